@@ -1,0 +1,17 @@
+package org.tessera.crm.core.api;
+
+/**
+ * Names of the core entity types, as used by custom field definitions, validators, events and
+ * activity links. Modules define their own (for example {@code OPPORTUNITY}).
+ */
+public final class EntityTypes {
+    public static final String PARTY = "PARTY";
+    public static final String ACTIVITY = "ACTIVITY";
+    public static final String ORG_UNIT = "ORG_UNIT";
+    public static final String AGENT = "AGENT";
+    public static final String CUSTOM_FIELD = "CUSTOM_FIELD";
+    public static final String PICKLIST = "PICKLIST";
+
+    private EntityTypes() {
+    }
+}

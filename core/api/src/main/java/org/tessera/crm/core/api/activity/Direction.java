@@ -1,0 +1,6 @@
+package org.tessera.crm.core.api.activity;
+
+/** Who initiated the interaction. */
+public enum Direction {
+    INBOUND, OUTBOUND
+}
