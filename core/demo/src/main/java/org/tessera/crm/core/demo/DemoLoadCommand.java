@@ -1,0 +1,46 @@
+package org.tessera.crm.core.demo;
+
+import java.time.Clock;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.tessera.crm.core.api.activity.ActivityService;
+import org.tessera.crm.core.api.org.OrgService;
+import org.tessera.crm.core.api.party.PartyService;
+
+/** {@code tessera:demo-load}: loads the demo data set into an empty CRM. */
+@Service
+@Command(scope = "tessera", name = "demo-load",
+        description = "Loads demo data: org units, agents, a few hundred parties with contacts, relationships and activities")
+public class DemoLoadCommand implements Action {
+
+    @Option(name = "-p", aliases = "--persons", description = "Number of persons to create (default 240)")
+    int persons = 240;
+
+    @Reference
+    PartyService parties;
+
+    @Reference
+    ActivityService activities;
+
+    @Reference
+    OrgService org;
+
+    @Override
+    public Object execute() {
+        if (persons < 1 || persons > 100_000) {
+            throw new IllegalArgumentException("--persons must be between 1 and 100000");
+        }
+        long started = System.nanoTime();
+        DemoLoader.Summary summary = new DemoLoader(parties, activities, org, Clock.systemUTC()).load(persons);
+        if (summary.alreadyLoaded()) {
+            return "Demo data is already loaded (org unit " + DemoLoader.MARKER_ORG_UNIT + " exists); nothing done.";
+        }
+        return String.format("Demo data loaded in %d ms: %d org units, %d agents, %d parties, %d relationships, %d activities.",
+                (System.nanoTime() - started) / 1_000_000, summary.orgUnits(), summary.agents(), summary.parties(),
+                summary.relationships(), summary.activities());
+    }
+}

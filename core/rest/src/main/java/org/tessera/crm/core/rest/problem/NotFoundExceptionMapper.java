@@ -1,0 +1,22 @@
+package org.tessera.crm.core.rest.problem;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.rest.TesseraApi;
+
+/** A record that does not exist (or is out of the caller's scope): 404. */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+public class NotFoundExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<NotFoundException> {
+
+    @Override
+    public Response toResponse(NotFoundException e) {
+        return respond(new Problem(ProblemTypes.NOT_FOUND, "Not Found", 404, e.getMessage()));
+    }
+}

@@ -1,0 +1,26 @@
+package org.tessera.crm.core.rest.problem;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.rest.TesseraApi;
+
+/** A write rejected by a service's validation: 422 with every offending field. */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+public class ValidationExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<ValidationException> {
+    static final int UNPROCESSABLE_CONTENT = 422;
+
+    @Override
+    public Response toResponse(ValidationException e) {
+        Problem problem = new Problem(ProblemTypes.VALIDATION, "Validation failed", UNPROCESSABLE_CONTENT,
+                e.errors().size() == 1 ? e.errors().get(0).toString() : e.errors().size() + " fields are invalid");
+        e.errors().forEach(problem::withError);
+        return respond(problem);
+    }
+}

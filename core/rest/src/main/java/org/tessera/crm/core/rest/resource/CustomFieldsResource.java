@@ -1,0 +1,64 @@
+package org.tessera.crm.core.rest.resource;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
+import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.http.QueryParams;
+
+/** Custom field definitions, by entity type and key. */
+@Component(service = CustomFieldsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JSONRequired
+@Path(TesseraApi.VERSION_PATH + "/custom-fields")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomFieldsResource {
+    private final CustomFieldService customFields;
+
+    @Activate
+    public CustomFieldsResource(@Reference CustomFieldService customFields) {
+        this.customFields = customFields;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response define(CustomFieldDefinitionDTO definition, @Context UriInfo uriInfo) {
+        CustomFieldDefinitionDTO defined = customFields.define(definition);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(defined.entityType).path(defined.key).build())
+                .entity(defined).build();
+    }
+
+    /** Definitions of one entity type, or of all when {@code entityType} is absent. */
+    @GET
+    public Page<CustomFieldDefinitionDTO> definitions(@QueryParam("entityType") String entityType) {
+        return Responses.items(customFields.definitions(QueryParams.text(entityType)));
+    }
+
+    @GET
+    @Path("{entityType}/{key}")
+    public CustomFieldDefinitionDTO definition(@PathParam("entityType") String entityType, @PathParam("key") String key) {
+        return customFields.definition(entityType, key)
+                .orElseThrow(() -> new NotFoundException(EntityTypes.CUSTOM_FIELD, entityType + "/" + key));
+    }
+}

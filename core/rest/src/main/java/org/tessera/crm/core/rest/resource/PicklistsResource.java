@@ -1,0 +1,59 @@
+package org.tessera.crm.core.rest.resource;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.customfield.PicklistDTO;
+import org.tessera.crm.core.api.rest.TesseraApi;
+
+/** Picklists (managed lists of values), by key. */
+@Component(service = PicklistsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JSONRequired
+@Path(TesseraApi.VERSION_PATH + "/picklists")
+@Produces(MediaType.APPLICATION_JSON)
+public class PicklistsResource {
+    private final CustomFieldService customFields;
+
+    @Activate
+    public PicklistsResource(@Reference CustomFieldService customFields) {
+        this.customFields = customFields;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(PicklistDTO picklist, @Context UriInfo uriInfo) {
+        PicklistDTO created = customFields.createPicklist(picklist);
+        return Responses.created(uriInfo, created.key, created.version, created);
+    }
+
+    @GET
+    public Page<PicklistDTO> picklists() {
+        return Responses.items(customFields.picklists());
+    }
+
+    @GET
+    @Path("{key}")
+    public PicklistDTO picklist(@PathParam("key") String key) {
+        return customFields.picklist(key).orElseThrow(() -> new NotFoundException(EntityTypes.PICKLIST, key));
+    }
+}
