@@ -1,0 +1,102 @@
+package org.tessera.crm.itests;
+
+import static org.junit.Assert.assertTrue;
+import static org.tessera.crm.itests.Fixtures.person;
+import static org.tessera.crm.itests.Fixtures.unique;
+import static org.tessera.crm.itests.Problems.assertNamesField;
+import static org.tessera.crm.itests.Problems.assertProblem;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Bad input of every kind gets a problem+json 4xx naming the field, never a 5xx or a stack trace. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ErrorContractIT {
+    private final Api api = new Api();
+
+    @Configuration
+    public Option[] config() {
+        return TesseraContainer.options();
+    }
+
+    @Before
+    public void apiIsUp() {
+        api.awaitHealthy(60);
+    }
+
+    @Test
+    public void malformedJsonIs400() {
+        assertProblem(api.post("/v1/parties", "{\"type\": \"PERSON\", "), 400);
+        assertProblem(api.post("/v1/parties", "[1, 2]"), 400);
+        assertProblem(api.post("/v1/activities", "not json"), 400);
+    }
+
+    @Test
+    public void wrongValueTypesAndUnknownFieldsNameTheField() {
+        assertNamesField(api.post("/v1/parties", "{\"type\": \"ALIEN\", \"lastName\": \"X\"}"), 400, "type");
+        assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").put("birthDate", "24601")), 400, "birthDate");
+        assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").put("shoeSize", 44)), 400, "shoeSize");
+    }
+
+    @Test
+    public void validationErrorsAre422AndNameEveryField() {
+        assertNamesField(api.post("/v1/parties", Api.object().put("firstName", "Sans type")), 422, "type");
+        assertNamesField(api.post("/v1/parties", Api.object().put("type", "ORGANIZATION")), 422, "legalName");
+        ObjectNode badEmail = person("Jean", "Valjean" + unique());
+        badEmail.putArray("contactMechanisms").add(Api.object().put("type", "EMAIL").put("value", "not-an-email"));
+        assertNamesField(api.post("/v1/parties", badEmail), 422, "contactMechanisms[0].value");
+        ObjectNode badClassification = person("Jean", "Valjean" + unique());
+        badClassification.putArray("classifications").add("OUTLAW");
+        assertNamesField(api.post("/v1/parties", badClassification), 422, "classifications");
+        assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").put("ownerId", "987654321")), 422, "ownerId");
+        assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").put("birthDate", "2999-01-01")), 422, "birthDate");
+    }
+
+    @Test
+    public void unknownRecordsAndRoutesAre404() {
+        assertProblem(api.get("/v1/parties/987654321"), 404);
+        assertProblem(api.get("/v1/parties/not-an-id"), 404);
+        assertProblem(api.get("/v1/activities/987654321"), 404);
+        assertProblem(api.get("/v1/no-such-collection"), 404);
+        assertProblem(api.patch("/v1/parties/987654321", Api.object().put("jobTitle", "x"), null), 404);
+    }
+
+    @Test
+    public void wrongMediaTypeIs415() {
+        assertProblem(api.sendBody("POST", "/v1/parties", "type=PERSON", "text/plain", null), 415);
+        assertProblem(api.sendBody("POST", "/v1/parties", "<party/>", "application/xml", null), 415);
+    }
+
+    @Test
+    public void badQueryParametersAre400NamingTheParameter() {
+        assertNamesField(api.get("/v1/parties?limit=0"), 400, "limit");
+        assertNamesField(api.get("/v1/parties?limit=abc"), 400, "limit");
+        assertNamesField(api.get("/v1/parties?limit=100000"), 400, "limit");
+        assertNamesField(api.get("/v1/parties?cursor=garbage!!"), 400, "cursor");
+        assertNamesField(api.get("/v1/parties?type=ALIEN"), 400, "type");
+        assertNamesField(api.get("/v1/activities?dueFrom=yesterday"), 400, "dueFrom");
+        assertNamesField(api.get("/v1/activities?status=MAYBE"), 400, "status");
+    }
+
+    @Test
+    public void mergePatchMustBeAnObject() {
+        String id = api.post("/v1/parties", person("Jean", "Valjean" + unique())).json().path("id").asText();
+        assertProblem(api.sendBody("PATCH", "/v1/parties/" + id, "[\"jobTitle\"]", Api.MERGE_PATCH, "\"1\""), 400);
+        assertProblem(api.sendBody("PATCH", "/v1/parties/" + id, "{\"jobTitle\":", Api.MERGE_PATCH, "\"1\""), 400);
+    }
+
+    @Test
+    public void methodNotAllowedIsAProblemToo() {
+        assertTrue(api.sendBody("POST", "/v1/health", "{}", Api.JSON, null).status() >= 400);
+        assertProblem(api.sendBody("PUT", "/v1/parties", "{}", Api.JSON, null), 405);
+    }
+}

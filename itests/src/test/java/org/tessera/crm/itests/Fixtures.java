@@ -1,0 +1,64 @@
+package org.tessera.crm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Builds request bodies and the records a test needs, each with names unique to the test run. */
+final class Fixtures {
+    private final Api api;
+
+    Fixtures(Api api) {
+        this.api = api;
+    }
+
+    /** A short lower-case token, unique enough to make searches and filters specific to one test. */
+    static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").replaceAll("[0-9]", "").substring(0, 8);
+    }
+
+    static ObjectNode person(String firstName, String lastName) {
+        ObjectNode person = Api.object().put("type", "PERSON").put("firstName", firstName).put("lastName", lastName);
+        return person;
+    }
+
+    static ObjectNode email(String address) {
+        return Api.object().put("type", "EMAIL").put("value", address).put("purpose", "WORK").put("primary", true);
+    }
+
+    JsonNode create(String path, JsonNode body) {
+        Api.Response response = api.post(path, body);
+        assertEquals(response.toString(), 201, response.status());
+        return response.json();
+    }
+
+    JsonNode createParty(ObjectNode body) {
+        return create("/v1/parties", body);
+    }
+
+    /** A new org unit under HQ and an agent in it; returns the agent. */
+    JsonNode newAgent() {
+        String token = unique();
+        JsonNode hq = null;
+        for (JsonNode unit : items(api.get("/v1/org-units"))) {
+            if ("HQ".equals(unit.path("code").asText())) {
+                hq = unit;
+            }
+        }
+        assertTrue("HQ org unit is seeded", hq != null);
+        JsonNode unit = create("/v1/org-units", Api.object().put("code", "T-" + token.toUpperCase())
+                .put("name", "Agence " + token).put("parentId", hq.path("id").asText()));
+        return create("/v1/agents", Api.object().put("login", "agent" + token).put("displayName", "Agent " + token)
+                .put("orgUnitId", unit.path("id").asText()));
+    }
+
+    static Iterable<JsonNode> items(Api.Response response) {
+        assertEquals(response.toString(), 200, response.status());
+        JsonNode json = response.json();
+        return json.isArray() ? json : json.path("items");
+    }
+}
