@@ -10,9 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.rest.problem.Problem;
 import org.tessera.crm.core.rest.problem.ProblemException;
+import org.tessera.crm.core.rest.problem.ProblemTypes;
 
 /**
  * Parses query parameters received as raw strings, so that a bad value becomes a 400 problem
@@ -103,5 +108,27 @@ public final class QueryParams {
             filters.put(key, values.isEmpty() ? "" : values.get(0));
         });
         return filters;
+    }
+
+    /**
+     * Runs a search built from query parameters. The service judges some parameters itself (an
+     * opaque cursor it cannot decode, a filter on an unknown custom field) and rejects them with
+     * a {@link ValidationException} naming them: those are malformed requests, 400 like any other
+     * bad parameter. Errors on anything else stay the service's 422.
+     *
+     * @param parameterNames the names of the query parameters of the request
+     */
+    public static <T> T search(Set<String> parameterNames, Supplier<T> search) {
+        try {
+            return search.get();
+        } catch (ValidationException e) {
+            if (e.errors().isEmpty() || !e.errors().stream().allMatch(error -> parameterNames.contains(error.field))) {
+                throw e;
+            }
+            Problem problem = new Problem(ProblemTypes.INVALID_PARAMETER, "Invalid query parameter", 400,
+                    e.errors().get(0).toString());
+            e.errors().forEach(problem::withError);
+            throw new ProblemException(problem);
+        }
     }
 }

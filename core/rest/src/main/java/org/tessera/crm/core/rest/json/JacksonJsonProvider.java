@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Locale;
 import java.util.Set;
 
 import javax.ws.rs.Consumes;
@@ -72,7 +73,7 @@ public class JacksonJsonProvider implements MessageBodyReader<Object>, MessageBo
         if (mediaType == null || mediaType.isWildcardType()) {
             return true;
         }
-        String subtype = mediaType.getSubtype().toLowerCase(java.util.Locale.ROOT);
+        String subtype = mediaType.getSubtype().toLowerCase(Locale.ROOT);
         return "application".equalsIgnoreCase(mediaType.getType())
                 && (subtype.equals("json") || subtype.endsWith("+json") || mediaType.isWildcardSubtype());
     }

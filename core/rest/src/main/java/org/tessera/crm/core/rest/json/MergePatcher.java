@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.tessera.crm.core.rest.problem.JsonProblems;
+import org.tessera.crm.core.rest.problem.Problem;
 import org.tessera.crm.core.rest.problem.ProblemException;
 import org.tessera.crm.core.rest.problem.ProblemTypes;
 
@@ -26,8 +27,8 @@ public final class MergePatcher {
      */
     public <T> T apply(T current, JsonNode patch, Class<T> type) {
         if (patch == null || !patch.isObject()) {
-            throw ProblemException.badInput(ProblemTypes.INVALID_JSON, "Invalid merge patch", null, "invalid",
-                    "a merge patch must be a JSON object");
+            throw new ProblemException(new Problem(ProblemTypes.INVALID_JSON, "Invalid merge patch", 400,
+                    "a merge patch must be a JSON object"));
         }
         JsonNode merged = JsonMergePatch.apply(mapper.valueToTree(current), patch);
         try {

@@ -14,7 +14,7 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-public class ConflictExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<ConflictException> {
+public class ConflictExceptionMapper implements ExceptionMapper<ConflictException> {
 
     @Override
     public Response toResponse(ConflictException e) {
@@ -22,6 +22,6 @@ public class ConflictExceptionMapper extends ProblemMapperSupport implements Exc
         if (e.field() != null) {
             problem.withError(new FieldError(e.field(), "conflict", e.getMessage()));
         }
-        return respond(problem);
+        return Problems.response(problem);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Collection;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -93,7 +93,7 @@ public final class JsonProblems {
         if (target == String.class) {
             return received + "must be a string";
         }
-        if (List.class.isAssignableFrom(target) || java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
             return received + "must be an array";
         }
         return received + "must be an object";

@@ -18,10 +18,10 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-public class JsonProcessingExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<JsonProcessingException> {
+public class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
     @Override
     public Response toResponse(JsonProcessingException e) {
-        return respond(JsonProblems.of(e));
+        return Problems.response(JsonProblems.of(e));
     }
 }

@@ -13,10 +13,10 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-public class NotFoundExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<NotFoundException> {
+public class NotFoundExceptionMapper implements ExceptionMapper<NotFoundException> {
 
     @Override
     public Response toResponse(NotFoundException e) {
-        return respond(new Problem(ProblemTypes.NOT_FOUND, "Not Found", 404, e.getMessage()));
+        return Problems.response(new Problem(ProblemTypes.NOT_FOUND, "Not Found", 404, e.getMessage()));
     }
 }

@@ -15,13 +15,13 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-public class StaleVersionExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<StaleVersionException> {
+public class StaleVersionExceptionMapper implements ExceptionMapper<StaleVersionException> {
 
     @Override
     public Response toResponse(StaleVersionException e) {
         Problem problem = new Problem(ProblemTypes.STALE_VERSION, "Precondition Failed", 412, e.getMessage())
                 .withError(new FieldError(HttpHeaders.IF_MATCH, "stale",
                         "the record is at version " + e.actualVersion() + ", not " + e.expectedVersion()));
-        return respond(problem);
+        return Problems.response(problem);
     }
 }

@@ -19,18 +19,16 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-public class UnexpectedExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<Throwable> {
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 
     @Override
     public Response toResponse(Throwable e) {
         String errorId = UUID.randomUUID().toString();
-        String path = requestPath();
-        LOG.error("Unexpected error {} on {}", errorId, path, e);
+        LOG.error("Unexpected error {}", errorId, e);
         Problem problem = new Problem(ProblemTypes.INTERNAL, "Internal Server Error", 500,
                 "an unexpected error occurred; quote error id " + errorId + " when reporting it");
         problem.errorId = errorId;
-        problem.instance = path;
-        return respond(problem);
+        return Problems.response(problem);
     }
 }

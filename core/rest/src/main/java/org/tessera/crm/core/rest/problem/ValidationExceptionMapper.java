@@ -13,14 +13,21 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-public class ValidationExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<ValidationException> {
+public class ValidationExceptionMapper implements ExceptionMapper<ValidationException> {
     static final int UNPROCESSABLE_CONTENT = 422;
 
     @Override
     public Response toResponse(ValidationException e) {
-        Problem problem = new Problem(ProblemTypes.VALIDATION, "Validation failed", UNPROCESSABLE_CONTENT,
-                e.errors().size() == 1 ? e.errors().get(0).toString() : e.errors().size() + " fields are invalid");
+        Problem problem = new Problem(ProblemTypes.VALIDATION, "Validation failed", UNPROCESSABLE_CONTENT, detail(e));
         e.errors().forEach(problem::withError);
-        return respond(problem);
+        return Problems.response(problem);
+    }
+
+    private static String detail(ValidationException e) {
+        return switch (e.errors().size()) {
+            case 0 -> "the request is invalid";
+            case 1 -> e.errors().get(0).toString();
+            default -> e.errors().size() + " fields are invalid";
+        };
     }
 }

@@ -19,24 +19,22 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
-public class WebApplicationExceptionMapper extends ProblemMapperSupport implements ExceptionMapper<WebApplicationException> {
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     private static final Logger LOG = LoggerFactory.getLogger(WebApplicationExceptionMapper.class);
 
     @Override
     public Response toResponse(WebApplicationException e) {
         Response original = e.getResponse();
-        if (original.getEntity() instanceof Problem problem) {
-            if (problem.instance == null) {
-                problem.instance = requestPath();
-            }
+        int status = original.getStatus();
+        if (original.getEntity() instanceof Problem || status < 400) {
+            // a ProblemException is complete; a redirection is no error
             return original;
         }
-        int status = original.getStatus();
         if (status >= 500) {
-            LOG.error("{} on {}", status, requestPath(), e);
+            LOG.error("The JAX-RS runtime answered {}", status, e);
         }
         Problem problem = new Problem(ProblemTypes.ABOUT_BLANK, Problems.reasonPhrase(status), status, detail(status));
-        Response.ResponseBuilder response = Response.fromResponse(respond(problem));
+        Response.ResponseBuilder response = Response.fromResponse(Problems.response(problem));
         // keep what the client needs to retry correctly, such as Allow on a 405
         copyHeader(original, response, HttpHeaders.ALLOW);
         copyHeader(original, response, HttpHeaders.WWW_AUTHENTICATE);

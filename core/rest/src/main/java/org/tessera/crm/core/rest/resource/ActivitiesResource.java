@@ -19,6 +19,13 @@ import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,6 +42,7 @@ import org.tessera.crm.core.rest.http.EntityTags;
 import org.tessera.crm.core.rest.http.QueryParams;
 import org.tessera.crm.core.rest.json.MergePatcher;
 import org.tessera.crm.core.rest.json.ObjectMappers;
+import org.tessera.crm.core.rest.problem.Problem;
 
 /** Activities: CRUD with ETags and merge patch, and a keyset search. */
 @Component(service = ActivitiesResource.class)
@@ -43,6 +51,9 @@ import org.tessera.crm.core.rest.json.ObjectMappers;
 @JSONRequired
 @Path(TesseraApi.VERSION_PATH + "/activities")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "activities")
+@ApiResponse(responseCode = "default", description = "A problem (RFC 9457)",
+        content = @Content(mediaType = TesseraApi.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class ActivitiesResource {
     private final ActivityService activities;
     private final MergePatcher patcher = new MergePatcher(ObjectMappers.create());
@@ -52,34 +63,44 @@ public class ActivitiesResource {
         this.activities = activities;
     }
 
+    /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
+    @Operation(summary = "Create an activity", responses = {
+            @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it", content = @Content(schema = @Schema(implementation = ActivityDTO.class)))})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(ActivityDTO draft, @Context UriInfo uriInfo) {
+    public Response createActivity(ActivityDTO draft, @Context UriInfo uriInfo) {
         ActivityDTO created = activities.create(draft);
         return Responses.created(uriInfo, created.id, created.version, created);
     }
 
+    @Operation(summary = "Read an activity", responses = {
+            @ApiResponse(responseCode = "200", description = "The activity, with its ETag", content = @Content(schema = @Schema(implementation = ActivityDTO.class))),
+            @ApiResponse(responseCode = "304", description = "Not modified")})
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response getActivity(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ActivityDTO activity = activities.get(id);
         return Responses.read(activity, activity.version, ifNoneMatch);
     }
 
-    /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
+    @Operation(summary = "Replace an activity (If-Match required)", responses = {
+            @ApiResponse(responseCode = "200", description = "The updated activity, with its new ETag", content = @Content(schema = @Schema(implementation = ActivityDTO.class)))})
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ActivityDTO desired) {
+    public Response replaceActivity(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ActivityDTO desired) {
         ActivityDTO updated = activities.update(id, EntityTags.requiredVersion(ifMatch), desired);
         return Responses.written(updated, updated.version);
     }
 
     /** JSON merge patch (RFC 7386); without If-Match the version read here guards the write. */
+    @Operation(summary = "Merge-patch an activity (RFC 7386)", responses = {
+            @ApiResponse(responseCode = "200", description = "The updated activity, with its new ETag", content = @Content(schema = @Schema(implementation = ActivityDTO.class)))})
     @PATCH
     @Path("{id}")
     @Consumes(TesseraApi.MERGE_PATCH_JSON)
-    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+    public Response patchActivity(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(mediaType = TesseraApi.MERGE_PATCH_JSON,
+            schema = @Schema(implementation = ActivityDTO.class))) JsonNode patch) {
         Long expected = EntityTags.expectedVersion(ifMatch);
         ActivityDTO current = activities.get(id);
         ActivityDTO merged = patcher.apply(current, patch, ActivityDTO.class);
@@ -87,18 +108,23 @@ public class ActivitiesResource {
         return Responses.written(updated, updated.version);
     }
 
+    @Operation(summary = "Delete an activity", responses = {
+            @ApiResponse(responseCode = "204", description = "Deleted")})
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response deleteActivity(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         activities.delete(id, EntityTags.expectedVersion(ifMatch));
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Search activities, one keyset page at a time", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
-    public Page<ActivityDTO> search(@QueryParam("partyId") String partyId, @QueryParam("type") String type,
+    public Page<ActivityDTO> searchActivities(@QueryParam("partyId") String partyId, @QueryParam("type") String type,
             @QueryParam("status") String status, @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo,
             @QueryParam("ownerId") String ownerId, @QueryParam("assigneeId") String assigneeId,
-            @QueryParam("link") String link, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @QueryParam("link") String link, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context UriInfo uriInfo) {
         ActivityQuery query = new ActivityQuery();
         query.partyId = QueryParams.text(partyId);
         query.type = QueryParams.text(type);
@@ -110,6 +136,6 @@ public class ActivitiesResource {
         query.link = QueryParams.text(link);
         query.limit = QueryParams.limit(limit);
         query.cursor = QueryParams.text(cursor);
-        return activities.search(query);
+        return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> activities.search(query));
     }
 }

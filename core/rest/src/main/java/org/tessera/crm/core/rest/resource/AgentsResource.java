@@ -13,6 +13,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -22,9 +28,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
-import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.org.AgentDTO;
+import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.problem.Problem;
 
 /** Agents: the users of the CRM who own and work records. */
 @Component(service = AgentsResource.class)
@@ -33,6 +40,9 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @JSONRequired
 @Path(TesseraApi.VERSION_PATH + "/agents")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "agents")
+@ApiResponse(responseCode = "default", description = "A problem (RFC 9457)",
+        content = @Content(mediaType = TesseraApi.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class AgentsResource {
     private final OrgService org;
 
@@ -41,21 +51,27 @@ public class AgentsResource {
         this.org = org;
     }
 
+    @Operation(summary = "Create an agent", responses = {
+            @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AgentDTO.class)))})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(AgentDTO draft, @Context UriInfo uriInfo) {
+    public Response createAgent(AgentDTO draft, @Context UriInfo uriInfo) {
         AgentDTO created = org.createAgent(draft);
         return Responses.created(uriInfo, created.id, created.version, created);
     }
 
+    @Operation(summary = "All agents", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
-    public Page<AgentDTO> agents() {
+    public Page<AgentDTO> listAgents() {
         return Responses.items(org.agents());
     }
 
+    @Operation(summary = "Read an agent", responses = {
+            @ApiResponse(responseCode = "200", description = "The agent, with its ETag", content = @Content(schema = @Schema(implementation = AgentDTO.class)))})
     @GET
     @Path("{id}")
-    public Response agent(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response getAgent(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         AgentDTO agent = org.findAgent(id).orElseThrow(() -> new NotFoundException(EntityTypes.AGENT, id));
         return Responses.read(agent, agent.version, ifNoneMatch);
     }

@@ -12,6 +12,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,6 +31,7 @@ import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.rest.TesseraApi;
 import org.tessera.crm.core.rest.http.QueryParams;
+import org.tessera.crm.core.rest.problem.Problem;
 
 /** Custom field definitions, by entity type and key. */
 @Component(service = CustomFieldsResource.class)
@@ -33,6 +40,9 @@ import org.tessera.crm.core.rest.http.QueryParams;
 @JSONRequired
 @Path(TesseraApi.VERSION_PATH + "/custom-fields")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "custom fields")
+@ApiResponse(responseCode = "default", description = "A problem (RFC 9457)",
+        content = @Content(mediaType = TesseraApi.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class CustomFieldsResource {
     private final CustomFieldService customFields;
 
@@ -41,23 +51,29 @@ public class CustomFieldsResource {
         this.customFields = customFields;
     }
 
+    @Operation(summary = "Define a custom field", responses = {
+            @ApiResponse(responseCode = "201", description = "Defined", content = @Content(schema = @Schema(implementation = CustomFieldDefinitionDTO.class)))})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response define(CustomFieldDefinitionDTO definition, @Context UriInfo uriInfo) {
+    public Response defineCustomField(CustomFieldDefinitionDTO definition, @Context UriInfo uriInfo) {
         CustomFieldDefinitionDTO defined = customFields.define(definition);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(defined.entityType).path(defined.key).build())
                 .entity(defined).build();
     }
 
     /** Definitions of one entity type, or of all when {@code entityType} is absent. */
+    @Operation(summary = "Custom field definitions, of one entity type or all", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
-    public Page<CustomFieldDefinitionDTO> definitions(@QueryParam("entityType") String entityType) {
+    public Page<CustomFieldDefinitionDTO> listCustomFields(@QueryParam("entityType") String entityType) {
         return Responses.items(customFields.definitions(QueryParams.text(entityType)));
     }
 
+    @Operation(summary = "Read a custom field definition", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
     @Path("{entityType}/{key}")
-    public CustomFieldDefinitionDTO definition(@PathParam("entityType") String entityType, @PathParam("key") String key) {
+    public CustomFieldDefinitionDTO getCustomField(@PathParam("entityType") String entityType, @PathParam("key") String key) {
         return customFields.definition(entityType, key)
                 .orElseThrow(() -> new NotFoundException(EntityTypes.CUSTOM_FIELD, entityType + "/" + key));
     }

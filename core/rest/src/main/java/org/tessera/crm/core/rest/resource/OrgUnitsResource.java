@@ -13,6 +13,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,6 +31,7 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.org.OrgUnitDTO;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.problem.Problem;
 
 /** Org units: the nodes of the org tree that own records. */
 @Component(service = OrgUnitsResource.class)
@@ -33,6 +40,9 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @JSONRequired
 @Path(TesseraApi.VERSION_PATH + "/org-units")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "org units")
+@ApiResponse(responseCode = "default", description = "A problem (RFC 9457)",
+        content = @Content(mediaType = TesseraApi.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class OrgUnitsResource {
     private final OrgService org;
 
@@ -41,21 +51,27 @@ public class OrgUnitsResource {
         this.org = org;
     }
 
+    @Operation(summary = "Create an org unit", responses = {
+            @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = OrgUnitDTO.class)))})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(OrgUnitDTO draft, @Context UriInfo uriInfo) {
+    public Response createOrgUnit(OrgUnitDTO draft, @Context UriInfo uriInfo) {
         OrgUnitDTO created = org.createOrgUnit(draft);
         return Responses.created(uriInfo, created.id, created.version, created);
     }
 
+    @Operation(summary = "All org units", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
-    public Page<OrgUnitDTO> orgUnits() {
+    public Page<OrgUnitDTO> listOrgUnits() {
         return Responses.items(org.orgUnits());
     }
 
+    @Operation(summary = "Read an org unit", responses = {
+            @ApiResponse(responseCode = "200", description = "The org unit, with its ETag", content = @Content(schema = @Schema(implementation = OrgUnitDTO.class)))})
     @GET
     @Path("{id}")
-    public Response orgUnit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response getOrgUnit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         OrgUnitDTO unit = org.findOrgUnit(id).orElseThrow(() -> new NotFoundException(EntityTypes.ORG_UNIT, id));
         return Responses.read(unit, unit.version, ifNoneMatch);
     }

@@ -19,6 +19,13 @@ import javax.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,6 +47,7 @@ import org.tessera.crm.core.rest.http.EntityTags;
 import org.tessera.crm.core.rest.http.QueryParams;
 import org.tessera.crm.core.rest.json.MergePatcher;
 import org.tessera.crm.core.rest.json.ObjectMappers;
+import org.tessera.crm.core.rest.problem.Problem;
 
 /**
  * Parties: CRUD with ETags and merge patch, keyset search, and per party its relationships,
@@ -52,6 +60,9 @@ import org.tessera.crm.core.rest.json.ObjectMappers;
 @JSONRequired
 @Path(TesseraApi.VERSION_PATH + "/parties")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "parties")
+@ApiResponse(responseCode = "default", description = "A problem (RFC 9457)",
+        content = @Content(mediaType = TesseraApi.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class PartiesResource {
     private final PartyService parties;
     private final TimelineService timelineService;
@@ -63,34 +74,44 @@ public class PartiesResource {
         this.timelineService = timeline;
     }
 
+    /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
+    @Operation(summary = "Create a party", responses = {
+            @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it", content = @Content(schema = @Schema(implementation = PartyDTO.class)))})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(PartyDTO draft, @Context UriInfo uriInfo) {
+    public Response createParty(PartyDTO draft, @Context UriInfo uriInfo) {
         PartyDTO created = parties.create(draft);
         return Responses.created(uriInfo, created.id, created.version, created);
     }
 
+    @Operation(summary = "Read a party", responses = {
+            @ApiResponse(responseCode = "200", description = "The party, with its ETag", content = @Content(schema = @Schema(implementation = PartyDTO.class))),
+            @ApiResponse(responseCode = "304", description = "Not modified")})
     @GET
     @Path("{id}")
-    public Response get(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response getParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         PartyDTO party = parties.get(id);
         return Responses.read(party, party.version, ifNoneMatch);
     }
 
-    /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
+    @Operation(summary = "Replace a party (If-Match required)", responses = {
+            @ApiResponse(responseCode = "200", description = "The updated party, with its new ETag", content = @Content(schema = @Schema(implementation = PartyDTO.class)))})
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PartyDTO desired) {
+    public Response replaceParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PartyDTO desired) {
         PartyDTO updated = parties.update(id, EntityTags.requiredVersion(ifMatch), desired);
         return Responses.written(updated, updated.version);
     }
 
     /** JSON merge patch (RFC 7386); without If-Match the version read here guards the write. */
+    @Operation(summary = "Merge-patch a party (RFC 7386)", responses = {
+            @ApiResponse(responseCode = "200", description = "The updated party, with its new ETag", content = @Content(schema = @Schema(implementation = PartyDTO.class)))})
     @PATCH
     @Path("{id}")
     @Consumes(TesseraApi.MERGE_PATCH_JSON)
-    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode patch) {
+    public Response patchParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(mediaType = TesseraApi.MERGE_PATCH_JSON,
+            schema = @Schema(implementation = PartyDTO.class))) JsonNode patch) {
         Long expected = EntityTags.expectedVersion(ifMatch);
         PartyDTO current = parties.get(id);
         PartyDTO merged = patcher.apply(current, patch, PartyDTO.class);
@@ -98,15 +119,19 @@ public class PartiesResource {
         return Responses.written(updated, updated.version);
     }
 
+    @Operation(summary = "Delete a party", responses = {
+            @ApiResponse(responseCode = "204", description = "Deleted")})
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response deleteParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         parties.delete(id, EntityTags.expectedVersion(ifMatch));
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Search parties, one keyset page at a time", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
-    public Page<PartyDTO> search(@QueryParam("q") String q, @QueryParam("type") String type,
+    public Page<PartyDTO> searchParties(@QueryParam("q") String q, @QueryParam("type") String type,
             @QueryParam("classification") String classification, @QueryParam("ownerId") String ownerId,
             @QueryParam("orgUnitId") String orgUnitId, @QueryParam("status") String status,
             @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
@@ -123,40 +148,52 @@ public class PartiesResource {
         query.limit = QueryParams.limit(limit);
         query.cursor = QueryParams.text(cursor);
         query.customFields = QueryParams.customFieldFilters(uriInfo.getQueryParameters());
-        return parties.search(query);
+        return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> parties.search(query));
     }
 
+    @Operation(summary = "Add a relationship from this party", responses = {
+            @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PartyRelationshipDTO.class)))})
     @POST
     @Path("{id}/relationships")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addRelationship(@PathParam("id") String id, PartyRelationshipDTO relationship) {
+    public Response addPartyRelationship(@PathParam("id") String id, PartyRelationshipDTO relationship) {
         return Response.status(Response.Status.CREATED).entity(parties.addRelationship(id, relationship)).build();
     }
 
+    @Operation(summary = "Relationships from or to this party", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
     @Path("{id}/relationships")
-    public Page<PartyRelationshipDTO> relationships(@PathParam("id") String id) {
+    public Page<PartyRelationshipDTO> listPartyRelationships(@PathParam("id") String id) {
         return Responses.items(parties.relationships(id));
     }
 
+    @Operation(summary = "Add a role to this party", responses = {
+            @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PartyRoleDTO.class)))})
     @POST
     @Path("{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response addRole(@PathParam("id") String id, PartyRoleDTO role) {
+    public Response addPartyRole(@PathParam("id") String id, PartyRoleDTO role) {
         return Response.status(Response.Status.CREATED).entity(parties.addRole(id, role)).build();
     }
 
+    @Operation(summary = "Roles of this party", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
     @Path("{id}/roles")
-    public Page<PartyRoleDTO> roles(@PathParam("id") String id) {
+    public Page<PartyRoleDTO> listPartyRoles(@PathParam("id") String id) {
         return Responses.items(parties.roles(id));
     }
 
     /** The party's timeline, newest first, merged from every installed module. */
+    @Operation(summary = "The party's timeline, newest first", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
     @Path("{id}/timeline")
-    public Page<TimelineEntryDTO> timeline(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        return timelineService.timeline(id, QueryParams.text(cursor), QueryParams.limit(limit));
+    public Page<TimelineEntryDTO> getPartyTimeline(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
+        int pageSize = QueryParams.limit(limit);
+        return QueryParams.search(uriInfo.getQueryParameters().keySet(),
+                () -> timelineService.timeline(id, QueryParams.text(cursor), pageSize));
     }
 }

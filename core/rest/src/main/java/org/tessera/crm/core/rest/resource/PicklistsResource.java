@@ -11,6 +11,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,6 +29,7 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.customfield.PicklistDTO;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.problem.Problem;
 
 /** Picklists (managed lists of values), by key. */
 @Component(service = PicklistsResource.class)
@@ -31,6 +38,9 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 @JSONRequired
 @Path(TesseraApi.VERSION_PATH + "/picklists")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "picklists")
+@ApiResponse(responseCode = "default", description = "A problem (RFC 9457)",
+        content = @Content(mediaType = TesseraApi.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class PicklistsResource {
     private final CustomFieldService customFields;
 
@@ -39,21 +49,27 @@ public class PicklistsResource {
         this.customFields = customFields;
     }
 
+    @Operation(summary = "Create a picklist", responses = {
+            @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PicklistDTO.class)))})
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(PicklistDTO picklist, @Context UriInfo uriInfo) {
+    public Response createPicklist(PicklistDTO picklist, @Context UriInfo uriInfo) {
         PicklistDTO created = customFields.createPicklist(picklist);
         return Responses.created(uriInfo, created.key, created.version, created);
     }
 
+    @Operation(summary = "All picklists", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
-    public Page<PicklistDTO> picklists() {
+    public Page<PicklistDTO> listPicklists() {
         return Responses.items(customFields.picklists());
     }
 
+    @Operation(summary = "Read a picklist", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @GET
     @Path("{key}")
-    public PicklistDTO picklist(@PathParam("key") String key) {
+    public PicklistDTO getPicklist(@PathParam("key") String key) {
         return customFields.picklist(key).orElseThrow(() -> new NotFoundException(EntityTypes.PICKLIST, key));
     }
 }
