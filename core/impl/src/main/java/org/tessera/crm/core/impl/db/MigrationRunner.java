@@ -1,19 +1,20 @@
 package org.tessera.crm.core.impl.db;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +46,18 @@ public class MigrationRunner {
                 derby.setShutdownEmbeddedDerby(false);
             }
             Liquibase liquibase = new Liquibase(CHANGELOG, resources, database);
+            liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
             int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
-            liquibase.update(new Contexts(), new LabelExpression());
+            // Liquibase's console output (changeset names, summary) goes to its logger, not stdout.
+            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+                    () -> liquibase.update(new Contexts(), new LabelExpression()));
+            if (!connection.getAutoCommit()) {
+                // Liquibase leaves its last read open; Derby refuses to close a connection mid-transaction.
+                connection.commit();
+            }
             LOG.info("Core schema migrated on {}: {} changeset(s) applied in {} ms",
                     database.getDatabaseProductName(), pending, (System.nanoTime() - started) / 1_000_000);
-        } catch (LiquibaseException | SQLException e) {
+        } catch (Exception e) {
             LOG.error("Core schema migration failed", e);
             throw new IllegalStateException("core schema migration failed: " + e.getMessage(), e);
         }

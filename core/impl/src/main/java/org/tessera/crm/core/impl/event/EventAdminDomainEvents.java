@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 public class EventAdminDomainEvents implements DomainEvents {
     private static final Logger LOG = LoggerFactory.getLogger(EventAdminDomainEvents.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    @Reference(name = "eventAdmin", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
     @Override

@@ -21,8 +21,8 @@ public class JpaTemplateTx implements Tx {
     private final JpaTemplate jpa;
 
     @Activate
-    public JpaTemplateTx(@Reference(target = "(osgi.unit.name=tessera-core)") JpaTemplate jpa,
-            @Reference(target = CoreSchema.TARGET) CoreSchema schema) {
+    public JpaTemplateTx(@Reference(name = "jpaTemplate", target = "(osgi.unit.name=tessera-core)") JpaTemplate jpa,
+            @Reference(name = "coreSchema", target = CoreSchema.TARGET) CoreSchema schema) {
         this.jpa = jpa;
     }
 

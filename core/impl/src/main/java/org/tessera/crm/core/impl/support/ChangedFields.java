@@ -19,7 +19,7 @@ public final class ChangedFields {
                 continue;
             }
             try {
-                if (!Objects.equals(field.get(before), field.get(after))) {
+                if (!same(field.get(before), field.get(after))) {
                     changed.add(field.getName());
                 }
             } catch (IllegalAccessException e) {
@@ -27,5 +27,33 @@ public final class ChangedFields {
             }
         }
         return changed.toArray(String[]::new);
+    }
+
+    /** Value equality, comparing nested DTOs (which have no equals) field by field. */
+    static boolean same(Object a, Object b) {
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!same(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a != null && b != null && a.getClass() == b.getClass() && a.getClass().getName().startsWith("org.tessera.")) {
+            try {
+                for (Field field : a.getClass().getFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) && !same(field.get(a), field.get(b))) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Objects.equals(a, b);
     }
 }

@@ -22,8 +22,8 @@ public final class JpaLookups implements Lookups {
             return false;
         }
         return !em.createQuery("SELECT v.code FROM PicklistEntity p JOIN p.values v"
-                + " WHERE p.key = :key AND v.code = :code AND v.active = TRUE", String.class)
-                .setParameter("key", picklistKey).setParameter("code", code)
+                + " WHERE p.key = :key AND v.code = :code AND v.active = :active", String.class)
+                .setParameter("key", picklistKey).setParameter("code", code).setParameter("active", Boolean.TRUE)
                 .setMaxResults(1).getResultList().isEmpty();
     }
 

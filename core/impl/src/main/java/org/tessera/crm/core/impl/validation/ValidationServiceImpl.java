@@ -29,7 +29,7 @@ public class ValidationServiceImpl implements ValidationService {
 
     private final List<Registered> validators = new CopyOnWriteArrayList<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+    @Reference(name = "validators", unbind = "removeValidator", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     public void addValidator(Validator validator, Map<String, Object> properties) {
         Object type = properties.get(Validator.ENTITY_TYPE);

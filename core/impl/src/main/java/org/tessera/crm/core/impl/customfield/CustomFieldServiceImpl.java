@@ -1,0 +1,208 @@
+package org.tessera.crm.core.impl.customfield;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
+import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.customfield.CustomFieldType;
+import org.tessera.crm.core.api.customfield.PicklistDTO;
+import org.tessera.crm.core.api.customfield.PicklistValueDTO;
+import org.tessera.crm.core.impl.entity.CustomFieldDefinitionEntity;
+import org.tessera.crm.core.impl.entity.PicklistEntity;
+import org.tessera.crm.core.impl.entity.PicklistValue;
+import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.impl.support.FieldErrors;
+import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.impl.support.JpaLookups;
+
+@Component
+public class CustomFieldServiceImpl implements CustomFieldService {
+    private final Tx tx;
+
+    @Activate
+    public CustomFieldServiceImpl(@Reference(name = "tx") Tx tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public CustomFieldDefinitionDTO define(CustomFieldDefinitionDTO definition) {
+        return tx.required(em -> {
+            CustomFieldRules.applyDefaults(definition);
+            FieldErrors errors = CustomFieldRules.check(definition, key -> findPicklist(em, key).isPresent());
+            errors.throwIfAny();
+            if (findDefinition(em, definition.entityType, definition.key).isPresent()) {
+                throw new ConflictException("key", "custom field " + definition.key + " is already defined for "
+                        + definition.entityType);
+            }
+            CustomFieldDefinitionEntity entity = new CustomFieldDefinitionEntity();
+            entity.entityType = definition.entityType;
+            entity.key = definition.key;
+            entity.label = definition.label;
+            entity.type = definition.type.name();
+            entity.required = definition.required;
+            entity.picklist = definition.picklist;
+            entity.referenceType = definition.referenceType;
+            entity.maxLength = definition.maxLength;
+            entity.module = definition.module;
+            entity.values = new ArrayList<>(definition.values == null ? List.of() : definition.values);
+            em.persist(entity);
+            em.flush();
+            return toDto(entity);
+        });
+    }
+
+    @Override
+    public CustomFieldDefinitionDTO defineIfAbsent(CustomFieldDefinitionDTO definition) {
+        return definition(definition.entityType, definition.key).orElseGet(() -> {
+            try {
+                return define(definition);
+            } catch (ConflictException raced) {
+                // Another module defined it meanwhile: the stored one wins.
+                return definition(definition.entityType, definition.key).orElseThrow(() -> raced);
+            }
+        });
+    }
+
+    @Override
+    public List<CustomFieldDefinitionDTO> definitions(String entityType) {
+        return tx.required(em -> {
+            if (entityType != null) {
+                return new ArrayList<>(new CustomValueStore(em).definitions(entityType).values());
+            }
+            return em.createQuery("SELECT d FROM CustomFieldDefinitionEntity d ORDER BY d.entityType, d.key",
+                    CustomFieldDefinitionEntity.class).getResultList().stream().map(CustomFieldServiceImpl::toDto).toList();
+        });
+    }
+
+    @Override
+    public Optional<CustomFieldDefinitionDTO> definition(String entityType, String key) {
+        return tx.required(em -> findDefinition(em, entityType, key).map(CustomFieldServiceImpl::toDto));
+    }
+
+    @Override
+    public Map<String, Object> normalize(String entityType, Map<String, Object> values, boolean partial) {
+        return tx.required(em -> {
+            FieldErrors errors = new FieldErrors();
+            Map<String, Object> normalized = new CustomValueStore(em).normalize(entityType, values, partial, errors);
+            errors.throwIfAny();
+            return normalized;
+        });
+    }
+
+    @Override
+    public PicklistDTO createPicklist(PicklistDTO picklist) {
+        return tx.required(em -> {
+            CustomFieldRules.check(picklist).throwIfAny();
+            if (findPicklist(em, picklist.key).isPresent()) {
+                throw new ConflictException("key", "picklist " + picklist.key + " exists");
+            }
+            PicklistEntity entity = new PicklistEntity();
+            entity.key = picklist.key;
+            entity.label = picklist.label;
+            picklist.values.forEach(value -> entity.values.add(toValue(value)));
+            em.persist(entity);
+            em.flush();
+            return toDto(entity);
+        });
+    }
+
+    @Override
+    public PicklistDTO mergePicklist(PicklistDTO picklist) {
+        return tx.required(em -> {
+            CustomFieldRules.check(picklist).throwIfAny();
+            Optional<PicklistEntity> stored = findPicklist(em, picklist.key);
+            if (stored.isEmpty()) {
+                return createPicklist(picklist);
+            }
+            PicklistEntity entity = stored.get();
+            for (PicklistValueDTO value : picklist.values) {
+                if (entity.values.stream().noneMatch(v -> v.code.equals(value.code))) {
+                    entity.values.add(toValue(value));
+                }
+            }
+            em.flush();
+            return toDto(entity);
+        });
+    }
+
+    @Override
+    public Optional<PicklistDTO> picklist(String key) {
+        return tx.required(em -> findPicklist(em, key).map(CustomFieldServiceImpl::toDto));
+    }
+
+    @Override
+    public List<PicklistDTO> picklists() {
+        return tx.required(em -> em.createQuery("SELECT p FROM PicklistEntity p ORDER BY p.key", PicklistEntity.class)
+                .getResultList().stream().map(CustomFieldServiceImpl::toDto).toList());
+    }
+
+    @Override
+    public boolean isActiveValue(String key, String code) {
+        return tx.required(em -> new JpaLookups(em).isActiveValue(key, code));
+    }
+
+    static Optional<CustomFieldDefinitionEntity> findDefinition(EntityManager em, String entityType, String key) {
+        return em.createQuery("SELECT d FROM CustomFieldDefinitionEntity d WHERE d.entityType = :type AND d.key = :key",
+                        CustomFieldDefinitionEntity.class)
+                .setParameter("type", entityType).setParameter("key", key).getResultStream().findFirst();
+    }
+
+    static Optional<PicklistEntity> findPicklist(EntityManager em, String key) {
+        return em.createQuery("SELECT p FROM PicklistEntity p WHERE p.key = :key", PicklistEntity.class)
+                .setParameter("key", key).getResultStream().findFirst();
+    }
+
+    private static PicklistValue toValue(PicklistValueDTO dto) {
+        PicklistValue value = new PicklistValue();
+        value.code = dto.code;
+        value.label = dto.label;
+        value.active = dto.active;
+        value.sortOrder = dto.sortOrder;
+        return value;
+    }
+
+    static CustomFieldDefinitionDTO toDto(CustomFieldDefinitionEntity entity) {
+        CustomFieldDefinitionDTO dto = new CustomFieldDefinitionDTO();
+        dto.id = Ids.format(entity.id);
+        dto.entityType = entity.entityType;
+        dto.key = entity.key;
+        dto.label = entity.label;
+        dto.type = CustomFieldType.valueOf(entity.type);
+        dto.required = entity.required;
+        dto.values = new ArrayList<>(entity.values);
+        dto.picklist = entity.picklist;
+        dto.referenceType = entity.referenceType;
+        dto.maxLength = entity.maxLength;
+        dto.module = entity.module;
+        dto.version = entity.version;
+        return dto;
+    }
+
+    static PicklistDTO toDto(PicklistEntity entity) {
+        PicklistDTO dto = new PicklistDTO();
+        dto.id = Ids.format(entity.id);
+        dto.key = entity.key;
+        dto.label = entity.label;
+        dto.version = entity.version;
+        entity.values.stream().sorted(Comparator.comparingInt((PicklistValue v) -> v.sortOrder).thenComparing(v -> v.code))
+                .forEach(v -> {
+                    PicklistValueDTO value = new PicklistValueDTO();
+                    value.code = v.code;
+                    value.label = v.label;
+                    value.active = v.active;
+                    value.sortOrder = v.sortOrder;
+                    dto.values.add(value);
+                });
+        return dto;
+    }
+}

@@ -1,0 +1,69 @@
+package org.tessera.crm.core.impl.party;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import javax.persistence.EntityManager;
+
+import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.impl.customfield.CustomValueStore;
+import org.tessera.crm.core.impl.entity.ContactMechanismEntity;
+import org.tessera.crm.core.impl.entity.PartyEntity;
+
+/**
+ * Turns party entities into DTOs, loading the children of all of them with one query per kind
+ * of child ({@code IN :ids}), never one per party.
+ */
+public final class PartyReader {
+    private final EntityManager em;
+
+    public PartyReader(EntityManager em) {
+        this.em = em;
+    }
+
+    public PartyDTO toDto(PartyEntity entity) {
+        return toDtos(List.of(entity)).get(0);
+    }
+
+    /** DTOs in the order of {@code entities}. */
+    public List<PartyDTO> toDtos(List<PartyEntity> entities) {
+        List<PartyDTO> dtos = new ArrayList<>();
+        if (entities.isEmpty()) {
+            return dtos;
+        }
+        List<Long> ids = entities.stream().map(e -> e.id).toList();
+        Map<Long, TreeSet<String>> classifications = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT p.id, c FROM PartyEntity p JOIN p.classifications c"
+                + " WHERE p.id IN :ids", Object[].class).setParameter("ids", ids).getResultList()) {
+            classifications.computeIfAbsent((Long) row[0], id -> new TreeSet<>()).add((String) row[1]);
+        }
+        Map<Long, TreeMap<String, String>> externalIds = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT p.id, KEY(e), VALUE(e) FROM PartyEntity p JOIN p.externalIds e"
+                + " WHERE p.id IN :ids", Object[].class).setParameter("ids", ids).getResultList()) {
+            externalIds.computeIfAbsent((Long) row[0], id -> new TreeMap<>()).put((String) row[1], (String) row[2]);
+        }
+        Map<Long, List<ContactMechanismEntity>> mechanisms = new HashMap<>();
+        for (ContactMechanismEntity m : em.createQuery("SELECT m FROM ContactMechanismEntity m"
+                + " WHERE m.party.id IN :ids ORDER BY m.id", ContactMechanismEntity.class)
+                .setParameter("ids", ids).getResultList()) {
+            mechanisms.computeIfAbsent(m.party.id, id -> new ArrayList<>()).add(m);
+        }
+        Map<Long, Map<String, Object>> customValues = new CustomValueStore(em).load(EntityTypes.PARTY, ids);
+        for (PartyEntity entity : entities) {
+            PartyDTO dto = PartyMapper.scalars(entity);
+            dto.classifications = new LinkedHashSet<>(classifications.getOrDefault(entity.id, new TreeSet<>()));
+            dto.externalIds = new LinkedHashMap<>(externalIds.getOrDefault(entity.id, new TreeMap<>()));
+            mechanisms.getOrDefault(entity.id, List.of()).forEach(m -> dto.contactMechanisms.add(PartyMapper.toDto(m)));
+            dto.customFields = new LinkedHashMap<>(customValues.getOrDefault(entity.id, Map.of()));
+            dtos.add(dto);
+        }
+        return dtos;
+    }
+}

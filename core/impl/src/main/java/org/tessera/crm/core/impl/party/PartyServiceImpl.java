@@ -1,0 +1,216 @@
+package org.tessera.crm.core.impl.party;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.StaleVersionException;
+import org.tessera.crm.core.api.event.CoreEvents;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.party.PartyQuery;
+import org.tessera.crm.core.api.party.PartyRelationshipDTO;
+import org.tessera.crm.core.api.party.PartyRoleDTO;
+import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.impl.customfield.CustomValueStore;
+import org.tessera.crm.core.impl.entity.ActivityEntity;
+import org.tessera.crm.core.impl.entity.PartyEntity;
+import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.impl.event.EventProperties;
+import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.impl.support.ChangedFields;
+import org.tessera.crm.core.impl.support.FieldErrors;
+import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.impl.support.JpaLookups;
+import org.tessera.crm.core.impl.support.OptimisticLocks;
+import org.tessera.crm.core.impl.support.Times;
+
+/**
+ * Parties. Each write validates (core rules, custom fields, external id uniqueness, then the
+ * registered validators) inside its transaction and posts its event once that has committed.
+ */
+@Component
+public class PartyServiceImpl implements PartyService {
+    private static final Set<String> SERVER_OWNED = Set.of("id", "version", "createdAt", "updatedAt");
+
+    private final Tx tx;
+    private final ValidationService validation;
+    private final DomainEvents events;
+    private final PartyLinks links;
+
+    @Activate
+    public PartyServiceImpl(@Reference(name = "tx") Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEvents events) {
+        this.tx = tx;
+        this.validation = validation;
+        this.events = events;
+        this.links = new PartyLinks(tx);
+    }
+
+    @Override
+    public PartyDTO create(PartyDTO draft) {
+        PartyDTO created = tx.required(em -> {
+            PartyDTO candidate = PartyMapper.writableCopy(draft);
+            CustomValueStore customValues = new CustomValueStore(em);
+            FieldErrors errors = rules(em).check(candidate);
+            candidate.customFields = customValues.normalize(EntityTypes.PARTY, candidate.customFields, false, errors);
+            errors.throwIfAny();
+            checkExternalIdsFree(em, candidate.externalIds, null);
+            validation.validate(EntityTypes.PARTY, candidate, null);
+            PartyEntity entity = new PartyEntity();
+            PartyMapper.apply(candidate, entity);
+            entity.createdAt = Times.now();
+            entity.updatedAt = entity.createdAt;
+            em.persist(entity);
+            customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
+            em.flush();
+            return new PartyReader(em).toDto(entity);
+        });
+        events.post(CoreEvents.PARTY_CREATED, EventProperties.of(EntityTypes.PARTY, created.id, created.version, null));
+        return created;
+    }
+
+    @Override
+    public Optional<PartyDTO> find(String id) {
+        return Ids.parse(id).flatMap(value -> tx.required(em ->
+                Optional.ofNullable(em.find(PartyEntity.class, value)).map(e -> new PartyReader(em).toDto(e))));
+    }
+
+    @Override
+    public PartyDTO get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException(EntityTypes.PARTY, id));
+    }
+
+    @Override
+    public PartyDTO update(String id, Long expectedVersion, PartyDTO desired) {
+        PartyDTO[] beforeAndAfter = staleChecked(id, expectedVersion, em -> {
+            PartyEntity entity = load(em, id, expectedVersion);
+            PartyDTO previous = new PartyReader(em).toDto(entity);
+            PartyDTO candidate = PartyMapper.writableCopy(desired);
+            candidate.id = previous.id;
+            CustomValueStore customValues = new CustomValueStore(em);
+            FieldErrors errors = rules(em).check(candidate);
+            PartyMapper.checkMechanismIds(candidate, entity, errors);
+            candidate.customFields = customValues.normalize(EntityTypes.PARTY, candidate.customFields, false, errors);
+            errors.throwIfAny();
+            checkExternalIdsFree(em, candidate.externalIds, entity.id);
+            validation.validate(EntityTypes.PARTY, candidate, previous);
+            PartyMapper.apply(candidate, entity);
+            entity.updatedAt = Times.now();
+            customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
+            em.flush();
+            return new PartyDTO[] {previous, new PartyReader(em).toDto(entity)};
+        });
+        PartyDTO updated = beforeAndAfter[1];
+        events.post(CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, updated.id, updated.version,
+                ChangedFields.between(beforeAndAfter[0], updated, SERVER_OWNED)));
+        return updated;
+    }
+
+    /**
+     * Deletes the party and everything that is only about it. Activities it took part in are
+     * kept (they may involve other parties and are history): the party is removed from their
+     * participants, which updates those activities.
+     */
+    @Override
+    public void delete(String id, Long expectedVersion) {
+        List<ActivityEntity> touched = staleChecked(id, expectedVersion, em -> {
+            PartyEntity entity = load(em, id, expectedVersion);
+            List<ActivityEntity> activities = em.createQuery("SELECT a FROM ActivityEntity a JOIN a.participants p"
+                    + " WHERE p = :id", ActivityEntity.class).setParameter("id", entity.id).getResultList();
+            for (ActivityEntity activity : activities) {
+                activity.participants.remove(entity.id);
+                activity.updatedAt = Times.now();
+            }
+            links.deleteAllOf(em, entity.id);
+            new CustomValueStore(em).deleteAll(EntityTypes.PARTY, entity.id);
+            // Children and referencing rows go first: nothing orders these statements for us.
+            em.flush();
+            em.remove(entity);
+            em.flush();
+            return new ArrayList<>(activities);
+        });
+        events.post(CoreEvents.PARTY_DELETED, EventProperties.of(EntityTypes.PARTY, id, null, null));
+        for (ActivityEntity activity : touched) {
+            events.post(CoreEvents.ACTIVITY_UPDATED, EventProperties.of(EntityTypes.ACTIVITY,
+                    Ids.format(activity.id), activity.version, new String[] {"participants"}));
+        }
+    }
+
+    @Override
+    public Page<PartyDTO> search(PartyQuery query) {
+        return tx.required(em -> new PartySearch(em).page(query));
+    }
+
+    @Override
+    public PartyRelationshipDTO addRelationship(String fromPartyId, PartyRelationshipDTO relationship) {
+        return links.addRelationship(fromPartyId, relationship);
+    }
+
+    @Override
+    public List<PartyRelationshipDTO> relationships(String partyId) {
+        return links.relationships(partyId);
+    }
+
+    @Override
+    public PartyRoleDTO addRole(String partyId, PartyRoleDTO role) {
+        return links.addRole(partyId, role);
+    }
+
+    @Override
+    public List<PartyRoleDTO> roles(String partyId) {
+        return links.roles(partyId);
+    }
+
+    private static PartyRules rules(EntityManager em) {
+        return new PartyRules(new JpaLookups(em), LocalDate.now());
+    }
+
+    /** The party, after checking the caller's version explicitly. */
+    private static PartyEntity load(EntityManager em, String id, Long expectedVersion) {
+        PartyEntity entity = Ids.parse(id).map(value -> em.find(PartyEntity.class, value))
+                .orElseThrow(() -> new NotFoundException(EntityTypes.PARTY, id));
+        if (expectedVersion != null && expectedVersion != entity.version) {
+            throw new StaleVersionException(EntityTypes.PARTY, id, expectedVersion, entity.version);
+        }
+        return entity;
+    }
+
+    /** Runs a write, turning a concurrent change detected by JPA into a StaleVersionException. */
+    private <R> R staleChecked(String id, Long expectedVersion, Function<EntityManager, R> work) {
+        try {
+            return tx.required(work);
+        } catch (RuntimeException e) {
+            if (!OptimisticLocks.isCause(e)) {
+                throw e;
+            }
+            long actual = find(id).map(p -> p.version).orElse(-1L);
+            throw new StaleVersionException(EntityTypes.PARTY, id, expectedVersion == null ? -1 : expectedVersion, actual);
+        }
+    }
+
+    /** External ids are unique per source across parties. */
+    private static void checkExternalIdsFree(EntityManager em, Map<String, String> externalIds, Long self) {
+        for (Map.Entry<String, String> entry : externalIds.entrySet()) {
+            List<Long> holders = em.createQuery("SELECT p.id FROM PartyEntity p JOIN p.externalIds e"
+                            + " WHERE KEY(e) = :source AND VALUE(e) = :value", Long.class)
+                    .setParameter("source", entry.getKey()).setParameter("value", entry.getValue()).getResultList();
+            if (holders.stream().anyMatch(holder -> !holder.equals(self))) {
+                throw new ConflictException("externalIds." + entry.getKey(),
+                        "another party has " + entry.getKey() + " id " + entry.getValue());
+            }
+        }
+    }
+}

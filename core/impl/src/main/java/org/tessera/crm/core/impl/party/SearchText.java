@@ -1,0 +1,133 @@
+package org.tessera.crm.core.impl.party;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.tessera.crm.core.api.party.ContactMechanismDTO;
+import org.tessera.crm.core.api.party.ContactMechanismType;
+import org.tessera.crm.core.api.party.PartyDTO;
+
+/**
+ * Normalization of the quick search: the terms stored per party in {@code party_search_term} and
+ * the tokens of a query, normalized the same way so that prefix matching is case- and
+ * accent-insensitive.
+ *
+ * <p>Rule for apostrophes: they are deleted, not turned into separators, in names and queries
+ * alike, so {@code O'Brien} is stored as {@code obrien} and found by both {@code obrien} and
+ * {@code o'brien}. (A separator would make {@code o'brien} two tokens, {@code o} and {@code brien}.)
+ */
+public final class SearchText {
+    /** Longest stored term (the column's size). */
+    public static final int MAX_TERM = 200;
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern APOSTROPHES = Pattern.compile("['\u2019\u02bc`\u00b4]");
+    /** Anything but letters, digits, the email characters and spaces. */
+    private static final Pattern DISALLOWED = Pattern.compile("[^\\p{L}\\p{N}@._+\\- ]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s\\-.]+");
+    private static final Pattern PHONE_LIKE = Pattern.compile("[0-9+()\\-. ]*[0-9][0-9+()\\-. ]*");
+
+    private SearchText() {
+    }
+
+    /** Lower case, accents stripped, apostrophes deleted, other punctuation but {@code @._+-} replaced by spaces. */
+    public static String normalize(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
+        String plain = COMBINING_MARKS.matcher(decomposed).replaceAll("");
+        plain = APOSTROPHES.matcher(plain).replaceAll("").toLowerCase(Locale.ROOT);
+        plain = DISALLOWED.matcher(plain).replaceAll(" ");
+        return SPACES.matcher(plain).replaceAll(" ").trim();
+    }
+
+    /** The normalized sort key of a display name. */
+    public static String sortKey(String displayName) {
+        return truncate(normalize(displayName), 400);
+    }
+
+    /**
+     * Terms of a party: each name field whole and word by word, the display name whole, each
+     * email address whole, each phone number as digits (and without its leading 0).
+     */
+    public static Set<String> termsOf(PartyDTO party) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String name : new String[] {party.firstName, party.lastName, party.legalName, party.name,
+                party.displayName}) {
+            String normalized = normalize(name);
+            if (normalized.isEmpty()) {
+                continue;
+            }
+            terms.add(normalized);
+            for (String word : WORD_SEPARATORS.split(normalized)) {
+                if (!word.isEmpty()) {
+                    terms.add(word);
+                }
+            }
+        }
+        for (ContactMechanismDTO mechanism : party.contactMechanisms) {
+            if (mechanism.value == null) {
+                continue;
+            }
+            if (mechanism.type == ContactMechanismType.EMAIL) {
+                terms.add(normalize(mechanism.value).replace(" ", ""));
+            } else if (mechanism.type == ContactMechanismType.PHONE) {
+                String digits = digitsOf(mechanism.value);
+                if (!digits.isEmpty()) {
+                    terms.add(digits);
+                    if (digits.startsWith("0") && digits.length() > 1) {
+                        terms.add(digits.substring(1));
+                    }
+                }
+            }
+        }
+        Set<String> bounded = new LinkedHashSet<>();
+        terms.forEach(term -> bounded.add(truncate(term, MAX_TERM)));
+        bounded.remove("");
+        return bounded;
+    }
+
+    /**
+     * Tokens of a query, each to be matched as the prefix of some term: split on whitespace,
+     * normalized; a phone-like token (digits and phone punctuation only) becomes its digits.
+     */
+    public static List<String> queryTokens(String q) {
+        List<String> tokens = new ArrayList<>();
+        if (q == null) {
+            return tokens;
+        }
+        for (String raw : SPACES.split(q.trim())) {
+            String token = PHONE_LIKE.matcher(raw).matches() ? digitsOf(raw) : normalize(raw).replace(" ", "");
+            if (!token.isEmpty()) {
+                tokens.add(truncate(token, MAX_TERM));
+            }
+        }
+        return tokens;
+    }
+
+    /** The token as a LIKE prefix pattern with {@code !} as escape character. */
+    public static String likePrefix(String token) {
+        return token.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    static String digitsOf(String value) {
+        StringBuilder digits = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

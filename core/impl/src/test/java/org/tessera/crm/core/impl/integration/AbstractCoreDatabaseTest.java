@@ -1,0 +1,437 @@
+package org.tessera.crm.core.impl.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.StaleVersionException;
+import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.activity.ActivityDTO;
+import org.tessera.crm.core.api.activity.ActivityQuery;
+import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
+import org.tessera.crm.core.api.customfield.CustomFieldType;
+import org.tessera.crm.core.api.event.CoreEvents;
+import org.tessera.crm.core.api.party.ContactMechanismDTO;
+import org.tessera.crm.core.api.party.ContactMechanismType;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.party.PartyQuery;
+import org.tessera.crm.core.api.party.PartyRelationshipDTO;
+import org.tessera.crm.core.api.party.PartyType;
+import org.tessera.crm.core.api.spi.Validator;
+import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
+import org.tessera.crm.core.impl.testing.CoreServices;
+
+/** The same checks against every supported database, outside OSGi, through the real unit and changelog. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractCoreDatabaseTest {
+    private CoreServices core;
+    private DataSource dataSource;
+
+    protected abstract DataSource startDatabase() throws Exception;
+
+    protected abstract void stopDatabase() throws Exception;
+
+    @BeforeAll
+    void start() throws Exception {
+        dataSource = startDatabase();
+        core = new CoreServices(dataSource);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (core != null) {
+            core.close();
+        }
+        stopDatabase();
+    }
+
+    /** A word unique to one test, so tests sharing the database do not see each other's rows. */
+    private static String unique(String stem) {
+        return stem + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    private static PartyDTO person(String first, String last) {
+        PartyDTO p = new PartyDTO();
+        p.type = PartyType.PERSON;
+        p.firstName = first;
+        p.lastName = last;
+        return p;
+    }
+
+    private static ContactMechanismDTO mechanism(ContactMechanismType type, String value) {
+        ContactMechanismDTO m = new ContactMechanismDTO();
+        m.type = type;
+        m.value = value;
+        return m;
+    }
+
+    private List<String> searchIds(PartyQuery query) {
+        List<String> ids = new ArrayList<>();
+        core.parties.search(query).items.forEach(p -> ids.add(p.id));
+        return ids;
+    }
+
+    private PartyQuery query(String q) {
+        PartyQuery query = new PartyQuery();
+        query.q = q;
+        return query;
+    }
+
+    @Test
+    void migrationsApplyTwiceIdempotently() throws SQLException {
+        int before = countRows("DATABASECHANGELOG");
+        CoreServices.migrate(dataSource);
+        assertEquals(before, countRows("DATABASECHANGELOG"));
+        assertTrue(core.customFields.isActiveValue("activity-outcome", "CALL_BACK"));
+        assertEquals("Head office", core.org.findOrgUnitByCode("HQ").orElseThrow().name);
+        assertEquals("1", core.org.findAgentByLogin("admin").orElseThrow().id);
+    }
+
+    private int countRows(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Test
+    void createGetUpdateDeletePartyWithChildren() {
+        String last = unique("Lifecycle");
+        PartyDTO draft = person("Anne", last);
+        draft.classifications.add("PROSPECT");
+        draft.contactMechanisms.add(mechanism(ContactMechanismType.EMAIL, "anne@example.com"));
+        ContactMechanismDTO address = new ContactMechanismDTO();
+        address.type = ContactMechanismType.POSTAL;
+        address.line1 = "1 rue de la Paix";
+        address.city = "Paris";
+        address.country = "FR";
+        draft.contactMechanisms.add(address);
+        draft.externalIds.put("erp", unique("E"));
+        draft.ownerId = "1";
+        draft.orgUnitId = "1";
+        draft.id = "999999";
+        draft.version = 42;
+
+        PartyDTO created = core.parties.create(draft);
+        assertNotEquals("999999", created.id);
+        assertEquals(1, created.version);
+        assertEquals("Anne " + last, created.displayName);
+        assertEquals(2, created.contactMechanisms.size());
+        assertEquals(CoreEvents.PARTY_CREATED, core.events.last().topic());
+        assertEquals(created.id, core.events.last().properties().get(CoreEvents.ID));
+
+        PartyDTO read = core.parties.get(created.id);
+        assertEquals(created.contactMechanisms.get(0).id, read.contactMechanisms.get(0).id);
+        assertEquals(List.of("PROSPECT"), new ArrayList<>(read.classifications));
+
+        // keep the email (by id), drop the address, add a phone
+        read.contactMechanisms.remove(1);
+        read.contactMechanisms.add(mechanism(ContactMechanismType.PHONE, "+33 1 23 45 67 89"));
+        read.classifications.add("CUSTOMER");
+        read.jobTitle = "Buyer";
+        PartyDTO updated = core.parties.update(read.id, read.version, read);
+        assertEquals(2, updated.version);
+        assertEquals(created.contactMechanisms.get(0).id, updated.contactMechanisms.get(0).id);
+        assertEquals(ContactMechanismType.PHONE, updated.contactMechanisms.get(1).type);
+        assertEquals(2, updated.classifications.size());
+        String[] changed = (String[]) core.events.last().properties().get(CoreEvents.CHANGED_FIELDS);
+        assertTrue(List.of(changed).containsAll(List.of("jobTitle", "classifications", "contactMechanisms")));
+        assertFalse(List.of(changed).contains("lastName"));
+
+        PartyDTO foreign = core.parties.create(person("Other", unique("Owner")));
+        updated.contactMechanisms.get(0).id = foreign.id;
+        ValidationException wrongMechanism = assertThrows(ValidationException.class,
+                () -> core.parties.update(updated.id, updated.version, updated));
+        assertEquals("contactMechanisms[0].id", wrongMechanism.errors().get(0).field);
+
+        core.parties.addRelationship(created.id, relationship("EMPLOYEE_OF", foreign.id));
+        core.parties.delete(created.id, updated.version);
+        assertTrue(core.parties.find(created.id).isEmpty());
+        assertTrue(core.parties.relationships(foreign.id).isEmpty());
+        assertThrows(NotFoundException.class, () -> core.parties.get(created.id));
+        assertTrue(core.parties.find("not-a-number").isEmpty());
+    }
+
+    private static void assertNotEquals(String unexpected, String actual) {
+        assertFalse(unexpected.equals(actual), "expected a server-assigned value");
+    }
+
+    private static PartyRelationshipDTO relationship(String type, String to) {
+        PartyRelationshipDTO r = new PartyRelationshipDTO();
+        r.type = type;
+        r.toPartyId = to;
+        return r;
+    }
+
+    @Test
+    void writesAreValidatedAndExternalIdsUnique() {
+        PartyDTO bad = person(null, null);
+        bad.contactMechanisms.add(mechanism(ContactMechanismType.EMAIL, "not-an-email"));
+        bad.classifications.add("NOPE");
+        bad.ownerId = "424242";
+        ValidationException e = assertThrows(ValidationException.class, () -> core.parties.create(bad));
+        List<String> fields = e.errors().stream().map(f -> f.field).toList();
+        assertTrue(fields.containsAll(List.of("lastName", "contactMechanisms[0].value", "classifications[0]", "ownerId")),
+                fields.toString());
+
+        String external = unique("X");
+        PartyDTO first = person("A", unique("Ext"));
+        first.externalIds.put("crm", external);
+        core.parties.create(first);
+        PartyDTO second = person("B", unique("Ext"));
+        second.externalIds.put("crm", external);
+        ConflictException conflict = assertThrows(ConflictException.class, () -> core.parties.create(second));
+        assertEquals("externalIds.crm", conflict.field());
+    }
+
+    @Test
+    void staleVersionIsRejectedExplicitlyAndByJpa() {
+        PartyDTO created = core.parties.create(person("Stale", unique("Version")));
+        created.jobTitle = "first";
+        core.parties.update(created.id, created.version, created);
+        StaleVersionException explicit = assertThrows(StaleVersionException.class,
+                () -> core.parties.update(created.id, created.version, created));
+        assertEquals(2, explicit.actualVersion());
+
+        // A concurrent writer commits between our version check and our flush: JPA's check catches it.
+        AtomicBoolean interfered = new AtomicBoolean();
+        Validator interferer = (candidate, previous) -> {
+            if (previous != null && interfered.compareAndSet(false, true)) {
+                CompletableFuture.runAsync(() -> {
+                    PartyDTO current = core.parties.get(created.id);
+                    current.jobTitle = "concurrent";
+                    core.parties.update(created.id, current.version, current);
+                }).join();
+            }
+            return List.of();
+        };
+        Hashtable<String, Object> properties = new Hashtable<>(Map.of(Validator.ENTITY_TYPE, "PARTY"));
+        core.validation.addValidator(interferer, properties);
+        try {
+            PartyDTO current = core.parties.get(created.id);
+            current.jobTitle = "mine";
+            assertThrows(StaleVersionException.class, () -> core.parties.update(created.id, current.version, current));
+            assertEquals("concurrent", core.parties.get(created.id).jobTitle);
+        } finally {
+            core.validation.removeValidator(interferer);
+        }
+    }
+
+    @Test
+    void quickSearchIgnoresAccentsAndMatchesEmailAndPhonePrefixes() {
+        String tag = unique("qs");
+        PartyDTO berard = person("Jean-François", "Bérard");
+        berard.contactMechanisms.add(mechanism(ContactMechanismType.EMAIL, "jf.berard." + tag + "@example.com"));
+        berard.contactMechanisms.add(mechanism(ContactMechanismType.PHONE, "06 12 34 56 78"));
+        berard.jobTitle = tag;
+        PartyDTO obrien = person("Sean", "O'Brien");
+        obrien.contactMechanisms.add(mechanism(ContactMechanismType.EMAIL, "sean." + tag + "@example.com"));
+        String b = core.parties.create(berard).id;
+        String o = core.parties.create(obrien).id;
+
+        assertEquals(List.of(b), searchIds(query("berard jf.berard." + tag)));
+        assertEquals(List.of(b), searchIds(query("BÉRARD " + "jf.berard." + tag.substring(0, 4))));
+        assertEquals(List.of(b), searchIds(query("francois jf.berard." + tag)));
+        assertEquals(List.of(b), searchIds(query("06.12.34 jf.berard." + tag)));
+        assertEquals(List.of(o), searchIds(query("obrien sean." + tag)));
+        assertEquals(List.of(o), searchIds(query("o'brien sean." + tag)));
+        assertTrue(searchIds(query("berard sean." + tag)).isEmpty());
+        assertTrue(searchIds(query("100% sean." + tag)).isEmpty());
+    }
+
+    @Test
+    void keysetPaginationWalksAllPagesInIdAndNameOrder() {
+        String tag = unique("page");
+        List<String> created = new ArrayList<>();
+        String[] firstNames = {"Zoé", "adam", "Émile", "Bruno", "chloé", "Denis", "Yves"};
+        for (String first : firstNames) {
+            created.add(core.parties.create(person(first, tag)).id);
+        }
+        PartyQuery byId = query(tag);
+        byId.limit = 3;
+        assertEquals(created, walk(byId));
+
+        PartyQuery byName = query(tag);
+        byName.limit = 2;
+        byName.sort = PartyQuery.Sort.NAME;
+        List<String> names = new ArrayList<>();
+        for (String id : walk(byName)) {
+            names.add(core.parties.get(id).firstName);
+        }
+        assertEquals(List.of("adam", "Bruno", "chloé", "Denis", "Émile", "Yves", "Zoé"), names);
+
+        PartyQuery badCursor = query(tag);
+        badCursor.cursor = "%%%";
+        assertEquals("cursor", assertThrows(ValidationException.class, () -> core.parties.search(badCursor))
+                .errors().get(0).field);
+        PartyQuery badLimit = query(tag);
+        badLimit.limit = 201;
+        assertEquals("limit", assertThrows(ValidationException.class, () -> core.parties.search(badLimit))
+                .errors().get(0).field);
+    }
+
+    private List<String> walk(PartyQuery query) {
+        List<String> ids = new ArrayList<>();
+        int pages = 0;
+        do {
+            Page<PartyDTO> page = core.parties.search(query);
+            page.items.forEach(p -> ids.add(p.id));
+            assertTrue(page.items.size() <= query.limit);
+            query.cursor = page.nextCursor;
+            pages++;
+        } while (query.cursor != null && pages < 20);
+        return ids;
+    }
+
+    @Test
+    void customFieldsAreStoredReturnedAndFilterable() {
+        String key = "risk" + unique("K");
+        CustomFieldDefinitionDTO risk = new CustomFieldDefinitionDTO();
+        risk.entityType = "PARTY";
+        risk.key = key;
+        risk.type = CustomFieldType.PICKLIST;
+        risk.values = List.of("LOW", "HIGH");
+        core.customFields.define(risk);
+        String scoreKey = "score" + unique("K");
+        CustomFieldDefinitionDTO score = new CustomFieldDefinitionDTO();
+        score.entityType = "PARTY";
+        score.key = scoreKey;
+        score.type = CustomFieldType.DECIMAL;
+        core.customFields.define(score);
+        assertThrows(ConflictException.class, () -> core.customFields.define(risk));
+
+        String tag = unique("cf");
+        PartyDTO high = person("High", tag);
+        high.customFields.put(key, "HIGH");
+        high.customFields.put(scoreKey, "12.50");
+        PartyDTO low = person("Low", tag);
+        low.customFields.put(key, "LOW");
+        PartyDTO stored = core.parties.create(high);
+        core.parties.create(low);
+        assertEquals(new BigDecimal("12.5"), stored.customFields.get(scoreKey));
+        assertEquals("HIGH", core.parties.get(stored.id).customFields.get(key));
+
+        PartyQuery q = query(tag);
+        q.customFields.put(key, "HIGH");
+        assertEquals(List.of(stored.id), searchIds(q));
+        PartyQuery byScore = query(tag);
+        byScore.customFields.put(scoreKey, "12.500");
+        assertEquals(List.of(stored.id), searchIds(byScore));
+        PartyQuery unknown = query(tag);
+        unknown.customFields.put("nope", "x");
+        assertEquals("customFields.nope", assertThrows(ValidationException.class,
+                () -> core.parties.search(unknown)).errors().get(0).field);
+
+        PartyDTO wrong = person("Wrong", tag);
+        wrong.customFields.put(key, "MEDIUM");
+        assertEquals("customFields." + key, assertThrows(ValidationException.class,
+                () -> core.parties.create(wrong)).errors().get(0).field);
+    }
+
+    private ActivityDTO activity(String subject, String partyId, Instant due) {
+        ActivityDTO a = new ActivityDTO();
+        a.type = "CALL";
+        a.subject = subject;
+        a.dueAt = due;
+        a.participants.add(partyId);
+        return a;
+    }
+
+    @Test
+    void activitiesAreSearchedByPartyAndDueRangeNewestFirst() {
+        String party = core.parties.create(person("Act", unique("Party"))).id;
+        Instant base = Instant.parse("2030-01-01T10:00:00Z");
+        List<String> ids = new ArrayList<>();
+        for (int day = 0; day < 5; day++) {
+            ids.add(core.activities.create(activity("call " + day, party, base.plusSeconds(86_400L * day))).id);
+        }
+        ActivityQuery q = new ActivityQuery();
+        q.partyId = party;
+        q.dueFrom = base.plusSeconds(86_400);
+        q.dueTo = base.plusSeconds(86_400 * 4);
+        q.limit = 2;
+        List<String> found = new ArrayList<>();
+        do {
+            Page<ActivityDTO> page = core.activities.search(q);
+            page.items.forEach(a -> found.add(a.id));
+            q.cursor = page.nextCursor;
+        } while (q.cursor != null);
+        assertEquals(List.of(ids.get(3), ids.get(2), ids.get(1)), found);
+
+        ActivityDTO bad = activity("x", party, null);
+        bad.participants.add("123456789");
+        bad.type = "DANCE";
+        List<String> fields = assertThrows(ValidationException.class, () -> core.activities.create(bad))
+                .errors().stream().map(e -> e.field).toList();
+        assertTrue(fields.containsAll(List.of("type", "participants[1]")), fields.toString());
+    }
+
+    @Test
+    void timelineMergesContributorsNewestFirstAcrossPages() {
+        String party = core.parties.create(person("Time", unique("Line"))).id;
+        Instant base = Instant.parse("2031-06-01T08:00:00Z");
+        String older = core.activities.create(activity("older", party, base)).id;
+        String newer = core.activities.create(activity("newer", party, base.plusSeconds(7200))).id;
+        core.timeline.addContributor(query -> {
+            TimelineEntryDTO entry = new TimelineEntryDTO();
+            entry.id = "sales:opportunity:7";
+            entry.source = "sales";
+            entry.kind = "OPPORTUNITY";
+            entry.occurredAt = base.plusSeconds(3600);
+            return query.admits(entry) ? List.of(entry) : List.of();
+        });
+        List<String> entries = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<TimelineEntryDTO> page = core.timeline.timeline(party, cursor, 1);
+            page.items.forEach(e -> entries.add(e.id));
+            cursor = page.nextCursor;
+        } while (cursor != null && entries.size() < 10);
+        assertEquals(List.of("core:activity:" + newer, "sales:opportunity:7", "core:activity:" + older), entries);
+        assertThrows(NotFoundException.class, () -> core.timeline.timeline("987654321", null, 10));
+    }
+
+    @Test
+    void deletingAPartyRemovesItFromActivityParticipants() {
+        String staying = core.parties.create(person("Stay", unique("P"))).id;
+        String leaving = core.parties.create(person("Leave", unique("P"))).id;
+        ActivityDTO meeting = activity("meeting", staying, null);
+        meeting.participants.add(leaving);
+        String id = core.activities.create(meeting).id;
+        core.parties.delete(leaving, null);
+        ActivityDTO after = core.activities.get(id);
+        assertEquals(List.of(staying), after.participants);
+        assertEquals(2, after.version);
+        assertNull(core.parties.find(leaving).orElse(null));
+        assertNotNull(core.parties.get(staying));
+        assertEquals(LocalDate.class, LocalDate.now().getClass());
+    }
+}

@@ -1,0 +1,41 @@
+package org.tessera.crm.core.impl.party;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.party.PartyType;
+
+class DisplayNamesTest {
+    private static PartyDTO party(PartyType type) {
+        PartyDTO p = new PartyDTO();
+        p.type = type;
+        return p;
+    }
+
+    @Test
+    void personJoinsFirstAndLastName() {
+        PartyDTO p = party(PartyType.PERSON);
+        p.firstName = " Anne ";
+        p.lastName = "Martin";
+        assertEquals("Anne Martin", DisplayNames.of(p));
+        p.firstName = null;
+        assertEquals("Martin", DisplayNames.of(p));
+        p.firstName = "Anne";
+        p.lastName = " ";
+        assertEquals("Anne", DisplayNames.of(p));
+    }
+
+    @Test
+    void organizationAndHouseholdUseTheirNames() {
+        PartyDTO org = party(PartyType.ORGANIZATION);
+        org.legalName = "ACME SA";
+        org.name = "ignored";
+        assertEquals("ACME SA", DisplayNames.of(org));
+        PartyDTO household = party(PartyType.HOUSEHOLD);
+        household.name = "Famille Martin";
+        assertEquals("Famille Martin", DisplayNames.of(household));
+        assertNull(DisplayNames.of(new PartyDTO()));
+    }
+}

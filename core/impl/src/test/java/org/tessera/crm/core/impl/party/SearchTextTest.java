@@ -1,0 +1,66 @@
+package org.tessera.crm.core.impl.party;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.tessera.crm.core.api.party.ContactMechanismDTO;
+import org.tessera.crm.core.api.party.ContactMechanismType;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.party.PartyType;
+
+class SearchTextTest {
+    @Test
+    void normalizeLowersAndStripsAccents() {
+        assertEquals("berard", SearchText.normalize("Bérard"));
+        assertEquals("jean-francois", SearchText.normalize("  Jean-François "));
+        assertEquals("zoe muller", SearchText.normalize("ZOÉ   Müller"));
+    }
+
+    @Test
+    void apostrophesAreDeletedNotSeparators() {
+        assertEquals("obrien", SearchText.normalize("O'Brien"));
+        assertEquals("obrien", SearchText.normalize("O’Brien"));
+        assertEquals(List.of("obrien"), SearchText.queryTokens("o'brien"));
+    }
+
+    @Test
+    void emailCharactersAreKept() {
+        assertEquals("jf.berard+crm@example.com", SearchText.normalize("JF.Bérard+crm@Example.com"));
+    }
+
+    @Test
+    void termsCoverNamesWordsEmailsAndPhoneDigits() {
+        PartyDTO p = new PartyDTO();
+        p.type = PartyType.PERSON;
+        p.firstName = "Jean-François";
+        p.lastName = "Bérard";
+        p.displayName = "Jean-François Bérard";
+        p.contactMechanisms.add(mechanism(ContactMechanismType.EMAIL, "JF.Berard@Example.com"));
+        p.contactMechanisms.add(mechanism(ContactMechanismType.PHONE, "06 12-34.56 (78)"));
+        Set<String> terms = SearchText.termsOf(p);
+        assertTrue(terms.containsAll(Set.of("jean-francois", "jean", "francois", "berard",
+                "jean-francois berard", "jf.berard@example.com", "0612345678", "612345678")), terms.toString());
+    }
+
+    @Test
+    void phoneLikeTokensBecomeDigits() {
+        assertEquals(List.of("0612", "berard"), SearchText.queryTokens(" 06.12  Bérard "));
+        assertEquals(List.of("33612"), SearchText.queryTokens("+33(6)12"));
+    }
+
+    @Test
+    void likePatternEscapesWildcards() {
+        assertEquals("a!%b!_c!!%", SearchText.likePrefix("a%b_c!"));
+    }
+
+    private static ContactMechanismDTO mechanism(ContactMechanismType type, String value) {
+        ContactMechanismDTO m = new ContactMechanismDTO();
+        m.type = type;
+        m.value = value;
+        return m;
+    }
+}

@@ -1,0 +1,46 @@
+package org.tessera.crm.core.impl.testing;
+
+import javax.sql.DataSource;
+
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+import org.tessera.crm.core.impl.activity.ActivityServiceImpl;
+import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
+import org.tessera.crm.core.impl.customfield.CustomFieldServiceImpl;
+import org.tessera.crm.core.impl.db.MigrationRunner;
+import org.tessera.crm.core.impl.org.OrgServiceImpl;
+import org.tessera.crm.core.impl.party.PartyServiceImpl;
+import org.tessera.crm.core.impl.timeline.TimelineServiceImpl;
+import org.tessera.crm.core.impl.validation.ValidationServiceImpl;
+
+/** The core's components wired by hand, as DS wires them, over a migrated database. */
+public final class CoreServices implements AutoCloseable {
+    public final EmfTx tx;
+    public final RecordingEvents events = new RecordingEvents();
+    public final ValidationServiceImpl validation = new ValidationServiceImpl();
+    public final CustomFieldServiceImpl customFields;
+    public final OrgServiceImpl org;
+    public final PartyServiceImpl parties;
+    public final ActivityServiceImpl activities;
+    public final TimelineServiceImpl timeline;
+
+    public CoreServices(DataSource dataSource) {
+        migrate(dataSource);
+        tx = new EmfTx(dataSource);
+        customFields = new CustomFieldServiceImpl(tx);
+        org = new OrgServiceImpl(tx);
+        parties = new PartyServiceImpl(tx, validation, events);
+        activities = new ActivityServiceImpl(tx, validation, events);
+        timeline = new TimelineServiceImpl(tx);
+        timeline.addContributor(new ActivityTimelineContributor(tx));
+    }
+
+    public static void migrate(DataSource dataSource) {
+        new MigrationRunner(new ClassLoaderResourceAccessor(CoreServices.class.getClassLoader())).migrate(dataSource);
+    }
+
+    @Override
+    public void close() {
+        tx.close();
+    }
+}
