@@ -115,7 +115,7 @@ public class CoreRuntimeIT {
         ApplicationDTO tessera = Arrays.stream(runtime.applicationDTOs)
                 .filter(app -> "tessera".equals(app.name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no tessera application"));
-        assertEquals("/tessera/api", tessera.base);
+        assertEquals("tessera/api", tessera.base.replaceFirst("^/", ""));
         assertTrue("resources registered", tessera.resourceDTOs.length >= 5);
         assertEquals("failed applications", 0, runtime.failedApplicationDTOs.length);
         assertEquals("failed resources " + Arrays.toString(runtime.failedResourceDTOs), 0, runtime.failedResourceDTOs.length);

@@ -56,7 +56,7 @@ public class ErrorContractIT {
         assertNamesField(api.post("/v1/parties", badEmail), 422, "contactMechanisms[0].value");
         ObjectNode badClassification = person("Jean", "Valjean" + unique());
         badClassification.putArray("classifications").add("OUTLAW");
-        assertNamesField(api.post("/v1/parties", badClassification), 422, "classifications");
+        assertNamesField(api.post("/v1/parties", badClassification), 422, "classifications[0]");
         assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").put("ownerId", "987654321")), 422, "ownerId");
         assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").put("birthDate", "2999-01-01")), 422, "birthDate");
     }

@@ -150,7 +150,8 @@ public class PartyApiIT {
         assertTrue("email prefix", searchFinds("jf.berard" + token.substring(0, 3), id));
         assertTrue("accented query", searchFinds("Bérard jf.berard" + token, id));
         assertTrue("first name prefix, upper case", searchFinds("JEAN-FRAN jf.berard" + token, id));
-        assertTrue("phone digits", searchFinds("0478123456 jf.berard" + token, id) || searchFinds("478123456 jf.berard" + token, id));
+        assertTrue("national phone form", searchFinds("0478123456 jf.berard" + token, id));
+        assertTrue("international phone form", searchFinds("+33 4 78 jf.berard" + token, id) || searchFinds("33478 jf.berard" + token, id));
         assertFalse("non-matching word", searchFinds("dupont jf.berard" + token, id));
     }
 

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.party.PartyService;
@@ -21,6 +22,9 @@ public class DemoLoadCommand implements Action {
     int persons = 240;
 
     @Reference
+    Session session;
+
+    @Reference
     PartyService parties;
 
     @Reference
@@ -31,6 +35,13 @@ public class DemoLoadCommand implements Action {
 
     @Override
     public Object execute() {
+        // Printed to the session's console rather than returned: a returned value is not shown
+        // when the command is piped into bin/client in batch mode.
+        session.getConsole().println(load());
+        return null;
+    }
+
+    private String load() {
         if (persons < 1 || persons > 100_000) {
             throw new IllegalArgumentException("--persons must be between 1 and 100000");
         }

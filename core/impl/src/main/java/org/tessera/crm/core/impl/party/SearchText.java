@@ -79,13 +79,7 @@ public final class SearchText {
             if (mechanism.type == ContactMechanismType.EMAIL) {
                 terms.add(normalize(mechanism.value).replace(" ", ""));
             } else if (mechanism.type == ContactMechanismType.PHONE) {
-                String digits = digitsOf(mechanism.value);
-                if (!digits.isEmpty()) {
-                    terms.add(digits);
-                    if (digits.startsWith("0") && digits.length() > 1) {
-                        terms.add(digits.substring(1));
-                    }
-                }
+                terms.addAll(phoneTerms(mechanism.value));
             }
         }
         Set<String> bounded = new LinkedHashSet<>();
@@ -95,12 +89,52 @@ public final class SearchText {
     }
 
     /**
+     * Digit forms of a phone number a user may type: as written ({@code +33 4 78 12 34 56} gives
+     * {@code 33478123456}) and, for an international number whose country code is its own group,
+     * the national forms with and without the trunk 0 ({@code 0478123456}, {@code 478123456}).
+     */
+    static Set<String> phoneTerms(String value) {
+        Set<String> terms = new LinkedHashSet<>();
+        String digits = digitsOf(value);
+        if (digits.isEmpty()) {
+            return terms;
+        }
+        terms.add(digits);
+        String national = digits;
+        String trimmed = value.trim();
+        if (trimmed.startsWith("00")) {
+            terms.add(digits.substring(2)); // 0041… is +41…
+        }
+        if (trimmed.startsWith("+") || trimmed.startsWith("00")) {
+            String[] groups = trimmed.replaceFirst("^(\\+|00)", "").split("[^0-9]+", 2);
+            boolean countryCodeIsAGroup = groups.length == 2 && groups[0].length() >= 1 && groups[0].length() <= 3;
+            national = countryCodeIsAGroup ? digitsOf(groups[1]) : "";
+            if (!national.isEmpty()) {
+                terms.add("0" + national);
+            }
+        }
+        if (national.startsWith("0") && national.length() > 1) {
+            national = national.substring(1);
+        }
+        if (!national.isEmpty()) {
+            terms.add(national);
+        }
+        return terms;
+    }
+
+    /**
      * Tokens of a query, each to be matched as the prefix of some term: split on whitespace,
      * normalized; a phone-like token (digits and phone punctuation only) becomes its digits.
      */
     public static List<String> queryTokens(String q) {
         List<String> tokens = new ArrayList<>();
         if (q == null) {
+            return tokens;
+        }
+        if (PHONE_LIKE.matcher(q.trim()).matches()) {
+            // "04 78 12 34 56" is one phone number, not five words
+            String digits = digitsOf(q);
+            tokens.add(truncate(digits, MAX_TERM));
             return tokens;
         }
         for (String raw : SPACES.split(q.trim())) {

@@ -53,6 +53,18 @@ class SearchTextTest {
     }
 
     @Test
+    void internationalNumbersAreAlsoFoundByTheirNationalForms() {
+        assertEquals(Set.of("33478123456", "0478123456", "478123456"), SearchText.phoneTerms("+33 4 78 12 34 56"));
+        assertEquals(Set.of("0041223334455", "41223334455", "0223334455", "223334455"), SearchText.phoneTerms("0041 22 333 44 55"));
+        assertEquals(Set.of("33478123456"), SearchText.phoneTerms("+33478123456"));
+    }
+
+    @Test
+    void aQueryThatIsOnlyAPhoneNumberIsOneToken() {
+        assertEquals(List.of("0478123456"), SearchText.queryTokens("04 78 12 34 56"));
+    }
+
+    @Test
     void likePatternEscapesWildcards() {
         assertEquals("a!%b!_c!!%", SearchText.likePrefix("a%b_c!"));
     }
