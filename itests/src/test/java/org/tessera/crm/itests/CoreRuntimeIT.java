@@ -8,7 +8,12 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
@@ -23,11 +28,16 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.timeline.TimelineService;
@@ -120,6 +130,41 @@ public class CoreRuntimeIT {
         assertEquals("failed applications", 0, runtime.failedApplicationDTOs.length);
         assertEquals("failed resources " + Arrays.toString(runtime.failedResourceDTOs), 0, runtime.failedResourceDTOs.length);
         assertEquals("failed extensions " + Arrays.toString(runtime.failedExtensionDTOs), 0, runtime.failedExtensionDTOs.length);
+    }
+
+    @Test
+    public void writesPostDomainEventsAfterCommit() throws InterruptedException {
+        BlockingQueue<Event> received = new LinkedBlockingQueue<>();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, CoreEvents.ALL_CORE.replace("*", "party/*"));
+        ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class, received::add, properties);
+        try {
+            Api api = new Api();
+            String id = api.post("/v1/parties", Fixtures.person("Séverine", "L'Hôte" + Fixtures.unique())).json().path("id").asText();
+            Event created = awaitEvent(received, CoreEvents.PARTY_CREATED, id);
+            assertEquals("PARTY", created.getProperty(CoreEvents.ENTITY_TYPE));
+            assertTrue("the committed row is visible to the handler", parties.find(id).isPresent());
+
+            api.patch("/v1/parties/" + id, Api.object().put("jobTitle", "Notaire"), "\"1\"");
+            Event updated = awaitEvent(received, CoreEvents.PARTY_UPDATED, id);
+            assertTrue(Arrays.asList((String[]) updated.getProperty(CoreEvents.CHANGED_FIELDS)).contains("jobTitle"));
+
+            api.delete("/v1/parties/" + id);
+            awaitEvent(received, CoreEvents.PARTY_DELETED, id);
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    private static Event awaitEvent(BlockingQueue<Event> received, String topic, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Event event = received.poll(10, TimeUnit.SECONDS); event != null;
+                event = received.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            if (topic.equals(event.getTopic()) && id.equals(event.getProperty(CoreEvents.ID))) {
+                return event;
+            }
+        }
+        throw new AssertionError("no " + topic + " event for " + id);
     }
 
     @Test
