@@ -26,6 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.api.ObjectMappers;
 
 /**
  * Reads and writes JSON bodies ({@code application/json}, merge patches, problems and any other

@@ -28,7 +28,7 @@ import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.json.ObjectMappers;
+import org.tessera.crm.core.rest.api.ObjectMappers;
 
 /**
  * {@code GET /openapi.json}: the OpenAPI document of the API as installed, merged from the

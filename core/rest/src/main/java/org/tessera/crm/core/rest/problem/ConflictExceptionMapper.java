@@ -9,6 +9,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.rest.api.ProblemTypes;
+import org.tessera.crm.core.rest.api.Problems;
 
 /** A request that conflicts with the stored state (a duplicate key…): 409, naming the field when known. */
 @Component(service = ExceptionMapper.class)

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 
 import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.rest.api.ProblemTypes;
 
 /**
  * Turns Jackson's reading errors into 400 problems that name the offending JSON path

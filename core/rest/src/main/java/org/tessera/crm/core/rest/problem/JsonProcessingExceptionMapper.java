@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.api.Problems;
 
 /**
  * Malformed JSON ({@code JsonParseException}), a value of the wrong type or format

@@ -8,6 +8,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.rest.api.ProblemTypes;
+import org.tessera.crm.core.rest.api.Problems;
 
 /** A record that does not exist (or is out of the caller's scope): 404. */
 @Component(service = ExceptionMapper.class)

@@ -10,6 +10,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.rest.api.ProblemTypes;
+import org.tessera.crm.core.rest.api.Problems;
 
 /** The client's copy is older than the stored record: 412, so it re-reads before writing again. */
 @Component(service = ExceptionMapper.class)

@@ -8,6 +8,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.rest.api.ProblemTypes;
+import org.tessera.crm.core.rest.api.Problems;
 
 /** A write rejected by a service's validation: 422 with every offending field. */
 @Component(service = ExceptionMapper.class)

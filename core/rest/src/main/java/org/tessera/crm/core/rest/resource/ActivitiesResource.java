@@ -38,11 +38,12 @@ import org.tessera.crm.core.api.activity.ActivityQuery;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.http.EntityTags;
-import org.tessera.crm.core.rest.http.QueryParams;
-import org.tessera.crm.core.rest.json.MergePatcher;
-import org.tessera.crm.core.rest.json.ObjectMappers;
-import org.tessera.crm.core.rest.problem.Problem;
+import org.tessera.crm.core.rest.api.EntityTags;
+import org.tessera.crm.core.rest.api.QueryParams;
+import org.tessera.crm.core.rest.api.MergePatcher;
+import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.rest.api.Responses;
+import org.tessera.crm.core.rest.api.Problem;
 
 /** Activities: CRUD with ETags and merge patch, and a keyset search. */
 @Component(service = ActivitiesResource.class)

@@ -31,7 +31,8 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.org.AgentDTO;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.problem.Problem;
+import org.tessera.crm.core.rest.api.Responses;
+import org.tessera.crm.core.rest.api.Problem;
 
 /** Agents: the users of the CRM who own and work records. */
 @Component(service = AgentsResource.class)

@@ -30,8 +30,9 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.http.QueryParams;
-import org.tessera.crm.core.rest.problem.Problem;
+import org.tessera.crm.core.rest.api.QueryParams;
+import org.tessera.crm.core.rest.api.Responses;
+import org.tessera.crm.core.rest.api.Problem;
 
 /** Custom field definitions, by entity type and key. */
 @Component(service = CustomFieldsResource.class)

@@ -43,11 +43,12 @@ import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.rest.TesseraApi;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineService;
-import org.tessera.crm.core.rest.http.EntityTags;
-import org.tessera.crm.core.rest.http.QueryParams;
-import org.tessera.crm.core.rest.json.MergePatcher;
-import org.tessera.crm.core.rest.json.ObjectMappers;
-import org.tessera.crm.core.rest.problem.Problem;
+import org.tessera.crm.core.rest.api.EntityTags;
+import org.tessera.crm.core.rest.api.QueryParams;
+import org.tessera.crm.core.rest.api.MergePatcher;
+import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.rest.api.Responses;
+import org.tessera.crm.core.rest.api.Problem;
 
 /**
  * Parties: CRUD with ETags and merge patch, keyset search, and per party its relationships,

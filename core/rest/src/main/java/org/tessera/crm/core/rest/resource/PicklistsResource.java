@@ -29,7 +29,8 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.customfield.PicklistDTO;
 import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.problem.Problem;
+import org.tessera.crm.core.rest.api.Responses;
+import org.tessera.crm.core.rest.api.Problem;
 
 /** Picklists (managed lists of values), by key. */
 @Component(service = PicklistsResource.class)

@@ -25,7 +25,10 @@ import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.rest.json.ObjectMappers;
+import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.rest.api.ProblemException;
+import org.tessera.crm.core.rest.api.ProblemTypes;
 
 class ProblemMappersTest {
     private final ObjectMapper mapper = ObjectMappers.create();

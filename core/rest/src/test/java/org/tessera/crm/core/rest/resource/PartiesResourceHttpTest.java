@@ -25,7 +25,6 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.rest.json.JacksonJsonProvider;
-import org.tessera.crm.core.rest.json.ObjectMappers;
 import org.tessera.crm.core.rest.problem.ConflictExceptionMapper;
 import org.tessera.crm.core.rest.problem.JsonProcessingExceptionMapper;
 import org.tessera.crm.core.rest.problem.NotFoundExceptionMapper;
@@ -34,6 +33,7 @@ import org.tessera.crm.core.rest.problem.StaleVersionExceptionMapper;
 import org.tessera.crm.core.rest.problem.UnexpectedExceptionMapper;
 import org.tessera.crm.core.rest.problem.ValidationExceptionMapper;
 import org.tessera.crm.core.rest.problem.WebApplicationExceptionMapper;
+import org.tessera.crm.core.rest.api.ObjectMappers;
 
 /**
  * Round trips through CXF, in process: the resource, the JSON provider and the problem mappers as

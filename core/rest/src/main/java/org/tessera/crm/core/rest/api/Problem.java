@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.problem;
+package org.tessera.crm.core.rest.api;
 
 import java.util.ArrayList;
 import java.util.List;

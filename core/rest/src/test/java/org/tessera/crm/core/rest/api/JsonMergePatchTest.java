@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.json;
+package org.tessera.crm.core.rest.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.resource;
+package org.tessera.crm.core.rest.api;
 
 import java.net.URI;
 import java.util.List;
@@ -8,22 +8,21 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import org.tessera.crm.core.api.Page;
-import org.tessera.crm.core.rest.http.EntityTags;
 
-/** Responses shared by the resources: created with Location and ETag, read with ETag, lists. */
-final class Responses {
+/** Responses shared by the resources of every module: created with Location and ETag, read with ETag, lists. */
+public final class Responses {
 
     private Responses() {
     }
 
     /** 201 with the absolute URI of the new record ({@code <request path>/<id>}) and its ETag. */
-    static Response created(UriInfo uriInfo, String id, long version, Object entity) {
+    public static Response created(UriInfo uriInfo, String id, long version, Object entity) {
         URI location = uriInfo.getAbsolutePathBuilder().path(id).build();
         return Response.created(location).header(HttpHeaders.ETAG, EntityTags.of(version)).entity(entity).build();
     }
 
     /** 200 with the record and its ETag, or 304 when {@code If-None-Match} already has this version. */
-    static Response read(Object entity, long version, String ifNoneMatch) {
+    public static Response read(Object entity, long version, String ifNoneMatch) {
         String etag = EntityTags.of(version);
         if (EntityTags.noneMatchHits(ifNoneMatch, version)) {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
@@ -32,12 +31,12 @@ final class Responses {
     }
 
     /** 200 with the record and its ETag. */
-    static Response written(Object entity, long version) {
+    public static Response written(Object entity, long version) {
         return Response.ok(entity).header(HttpHeaders.ETAG, EntityTags.of(version)).build();
     }
 
     /** A complete (unpaged) collection, as {@code {"items": [...]}} like every collection of the API. */
-    static <T> Page<T> items(List<T> items) {
+    public static <T> Page<T> items(List<T> items) {
         return new Page<>(items, null);
     }
 }

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.json;
+package org.tessera.crm.core.rest.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,8 +16,6 @@ import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyType;
-import org.tessera.crm.core.rest.problem.Problem;
-import org.tessera.crm.core.rest.problem.ProblemException;
 
 class MergePatcherTest {
     private final ObjectMapper mapper = ObjectMappers.create();

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.http;
+package org.tessera.crm.core.rest.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +15,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.tessera.crm.core.api.ValidationException;
-import org.tessera.crm.core.rest.problem.Problem;
-import org.tessera.crm.core.rest.problem.ProblemException;
-import org.tessera.crm.core.rest.problem.ProblemTypes;
 
 /**
  * Parses query parameters received as raw strings, so that a bad value becomes a 400 problem

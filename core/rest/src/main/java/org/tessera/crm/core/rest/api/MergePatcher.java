@@ -1,13 +1,10 @@
-package org.tessera.crm.core.rest.json;
+package org.tessera.crm.core.rest.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.tessera.crm.core.rest.problem.JsonProblems;
-import org.tessera.crm.core.rest.problem.Problem;
-import org.tessera.crm.core.rest.problem.ProblemException;
-import org.tessera.crm.core.rest.problem.ProblemTypes;
 
 /**
  * Applies a merge patch to a DTO through its JSON form, so that the patch speaks the same JSON

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.http;
+package org.tessera.crm.core.rest.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,9 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.party.PartyType;
-import org.tessera.crm.core.rest.problem.Problem;
-import org.tessera.crm.core.rest.problem.ProblemException;
-import org.tessera.crm.core.rest.problem.ProblemTypes;
 
 class QueryParamsTest {
 

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.problem;
+package org.tessera.crm.core.rest.api;
 
 /**
  * The {@code type} URIs of Tessera problems. URNs rather than URLs: they identify a kind of

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.json;
+package org.tessera.crm.core.rest.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.json;
+package org.tessera.crm.core.rest.api;
 
 import java.util.Iterator;
 import java.util.Map;

@@ -1,11 +1,8 @@
-package org.tessera.crm.core.rest.http;
+package org.tessera.crm.core.rest.api;
 
 import javax.ws.rs.core.HttpHeaders;
 
 import org.tessera.crm.core.api.FieldError;
-import org.tessera.crm.core.rest.problem.Problem;
-import org.tessera.crm.core.rest.problem.ProblemException;
-import org.tessera.crm.core.rest.problem.ProblemTypes;
 
 /**
  * Entity tags of versioned records: the ETag of a record at version 3 is {@code "3"}. Parses
