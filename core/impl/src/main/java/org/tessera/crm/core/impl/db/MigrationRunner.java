@@ -1,6 +1,7 @@
 package org.tessera.crm.core.impl.db;
 
 import java.sql.Connection;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -8,6 +9,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -20,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the core changelog to a DataSource with Liquibase. Plain Java, so tests run it
- * without OSGi. The history goes to the shared default DATABASECHANGELOG table: bundles stay
+ * Applies a changelog (the core's, or a module's through {@link LiquibaseSchemaMigrations}) to a
+ * DataSource with Liquibase. Plain Java, so tests run it without OSGi. The history goes to the shared default DATABASECHANGELOG table: bundles stay
  * apart by changelog path (per-bundle table names with '_' break on Derby 10.14).
  */
 public class MigrationRunner {
@@ -30,13 +32,27 @@ public class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
     private final ResourceAccessor resources;
+    private final String changelog;
+    private final String module;
 
+    /** A runner of the core changelog. */
     public MigrationRunner(ResourceAccessor resources) {
-        this.resources = resources;
+        this(resources, CHANGELOG, "core");
     }
 
-    /** Runs the pending changesets; does nothing when the schema is current. */
-    public void migrate(DataSource dataSource) {
+    /** A runner of {@code changelog}, found through {@code resources}, for the schema of {@code module}. */
+    public MigrationRunner(ResourceAccessor resources, String changelog, String module) {
+        this.resources = resources;
+        this.changelog = changelog;
+        this.module = module;
+    }
+
+    /**
+     * Runs the pending changesets; does nothing when the schema is current.
+     *
+     * @return the id of the changelog's last changeset, the schema version now in place
+     */
+    public String migrate(DataSource dataSource) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
@@ -45,7 +61,7 @@ public class MigrationRunner {
                 // Liquibase otherwise shuts the embedded Derby down when it closes the database.
                 derby.setShutdownEmbeddedDerby(false);
             }
-            Liquibase liquibase = new Liquibase(CHANGELOG, resources, database);
+            Liquibase liquibase = new Liquibase(changelog, resources, database);
             liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
             int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
             // Liquibase's console output (changeset names, summary) goes to its logger, not stdout.
@@ -55,11 +71,14 @@ public class MigrationRunner {
                 // Liquibase leaves its last read open; Derby refuses to close a connection mid-transaction.
                 connection.commit();
             }
-            LOG.info("Core schema migrated on {}: {} changeset(s) applied in {} ms",
-                    database.getDatabaseProductName(), pending, (System.nanoTime() - started) / 1_000_000);
+            List<ChangeSet> changeSets = liquibase.getDatabaseChangeLog().getChangeSets();
+            String version = changeSets.isEmpty() ? null : changeSets.get(changeSets.size() - 1).getId();
+            LOG.info("Schema of {} migrated on {} to version {}: {} changeset(s) applied in {} ms", module,
+                    database.getDatabaseProductName(), version, pending, (System.nanoTime() - started) / 1_000_000);
+            return version;
         } catch (Exception e) {
-            LOG.error("Core schema migration failed", e);
-            throw new IllegalStateException("core schema migration failed: " + e.getMessage(), e);
+            LOG.error("Schema migration of {} failed", module, e);
+            throw new IllegalStateException(module + " schema migration failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,0 +1,29 @@
+package org.tessera.crm.core.api.schema;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.framework.Bundle;
+
+/**
+ * Runs a module's own versioned schema migrations (Liquibase changelogs) on the {@code tessera}
+ * DataSource. A module's migrator component references this service, calls {@link #migrate} on
+ * activation with a changelog shipped in its own bundle, and only then registers the marker
+ * service its persistence components wait for. Each module's history is kept apart (by changelog
+ * path) in the shared history table; nothing is ever dropped when a module leaves.
+ */
+@ProviderType
+public interface SchemaMigrations {
+
+    /**
+     * Applies the changesets of {@code changelogPath} that have not run yet; does nothing when the
+     * schema is current. Runs on the caller's thread.
+     *
+     * @param module the module the schema belongs to, such as {@code sales} (for logs)
+     * @param bundle the bundle whose resources hold the changelog and its included files
+     * @param changelogPath the changelog's path inside {@code bundle}, unique across modules,
+     *            for example {@code org/tessera/crm/sales/impl/db/changelog.xml}
+     * @return the schema version now in place: the id of the changelog's last changeset
+     * @throws IllegalStateException when a changeset fails (the schema is then left as the
+     *             failed changeset's transaction left it, and the caller must not start)
+     */
+    String migrate(String module, Bundle bundle, String changelogPath);
+}
