@@ -1,0 +1,26 @@
+package org.tessera.crm.examples.dealer.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A vehicle a party owns. {@code id}, {@code version}, {@code createdAt} and {@code updatedAt}
+ * are server-owned.
+ */
+public class VehicleDTO {
+    public String id;
+    /** Vehicle identification number: 17 characters, letters and digits but I, O and Q. */
+    public String vin;
+    public String make;
+    public String model;
+    public Integer modelYear;
+    /** Registration plate, as printed. */
+    public String registration;
+    /** The party that owns the vehicle. */
+    public String ownerPartyId;
+    public LocalDate purchasedOn;
+    public Integer mileageKm;
+    public long version;
+    public Instant createdAt;
+    public Instant updatedAt;
+}

@@ -1,0 +1,198 @@
+package org.tessera.crm.examples.dealer.impl;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.StaleVersionException;
+import org.tessera.crm.core.api.TesseraException;
+import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.activity.ActivityDTO;
+import org.tessera.crm.core.api.activity.ActivityService;
+import org.tessera.crm.core.api.activity.ActivityStatus;
+import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.security.RecordScope;
+import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.examples.dealer.api.TestDriveDTO;
+import org.tessera.crm.examples.dealer.api.VehicleDTO;
+import org.tessera.crm.examples.dealer.api.VehicleService;
+
+/**
+ * Vehicles in the pack's own tables. The owner is a core party, checked through the core API and
+ * the caller's record scope: a vehicle whose owner the caller may not see does not exist for them.
+ */
+@Component(service = VehicleService.class)
+public class VehicleServiceImpl implements VehicleService {
+    private final JpaTemplate jpa;
+    private final PartyService parties;
+    private final ActivityService activities;
+    private final RecordScope scope;
+    private final ValidationService validation;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public VehicleServiceImpl(@Reference(name = "jpa", target = "(osgi.unit.name=tessera-dealer)") JpaTemplate jpa,
+            @Reference(name = "schema", target = DealerSchema.TARGET) DealerSchema schema,
+            @Reference PartyService parties, @Reference ActivityService activities, @Reference RecordScope scope,
+            @Reference ValidationService validation) {
+        this.jpa = jpa;
+        this.parties = parties;
+        this.activities = activities;
+        this.scope = scope;
+        this.validation = validation;
+    }
+
+    @Override
+    public VehicleDTO create(VehicleDTO draft) {
+        checkWritable(draft, null);
+        return tx(em -> {
+            requireUniqueVin(em, draft.vin, null);
+            VehicleEntity entity = new VehicleEntity();
+            VehicleMapper.copyWritable(draft, entity);
+            entity.createdAt = VehicleMapper.utc(clock.instant());
+            entity.updatedAt = entity.createdAt;
+            em.persist(entity);
+            em.flush();
+            return VehicleMapper.toDto(entity);
+        });
+    }
+
+    @Override
+    public VehicleDTO get(String id) {
+        return tx(em -> VehicleMapper.toDto(visible(em, id)));
+    }
+
+    @Override
+    public VehicleDTO update(String id, Long expectedVersion, VehicleDTO desired) {
+        VehicleDTO previous = get(id);
+        checkWritable(desired, previous);
+        return tx(em -> {
+            VehicleEntity entity = visible(em, id);
+            if (expectedVersion != null && expectedVersion != entity.version) {
+                throw new StaleVersionException(VEHICLE, id, expectedVersion, entity.version);
+            }
+            requireUniqueVin(em, desired.vin, entity.id);
+            VehicleMapper.copyWritable(desired, entity);
+            entity.updatedAt = VehicleMapper.utc(clock.instant());
+            em.flush();
+            return VehicleMapper.toDto(entity);
+        });
+    }
+
+    @Override
+    public void delete(String id, Long expectedVersion) {
+        tx(em -> {
+            VehicleEntity entity = visible(em, id);
+            if (expectedVersion != null && expectedVersion != entity.version) {
+                throw new StaleVersionException(VEHICLE, id, expectedVersion, entity.version);
+            }
+            em.remove(entity);
+            return null;
+        });
+    }
+
+    @Override
+    public List<VehicleDTO> ownedBy(String partyId) {
+        Long owner = parseId(partyId);
+        if (owner == null || !scope.canAccessParty(partyId) || parties.find(partyId).isEmpty()) {
+            throw new NotFoundException("PARTY", partyId);
+        }
+        return tx(em -> {
+            List<VehicleDTO> vehicles = new ArrayList<>();
+            em.createQuery("select v from VehicleEntity v where v.ownerPartyId = :owner order by v.id", VehicleEntity.class)
+                    .setParameter("owner", owner).getResultList().forEach(v -> vehicles.add(VehicleMapper.toDto(v)));
+            return vehicles;
+        });
+    }
+
+    @Override
+    public ActivityDTO recordTestDrive(String vehicleId, TestDriveDTO testDrive) {
+        VehicleDTO vehicle = get(vehicleId);
+        List<FieldError> errors = VehicleRules.check(testDrive);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        ActivityDTO activity = new ActivityDTO();
+        activity.type = TEST_DRIVE;
+        activity.subject = "Test drive: " + vehicle.make + " " + vehicle.model;
+        activity.description = testDrive.notes;
+        activity.status = ActivityStatus.DONE;
+        activity.startAt = testDrive.startAt;
+        activity.endAt = testDrive.endAt;
+        activity.ownerId = testDrive.agentId;
+        activity.assigneeId = testDrive.agentId;
+        activity.outcome = testDrive.outcome;
+        activity.participants.add(testDrive.partyId);
+        activity.links.add(VehicleService.link(vehicle.id));
+        // The core validates the participant (existence, scope), the outcome and the agent.
+        return activities.create(activity);
+    }
+
+    private void checkWritable(VehicleDTO vehicle, VehicleDTO previous) {
+        VehicleRules.normalize(vehicle);
+        List<FieldError> errors = new ArrayList<>(VehicleRules.check(vehicle, LocalDate.now(clock)));
+        if (vehicle.ownerPartyId != null && !vehicle.ownerPartyId.isBlank()
+                && (parseId(vehicle.ownerPartyId) == null || parties.find(vehicle.ownerPartyId).isEmpty()
+                        || !scope.canAccessParty(vehicle.ownerPartyId))) {
+            errors.add(FieldError.invalid("ownerPartyId", "no such party"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        validation.validate(VEHICLE, vehicle, previous);
+    }
+
+    /** The vehicle, if it exists and its owner is within the caller's scope. */
+    private VehicleEntity visible(EntityManager em, String id) {
+        Long key = parseId(id);
+        VehicleEntity entity = key == null ? null : em.find(VehicleEntity.class, key);
+        if (entity == null || !scope.canAccessParty(String.valueOf(entity.ownerPartyId))) {
+            throw new NotFoundException(VEHICLE, id);
+        }
+        return entity;
+    }
+
+    private static void requireUniqueVin(EntityManager em, String vin, Long exceptId) {
+        List<Long> holders = em.createQuery("select v.id from VehicleEntity v where v.vin = :vin", Long.class)
+                .setParameter("vin", vin).getResultList();
+        if (holders.stream().anyMatch(holder -> !holder.equals(exceptId))) {
+            throw new ConflictException("vin", "a vehicle with VIN " + vin + " exists");
+        }
+    }
+
+    private static Long parseId(String id) {
+        try {
+            return id == null ? null : Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private <R> R tx(Function<EntityManager, R> work) {
+        try {
+            return jpa.txExpr(TransactionType.Required, work::apply); // RESOURCE_LOCAL accepts only Required
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TesseraException domain) {
+                    throw domain;
+                }
+                if (cause instanceof javax.persistence.OptimisticLockException) {
+                    throw new ConflictException("version", "the vehicle was changed by someone else; read it again");
+                }
+            }
+            throw e;
+        }
+    }
+}

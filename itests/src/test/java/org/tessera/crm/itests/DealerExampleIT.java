@@ -1,0 +1,177 @@
+package org.tessera.crm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.tessera.crm.itests.Fixtures.person;
+import static org.tessera.crm.itests.Fixtures.unique;
+import static org.tessera.crm.itests.Problems.assertNamesField;
+import static org.tessera.crm.itests.Problems.assertProblem;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The ISV example pack, deployed the way an integrator does it: its feature repository added to
+ * the running distribution, its feature installed, used over REST, removed and installed again,
+ * its data intact and no other bundle disturbed.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class DealerExampleIT {
+    private static final String FEATURE = "tessera-dealer";
+    private static final String BUNDLE_PREFIX = "org.tessera.crm.examples.dealer";
+
+    @Inject
+    FeaturesService features;
+    @Inject
+    BundleContext context;
+
+    private final Api api = new Api();
+    private final Fixtures fixtures = new Fixtures(api);
+
+    @Configuration
+    public Option[] config() {
+        return TesseraContainer.options();
+    }
+
+    @Before
+    public void apiIsUp() throws Exception {
+        api.awaitHealthy(60);
+        String version = System.getProperty("tessera.version", "0.1.0-SNAPSHOT");
+        features.addRepository(URI.create("mvn:org.tessera.crm.examples/org.tessera.crm.examples.dealer.features/"
+                + version + "/xml/features"));
+    }
+
+    @Test
+    public void packInstallsServesSurvivesUninstallAndComesBackWithItsData() throws Exception {
+        List<String> disturbed = new CopyOnWriteArrayList<>();
+        SynchronousBundleListener watcher = event -> {
+            String name = event.getBundle().getSymbolicName();
+            boolean ours = name != null && name.startsWith(BUNDLE_PREFIX);
+            boolean probe = name != null && name.startsWith("PAXEXAM");
+            if (!ours && !probe && event.getType() != BundleEvent.RESOLVED) {
+                disturbed.add(name + " " + event.getType());
+            }
+        };
+        context.addBundleListener(watcher);
+        try {
+            install();
+            JsonNode driver = fixtures.createParty(person("Maël", "Deschênes" + unique()).put("birthDate", "1990-02-03"));
+            String partyId = driver.path("id").asText();
+            String vin = randomVin();
+            ObjectNode draft = Api.object().put("vin", vin.toLowerCase(Locale.ROOT)).put("make", "Renault").put("model", "Mégane")
+                    .put("modelYear", 2022).put("ownerPartyId", partyId).put("purchasedOn", "2023-05-12");
+            Api.Response created = api.post("/v1/dealer/vehicles", draft);
+            assertEquals(created.toString(), 201, created.status());
+            String vehicleId = created.json().path("id").asText();
+            assertEquals(vin, created.json().path("vin").asText());
+            assertProblem(api.post("/v1/dealer/vehicles", draft), 409);
+            assertNamesField(api.post("/v1/dealer/vehicles", draft.deepCopy().put("vin", "IOQ")), 422, "vin");
+
+            Api.Response drive = api.post("/v1/dealer/vehicles/" + vehicleId + "/test-drives", Api.object()
+                    .put("partyId", partyId).put("startAt", "2026-11-20T14:00:00Z").put("endAt", "2026-11-20T14:30:00Z")
+                    .put("outcome", "MEETING_SET").put("notes", "Très intéressé par la version hybride"));
+            assertEquals(drive.toString(), 201, drive.status());
+            assertEquals("TEST_DRIVE", drive.json().path("type").asText());
+
+            List<String> timeline = timelineIds(partyId);
+            assertTrue(timeline.toString(), timeline.contains("dealer:vehicle:" + vehicleId));
+            assertTrue(timeline.toString(), timeline.contains("core:activity:" + drive.json().path("id").asText()));
+
+            // the pack's validator runs on core party writes while the pack is installed
+            ObjectNode tooEarly = Api.object();
+            tooEarly.putObject("customFields").put("drivingLicenseDate", "1995-01-01");
+            assertNamesField(api.patch("/v1/parties/" + partyId, tooEarly, null), 422, "customFields.drivingLicenseDate");
+
+            uninstall();
+            assertProblem(api.get("/v1/dealer/vehicles/" + vehicleId), 404);
+            List<String> without = timelineIds(partyId);
+            assertFalse(without.toString(), without.contains("dealer:vehicle:" + vehicleId));
+            assertTrue("the core's activity stays", without.contains("core:activity:" + drive.json().path("id").asText()));
+            assertEquals(200, api.patch("/v1/parties/" + partyId, tooEarly, null).status());
+
+            install();
+            Api.Response back = api.get("/v1/dealer/vehicles/" + vehicleId);
+            assertEquals(back.toString(), 200, back.status());
+            assertEquals(vin, back.json().path("vin").asText());
+            assertEquals(1, api.get("/v1/dealer/vehicles?ownerPartyId=" + partyId).json().path("items").size());
+        } finally {
+            context.removeBundleListener(watcher);
+            if (features.isInstalled(features.getFeature(FEATURE))) {
+                features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            }
+        }
+        assertTrue("bundles outside the pack changed state: " + disturbed, disturbed.isEmpty());
+    }
+
+    private void install() throws Exception {
+        features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        awaitTrue(this::packServes, "pack endpoints");
+    }
+
+    private void uninstall() throws Exception {
+        features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        awaitTrue(() -> !packServes(), "pack endpoints gone");
+    }
+
+    /**
+     * Whether the pack's resource answers: for an unknown owner it says the party is not found,
+     * whereas a path no resource serves gets a plain HTTP problem ({@code about:blank}).
+     */
+    private boolean packServes() {
+        Api.Response response = api.get("/v1/dealer/vehicles?ownerPartyId=0");
+        return !"about:blank".equals(response.json().path("type").asText("about:blank"));
+    }
+
+    private List<String> timelineIds(String partyId) {
+        List<String> ids = new ArrayList<>();
+        api.get("/v1/parties/" + partyId + "/timeline?limit=200").json().path("items").forEach(e -> ids.add(e.path("id").asText()));
+        return ids;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " not reached within 3 s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private static String randomVin() {
+        String alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+        StringBuilder vin = new StringBuilder("VF1");
+        while (vin.length() < 17) {
+            vin.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return vin.toString();
+    }
+}
