@@ -1,0 +1,21 @@
+package org.tessera.crm.sales.impl.entity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.persistence.AttributeConverter;
+import javax.persistence.Converter;
+
+/** JPA 2.2 maps java.time local types but not {@link Instant}; stored as a TIMESTAMP. */
+@Converter
+public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
+    @Override
+    public Timestamp convertToDatabaseColumn(Instant value) {
+        return value == null ? null : Timestamp.from(value);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(Timestamp value) {
+        return value == null ? null : value.toInstant();
+    }
+}

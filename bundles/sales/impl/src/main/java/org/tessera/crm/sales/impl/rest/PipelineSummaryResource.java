@@ -1,0 +1,69 @@
+package org.tessera.crm.sales.impl.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.api.security.RequiresPermission;
+import org.tessera.crm.core.rest.api.ProblemException;
+import org.tessera.crm.core.rest.api.QueryParams;
+import org.tessera.crm.sales.api.PipelineService;
+import org.tessera.crm.sales.api.PipelineSummaryDTO;
+import org.tessera.crm.sales.api.PipelineSummaryQuery;
+import org.tessera.crm.sales.impl.service.SalesPermissions;
+
+/** The pipeline summary: per stage, count, amount and weighted amount. */
+@Component(service = PipelineSummaryResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JSONRequired
+@Path(SalesPaths.BASE + "/pipeline")
+@Produces(MediaType.APPLICATION_JSON)
+public class PipelineSummaryResource {
+    private final PipelineService pipelines;
+
+    @Activate
+    public PipelineSummaryResource(@Reference PipelineService pipelines) {
+        this.pipelines = pipelines;
+    }
+
+    @GET
+    @RequiresPermission(SalesPermissions.OPPORTUNITY_READ)
+    public PipelineSummaryDTO getPipelineSummary(@QueryParam("pipeline") String pipeline, @QueryParam("ownerId") String ownerId,
+            @QueryParam("closeFrom") String closeFrom, @QueryParam("closeTo") String closeTo,
+            @QueryParam("currency") String currency, @Context UriInfo uriInfo) {
+        PipelineSummaryQuery query = new PipelineSummaryQuery();
+        query.pipelineId = QueryParams.text(pipeline);
+        query.ownerId = QueryParams.text(ownerId);
+        query.closeFrom = date("closeFrom", closeFrom);
+        query.closeTo = date("closeTo", closeTo);
+        query.currency = QueryParams.text(currency);
+        if (query.closeFrom != null && query.closeTo != null && query.closeTo.isBefore(query.closeFrom)) {
+            throw ProblemException.badParameter("closeTo", "must not be before closeFrom");
+        }
+        return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> pipelines.summary(query));
+    }
+
+    private static LocalDate date(String name, String raw) {
+        String value = QueryParams.text(raw);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter(name, "must be an ISO-8601 date such as 2026-12-31");
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package org.tessera.crm.sales.impl.service;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.activity.ActivityDTO;
+import org.tessera.crm.core.api.activity.ActivityService;
+import org.tessera.crm.core.api.activity.ActivityStatus;
+import org.tessera.crm.core.api.activity.ActivityTypes;
+import org.tessera.crm.core.api.activity.Direction;
+import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.sales.api.ContactRoleDTO;
+import org.tessera.crm.sales.api.LeadConversionDTO;
+import org.tessera.crm.sales.api.LeadDTO;
+import org.tessera.crm.sales.api.LeadOutcomeDTO;
+import org.tessera.crm.sales.api.LeadQuery;
+import org.tessera.crm.sales.api.LeadService;
+import org.tessera.crm.sales.api.LeadStatus;
+import org.tessera.crm.sales.api.NextAction;
+import org.tessera.crm.sales.api.OpportunityDTO;
+import org.tessera.crm.sales.api.OpportunityService;
+import org.tessera.crm.sales.api.SalesEntityTypes;
+import org.tessera.crm.sales.api.SalesTopics;
+import org.tessera.crm.sales.impl.entity.LeadEntity;
+import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.rules.Errors;
+import org.tessera.crm.sales.impl.rules.LeadTransitions;
+
+/**
+ * Leads: prospecting outcomes and next actions become core activities linked to the lead
+ * ({@code sales:lead:<id>}); conversion turns the prospect into a customer with the core's
+ * party service. Core calls run in the core's own transactions, so the lead is written last:
+ * a failed conversion leaves the lead QUALIFIED and can be retried.
+ */
+@Component(service = LeadService.class)
+public class LeadServiceImpl implements LeadService {
+    private static final Logger LOG = LoggerFactory.getLogger(LeadServiceImpl.class);
+
+    private final SalesTx tx;
+    private final AccountAccess access;
+    private final LeadParties leadParties;
+    private final ActivityService activities;
+    private final CustomFieldService customFields;
+    private final ValidationService validation;
+    private final OpportunityService opportunities;
+    private final SalesEvents events;
+
+    @Activate
+    public LeadServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access, @Reference PartyService parties,
+            @Reference ActivityService activities, @Reference CustomFieldService customFields,
+            @Reference ValidationService validation, @Reference OpportunityService opportunities,
+            @Reference SalesEvents events) {
+        this.tx = tx;
+        this.access = access;
+        this.leadParties = new LeadParties(parties);
+        this.activities = activities;
+        this.customFields = customFields;
+        this.validation = validation;
+        this.opportunities = opportunities;
+        this.events = events;
+    }
+
+    @Override
+    public LeadDTO create(LeadDTO draft) {
+        LeadDTO c = LeadMapper.copyWritable(draft);
+        if (c.status == null) {
+            c.status = LeadStatus.NEW;
+        }
+        Errors errors = check(c, null);
+        if (c.status == LeadStatus.CONVERTED) {
+            errors.invalid("status", "a lead is converted with POST .../convert");
+        }
+        if (c.partyId == null && c.lastName == null && c.companyName == null) {
+            errors.required("lastName", null);
+        }
+        errors.throwIfAny();
+        validation.validate(SalesEntityTypes.LEAD, c, null);
+        String partyId = c.partyId != null ? c.partyId : leadParties.createProspect(c).id;
+        LeadDTO created = tx.required(em -> {
+            LeadEntity entity = new LeadEntity();
+            entity.partyId = Long.valueOf(partyId);
+            entity.createdAt = Instant.now();
+            entity.updatedAt = entity.createdAt;
+            LeadMapper.apply(c, entity);
+            em.persist(entity);
+            em.flush();
+            return LeadMapper.toDto(entity);
+        });
+        if (created.nextAction != null) {
+            created = planNextAction(created.id, created.version, created.nextAction, created.nextActionAt, null);
+        }
+        events.post(SalesTopics.LEAD_CREATED, SalesEntityTypes.LEAD, created.id, created.version);
+        return created;
+    }
+
+    @Override
+    public LeadDTO get(String id) {
+        long key = Ids.of(SalesEntityTypes.LEAD, id);
+        return tx.required(em -> LeadMapper.toDto(find(em, key, id)));
+    }
+
+    @Override
+    public LeadDTO update(String id, Long expectedVersion, LeadDTO desired) {
+        LeadDTO before = get(id);
+        ProductServiceImpl.checkVersion(SalesEntityTypes.LEAD, id, expectedVersion, before.version);
+        LeadDTO c = LeadMapper.copyWritable(desired);
+        if (c.status == null) {
+            c.status = before.status;
+        }
+        LeadTransitions.checkUpdate(before.status, c.status);
+        if (c.partyId != null && !c.partyId.equals(before.partyId)) {
+            throw new ValidationException(org.tessera.crm.core.api.FieldError.invalid("partyId", "the party of a lead cannot change"));
+        }
+        check(c, before).throwIfAny();
+        validation.validate(SalesEntityTypes.LEAD, c, before);
+        long key = Long.parseLong(before.id);
+        LeadDTO updated = tx.required(em -> {
+            LeadEntity entity = find(em, key, id);
+            ProductServiceImpl.checkVersion(SalesEntityTypes.LEAD, id, before.version, entity.version);
+            LeadMapper.apply(c, entity);
+            entity.updatedAt = Instant.now();
+            em.flush();
+            return LeadMapper.toDto(entity);
+        });
+        boolean nextActionChanged = c.nextAction != null
+                && (c.nextAction != before.nextAction || !Objects.equals(c.nextActionAt, before.nextActionAt));
+        if (nextActionChanged) {
+            updated = planNextAction(updated.id, updated.version, c.nextAction, c.nextActionAt, null);
+        }
+        events.post(SalesTopics.LEAD_UPDATED, SalesEntityTypes.LEAD, updated.id, updated.version);
+        return updated;
+    }
+
+    @Override
+    public Page<LeadDTO> search(LeadQuery query) {
+        Errors errors = new Errors();
+        Long party = Ids.reference("partyId", query.partyId, errors);
+        Long owner = Ids.reference("ownerId", query.ownerId, errors);
+        Long after = query.cursor == null ? null : Ids.parse(query.cursor);
+        if (query.cursor != null && after == null) {
+            errors.invalid("cursor", "not a cursor of this collection");
+        }
+        errors.throwIfAny();
+        java.util.Set<Long> perimeter = access.readableAccountIds();
+        return tx.required(em -> {
+            StringBuilder jpql = new StringBuilder("select l from LeadEntity l where 1 = 1");
+            Map<String, Object> params = new HashMap<>();
+            OpportunityServiceImpl.where(jpql, params, "l.status = :status", "status", query.status == null ? null : query.status.name());
+            OpportunityServiceImpl.where(jpql, params, "l.partyId = :party", "party", party);
+            OpportunityServiceImpl.where(jpql, params, "l.ownerId = :owner", "owner", owner);
+            OpportunityServiceImpl.where(jpql, params, "l.id > :after", "after", after);
+            OpportunityServiceImpl.where(jpql, params, "l.partyId in :perimeter", "perimeter", perimeter);
+            TypedQuery<LeadEntity> q = em.createQuery(jpql.append(" order by l.id").toString(), LeadEntity.class);
+            params.forEach(q::setParameter);
+            return KeysetPages.page(q.setMaxResults(query.limit + 1).getResultList(), query.limit, e -> e.id, LeadMapper::toDto);
+        });
+    }
+
+    @Override
+    public LeadDTO recordOutcome(String id, LeadOutcomeDTO outcome) {
+        LeadDTO lead = get(id);
+        if (lead.status == LeadStatus.CONVERTED || lead.status == LeadStatus.DISQUALIFIED) {
+            throw new ConflictException("status", "a " + lead.status + " lead is not being worked");
+        }
+        Errors errors = new Errors().required("outcome", outcome.outcome);
+        if (outcome.outcome != null && !customFields.isActiveValue(ActivityTypes.OUTCOME_PICKLIST, outcome.outcome)) {
+            errors.invalid("outcome", "not an active value of " + ActivityTypes.OUTCOME_PICKLIST);
+        }
+        if (outcome.nextAction != null) {
+            errors.required("nextActionAt", outcome.nextActionAt);
+        }
+        errors.throwIfAny();
+        Instant now = Instant.now();
+        ActivityDTO attempt = new ActivityDTO();
+        attempt.type = ActivityTypes.CALL;
+        attempt.subject = "Prospecting call: " + outcome.outcome;
+        attempt.description = outcome.note;
+        attempt.status = ActivityStatus.DONE;
+        attempt.channel = ActivityTypes.CHANNEL_PHONE;
+        attempt.direction = Direction.OUTBOUND;
+        attempt.outcome = outcome.outcome;
+        attempt.startAt = now;
+        attempt.ownerId = lead.ownerId;
+        attempt.participants.add(lead.partyId);
+        attempt.links.add(SalesEntityTypes.LEAD_LINK_PREFIX + lead.id);
+        activities.create(attempt);
+        LeadDTO updated = tx.required(em -> {
+            LeadEntity entity = find(em, Long.parseLong(id), id);
+            entity.lastOutcome = outcome.outcome;
+            entity.lastOutcomeAt = now;
+            if (LeadStatus.NEW.name().equals(entity.status)) {
+                entity.status = LeadStatus.WORKING.name();
+            }
+            entity.nextAction = null;
+            entity.nextActionAt = null;
+            entity.updatedAt = now;
+            em.flush();
+            return LeadMapper.toDto(entity);
+        });
+        if (outcome.nextAction != null) {
+            updated = planNextAction(updated.id, updated.version, outcome.nextAction, outcome.nextActionAt, outcome.note);
+        }
+        events.post(SalesTopics.LEAD_UPDATED, SalesEntityTypes.LEAD, updated.id, updated.version,
+                List.of("lastOutcome", "status", "nextAction"), Map.of());
+        return updated;
+    }
+
+    @Override
+    public LeadConversionDTO convert(String id, LeadConversionDTO request) {
+        LeadDTO lead = get(id);
+        if (lead.status == LeadStatus.CONVERTED) {
+            return result(lead);
+        }
+        LeadTransitions.checkConversion(lead.status);
+        Errors errors = new Errors();
+        if (request.createOpportunity && request.currency == null && request.amount != null) {
+            errors.required("currency", null);
+        }
+        errors.throwIfAny();
+        PartyDTO contact = leadParties.makeCustomer(lead.partyId);
+        String accountId = contact.id;
+        if (lead.companyName != null && contact.type == org.tessera.crm.core.api.party.PartyType.PERSON) {
+            PartyDTO organization = leadParties.organization(lead.companyName, lead.ownerId);
+            leadParties.makeCustomer(organization.id);
+            leadParties.employ(contact.id, organization.id);
+            accountId = organization.id;
+        }
+        String opportunityId = null;
+        if (request.createOpportunity) {
+            OpportunityDTO draft = new OpportunityDTO();
+            draft.accountId = accountId;
+            draft.name = request.opportunityName != null ? request.opportunityName
+                    : (lead.companyName != null ? lead.companyName : contact.displayName);
+            draft.amount = request.amount;
+            draft.currency = request.currency;
+            draft.expectedCloseDate = request.expectedCloseDate;
+            draft.ownerId = lead.ownerId;
+            draft.campaignId = lead.campaignId;
+            if (!accountId.equals(contact.id)) {
+                ContactRoleDTO role = new ContactRoleDTO();
+                role.partyId = contact.id;
+                role.role = "DECISION_MAKER";
+                role.primary = true;
+                draft.contactRoles.add(role);
+            }
+            opportunityId = opportunities.create(draft).id;
+        }
+        String account = accountId;
+        String opportunity = opportunityId;
+        LeadDTO converted = tx.required(em -> {
+            LeadEntity entity = find(em, Long.parseLong(id), id);
+            if (LeadStatus.CONVERTED.name().equals(entity.status)) {
+                return LeadMapper.toDto(entity);
+            }
+            entity.status = LeadStatus.CONVERTED.name();
+            entity.convertedContactId = Long.valueOf(contact.id);
+            entity.convertedAccountId = Long.valueOf(account);
+            entity.convertedOpportunityId = opportunity == null ? null : Long.valueOf(opportunity);
+            entity.convertedAt = Instant.now();
+            entity.updatedAt = entity.convertedAt;
+            em.flush();
+            return LeadMapper.toDto(entity);
+        });
+        LeadConversionDTO result = result(converted);
+        Map<String, Object> props = new HashMap<>();
+        props.put(SalesTopics.CONTACT_ID, result.contactId);
+        props.put(SalesTopics.ACCOUNT_ID, result.accountId);
+        if (result.opportunityId != null) {
+            props.put(SalesTopics.OPPORTUNITY_ID, result.opportunityId);
+        }
+        events.post(SalesTopics.LEAD_CONVERTED, SalesEntityTypes.LEAD, id, converted.version, List.of("status"), props);
+        LOG.info("Lead {} converted: contact {}, account {}, opportunity {}", id, result.contactId, result.accountId, result.opportunityId);
+        return result;
+    }
+
+    private static LeadConversionDTO result(LeadDTO lead) {
+        LeadConversionDTO r = new LeadConversionDTO();
+        r.leadId = lead.id;
+        r.contactId = lead.convertedContactId;
+        r.accountId = lead.convertedAccountId;
+        r.opportunityId = lead.convertedOpportunityId;
+        r.createOpportunity = lead.convertedOpportunityId != null;
+        return r;
+    }
+
+    /** Plans the core activity of a next action and remembers it on the lead. */
+    private LeadDTO planNextAction(String leadId, long version, NextAction action, Instant dueAt, String note) {
+        LeadDTO lead = get(leadId);
+        ActivityDTO planned = new ActivityDTO();
+        planned.type = switch (action) {
+            case CALL, CALL_BACK, PHONE_APPOINTMENT -> ActivityTypes.CALL;
+            case MEETING -> ActivityTypes.MEETING;
+            case SEND_DOCUMENTATION -> ActivityTypes.TASK;
+        };
+        planned.subject = switch (action) {
+            case CALL -> "Call";
+            case CALL_BACK -> "Call back";
+            case PHONE_APPOINTMENT -> "Phone appointment";
+            case MEETING -> "Meeting";
+            case SEND_DOCUMENTATION -> "Send documentation";
+        } + (lead.companyName != null ? " — " + lead.companyName : "");
+        planned.description = note;
+        planned.status = ActivityStatus.PLANNED;
+        planned.dueAt = dueAt;
+        planned.ownerId = lead.ownerId;
+        planned.assigneeId = lead.ownerId;
+        planned.participants.add(lead.partyId);
+        planned.links.add(SalesEntityTypes.LEAD_LINK_PREFIX + leadId);
+        String activityId = activities.create(planned).id;
+        return tx.required(em -> {
+            LeadEntity entity = find(em, Long.parseLong(leadId), leadId);
+            entity.nextAction = action.name();
+            entity.nextActionAt = dueAt;
+            entity.nextActivityId = Long.valueOf(activityId);
+            em.flush();
+            return LeadMapper.toDto(entity);
+        });
+    }
+
+    private Errors check(LeadDTO c, LeadDTO before) {
+        Errors errors = new Errors();
+        if (c.partyId != null && before == null && (Ids.reference("partyId", c.partyId, errors) == null
+                || access.visibleParty(c.partyId).isEmpty())) {
+            errors.invalid("partyId", "no such party");
+        }
+        Ids.reference("ownerId", c.ownerId, errors);
+        if (c.status == LeadStatus.DISQUALIFIED) {
+            errors.required("disqualifiedReason", c.disqualifiedReason);
+        }
+        if (c.nextAction != null) {
+            errors.required("nextActionAt", c.nextActionAt);
+        }
+        if (c.email != null && !c.email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            errors.invalid("email", "not an email address");
+        }
+        try {
+            c.customFields = new java.util.LinkedHashMap<>(customFields.normalize(SalesEntityTypes.LEAD, c.customFields, false));
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        return errors;
+    }
+
+    private LeadEntity find(EntityManager em, long key, String id) {
+        LeadEntity entity = em.find(LeadEntity.class, key);
+        if (entity == null || access.visibleParty(entity.partyId.toString()).isEmpty()) {
+            throw new NotFoundException(SalesEntityTypes.LEAD, id);
+        }
+        return entity;
+    }
+}

@@ -1,0 +1,298 @@
+package org.tessera.crm.sales.impl.service;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.sales.api.OpportunityDTO;
+import org.tessera.crm.sales.api.OpportunityHistoryDTO;
+import org.tessera.crm.sales.api.OpportunityQuery;
+import org.tessera.crm.sales.api.OpportunityService;
+import org.tessera.crm.sales.api.OpportunityStatus;
+import org.tessera.crm.sales.api.PipelineDTO;
+import org.tessera.crm.sales.api.SalesEntityTypes;
+import org.tessera.crm.sales.api.SalesTopics;
+import org.tessera.crm.sales.api.StageDTO;
+import org.tessera.crm.sales.impl.entity.OpportunityEntity;
+import org.tessera.crm.sales.impl.entity.OpportunityHistoryEntity;
+import org.tessera.crm.sales.impl.entity.PriceListEntity;
+import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.rules.Errors;
+import org.tessera.crm.sales.impl.rules.ForecastChanges;
+import org.tessera.crm.sales.impl.rules.LineTotals;
+import org.tessera.crm.sales.impl.rules.Money;
+import org.tessera.crm.sales.impl.rules.StageRules;
+
+/**
+ * Opportunities: the stage decides probability, forecast category and status; lines are priced
+ * from the price list and summed into the amount; forecast-relevant changes are snapshotted.
+ */
+@Component(service = OpportunityService.class)
+public class OpportunityServiceImpl implements OpportunityService {
+    private final SalesTx tx;
+    private final AccountAccess access;
+    private final CustomFieldService customFields;
+    private final ValidationService validation;
+    private final SalesEvents events;
+
+    @Activate
+    public OpportunityServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access,
+            @Reference CustomFieldService customFields, @Reference ValidationService validation,
+            @Reference SalesEvents events) {
+        this.tx = tx;
+        this.access = access;
+        this.customFields = customFields;
+        this.validation = validation;
+        this.events = events;
+    }
+
+    @Override
+    public OpportunityDTO create(OpportunityDTO draft) {
+        Written written = tx.required(em -> {
+            OpportunityDTO candidate = normalize(em, draft, null);
+            OpportunityEntity entity = new OpportunityEntity();
+            entity.createdAt = Instant.now();
+            OpportunityMapper.apply(candidate, entity);
+            em.persist(entity);
+            em.flush();
+            OpportunityDTO stored = OpportunityMapper.toDto(entity);
+            snapshot(em, stored, ForecastChanges.TRACKED, entity.updatedAt);
+            return new Written(null, stored);
+        });
+        publish(written, SalesTopics.OPPORTUNITY_CREATED);
+        return written.after();
+    }
+
+    @Override
+    public OpportunityDTO get(String id) {
+        long key = Ids.of(SalesEntityTypes.OPPORTUNITY, id);
+        return tx.required(em -> OpportunityMapper.toDto(find(em, key, id)));
+    }
+
+    @Override
+    public OpportunityDTO update(String id, Long expectedVersion, OpportunityDTO desired) {
+        long key = Ids.of(SalesEntityTypes.OPPORTUNITY, id);
+        Written written = tx.required(em -> {
+            OpportunityEntity entity = find(em, key, id);
+            ProductServiceImpl.checkVersion(SalesEntityTypes.OPPORTUNITY, id, expectedVersion, entity.version);
+            OpportunityDTO before = OpportunityMapper.toDto(entity);
+            OpportunityDTO candidate = normalize(em, desired, before);
+            OpportunityMapper.apply(candidate, entity);
+            em.flush();
+            OpportunityDTO after = OpportunityMapper.toDto(entity);
+            List<String> changed = ForecastChanges.between(before, after);
+            if (!changed.isEmpty()) {
+                snapshot(em, after, changed, entity.updatedAt);
+            }
+            return new Written(before, after);
+        });
+        publish(written, SalesTopics.OPPORTUNITY_UPDATED);
+        return written.after();
+    }
+
+    @Override
+    public void delete(String id, Long expectedVersion) {
+        long key = Ids.of(SalesEntityTypes.OPPORTUNITY, id);
+        tx.required(em -> {
+            OpportunityEntity entity = find(em, key, id);
+            ProductServiceImpl.checkVersion(SalesEntityTypes.OPPORTUNITY, id, expectedVersion, entity.version);
+            em.createQuery("delete from OpportunityHistoryEntity h where h.opportunityId = :id").setParameter("id", key).executeUpdate();
+            em.remove(entity);
+            return null;
+        });
+        events.post(SalesTopics.OPPORTUNITY_DELETED, SalesEntityTypes.OPPORTUNITY, id, null);
+    }
+
+    @Override
+    public Page<OpportunityDTO> search(OpportunityQuery query) {
+        Errors errors = new Errors();
+        Long after = query.cursor == null ? null : Ids.parse(query.cursor);
+        if (query.cursor != null && after == null) {
+            errors.invalid("cursor", "not a cursor of this collection");
+        }
+        Long account = Ids.reference("accountId", query.accountId, errors);
+        Long owner = Ids.reference("ownerId", query.ownerId, errors);
+        Long pipeline = Ids.reference("pipelineId", query.pipelineId, errors);
+        errors.throwIfAny();
+        java.util.Set<Long> perimeter = access.readableAccountIds();
+        return tx.required(em -> {
+            StringBuilder jpql = new StringBuilder("select o from OpportunityEntity o where 1 = 1");
+            Map<String, Object> params = new HashMap<>();
+            where(jpql, params, "o.accountId = :account", "account", account);
+            where(jpql, params, "o.ownerId = :owner", "owner", owner);
+            where(jpql, params, "o.pipelineId = :pipeline", "pipeline", pipeline);
+            where(jpql, params, "o.stage = :stage", "stage", query.stage);
+            where(jpql, params, "o.status = :status", "status", query.status == null ? null : query.status.name());
+            where(jpql, params, "o.id > :after", "after", after);
+            where(jpql, params, "o.accountId in :perimeter", "perimeter", perimeter);
+            TypedQuery<OpportunityEntity> q = em.createQuery(jpql.append(" order by o.id").toString(), OpportunityEntity.class);
+            params.forEach(q::setParameter);
+            return KeysetPages.page(q.setMaxResults(query.limit + 1).getResultList(), query.limit, e -> e.id, OpportunityMapper::toDto);
+        });
+    }
+
+    @Override
+    public List<OpportunityHistoryDTO> history(String id) {
+        long key = Ids.of(SalesEntityTypes.OPPORTUNITY, id);
+        return tx.required(em -> {
+            find(em, key, id);
+            return em.createQuery("select h from OpportunityHistoryEntity h where h.opportunityId = :id order by h.id",
+                    OpportunityHistoryEntity.class).setParameter("id", key).getResultList()
+                    .stream().map(OpportunityMapper::toDto).toList();
+        });
+    }
+
+    static void where(StringBuilder jpql, Map<String, Object> params, String condition, String name, Object value) {
+        if (value != null) {
+            jpql.append(" and ").append(condition);
+            params.put(name, value);
+        }
+    }
+
+    private OpportunityEntity find(EntityManager em, long key, String id) {
+        OpportunityEntity entity = em.find(OpportunityEntity.class, key);
+        if (entity == null || !canSee(entity.accountId)) {
+            throw new NotFoundException(SalesEntityTypes.OPPORTUNITY, id);
+        }
+        return entity;
+    }
+
+    private boolean canSee(Long accountId) {
+        java.util.Set<Long> perimeter = access.readableAccountIds();
+        return perimeter == null || perimeter.contains(accountId);
+    }
+
+    /** The candidate completed by the rules (stage defaults, prices, totals), or the rejected fields. */
+    private OpportunityDTO normalize(EntityManager em, OpportunityDTO in, OpportunityDTO previous) {
+        Errors errors = new Errors();
+        OpportunityDTO c = OpportunityMapper.copyWritable(in);
+        errors.required("name", c.name).required("accountId", c.accountId);
+        if (c.accountId != null && Ids.reference("accountId", c.accountId, errors) != null
+                && access.visibleParty(c.accountId).isEmpty()) {
+            errors.invalid("accountId", "no such party");
+        }
+        for (int i = 0; i < c.contactRoles.size(); i++) {
+            var role = c.contactRoles.get(i);
+            String path = "contactRoles[" + i + "]";
+            errors.required(path + ".partyId", role.partyId).required(path + ".role", role.role);
+            if (role.partyId != null && Ids.reference(path + ".partyId", role.partyId, errors) != null
+                    && access.visibleParty(role.partyId).isEmpty()) {
+                errors.invalid(path + ".partyId", "no such party");
+            }
+        }
+        for (int i = 0; i < c.competitors.size(); i++) {
+            errors.required("competitors[" + i + "].name", c.competitors.get(i).name);
+        }
+        Ids.reference("ownerId", c.ownerId, errors);
+        PipelineDTO pipeline = null;
+        if (c.pipelineId == null) {
+            pipeline = Pipelines.defaultPipeline(em);
+        } else {
+            Long pipelineKey = Ids.reference("pipelineId", c.pipelineId, errors);
+            pipeline = pipelineKey == null ? null : Pipelines.find(em, pipelineKey);
+            if (pipelineKey != null && pipeline == null) {
+                errors.invalid("pipelineId", "no such pipeline");
+            }
+        }
+        StageDTO stage = null;
+        if (pipeline != null) {
+            c.pipelineId = pipeline.id;
+            stage = c.stage == null ? StageRules.firstStage(pipeline) : StageRules.stage(pipeline, c.stage).orElse(null);
+            if (stage == null) {
+                errors.invalid("stage", "not a stage of pipeline " + pipeline.name + ": "
+                        + pipeline.stages.stream().map(s -> s.code).toList());
+            }
+        }
+        if (c.probability != null && (c.probability < 0 || c.probability > 100)) {
+            errors.invalid("probability", "must be from 0 to 100");
+        }
+        if (c.currency != null && !Money.isCurrency(c.currency)) {
+            errors.invalid("currency", "not an ISO 4217 currency code");
+        }
+        if ((c.amount != null || !c.lineItems.isEmpty()) && c.currency == null) {
+            errors.required("currency", null);
+        }
+        if (c.amount != null && c.amount.signum() < 0) {
+            errors.invalid("amount", "must not be negative");
+        }
+        PriceListEntity priceList = null;
+        Long priceListKey = Ids.reference("priceListId", c.priceListId, errors);
+        if (priceListKey != null) {
+            priceList = em.find(PriceListEntity.class, priceListKey);
+            if (priceList == null) {
+                errors.invalid("priceListId", "no such price list");
+            } else if (c.currency != null && !priceList.currency.equals(c.currency)) {
+                errors.invalid("priceListId", "the price list is in " + priceList.currency + ", the opportunity in " + c.currency);
+            }
+        }
+        LinePricing.price(em, "lineItems", c.lineItems, priceList, errors);
+        if (stage != null) {
+            c.stage = stage.code;
+            c.probability = StageRules.probability(stage, c.probability, previous);
+            c.forecastCategory = stage.forecastCategory;
+            c.status = StageRules.status(stage);
+            StageRules.checkClosing(stage, c, errors);
+        }
+        if (errors.isEmpty() && !c.lineItems.isEmpty()) {
+            c.amount = LineTotals.applyLineTotals(c.lineItems, c.currency);
+        } else if (c.amount != null && c.currency != null && Money.isCurrency(c.currency)) {
+            c.amount = Money.round(c.amount, c.currency);
+        }
+        try {
+            c.customFields = new java.util.LinkedHashMap<>(customFields.normalize(SalesEntityTypes.OPPORTUNITY, c.customFields, false));
+        } catch (org.tessera.crm.core.api.ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        errors.throwIfAny();
+        validation.validate(SalesEntityTypes.OPPORTUNITY, c, previous);
+        return c;
+    }
+
+    private static void snapshot(EntityManager em, OpportunityDTO o, List<String> changed, Instant at) {
+        OpportunityHistoryEntity h = new OpportunityHistoryEntity();
+        h.opportunityId = Long.valueOf(o.id);
+        h.changedAt = at;
+        h.changedFields = String.join(",", changed);
+        h.stage = o.stage;
+        h.amount = o.amount;
+        h.currency = o.currency;
+        h.probability = o.probability;
+        h.expectedCloseDate = o.expectedCloseDate;
+        h.forecastCategory = o.forecastCategory.name();
+        em.persist(h);
+    }
+
+    private void publish(Written w, String topic) {
+        OpportunityDTO after = w.after();
+        List<String> changed = w.before() == null ? null : ForecastChanges.between(w.before(), after);
+        events.post(topic, SalesEntityTypes.OPPORTUNITY, after.id, after.version, changed, Map.of());
+        String previousStage = w.before() == null ? null : w.before().stage;
+        if (!after.stage.equals(previousStage)) {
+            Map<String, Object> stageProps = new HashMap<>();
+            stageProps.put(SalesTopics.STAGE, after.stage);
+            if (previousStage != null) {
+                stageProps.put(SalesTopics.PREVIOUS_STAGE, previousStage);
+            }
+            events.post(SalesTopics.OPPORTUNITY_STAGE_CHANGED, SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps);
+            OpportunityStatus before = w.before() == null ? OpportunityStatus.OPEN : w.before().status;
+            if (after.status != before && after.status != OpportunityStatus.OPEN) {
+                events.post(after.status == OpportunityStatus.WON ? SalesTopics.OPPORTUNITY_WON : SalesTopics.OPPORTUNITY_LOST,
+                        SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps);
+            }
+        }
+    }
+
+    private record Written(OpportunityDTO before, OpportunityDTO after) {
+    }
+}

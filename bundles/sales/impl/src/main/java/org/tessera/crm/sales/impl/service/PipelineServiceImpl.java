@@ -1,0 +1,166 @@
+package org.tessera.crm.sales.impl.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.sales.api.PipelineDTO;
+import org.tessera.crm.sales.api.PipelineService;
+import org.tessera.crm.sales.api.PipelineSummaryDTO;
+import org.tessera.crm.sales.api.PipelineSummaryQuery;
+import org.tessera.crm.sales.api.SalesEntityTypes;
+import org.tessera.crm.sales.api.StageDTO;
+import org.tessera.crm.sales.impl.entity.PipelineEntity;
+import org.tessera.crm.sales.impl.entity.StageValue;
+import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.rules.Errors;
+import org.tessera.crm.sales.impl.rules.Money;
+import org.tessera.crm.sales.impl.rules.PipelineAggregator;
+import org.tessera.crm.sales.impl.rules.StageRules;
+
+@Component(service = PipelineService.class)
+public class PipelineServiceImpl implements PipelineService {
+    private final SalesTx tx;
+
+    @Activate
+    public PipelineServiceImpl(@Reference SalesTx tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public List<PipelineDTO> pipelines() {
+        return tx.required(em -> em.createQuery("select p from PipelineEntity p order by p.id", PipelineEntity.class)
+                .getResultList().stream().map(PipelineServiceImpl::toDto).toList());
+    }
+
+    @Override
+    public PipelineDTO get(String id) {
+        long key = Ids.of(SalesEntityTypes.PIPELINE, id);
+        return tx.required(em -> toDto(find(em, key, id)));
+    }
+
+    @Override
+    public PipelineDTO defaultPipeline() {
+        return tx.required(em -> toDto(em.createQuery("select p from PipelineEntity p where p.defaultPipeline = :yes order by p.id",
+                PipelineEntity.class).setParameter("yes", true).setMaxResults(1).getSingleResult()));
+    }
+
+    @Override
+    public PipelineDTO create(PipelineDTO draft) {
+        Errors errors = new Errors();
+        StageRules.checkPipeline(draft, errors);
+        errors.throwIfAny();
+        return tx.required(em -> {
+            PipelineEntity entity = new PipelineEntity();
+            entity.name = draft.name.strip();
+            entity.defaultPipeline = false;
+            draft.stages.forEach(s -> entity.stages.add(toValue(s)));
+            em.persist(entity);
+            return toDto(entity);
+        });
+    }
+
+    @Override
+    public PipelineSummaryDTO summary(PipelineSummaryQuery query) {
+        if (query.currency != null && !Money.isCurrency(query.currency)) {
+            throw new org.tessera.crm.core.api.ValidationException(
+                    org.tessera.crm.core.api.FieldError.invalid("currency", "not an ISO 4217 currency code"));
+        }
+        PipelineDTO pipeline;
+        try {
+            pipeline = query.pipelineId == null ? defaultPipeline() : get(query.pipelineId);
+        } catch (NotFoundException unknown) {
+            throw new org.tessera.crm.core.api.ValidationException(
+                    org.tessera.crm.core.api.FieldError.invalid("pipeline", "no such pipeline"));
+        }
+        List<PipelineAggregator.Row> rows = tx.required(em -> rows(em, Long.valueOf(pipeline.id), query));
+        PipelineSummaryDTO summary = new PipelineSummaryDTO();
+        summary.pipelineId = pipeline.id;
+        summary.currency = query.currency;
+        summary.stages = PipelineAggregator.aggregate(pipeline, rows, query.currency);
+        return summary;
+    }
+
+    private static List<PipelineAggregator.Row> rows(EntityManager em, long pipelineId, PipelineSummaryQuery query) {
+        StringBuilder jpql = new StringBuilder("select o.stage, o.currency, o.amount, o.probability from OpportunityEntity o where o.pipelineId = :pipeline");
+        if (query.ownerId != null) {
+            jpql.append(" and o.ownerId = :owner");
+        }
+        if (query.closeFrom != null) {
+            jpql.append(" and o.expectedCloseDate >= :closeFrom");
+        }
+        if (query.closeTo != null) {
+            jpql.append(" and o.expectedCloseDate <= :closeTo");
+        }
+        if (query.currency != null) {
+            jpql.append(" and o.currency = :currency");
+        }
+        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class).setParameter("pipeline", pipelineId);
+        if (query.ownerId != null) {
+            Long owner = Ids.parse(query.ownerId);
+            q.setParameter("owner", owner == null ? -1L : owner);
+        }
+        if (query.closeFrom != null) {
+            q.setParameter("closeFrom", query.closeFrom);
+        }
+        if (query.closeTo != null) {
+            q.setParameter("closeTo", query.closeTo);
+        }
+        if (query.currency != null) {
+            q.setParameter("currency", query.currency);
+        }
+        List<PipelineAggregator.Row> rows = new ArrayList<>();
+        for (Object[] r : q.getResultList()) {
+            rows.add(new PipelineAggregator.Row((String) r[0], (String) r[1], (java.math.BigDecimal) r[2], ((Number) r[3]).intValue()));
+        }
+        return rows;
+    }
+
+    static PipelineEntity find(EntityManager em, long key, String id) {
+        PipelineEntity entity = em.find(PipelineEntity.class, key);
+        if (entity == null) {
+            throw new NotFoundException(SalesEntityTypes.PIPELINE, id);
+        }
+        return entity;
+    }
+
+    static PipelineDTO toDto(PipelineEntity entity) {
+        PipelineDTO dto = new PipelineDTO();
+        dto.id = entity.id.toString();
+        dto.name = entity.name;
+        dto.defaultPipeline = entity.defaultPipeline;
+        dto.version = entity.version;
+        for (StageValue v : entity.stages) {
+            StageDTO s = new StageDTO();
+            s.code = v.code;
+            s.name = v.name;
+            s.sortOrder = v.sortOrder;
+            s.probability = v.probability;
+            s.forecastCategory = ForecastCategory.valueOf(v.forecastCategory);
+            s.closed = v.closed;
+            s.won = v.won;
+            dto.stages.add(s);
+        }
+        dto.stages.sort(java.util.Comparator.comparingInt(s -> s.sortOrder));
+        return dto;
+    }
+
+    private static StageValue toValue(StageDTO s) {
+        StageValue v = new StageValue();
+        v.code = s.code.strip();
+        v.name = s.name.strip();
+        v.sortOrder = s.sortOrder;
+        v.probability = s.probability;
+        v.forecastCategory = s.forecastCategory.name();
+        v.closed = s.closed;
+        v.won = s.won;
+        return v;
+    }
+}

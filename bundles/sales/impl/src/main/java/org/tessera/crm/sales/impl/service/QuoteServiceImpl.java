@@ -1,0 +1,186 @@
+package org.tessera.crm.sales.impl.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.sales.api.LineItemDTO;
+import org.tessera.crm.sales.api.QuoteDTO;
+import org.tessera.crm.sales.api.QuoteService;
+import org.tessera.crm.sales.api.QuoteStatus;
+import org.tessera.crm.sales.api.SalesEntityTypes;
+import org.tessera.crm.sales.api.SalesTopics;
+import org.tessera.crm.sales.impl.entity.LineItemValue;
+import org.tessera.crm.sales.impl.entity.OpportunityEntity;
+import org.tessera.crm.sales.impl.entity.PriceListEntity;
+import org.tessera.crm.sales.impl.entity.QuoteEntity;
+import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.rules.Errors;
+import org.tessera.crm.sales.impl.rules.LineTotals;
+import org.tessera.crm.sales.impl.rules.QuoteTransitions;
+
+/** Quotes: numbered, priced from their opportunity, moved through the approval state machine. */
+@Component(service = QuoteService.class)
+public class QuoteServiceImpl implements QuoteService {
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final SalesTx tx;
+    private final AccountAccess access;
+    private final ValidationService validation;
+    private final SalesEvents events;
+
+    @Activate
+    public QuoteServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access,
+            @Reference ValidationService validation, @Reference SalesEvents events) {
+        this.tx = tx;
+        this.access = access;
+        this.validation = validation;
+        this.events = events;
+    }
+
+    @Override
+    public QuoteDTO create(QuoteDTO draft) {
+        Errors errors = new Errors().required("opportunityId", draft.opportunityId);
+        Long opportunityKey = Ids.reference("opportunityId", draft.opportunityId, errors);
+        errors.throwIfAny();
+        QuoteDTO created = tx.required(em -> {
+            OpportunityEntity opportunity = em.find(OpportunityEntity.class, opportunityKey);
+            if (opportunity == null || access.visibleParty(opportunity.accountId.toString()).isEmpty()) {
+                throw new org.tessera.crm.core.api.ValidationException(
+                        org.tessera.crm.core.api.FieldError.invalid("opportunityId", "no such opportunity"));
+            }
+            if (opportunity.currency == null) {
+                throw new org.tessera.crm.core.api.ValidationException(
+                        org.tessera.crm.core.api.FieldError.invalid("opportunityId", "the opportunity has no currency"));
+            }
+            QuoteEntity quote = new QuoteEntity();
+            quote.opportunityId = opportunity.id;
+            quote.accountId = opportunity.accountId;
+            quote.currency = opportunity.currency;
+            quote.status = QuoteStatus.DRAFT.name();
+            quote.createdAt = Instant.now();
+            List<LineItemDTO> lines = draft.lines == null || draft.lines.isEmpty()
+                    ? opportunity.lineItems.stream().map(v -> OpportunityMapper.toDto(v, opportunity.currency)).toList()
+                    : draft.lines.stream().map(OpportunityMapper::copyLine).toList();
+            QuoteDTO candidate = check(em, draft, lines, opportunity.priceListId);
+            apply(candidate, quote);
+            em.persist(quote);
+            quote.number = String.format("Q-%06d", quote.id);
+            em.flush();
+            return QuoteMapper.toDto(quote);
+        });
+        events.post(SalesTopics.QUOTE_STATUS_CHANGED, SalesEntityTypes.QUOTE, created.id, created.version,
+                null, Map.of("status", created.status.name()));
+        return created;
+    }
+
+    @Override
+    public QuoteDTO get(String id) {
+        long key = Ids.of(SalesEntityTypes.QUOTE, id);
+        return tx.required(em -> QuoteMapper.toDto(find(em, key, id)));
+    }
+
+    @Override
+    public QuoteDTO update(String id, Long expectedVersion, QuoteDTO desired) {
+        long key = Ids.of(SalesEntityTypes.QUOTE, id);
+        QuoteDTO[] beforeAfter = tx.required(em -> {
+            QuoteEntity quote = find(em, key, id);
+            ProductServiceImpl.checkVersion(SalesEntityTypes.QUOTE, id, expectedVersion, quote.version);
+            QuoteDTO before = QuoteMapper.toDto(quote);
+            QuoteStatus to = desired.status == null ? before.status : desired.status;
+            QuoteTransitions.check(before.status, to);
+            List<LineItemDTO> lines = desired.lines == null ? before.lines
+                    : desired.lines.stream().map(OpportunityMapper::copyLine).toList();
+            if (before.status != QuoteStatus.DRAFT && !QuoteMapper.sameLines(before.lines, lines)) {
+                throw new ConflictException("lines", "the lines of a " + before.status + " quote cannot change; only a DRAFT's can");
+            }
+            OpportunityEntity opportunity = em.find(OpportunityEntity.class, quote.opportunityId);
+            QuoteDTO candidate = check(em, desired, lines, opportunity == null ? null : opportunity.priceListId);
+            candidate.status = to;
+            validation.validate(SalesEntityTypes.QUOTE, candidate, before);
+            apply(candidate, quote);
+            quote.status = to.name();
+            em.flush();
+            return new QuoteDTO[] {before, QuoteMapper.toDto(quote)};
+        });
+        QuoteDTO after = beforeAfter[1];
+        if (after.status != beforeAfter[0].status) {
+            events.post(SalesTopics.QUOTE_STATUS_CHANGED, SalesEntityTypes.QUOTE, after.id, after.version,
+                    List.of("status"), Map.of("status", after.status.name(), "previousStatus", beforeAfter[0].status.name()));
+        }
+        return after;
+    }
+
+    @Override
+    public Page<QuoteDTO> search(String opportunityId, QuoteStatus status, int limit, String cursor) {
+        Errors errors = new Errors();
+        Long opportunity = Ids.reference("opportunityId", opportunityId, errors);
+        Long after = cursor == null ? null : Ids.parse(cursor);
+        if (cursor != null && after == null) {
+            errors.invalid("cursor", "not a cursor of this collection");
+        }
+        errors.throwIfAny();
+        java.util.Set<Long> perimeter = access.readableAccountIds();
+        return tx.required(em -> {
+            StringBuilder jpql = new StringBuilder("select q from QuoteEntity q where 1 = 1");
+            Map<String, Object> params = new HashMap<>();
+            OpportunityServiceImpl.where(jpql, params, "q.opportunityId = :opportunity", "opportunity", opportunity);
+            OpportunityServiceImpl.where(jpql, params, "q.status = :status", "status", status == null ? null : status.name());
+            OpportunityServiceImpl.where(jpql, params, "q.id > :after", "after", after);
+            OpportunityServiceImpl.where(jpql, params, "q.accountId in :perimeter", "perimeter", perimeter);
+            TypedQuery<QuoteEntity> q = em.createQuery(jpql.append(" order by q.id").toString(), QuoteEntity.class);
+            params.forEach(q::setParameter);
+            return KeysetPages.page(q.setMaxResults(limit + 1).getResultList(), limit, e -> e.id, QuoteMapper::toDto);
+        });
+    }
+
+    private QuoteEntity find(EntityManager em, long key, String id) {
+        QuoteEntity quote = em.find(QuoteEntity.class, key);
+        if (quote == null || access.visibleParty(quote.accountId.toString()).isEmpty()) {
+            throw new NotFoundException(SalesEntityTypes.QUOTE, id);
+        }
+        return quote;
+    }
+
+    /** The writable fields checked and the lines priced; throws the rejected fields. */
+    private static QuoteDTO check(EntityManager em, QuoteDTO in, List<LineItemDTO> lines, Long priceListId) {
+        Errors errors = new Errors();
+        if (in.taxRate != null && (in.taxRate.signum() < 0 || in.taxRate.compareTo(HUNDRED) > 0)) {
+            errors.invalid("taxRate", "must be a percentage from 0 to 100");
+        }
+        PriceListEntity priceList = priceListId == null ? null : em.find(PriceListEntity.class, priceListId);
+        LinePricing.price(em, "lines", lines, priceList, errors);
+        errors.throwIfAny();
+        QuoteDTO c = new QuoteDTO();
+        c.name = OpportunityMapper.trim(in.name);
+        c.taxRate = in.taxRate == null ? BigDecimal.ZERO : in.taxRate;
+        c.validUntil = in.validUntil;
+        c.lines = lines;
+        return c;
+    }
+
+    private static void apply(QuoteDTO c, QuoteEntity quote) {
+        quote.name = c.name;
+        quote.taxRate = c.taxRate;
+        quote.validUntil = c.validUntil;
+        LineTotals.applyLineTotals(c.lines, quote.currency);
+        quote.lines.clear();
+        for (LineItemDTO l : c.lines) {
+            LineItemValue v = OpportunityMapper.toValue(l);
+            quote.lines.add(v);
+        }
+        quote.updatedAt = Instant.now();
+    }
+}
