@@ -26,4 +26,20 @@ public interface SchemaMigrations {
      *             failed changeset's transaction left it, and the caller must not start)
      */
     String migrate(String module, Bundle bundle, String changelogPath);
+
+    /**
+     * The id of the last changeset of {@code module}'s migrations applied to the database, if any
+     * ran (also once the module has been uninstalled: its schema stays).
+     */
+    java.util.Optional<String> appliedVersion(String module);
+
+    /**
+     * Drops every table and sequence that the migrations of {@code module} created, and forgets
+     * their history, so that a later install starts from an empty schema. Irreversible: callers
+     * ask for confirmation, refuse while the module is installed, and audit the purge.
+     *
+     * @return the dropped objects, as {@code TABLE name} or {@code SEQUENCE name}
+     * @throws IllegalArgumentException for the core, whose schema cannot be purged
+     */
+    java.util.List<String> purge(String module);
 }

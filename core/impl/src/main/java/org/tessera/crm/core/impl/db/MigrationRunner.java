@@ -9,7 +9,9 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeSet;
+import liquibase.changelog.FastCheckService;
 import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -61,17 +63,22 @@ public class MigrationRunner {
                 // Liquibase otherwise shuts the embedded Derby down when it closes the database.
                 derby.setShutdownEmbeddedDerby(false);
             }
+            // Liquibase caches, per database URL, the ran changesets and whether a changelog is up to
+            // date: read them afresh, since a purge (or another node) may have changed the history.
+            ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database).reset();
+            Scope.getCurrentScope().getSingleton(FastCheckService.class).clearCache();
             Liquibase liquibase = new Liquibase(changelog, resources, database);
             liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
             int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
             // Liquibase's console output (changeset names, summary) goes to its logger, not stdout.
             Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
                     () -> liquibase.update(new Contexts(), new LabelExpression()));
+            List<ChangeSet> changeSets = liquibase.getDatabaseChangeLog().getChangeSets();
+            ModuleObjects.record(connection, module, changeSets);
             if (!connection.getAutoCommit()) {
                 // Liquibase leaves its last read open; Derby refuses to close a connection mid-transaction.
                 connection.commit();
             }
-            List<ChangeSet> changeSets = liquibase.getDatabaseChangeLog().getChangeSets();
             String version = changeSets.isEmpty() ? null : changeSets.get(changeSets.size() - 1).getId();
             LOG.info("Schema of {} migrated on {} to version {}: {} changeset(s) applied in {} ms", module,
                     database.getDatabaseProductName(), version, pending, (System.nanoTime() - started) / 1_000_000);

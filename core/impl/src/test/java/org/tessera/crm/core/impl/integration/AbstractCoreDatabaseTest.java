@@ -1,4 +1,9 @@
 package org.tessera.crm.core.impl.integration;
+import org.tessera.crm.core.impl.db.MigrationRunner;
+import org.tessera.crm.core.impl.db.LiquibaseSchemaMigrations;
+import org.tessera.crm.core.impl.db.CoreSchema;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -433,5 +438,42 @@ abstract class AbstractCoreDatabaseTest {
         assertNull(core.parties.find(leaving).orElse(null));
         assertNotNull(core.parties.get(staying));
         assertEquals(LocalDate.class, LocalDate.now().getClass());
+    }
+
+    @Test
+    void aModuleSchemaIsLedgeredVersionedAndDroppedOnlyByAnExplicitPurge() throws Exception {
+        String changelog = "org/tessera/crm/core/impl/testmodule/changelog.xml";
+        LiquibaseSchemaMigrations migrations = new LiquibaseSchemaMigrations(dataSource, new CoreSchema() { });
+        MigrationRunner runner = new MigrationRunner(new ClassLoaderResourceAccessor(), changelog, "widgets");
+        assertEquals("widgets-002", runner.migrate(dataSource));
+        assertEquals(Optional.of("widgets-002"), migrations.appliedVersion("widgets"));
+        assertEquals(Optional.of("widgets-002"), migrations.appliedVersion("widgets"), "stable across reads");
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("INSERT INTO widget (id, name) VALUES (1, 'kept until purged')");
+            sql.executeUpdate("INSERT INTO widget_part (id, widget_id) VALUES (1, 1)");
+        }
+        assertEquals("widgets-002", runner.migrate(dataSource), "a second start changes nothing");
+
+        assertEquals(List.of("TABLE widget_part", "TABLE widget", "SEQUENCE widget_seq"), migrations.purge("widgets"));
+        assertEquals(Optional.empty(), migrations.appliedVersion("widgets"));
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID LIKE 'widgets-%'")) {
+            rows.next();
+            assertEquals(0, rows.getInt(1), "history of the purged module forgotten");
+        }
+        assertThrows(IllegalArgumentException.class, () -> migrations.purge("core"));
+
+        assertEquals("widgets-002", runner.migrate(dataSource), "a later install starts from an empty schema");
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID LIKE 'widgets-%'")) {
+            rows.next();
+            assertEquals(2, rows.getInt(1), "history after reinstall");
+        }
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                ResultSet count = sql.executeQuery("SELECT COUNT(*) FROM widget")) {
+            count.next();
+            assertEquals(0, count.getInt(1));
+        }
+        migrations.purge("widgets");
     }
 }
