@@ -19,6 +19,9 @@ public @interface RequiresPermission {
     /** Marks an endpoint anyone may call, authenticated or not. */
     String ANONYMOUS = "anonymous";
 
+    /** Marks an endpoint any authenticated caller may call, whatever their permissions (token issue, "who am I"). */
+    String AUTHENTICATED = "authenticated";
+
     /** The permission name, {@code <module>.<entity>.<action>}. */
     String value();
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 
@@ -30,9 +31,12 @@ import org.tessera.crm.core.impl.support.SqlBuilder;
  */
 final class PartySearch {
     private final EntityManager em;
+    /** The org units the caller may see; empty when unrestricted. */
+    private final Optional<Set<Long>> visibleOrgUnits;
 
-    PartySearch(EntityManager em) {
+    PartySearch(EntityManager em, Optional<Set<Long>> visibleOrgUnits) {
         this.em = em;
+        this.visibleOrgUnits = visibleOrgUnits;
     }
 
     Page<PartyDTO> page(PartyQuery query) {
@@ -62,6 +66,18 @@ final class PartySearch {
 
     /** Adds the WHERE criteria; false when a criterion can match nothing (a malformed id). */
     private boolean appendCriteria(PartyQuery query, SqlBuilder sql) {
+        if (visibleOrgUnits.isPresent()) {
+            if (visibleOrgUnits.get().isEmpty()) {
+                return false;
+            }
+            sql.append(" AND p.org_unit_id IN (");
+            String separator = "";
+            for (Long unit : visibleOrgUnits.get()) {
+                sql.append(separator).param(unit);
+                separator = ", ";
+            }
+            sql.append(")");
+        }
         if (query.type != null) {
             sql.append(" AND p.party_type = ").param(query.type.name());
         }

@@ -18,13 +18,18 @@ import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.StaleVersionException;
+import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyRelationshipDTO;
 import org.tessera.crm.core.api.party.PartyRoleDTO;
 import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.security.CallerContext;
+import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
@@ -40,31 +45,50 @@ import org.tessera.crm.core.impl.support.Times;
 
 /**
  * Parties. Each write validates (core rules, custom fields, external id uniqueness, then the
- * registered validators) inside its transaction and posts its event once that has committed.
+ * registered validators) inside its transaction, writes its audit record in that transaction, and
+ * posts its event once that has committed. Every operation obeys the caller's {@link RecordScope}:
+ * a party outside it is reported as not found. The sensitive fields are neither shown to nor
+ * written by a caller without {@link CorePermissions#PARTY_SENSITIVE}.
  */
 @Component
 public class PartyServiceImpl implements PartyService {
     private static final Set<String> SERVER_OWNED = Set.of("id", "version", "createdAt", "updatedAt");
+    /** Fields masked in the audit trail and hidden from callers without the sensitive permission. */
+    static final Set<String> SENSITIVE = Set.of("birthDate");
 
     private final Tx tx;
     private final ValidationService validation;
     private final DomainEvents events;
     private final PartyLinks links;
+    private final CallerContext callers;
+    private final RecordScope scope;
+    private final AuditTrail audit;
 
     @Activate
-    public PartyServiceImpl(@Reference(name = "tx") Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEvents events) {
+    public PartyServiceImpl(@Reference(name = "tx") Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEvents events,
+            @Reference(name = "callers") CallerContext callers, @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
         this.validation = validation;
         this.events = events;
         this.links = new PartyLinks(tx);
+        this.callers = callers;
+        this.scope = scope;
+        this.audit = audit;
     }
 
     @Override
     public PartyDTO create(PartyDTO draft) {
         PartyDTO created = tx.required(em -> {
             PartyDTO candidate = PartyMapper.writableCopy(draft);
+            if (candidate.orgUnitId == null) {
+                candidate.orgUnitId = scope.defaultOrgUnitId().orElse(null);
+            }
+            if (!mayUseSensitive()) {
+                candidate.birthDate = null;
+            }
             CustomValueStore customValues = new CustomValueStore(em);
             FieldErrors errors = rules(em).check(candidate);
+            checkOrgUnitInScope(candidate.orgUnitId, errors);
             candidate.customFields = customValues.normalize(EntityTypes.PARTY, candidate.customFields, false, errors);
             errors.throwIfAny();
             checkExternalIdsFree(em, candidate.externalIds, null);
@@ -76,16 +100,20 @@ public class PartyServiceImpl implements PartyService {
             em.persist(entity);
             customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
-            return new PartyReader(em).toDto(entity);
+            PartyDTO stored = new PartyReader(em).toDto(entity);
+            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, SENSITIVE);
+            return stored;
         });
         events.post(CoreEvents.PARTY_CREATED, EventProperties.of(EntityTypes.PARTY, created.id, created.version, null));
-        return created;
+        return shown(created);
     }
 
     @Override
     public Optional<PartyDTO> find(String id) {
+        Optional<Set<Long>> visible = visibleUnits();
         return Ids.parse(id).flatMap(value -> tx.required(em ->
-                Optional.ofNullable(em.find(PartyEntity.class, value)).map(e -> new PartyReader(em).toDto(e))));
+                Optional.ofNullable(em.find(PartyEntity.class, value)).filter(e -> inScope(e, visible))
+                        .map(e -> shown(new PartyReader(em).toDto(e)))));
     }
 
     @Override
@@ -100,8 +128,14 @@ public class PartyServiceImpl implements PartyService {
             PartyDTO previous = new PartyReader(em).toDto(entity);
             PartyDTO candidate = PartyMapper.writableCopy(desired);
             candidate.id = previous.id;
+            if (!mayUseSensitive()) {
+                candidate.birthDate = previous.birthDate;
+            }
             CustomValueStore customValues = new CustomValueStore(em);
             FieldErrors errors = rules(em).check(candidate);
+            if (!java.util.Objects.equals(candidate.orgUnitId, previous.orgUnitId)) {
+                checkOrgUnitInScope(candidate.orgUnitId, errors);
+            }
             PartyMapper.checkMechanismIds(candidate, entity, errors);
             candidate.customFields = customValues.normalize(EntityTypes.PARTY, candidate.customFields, false, errors);
             errors.throwIfAny();
@@ -111,12 +145,14 @@ public class PartyServiceImpl implements PartyService {
             entity.updatedAt = Times.now();
             customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
-            return new PartyDTO[] {previous, new PartyReader(em).toDto(entity)};
+            PartyDTO stored = new PartyReader(em).toDto(entity);
+            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, SENSITIVE);
+            return new PartyDTO[] {previous, stored};
         });
         PartyDTO updated = beforeAndAfter[1];
         events.post(CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, updated.id, updated.version,
                 ChangedFields.between(beforeAndAfter[0], updated, SERVER_OWNED)));
-        return updated;
+        return shown(updated);
     }
 
     /**
@@ -128,6 +164,7 @@ public class PartyServiceImpl implements PartyService {
     public void delete(String id, Long expectedVersion) {
         List<ActivityEntity> touched = staleChecked(id, expectedVersion, em -> {
             PartyEntity entity = load(em, id, expectedVersion);
+            PartyDTO previous = new PartyReader(em).toDto(entity);
             List<ActivityEntity> activities = em.createQuery("SELECT a FROM ActivityEntity a JOIN a.participants p"
                     + " WHERE p = :id", ActivityEntity.class).setParameter("id", entity.id).getResultList();
             for (ActivityEntity activity : activities) {
@@ -139,6 +176,7 @@ public class PartyServiceImpl implements PartyService {
             // Children and referencing rows go first: nothing orders these statements for us.
             em.flush();
             em.remove(entity);
+            audit.record(em, EntityTypes.PARTY, previous.id, AuditAction.DELETE, previous, null, SENSITIVE);
             em.flush();
             return new ArrayList<>(activities);
         });
@@ -151,36 +189,82 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public Page<PartyDTO> search(PartyQuery query) {
-        return tx.required(em -> new PartySearch(em).page(query));
+        Optional<Set<Long>> visible = visibleUnits();
+        Page<PartyDTO> page = tx.required(em -> new PartySearch(em, visible).page(query));
+        page.items = page.items.stream().map(this::shown).toList();
+        return page;
     }
 
     @Override
     public PartyRelationshipDTO addRelationship(String fromPartyId, PartyRelationshipDTO relationship) {
+        requireInScope(fromPartyId);
+        if (relationship != null && relationship.toPartyId != null) {
+            requireInScope(relationship.toPartyId);
+        }
         return links.addRelationship(fromPartyId, relationship);
     }
 
     @Override
     public List<PartyRelationshipDTO> relationships(String partyId) {
+        requireInScope(partyId);
         return links.relationships(partyId);
     }
 
     @Override
     public PartyRoleDTO addRole(String partyId, PartyRoleDTO role) {
+        requireInScope(partyId);
         return links.addRole(partyId, role);
     }
 
     @Override
     public List<PartyRoleDTO> roles(String partyId) {
+        requireInScope(partyId);
         return links.roles(partyId);
+    }
+
+    /** @throws NotFoundException when the party does not exist or is outside the caller's scope */
+    private void requireInScope(String partyId) {
+        if (!scope.canAccessParty(partyId)) {
+            throw new NotFoundException(EntityTypes.PARTY, partyId);
+        }
+    }
+
+    private Optional<Set<Long>> visibleUnits() {
+        return scope.visibleOrgUnitIds().map(ids -> ids.stream().map(Ids::parse).flatMap(Optional::stream)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    private static boolean inScope(PartyEntity entity, Optional<Set<Long>> visible) {
+        return visible.isEmpty() || (entity.orgUnitId != null && visible.get().contains(entity.orgUnitId));
+    }
+
+    private void checkOrgUnitInScope(String orgUnitId, FieldErrors errors) {
+        if (!scope.canAccessOrgUnit(orgUnitId)) {
+            errors.invalid("orgUnitId", orgUnitId == null ? "an org unit is required" : "outside your perimeter");
+        }
+    }
+
+    private boolean mayUseSensitive() {
+        return callers.permits(CorePermissions.PARTY_SENSITIVE);
+    }
+
+    /** The party as the caller may see it: sensitive fields removed without the permission. */
+    private PartyDTO shown(PartyDTO party) {
+        if (!mayUseSensitive()) {
+            party.birthDate = null;
+        }
+        return party;
     }
 
     private static PartyRules rules(EntityManager em) {
         return new PartyRules(new JpaLookups(em), LocalDate.now());
     }
 
-    /** The party, after checking the caller's version explicitly. */
-    private static PartyEntity load(EntityManager em, String id, Long expectedVersion) {
+    /** The party, after checking the caller's scope and version explicitly. */
+    private PartyEntity load(EntityManager em, String id, Long expectedVersion) {
+        Optional<Set<Long>> visible = visibleUnits();
         PartyEntity entity = Ids.parse(id).map(value -> em.find(PartyEntity.class, value))
+                .filter(found -> inScope(found, visible))
                 .orElseThrow(() -> new NotFoundException(EntityTypes.PARTY, id));
         if (expectedVersion != null && expectedVersion != entity.version) {
             throw new StaleVersionException(EntityTypes.PARTY, id, expectedVersion, entity.version);

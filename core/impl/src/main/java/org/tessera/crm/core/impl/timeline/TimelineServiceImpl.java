@@ -16,20 +16,18 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.spi.TimelineContributor;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
+import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.timeline.TimelineService;
-import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.impl.jpa.Tx;
-import org.tessera.crm.core.impl.support.Ids;
 
 /** A party's timeline merged from every {@link TimelineContributor} present right now. */
 @Component
 public class TimelineServiceImpl implements TimelineService {
-    private final Tx tx;
+    private final RecordScope scope;
     private final List<TimelineContributor> contributors = new CopyOnWriteArrayList<>();
 
     @Activate
-    public TimelineServiceImpl(@Reference(name = "tx") Tx tx) {
-        this.tx = tx;
+    public TimelineServiceImpl(@Reference(name = "scope") RecordScope scope) {
+        this.scope = scope;
     }
 
     @Reference(name = "contributors", unbind = "removeContributor", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -44,9 +42,8 @@ public class TimelineServiceImpl implements TimelineService {
 
     @Override
     public Page<TimelineEntryDTO> timeline(String partyId, String cursor, int limit) {
-        boolean exists = Ids.parse(partyId).map(id -> tx.required(em -> em.find(PartyEntity.class, id) != null))
-                .orElse(false);
-        if (!exists) {
+        // a party outside the caller's scope has no timeline either: it does not exist for them
+        if (!scope.canAccessParty(partyId)) {
             throw new NotFoundException(EntityTypes.PARTY, partyId);
         }
         TimelineQuery query = TimelineMerge.queryFor(partyId, cursor, limit);

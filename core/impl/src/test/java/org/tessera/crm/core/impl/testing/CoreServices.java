@@ -5,11 +5,15 @@ import javax.sql.DataSource;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 import org.tessera.crm.core.impl.activity.ActivityServiceImpl;
+import org.tessera.crm.core.impl.audit.AuditServiceImpl;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
 import org.tessera.crm.core.impl.customfield.CustomFieldServiceImpl;
 import org.tessera.crm.core.impl.db.MigrationRunner;
 import org.tessera.crm.core.impl.org.OrgServiceImpl;
 import org.tessera.crm.core.impl.party.PartyServiceImpl;
+import org.tessera.crm.core.impl.security.OrgTreeRecordScope;
+import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
 import org.tessera.crm.core.impl.timeline.TimelineServiceImpl;
 import org.tessera.crm.core.impl.validation.ValidationServiceImpl;
 
@@ -18,6 +22,10 @@ public final class CoreServices implements AutoCloseable {
     public final EmfTx tx;
     public final RecordingEvents events = new RecordingEvents();
     public final ValidationServiceImpl validation = new ValidationServiceImpl();
+    /** Bind a caller here to act as an API client; without one, services run as the system. */
+    public final ThreadLocalCallerContext callers = new ThreadLocalCallerContext();
+    public final OrgTreeRecordScope scope;
+    public final AuditServiceImpl audit;
     public final CustomFieldServiceImpl customFields;
     public final OrgServiceImpl org;
     public final PartyServiceImpl parties;
@@ -29,9 +37,11 @@ public final class CoreServices implements AutoCloseable {
         tx = new EmfTx(dataSource);
         customFields = new CustomFieldServiceImpl(tx);
         org = new OrgServiceImpl(tx);
-        parties = new PartyServiceImpl(tx, validation, events);
+        scope = new OrgTreeRecordScope(tx, callers);
+        audit = new AuditServiceImpl(tx);
+        parties = new PartyServiceImpl(tx, validation, events, callers, scope, new AuditTrail(callers));
         activities = new ActivityServiceImpl(tx, validation, events);
-        timeline = new TimelineServiceImpl(tx);
+        timeline = new TimelineServiceImpl(scope);
         timeline.addContributor(new ActivityTimelineContributor(tx));
     }
 

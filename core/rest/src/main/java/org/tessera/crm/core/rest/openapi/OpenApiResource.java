@@ -28,6 +28,7 @@ import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.rest.api.ObjectMappers;
 
 /**
@@ -41,6 +42,7 @@ import org.tessera.crm.core.rest.api.ObjectMappers;
 @JSONRequired
 @Path("/openapi.json")
 @Produces(MediaType.APPLICATION_JSON)
+@RequiresPermission(RequiresPermission.ANONYMOUS)
 public class OpenApiResource {
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiResource.class);
 

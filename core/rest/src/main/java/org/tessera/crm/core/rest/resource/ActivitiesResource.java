@@ -38,6 +38,8 @@ import org.tessera.crm.core.api.activity.ActivityQuery;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.rest.api.EntityTags;
 import org.tessera.crm.core.rest.api.QueryParams;
 import org.tessera.crm.core.rest.api.MergePatcher;
@@ -67,6 +69,7 @@ public class ActivitiesResource {
     /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
     @Operation(summary = "Create an activity", responses = {
             @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it", content = @Content(schema = @Schema(implementation = ActivityDTO.class)))})
+    @RequiresPermission(CorePermissions.ACTIVITY_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createActivity(ActivityDTO draft, @Context UriInfo uriInfo) {
@@ -77,6 +80,7 @@ public class ActivitiesResource {
     @Operation(summary = "Read an activity", responses = {
             @ApiResponse(responseCode = "200", description = "The activity, with its ETag", content = @Content(schema = @Schema(implementation = ActivityDTO.class))),
             @ApiResponse(responseCode = "304", description = "Not modified")})
+    @RequiresPermission(CorePermissions.ACTIVITY_READ)
     @GET
     @Path("{id}")
     public Response getActivity(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -86,6 +90,7 @@ public class ActivitiesResource {
 
     @Operation(summary = "Replace an activity (If-Match required)", responses = {
             @ApiResponse(responseCode = "200", description = "The updated activity, with its new ETag", content = @Content(schema = @Schema(implementation = ActivityDTO.class)))})
+    @RequiresPermission(CorePermissions.ACTIVITY_WRITE)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -97,6 +102,7 @@ public class ActivitiesResource {
     /** JSON merge patch (RFC 7386); without If-Match the version read here guards the write. */
     @Operation(summary = "Merge-patch an activity (RFC 7386)", responses = {
             @ApiResponse(responseCode = "200", description = "The updated activity, with its new ETag", content = @Content(schema = @Schema(implementation = ActivityDTO.class)))})
+    @RequiresPermission(CorePermissions.ACTIVITY_WRITE)
     @PATCH
     @Path("{id}")
     @Consumes(TesseraApi.MERGE_PATCH_JSON)
@@ -111,6 +117,7 @@ public class ActivitiesResource {
 
     @Operation(summary = "Delete an activity", responses = {
             @ApiResponse(responseCode = "204", description = "Deleted")})
+    @RequiresPermission(CorePermissions.ACTIVITY_WRITE)
     @DELETE
     @Path("{id}")
     public Response deleteActivity(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -120,6 +127,7 @@ public class ActivitiesResource {
 
     @Operation(summary = "Search activities, one keyset page at a time", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.ACTIVITY_READ)
     @GET
     public Page<ActivityDTO> searchActivities(@QueryParam("partyId") String partyId, @QueryParam("type") String type,
             @QueryParam("status") String status, @QueryParam("dueFrom") String dueFrom, @QueryParam("dueTo") String dueTo,

@@ -31,6 +31,8 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.org.AgentDTO;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.rest.api.Responses;
 import org.tessera.crm.core.rest.api.Problem;
 
@@ -54,6 +56,7 @@ public class AgentsResource {
 
     @Operation(summary = "Create an agent", responses = {
             @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AgentDTO.class)))})
+    @RequiresPermission(CorePermissions.ORG_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createAgent(AgentDTO draft, @Context UriInfo uriInfo) {
@@ -63,6 +66,7 @@ public class AgentsResource {
 
     @Operation(summary = "All agents", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.ORG_READ)
     @GET
     public Page<AgentDTO> listAgents() {
         return Responses.items(org.agents());
@@ -70,6 +74,7 @@ public class AgentsResource {
 
     @Operation(summary = "Read an agent", responses = {
             @ApiResponse(responseCode = "200", description = "The agent, with its ETag", content = @Content(schema = @Schema(implementation = AgentDTO.class)))})
+    @RequiresPermission(CorePermissions.ORG_READ)
     @GET
     @Path("{id}")
     public Response getAgent(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

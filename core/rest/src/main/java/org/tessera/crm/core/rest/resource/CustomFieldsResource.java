@@ -30,6 +30,8 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.rest.api.QueryParams;
 import org.tessera.crm.core.rest.api.Responses;
 import org.tessera.crm.core.rest.api.Problem;
@@ -54,6 +56,7 @@ public class CustomFieldsResource {
 
     @Operation(summary = "Define a custom field", responses = {
             @ApiResponse(responseCode = "201", description = "Defined", content = @Content(schema = @Schema(implementation = CustomFieldDefinitionDTO.class)))})
+    @RequiresPermission(CorePermissions.CUSTOM_FIELD_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response defineCustomField(CustomFieldDefinitionDTO definition, @Context UriInfo uriInfo) {
@@ -65,6 +68,7 @@ public class CustomFieldsResource {
     /** Definitions of one entity type, or of all when {@code entityType} is absent. */
     @Operation(summary = "Custom field definitions, of one entity type or all", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.CUSTOM_FIELD_READ)
     @GET
     public Page<CustomFieldDefinitionDTO> listCustomFields(@QueryParam("entityType") String entityType) {
         return Responses.items(customFields.definitions(QueryParams.text(entityType)));
@@ -72,6 +76,7 @@ public class CustomFieldsResource {
 
     @Operation(summary = "Read a custom field definition", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.CUSTOM_FIELD_READ)
     @GET
     @Path("{entityType}/{key}")
     public CustomFieldDefinitionDTO getCustomField(@PathParam("entityType") String entityType, @PathParam("key") String key) {

@@ -27,6 +27,7 @@ import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.api.timeline.TimelineService;
 
 /**
@@ -40,6 +41,7 @@ import org.tessera.crm.core.api.timeline.TimelineService;
 @Path(TesseraApi.VERSION_PATH + "/health")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "health")
+@RequiresPermission(RequiresPermission.ANONYMOUS)
 public class HealthResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile PartyService partyService;

@@ -32,7 +32,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.audit.AuditQuery;
+import org.tessera.crm.core.api.audit.AuditRecordDTO;
+import org.tessera.crm.core.api.audit.AuditService;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyRelationshipDTO;
@@ -41,6 +45,8 @@ import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.party.PartyStatus;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineService;
 import org.tessera.crm.core.rest.api.EntityTags;
@@ -67,17 +73,20 @@ import org.tessera.crm.core.rest.api.Problem;
 public class PartiesResource {
     private final PartyService parties;
     private final TimelineService timelineService;
+    private final AuditService audit;
     private final MergePatcher patcher = new MergePatcher(ObjectMappers.create());
 
     @Activate
-    public PartiesResource(@Reference PartyService parties, @Reference TimelineService timeline) {
+    public PartiesResource(@Reference PartyService parties, @Reference TimelineService timeline, @Reference AuditService audit) {
         this.parties = parties;
         this.timelineService = timeline;
+        this.audit = audit;
     }
 
     /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
     @Operation(summary = "Create a party", responses = {
             @ApiResponse(responseCode = "201", description = "Created; Location and ETag name it", content = @Content(schema = @Schema(implementation = PartyDTO.class)))})
+    @RequiresPermission(CorePermissions.PARTY_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createParty(PartyDTO draft, @Context UriInfo uriInfo) {
@@ -88,6 +97,7 @@ public class PartiesResource {
     @Operation(summary = "Read a party", responses = {
             @ApiResponse(responseCode = "200", description = "The party, with its ETag", content = @Content(schema = @Schema(implementation = PartyDTO.class))),
             @ApiResponse(responseCode = "304", description = "Not modified")})
+    @RequiresPermission(CorePermissions.PARTY_READ)
     @GET
     @Path("{id}")
     public Response getParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -97,6 +107,7 @@ public class PartiesResource {
 
     @Operation(summary = "Replace a party (If-Match required)", responses = {
             @ApiResponse(responseCode = "200", description = "The updated party, with its new ETag", content = @Content(schema = @Schema(implementation = PartyDTO.class)))})
+    @RequiresPermission(CorePermissions.PARTY_WRITE)
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +119,7 @@ public class PartiesResource {
     /** JSON merge patch (RFC 7386); without If-Match the version read here guards the write. */
     @Operation(summary = "Merge-patch a party (RFC 7386)", responses = {
             @ApiResponse(responseCode = "200", description = "The updated party, with its new ETag", content = @Content(schema = @Schema(implementation = PartyDTO.class)))})
+    @RequiresPermission(CorePermissions.PARTY_WRITE)
     @PATCH
     @Path("{id}")
     @Consumes(TesseraApi.MERGE_PATCH_JSON)
@@ -122,6 +134,7 @@ public class PartiesResource {
 
     @Operation(summary = "Delete a party", responses = {
             @ApiResponse(responseCode = "204", description = "Deleted")})
+    @RequiresPermission(CorePermissions.PARTY_WRITE)
     @DELETE
     @Path("{id}")
     public Response deleteParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -131,6 +144,7 @@ public class PartiesResource {
 
     @Operation(summary = "Search parties, one keyset page at a time", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.PARTY_READ)
     @GET
     public Page<PartyDTO> searchParties(@QueryParam("q") String q, @QueryParam("type") String type,
             @QueryParam("classification") String classification, @QueryParam("ownerId") String ownerId,
@@ -154,6 +168,7 @@ public class PartiesResource {
 
     @Operation(summary = "Add a relationship from this party", responses = {
             @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PartyRelationshipDTO.class)))})
+    @RequiresPermission(CorePermissions.PARTY_WRITE)
     @POST
     @Path("{id}/relationships")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -163,6 +178,7 @@ public class PartiesResource {
 
     @Operation(summary = "Relationships from or to this party", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.PARTY_READ)
     @GET
     @Path("{id}/relationships")
     public Page<PartyRelationshipDTO> listPartyRelationships(@PathParam("id") String id) {
@@ -171,6 +187,7 @@ public class PartiesResource {
 
     @Operation(summary = "Add a role to this party", responses = {
             @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PartyRoleDTO.class)))})
+    @RequiresPermission(CorePermissions.PARTY_WRITE)
     @POST
     @Path("{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -180,6 +197,7 @@ public class PartiesResource {
 
     @Operation(summary = "Roles of this party", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.PARTY_READ)
     @GET
     @Path("{id}/roles")
     public Page<PartyRoleDTO> listPartyRoles(@PathParam("id") String id) {
@@ -189,6 +207,7 @@ public class PartiesResource {
     /** The party's timeline, newest first, merged from every installed module. */
     @Operation(summary = "The party's timeline, newest first", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.PARTY_READ)
     @GET
     @Path("{id}/timeline")
     public Page<TimelineEntryDTO> getPartyTimeline(@PathParam("id") String id, @QueryParam("limit") String limit,
@@ -196,5 +215,22 @@ public class PartiesResource {
         int pageSize = QueryParams.limit(limit);
         return QueryParams.search(uriInfo.getQueryParameters().keySet(),
                 () -> timelineService.timeline(id, QueryParams.text(cursor), pageSize));
+    }
+
+    /** The audit records of a party in the caller's scope, newest first. */
+    @Operation(summary = "The party's change history (audit records), newest first", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.AUDIT_READ)
+    @GET
+    @Path("{id}/history")
+    public Page<AuditRecordDTO> getPartyHistory(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
+        parties.get(id); // 404 outside the caller's scope
+        AuditQuery query = new AuditQuery();
+        query.entityType = EntityTypes.PARTY;
+        query.entityId = id;
+        query.limit = QueryParams.limit(limit);
+        query.cursor = QueryParams.text(cursor);
+        return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> audit.search(query));
     }
 }

@@ -29,6 +29,8 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.customfield.PicklistDTO;
 import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.rest.api.Responses;
 import org.tessera.crm.core.rest.api.Problem;
 
@@ -52,6 +54,7 @@ public class PicklistsResource {
 
     @Operation(summary = "Create a picklist", responses = {
             @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PicklistDTO.class)))})
+    @RequiresPermission(CorePermissions.CUSTOM_FIELD_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createPicklist(PicklistDTO picklist, @Context UriInfo uriInfo) {
@@ -61,6 +64,7 @@ public class PicklistsResource {
 
     @Operation(summary = "All picklists", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.CUSTOM_FIELD_READ)
     @GET
     public Page<PicklistDTO> listPicklists() {
         return Responses.items(customFields.picklists());
@@ -68,6 +72,7 @@ public class PicklistsResource {
 
     @Operation(summary = "Read a picklist", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.CUSTOM_FIELD_READ)
     @GET
     @Path("{key}")
     public PicklistDTO getPicklist(@PathParam("key") String key) {

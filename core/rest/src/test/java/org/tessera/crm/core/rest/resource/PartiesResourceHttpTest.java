@@ -51,7 +51,7 @@ class PartiesResourceHttpTest {
         factory.setAddress(ADDRESS);
         factory.setResourceClasses(PartiesResource.class);
         factory.setResourceProvider(PartiesResource.class, new SingletonResourceProvider(
-                new PartiesResource(parties, (partyId, cursor, limit) -> new Page<>(List.of(), null))));
+                new PartiesResource(parties, (partyId, cursor, limit) -> new Page<>(List.of(), null), query -> new Page<>(List.of(), null))));
         factory.setProviders(List.of(new JacksonJsonProvider(), new JsonProcessingExceptionMapper(),
                 new ValidationExceptionMapper(), new NotFoundExceptionMapper(), new ConflictExceptionMapper(),
                 new StaleVersionExceptionMapper(), new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper(),

@@ -1,0 +1,30 @@
+package org.tessera.crm.core.api.security;
+
+import java.util.Set;
+
+/** The permissions the core checks, declared by the core's own {@link PermissionProvider}. */
+public final class CorePermissions {
+    public static final String PARTY_READ = "core.party.read";
+    public static final String PARTY_WRITE = "core.party.write";
+    /** See and write the sensitive fields of parties (birth date, custom fields marked sensitive). */
+    public static final String PARTY_SENSITIVE = "core.party.sensitive";
+    public static final String ACTIVITY_READ = "core.activity.read";
+    public static final String ACTIVITY_WRITE = "core.activity.write";
+    public static final String CUSTOM_FIELD_READ = "core.customfield.read";
+    public static final String CUSTOM_FIELD_WRITE = "core.customfield.write";
+    public static final String ORG_READ = "core.org.read";
+    public static final String ORG_WRITE = "core.org.write";
+    public static final String AUDIT_READ = "core.audit.read";
+    /** Manage roles, their permissions and disabled users. */
+    public static final String SECURITY_ADMIN = "core.security.admin";
+    /** See and change every record, whatever its org unit. */
+    public static final String ALL_RECORDS = "all-records";
+
+    /** Every permission above. */
+    public static final Set<String> ALL = Set.of(PARTY_READ, PARTY_WRITE, PARTY_SENSITIVE, ACTIVITY_READ,
+            ACTIVITY_WRITE, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, SECURITY_ADMIN,
+            ALL_RECORDS);
+
+    private CorePermissions() {
+    }
+}

@@ -1,0 +1,33 @@
+package org.tessera.crm.core.rest.security;
+
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+
+import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.rest.api.Problems;
+
+/** The problem responses of authentication and authorization. */
+final class SecurityProblems {
+    static final String UNAUTHORIZED = "urn:tessera:problem:unauthorized";
+    static final String FORBIDDEN = "urn:tessera:problem:forbidden";
+    static final String TOO_MANY_ATTEMPTS = "urn:tessera:problem:too-many-attempts";
+    /** Both schemes the API accepts, in the realm {@code tessera}. */
+    static final String CHALLENGE = "Basic realm=\"" + TesseraJaasRealm.NAME + "\", Bearer realm=\"" + TesseraJaasRealm.NAME + "\"";
+
+    private SecurityProblems() {
+    }
+
+    static Response unauthorized(String detail) {
+        return Response.fromResponse(Problems.response(new Problem(UNAUTHORIZED, Problems.reasonPhrase(401), 401, detail)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE).build();
+    }
+
+    static Response forbidden(String detail) {
+        return Problems.response(new Problem(FORBIDDEN, Problems.reasonPhrase(403), 403, detail));
+    }
+
+    static Response throttled(long retryAfterSeconds) {
+        return Response.fromResponse(Problems.response(new Problem(TOO_MANY_ATTEMPTS, Problems.reasonPhrase(429), 429,
+                "too many failed logins; try again later"))).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
+    }
+}
