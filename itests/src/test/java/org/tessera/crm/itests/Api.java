@@ -41,9 +41,37 @@ final class Api {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** The Authorization header sent with every request, or null. */
+    private final String authorization;
 
+    /** A client logged in as the demo administrator, who has every permission. */
     Api() {
+        this(basic("admin", "admin"));
+    }
+
+    private Api(String authorization) {
         this.base = "http://localhost:" + System.getProperty(TesseraContainer.HTTP_PORT_PROPERTY) + "/tessera/api";
+        this.authorization = authorization;
+    }
+
+    /** A client that sends no credentials. */
+    static Api anonymous() {
+        return new Api(null);
+    }
+
+    /** A client logged in with HTTP Basic. */
+    static Api as(String login, String password) {
+        return new Api(basic(login, password));
+    }
+
+    /** A client presenting a bearer token. */
+    static Api bearer(String token) {
+        return new Api("Bearer " + token);
+    }
+
+    static String basic(String login, String password) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((login + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static ObjectNode object() {
@@ -99,6 +127,9 @@ final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -60,6 +60,13 @@ final class TesseraContainer {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
+            // API users of the tests, beside the shipped demo users
+            editConfigurationFilePut("etc/tessera-users.properties", "nobody", "nobody,nopermission"),
+            editConfigurationFilePut("etc/tessera-users.properties", "throttled", "right-password,agent"),
+            editConfigurationFilePut("etc/tessera-users.properties", "leaver", "leaver,admin"),
+            editConfigurationFilePut("etc/tessera-users.properties", "it-agent-a", "it-agent-a,agent"),
+            editConfigurationFilePut("etc/tessera-users.properties", "it-agent-b", "it-agent-b,agent"),
+            editConfigurationFilePut("etc/tessera-users.properties", "it-manager", "it-manager,manager"),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort)));
         if (Boolean.getBoolean("tessera.itest.keep")) {
             options.add(keepRuntimeFolder()); // -Dtessera.itest.keep=true leaves target/exam/* for a post-mortem

@@ -1,0 +1,115 @@
+package org.tessera.crm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/** The audit trail of create, patch and delete, its masking, its read-only API; and mass assignment. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class AuditIT {
+    private final Api admin = new Api();
+
+    @Configuration
+    public Option[] config() {
+        return TesseraContainer.options();
+    }
+
+    @Before
+    public void apiIsUp() {
+        admin.awaitHealthy(60);
+    }
+
+    @Test
+    public void createPatchAndDeleteAreAuditedWithTheirFieldDiffs() {
+        String lastName = "Audit" + Fixtures.unique();
+        ObjectNode body = Fixtures.person("Émile", lastName);
+        body.put("birthDate", "1980-02-03").put("jobTitle", "Boulanger");
+        JsonNode party = admin.post("/v1/parties", body).json();
+        String id = party.path("id").asText();
+        assertEquals(200, admin.patch("/v1/parties/" + id, Api.object().put("jobTitle", "Pâtissier")
+                .put("birthDate", "1981-02-03"), null).status());
+
+        JsonNode history = admin.get("/v1/parties/" + id + "/history").json().path("items");
+        assertEquals(history.toString(), 2, history.size());
+        JsonNode update = history.get(0);
+        assertEquals("UPDATE", update.path("action").asText());
+        assertEquals("admin", update.path("userId").asText());
+        Map<String, JsonNode> changes = byField(update);
+        assertEquals("Boulanger", changes.get("jobTitle").path("oldValue").asText());
+        assertEquals("Pâtissier", changes.get("jobTitle").path("newValue").asText());
+        assertEquals("a sensitive value is masked", "***", changes.get("birthDate").path("oldValue").asText());
+        assertEquals("***", changes.get("birthDate").path("newValue").asText());
+        assertTrue("unchanged fields are not listed: " + changes.keySet(), !changes.containsKey("firstName"));
+        JsonNode create = history.get(1);
+        assertEquals("CREATE", create.path("action").asText());
+        assertEquals(lastName, byField(create).get("lastName").path("newValue").asText());
+        assertTrue(absent(byField(create).get("lastName").path("oldValue")));
+        assertTrue("bookkeeping fields are not audited", !byField(create).containsKey("version"));
+
+        assertEquals(204, admin.delete("/v1/parties/" + id).status());
+        JsonNode all = admin.get("/v1/audit?entityType=PARTY&entityId=" + id).json().path("items");
+        assertEquals(all.toString(), 3, all.size());
+        JsonNode delete = all.get(0);
+        assertEquals("DELETE", delete.path("action").asText());
+        assertEquals("Pâtissier", byField(delete).get("jobTitle").path("oldValue").asText());
+        assertTrue(absent(byField(delete).get("jobTitle").path("newValue")));
+
+        assertEquals(3, admin.get("/v1/audit?entityType=PARTY&entityId=" + id + "&userId=admin").json().path("items").size());
+        assertEquals(0, admin.get("/v1/audit?entityType=PARTY&entityId=" + id + "&userId=mdupont").json().path("items").size());
+        assertEquals(0, admin.get("/v1/audit?entityId=" + id + "&from=2100-01-01T00:00:00Z").json().path("items").size());
+        assertEquals(3, admin.get("/v1/audit?entityId=" + id + "&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")
+                .json().path("items").size());
+    }
+
+    @Test
+    public void theAuditCannotBeChangedThroughTheApi() {
+        assertEquals(405, admin.post("/v1/audit", Api.object().put("action", "DELETE")).status());
+        assertEquals(405, admin.delete("/v1/audit").status());
+        Problems.assertProblem(Api.as("mdupont", "mdupont").get("/v1/audit"), 403);
+    }
+
+    @Test
+    public void serverOwnedFieldsSentByAClientAreIgnored() {
+        ObjectNode body = Fixtures.person("Fanny", "Assign" + Fixtures.unique());
+        body.put("id", "424242").put("version", 99).put("createdAt", "2001-01-01T00:00:00Z")
+                .put("updatedAt", "2001-01-01T00:00:00Z").put("displayName", "Forged");
+        JsonNode party = admin.post("/v1/parties", body).json();
+        assertNotEquals("424242", party.path("id").asText());
+        assertEquals(1, party.path("version").asLong());
+        assertTrue(party.toString(), party.path("createdAt").asText().compareTo("2020") > 0);
+        assertNotEquals("Forged", party.path("displayName").asText());
+        String id = party.path("id").asText();
+        JsonNode patched = admin.patch("/v1/parties/" + id, Api.object().put("id", "1").put("version", 50)
+                .put("createdAt", "2001-01-01T00:00:00Z").put("jobTitle", "Vendeuse"), null).json();
+        assertEquals(id, patched.path("id").asText());
+        assertEquals(2, patched.path("version").asLong());
+        assertEquals(party.path("createdAt").asText(), patched.path("createdAt").asText());
+    }
+
+    /** Null values are left out of the JSON. */
+    private static boolean absent(JsonNode value) {
+        return value.isMissingNode() || value.isNull();
+    }
+
+    private static Map<String, JsonNode> byField(JsonNode record) {
+        Map<String, JsonNode> changes = new HashMap<>();
+        record.path("changes").forEach(change -> changes.put(change.path("field").asText(), change));
+        return changes;
+    }
+}

@@ -1,0 +1,150 @@
+package org.tessera.crm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/**
+ * Record scoping by org unit: two agents in sibling agencies and the manager of their region.
+ * Each sees the parties of their own subtree; the rest answers 404 as if it did not exist.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ScopingIT {
+    private final Api admin = new Api();
+    private final Api agentA = Api.as("it-agent-a", "it-agent-a");
+    private final Api agentB = Api.as("it-agent-b", "it-agent-b");
+    private final Api manager = Api.as("it-manager", "it-manager");
+    private String agencyA;
+    private String agencyB;
+
+    @Configuration
+    public Option[] config() {
+        return TesseraContainer.options();
+    }
+
+    @Before
+    public void orgTree() {
+        admin.awaitHealthy(60);
+        String region = orgUnit("IT-REGION", null);
+        agencyA = orgUnit("IT-AGENCY-A", region);
+        agencyB = orgUnit("IT-AGENCY-B", region);
+        agent("it-agent-a", agencyA);
+        agent("it-agent-b", agencyB);
+        agent("it-manager", region);
+    }
+
+    @Test
+    public void anAgentSeesTheirAgencyAndTheManagerSeesBoth() {
+        String word = Fixtures.unique();
+        JsonNode ofA = created(agentA.post("/v1/parties", Fixtures.person("Anne", "Scope" + word)));
+        assertEquals("an agent's party belongs to their org unit", agencyA, ofA.path("orgUnitId").asText());
+        JsonNode ofB = created(agentB.post("/v1/parties", Fixtures.person("Bruno", "Scope" + word)));
+        String a = ofA.path("id").asText();
+        String b = ofB.path("id").asText();
+
+        // direct reads
+        assertEquals(200, agentA.get("/v1/parties/" + a).status());
+        Problems.assertProblem(agentA.get("/v1/parties/" + b), 404);
+        Problems.assertProblem(agentB.get("/v1/parties/" + a), 404);
+        assertEquals(200, manager.get("/v1/parties/" + a).status());
+        assertEquals(200, manager.get("/v1/parties/" + b).status());
+
+        // search and lists
+        assertEquals(1, agentA.get("/v1/parties?q=scope" + word).json().path("items").size());
+        assertEquals(a, agentA.get("/v1/parties?q=scope" + word).json().path("items").get(0).path("id").asText());
+        assertEquals(1, agentB.get("/v1/parties?q=scope" + word).json().path("items").size());
+        assertEquals(2, manager.get("/v1/parties?q=scope" + word).json().path("items").size());
+        assertEquals(2, admin.get("/v1/parties?q=scope" + word).json().path("items").size());
+        assertEquals(0, agentA.get("/v1/parties?orgUnitId=" + agencyB).json().path("items").size());
+
+        // timeline, relationships, roles
+        assertEquals(200, agentA.get("/v1/parties/" + a + "/timeline").status());
+        Problems.assertProblem(agentA.get("/v1/parties/" + b + "/timeline"), 404);
+        Problems.assertProblem(agentA.get("/v1/parties/" + b + "/relationships"), 404);
+        Problems.assertProblem(agentA.get("/v1/parties/" + b + "/roles"), 404);
+        Problems.assertProblem(agentA.post("/v1/parties/" + a + "/relationships",
+                Api.object().put("type", "KNOWS").put("toPartyId", b)), 404);
+
+        // updates and deletes
+        Problems.assertProblem(agentA.patch("/v1/parties/" + b, Api.object().put("jobTitle", "Intrus"), null), 404);
+        Problems.assertProblem(agentA.put("/v1/parties/" + b, Fixtures.person("Bruno", "Intrus"), "\"1\""), 404);
+        Problems.assertProblem(agentA.delete("/v1/parties/" + b), 404);
+        assertEquals("Bruno", admin.get("/v1/parties/" + b).json().path("firstName").asText());
+        assertEquals(200, manager.patch("/v1/parties/" + b, Api.object().put("jobTitle", "Gérant"), null).status());
+        assertEquals(204, agentB.delete("/v1/parties/" + b).status());
+        Problems.assertProblem(admin.get("/v1/parties/" + b), 404);
+    }
+
+    @Test
+    public void anAgentCannotPlaceARecordOutsideTheirPerimeter() {
+        ObjectNode elsewhere = Fixtures.person("Claire", "Dehors" + Fixtures.unique());
+        elsewhere.put("orgUnitId", agencyB);
+        Problems.assertNamesField(agentA.post("/v1/parties", elsewhere), 422, "orgUnitId");
+        JsonNode mine = created(agentA.post("/v1/parties", Fixtures.person("Claire", "Dedans" + Fixtures.unique())));
+        Problems.assertNamesField(agentA.patch("/v1/parties/" + mine.path("id").asText(),
+                Api.object().put("orgUnitId", agencyB), null), 422, "orgUnitId");
+        // the manager may move it between the agencies of the region
+        assertEquals(200, manager.patch("/v1/parties/" + mine.path("id").asText(),
+                Api.object().put("orgUnitId", agencyB), null).status());
+        Problems.assertProblem(agentA.get("/v1/parties/" + mine.path("id").asText()), 404);
+    }
+
+    @Test
+    public void sensitiveFieldsAreNeitherShownNorWrittenWithoutThePermission() {
+        ObjectNode body = Fixtures.person("Denise", "Sensible" + Fixtures.unique());
+        body.put("birthDate", "1970-05-04").put("orgUnitId", agencyA);
+        String id = created(admin.post("/v1/parties", body)).path("id").asText();
+        JsonNode seenByAgent = agentA.get("/v1/parties/" + id).json();
+        assertTrue(seenByAgent.toString(), seenByAgent.path("birthDate").isMissingNode() || seenByAgent.path("birthDate").isNull());
+        assertEquals(200, agentA.patch("/v1/parties/" + id, Api.object().put("birthDate", "1999-01-01"), null).status());
+        assertEquals("1970-05-04", admin.get("/v1/parties/" + id).json().path("birthDate").asText());
+        assertEquals("the manager has the sensitive permission", "1970-05-04",
+                manager.get("/v1/parties/" + id).json().path("birthDate").asText());
+        assertFalse(agentA.get("/v1/parties?q=" + body.path("lastName").asText().toLowerCase()).json().toString().contains("1970"));
+    }
+
+    private static JsonNode created(Api.Response response) {
+        assertEquals(response.toString(), 201, response.status());
+        return response.json();
+    }
+
+    private String orgUnit(String code, String parentId) {
+        for (JsonNode unit : Fixtures.items(admin.get("/v1/org-units"))) {
+            if (code.equals(unit.path("code").asText())) {
+                return unit.path("id").asText();
+            }
+        }
+        String parent = parentId;
+        if (parent == null) {
+            for (JsonNode unit : Fixtures.items(admin.get("/v1/org-units"))) {
+                if ("HQ".equals(unit.path("code").asText())) {
+                    parent = unit.path("id").asText();
+                }
+            }
+        }
+        return created(admin.post("/v1/org-units", Api.object().put("code", code).put("name", code).put("parentId", parent)))
+                .path("id").asText();
+    }
+
+    private void agent(String login, String orgUnitId) {
+        for (JsonNode agent : Fixtures.items(admin.get("/v1/agents"))) {
+            if (login.equals(agent.path("login").asText())) {
+                return;
+            }
+        }
+        created(admin.post("/v1/agents", Api.object().put("login", login).put("displayName", login).put("orgUnitId", orgUnitId)));
+    }
+}
