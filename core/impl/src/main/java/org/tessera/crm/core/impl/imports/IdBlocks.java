@@ -1,0 +1,45 @@
+package org.tessera.crm.core.impl.imports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Ids drawn from the database sequences in blocks, the way EclipseLink preallocates them: the
+ * sequences step by 50 (the entities' {@code allocationSize}), and a value {@code v} returned by
+ * the sequence reserves {@code v-49 .. v}. Ids taken here therefore never collide with ids that
+ * EclipseLink hands out to JPA inserts. One round trip per 50 ids.
+ */
+final class IdBlocks {
+    static final int BLOCK = 50;
+
+    private final Connection connection;
+    private final boolean postgres;
+    private final Map<String, long[]> blocks = new HashMap<>();
+
+    IdBlocks(Connection connection) throws SQLException {
+        this.connection = connection;
+        this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    }
+
+    long next(String sequence) throws SQLException {
+        long[] block = blocks.get(sequence);
+        if (block == null || block[0] > block[1]) {
+            long last = nextValue(sequence);
+            block = new long[] {last - BLOCK + 1, last};
+            blocks.put(sequence, block);
+        }
+        return block[0]++;
+    }
+
+    private long nextValue(String sequence) throws SQLException {
+        String sql = postgres ? "SELECT nextval('" + sequence + "')" : "VALUES NEXT VALUE FOR " + sequence;
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package org.tessera.crm.core.impl.imports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.imports.ImportRow;
+import org.tessera.crm.core.api.party.ContactMechanismDTO;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
+import org.tessera.crm.core.impl.customfield.CustomValueStore;
+import org.tessera.crm.core.impl.entity.PartyEntity;
+import org.tessera.crm.core.impl.party.PartyMapper;
+import org.tessera.crm.core.impl.party.PartyReader;
+import org.tessera.crm.core.impl.party.PartyRules;
+import org.tessera.crm.core.impl.support.FieldErrors;
+import org.tessera.crm.core.impl.support.JpaLookups;
+import org.tessera.crm.core.impl.support.Lookups;
+
+/**
+ * One transaction of an import. Rows are checked one by one (core rules, custom fields, then
+ * the registered validators), but the database is asked in bulk: one query finds the stored
+ * parties holding any of the chunk's external ids, one set of queries reads them, and new
+ * parties go in as one JDBC batch per table. Updates of stored parties go through JPA, as any
+ * other update does.
+ */
+final class PartyImportChunk {
+    private final EntityManager em;
+    private final ValidationService validation;
+    private final LocalDate today;
+    private final Instant now;
+
+    PartyImportChunk(EntityManager em, ValidationService validation, LocalDate today, Instant now) {
+        this.em = em;
+        this.validation = validation;
+        this.today = today;
+        this.now = now;
+    }
+
+    List<Outcome> run(List<ImportRow<PartyDTO>> rows) throws SQLException {
+        Connection connection = em.unwrap(Connection.class);
+        Lookups lookups = new CachingLookups(new JpaLookups(em));
+        PartyRules rules = new PartyRules(lookups, today);
+        CustomValueNormalizer normalizer = new CustomValueNormalizer(
+                new CustomValueStore(em).definitions(EntityTypes.PARTY), lookups);
+
+        Outcome[] outcomes = new Outcome[rows.size()];
+        PartyDTO[] candidates = new PartyDTO[rows.size()];
+        Set<String> keys = new LinkedHashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ImportRow<PartyDTO> row = rows.get(i);
+            if (!row.errors.isEmpty()) {
+                outcomes[i] = Outcome.rejected(row.line, row.errors);
+                continue;
+            }
+            PartyDTO candidate = PartyMapper.writableCopy(row.value);
+            FieldErrors errors = rules.check(candidate);
+            if (candidate.externalIds.isEmpty()) {
+                errors.add(new FieldError("externalIds", "required",
+                        "an imported party needs an external id, to be found again by the next import"));
+            }
+            candidate.customFields = normalizer.normalize(candidate.customFields, false, errors);
+            if (!errors.isEmpty()) {
+                outcomes[i] = Outcome.rejected(row.line, errors.list());
+                continue;
+            }
+            candidates[i] = candidate;
+            keys.addAll(PartyStates.keys(candidate.externalIds));
+        }
+
+        Map<String, Long> holders = holders(connection, keys);
+        Map<Long, PartyEntity> entities = new HashMap<>();
+        Map<Long, PartyDTO> stored = new HashMap<>();
+        if (!holders.isEmpty()) {
+            em.createQuery("SELECT p FROM PartyEntity p WHERE p.id IN :ids", PartyEntity.class)
+                    .setParameter("ids", new ArrayList<>(new LinkedHashSet<>(holders.values()))).getResultList()
+                    .forEach(e -> entities.put(e.id, e));
+            new PartyReader(em).toDtos(new ArrayList<>(entities.values())).forEach(d -> stored.put(Long.valueOf(d.id), d));
+        }
+
+        IdBlocks ids = new IdBlocks(connection);
+        Map<String, PartyDTO> createdHere = new HashMap<>();
+        Map<PartyDTO, Integer> insertIndex = new IdentityHashMap<>();
+        List<PartyDTO> inserts = new ArrayList<>();
+        CustomValueStore customValues = new CustomValueStore(em);
+        List<Integer> updatedRows = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PartyDTO candidate = candidates[i];
+            if (candidate == null) {
+                continue;
+            }
+            long line = rows.get(i).line;
+            Set<Long> storedMatches = new LinkedHashSet<>();
+            Set<PartyDTO> newMatches = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (String key : PartyStates.keys(candidate.externalIds)) {
+                Long holder = holders.get(key);
+                if (holder != null) {
+                    storedMatches.add(holder);
+                }
+                PartyDTO earlier = createdHere.get(key);
+                if (earlier != null) {
+                    newMatches.add(earlier);
+                }
+            }
+            if (storedMatches.size() + newMatches.size() > 1) {
+                outcomes[i] = Outcome.rejected(line, List.of(new FieldError("externalIds", "conflict",
+                        "these external ids belong to different parties")));
+                continue;
+            }
+            try {
+                if (!storedMatches.isEmpty()) {
+                    Long id = storedMatches.iterator().next();
+                    PartyDTO previous = stored.get(id);
+                    PartyStates.adopt(candidate, previous);
+                    if (PartyStates.sameState(candidate, previous)) {
+                        outcomes[i] = Outcome.unchanged(line, previous.id);
+                        continue;
+                    }
+                    validation.validate(EntityTypes.PARTY, candidate, previous);
+                    PartyEntity entity = entities.get(id);
+                    PartyMapper.apply(candidate, entity);
+                    entity.updatedAt = now;
+                    customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
+                    stored.put(id, candidate);
+                    for (String key : PartyStates.keys(candidate.externalIds)) {
+                        holders.put(key, id);
+                    }
+                    outcomes[i] = Outcome.updated(line, previous.id, previous, candidate);
+                    updatedRows.add(i);
+                } else if (!newMatches.isEmpty()) {
+                    // an earlier line of this chunk created the party: this line replaces it before it is written
+                    PartyDTO earlier = newMatches.iterator().next();
+                    PartyStates.adopt(candidate, earlier);
+                    if (PartyStates.sameState(candidate, earlier)) {
+                        outcomes[i] = Outcome.unchanged(line, earlier.id);
+                        continue;
+                    }
+                    validation.validate(EntityTypes.PARTY, candidate, earlier);
+                    assignMechanismIds(candidate, ids);
+                    int index = insertIndex.remove(earlier);
+                    inserts.set(index, candidate);
+                    insertIndex.put(candidate, index);
+                    for (String key : PartyStates.keys(candidate.externalIds)) {
+                        createdHere.put(key, candidate);
+                    }
+                    outcomes[i] = Outcome.updated(line, candidate.id, null, null);
+                } else {
+                    validation.validate(EntityTypes.PARTY, candidate, null);
+                    candidate.id = String.valueOf(ids.next(PartyRowWriter.PARTY_SEQUENCE));
+                    assignMechanismIds(candidate, ids);
+                    insertIndex.put(candidate, inserts.size());
+                    inserts.add(candidate);
+                    for (String key : PartyStates.keys(candidate.externalIds)) {
+                        createdHere.put(key, candidate);
+                    }
+                    outcomes[i] = Outcome.created(line, candidate.id);
+                }
+            } catch (ValidationException e) {
+                outcomes[i] = Outcome.rejected(line, e.errors());
+            }
+        }
+        new PartyRowWriter(connection).insert(inserts, now);
+        if (!updatedRows.isEmpty()) {
+            em.flush();
+            Map<Long, PartyDTO> after = new LinkedHashMap<>();
+            new PartyReader(em).toDtos(updatedRows.stream().map(i -> entities.get(Long.valueOf(outcomes[i].partyId())))
+                    .distinct().toList()).forEach(d -> after.put(Long.valueOf(d.id), d));
+            for (int i : updatedRows) {
+                Outcome o = outcomes[i];
+                outcomes[i] = Outcome.updated(o.line(), o.partyId(), o.before(), after.get(Long.valueOf(o.partyId())));
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private static void assignMechanismIds(PartyDTO candidate, IdBlocks ids) throws SQLException {
+        for (ContactMechanismDTO m : candidate.contactMechanisms) {
+            if (m.id == null) {
+                m.id = String.valueOf(ids.next(PartyRowWriter.MECHANISM_SEQUENCE));
+            }
+        }
+    }
+
+    /** The stored party holding each of {@code keys} (source NUL value), one query per source. */
+    private static Map<String, Long> holders(Connection connection, Set<String> keys) throws SQLException {
+        Map<String, List<String>> bySource = new LinkedHashMap<>();
+        for (String key : keys) {
+            int cut = key.indexOf('\u0000');
+            bySource.computeIfAbsent(key.substring(0, cut), s -> new ArrayList<>()).add(key.substring(cut + 1));
+        }
+        Map<String, Long> holders = new HashMap<>();
+        for (Map.Entry<String, List<String>> entry : bySource.entrySet()) {
+            List<String> values = entry.getValue();
+            StringBuilder sql = new StringBuilder("SELECT party_id, external_id FROM party_external_id WHERE source = ?"
+                    + " AND external_id IN (");
+            for (int i = 0; i < values.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            sql.append(')');
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                statement.setString(1, entry.getKey());
+                for (int i = 0; i < values.size(); i++) {
+                    statement.setString(i + 2, values.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        holders.put(PartyStates.key(entry.getKey(), rs.getString(2)), rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return holders;
+    }
+}

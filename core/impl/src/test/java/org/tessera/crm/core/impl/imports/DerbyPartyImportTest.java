@@ -1,0 +1,186 @@
+package org.tessera.crm.core.impl.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.api.event.CoreEvents;
+import org.tessera.crm.core.api.imports.ImportReport;
+import org.tessera.crm.core.api.imports.ImportRow;
+import org.tessera.crm.core.api.party.ContactMechanismDTO;
+import org.tessera.crm.core.api.party.ContactMechanismType;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.party.PartyQuery;
+import org.tessera.crm.core.api.party.PartyType;
+import org.tessera.crm.core.impl.testing.CoreServices;
+
+/** The importer against embedded Derby: upsert decisions, per-row errors, chunking. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DerbyPartyImportTest {
+    private Path directory;
+    private CoreServices core;
+    private PartyImporter importer;
+
+    @BeforeAll
+    void start() throws Exception {
+        directory = Files.createTempDirectory("tessera-import");
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName(directory.resolve("db").toString());
+        dataSource.setCreateDatabase("create");
+        core = new CoreServices(dataSource);
+        importer = new PartyImporter(core.tx, core.validation, core.events);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        core.close();
+        EmbeddedDataSource shutdown = new EmbeddedDataSource();
+        shutdown.setDatabaseName(directory.resolve("db").toString());
+        shutdown.setShutdownDatabase("shutdown");
+        try {
+            shutdown.getConnection().close();
+        } catch (SQLException expected) {
+            // Derby reports a successful shutdown as SQLState 08006.
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static PartyDTO person(String source, String key, String last) {
+        PartyDTO p = new PartyDTO();
+        p.type = PartyType.PERSON;
+        p.firstName = "Hélène";
+        p.lastName = last;
+        p.classifications.add("PROSPECT");
+        ContactMechanismDTO email = new ContactMechanismDTO();
+        email.type = ContactMechanismType.EMAIL;
+        email.value = key.toLowerCase() + "@example.com";
+        email.primary = true;
+        p.contactMechanisms.add(email);
+        p.externalIds.put(source, key);
+        return p;
+    }
+
+    private static List<ImportRow<PartyDTO>> rows(List<PartyDTO> parties) {
+        List<ImportRow<PartyDTO>> rows = new ArrayList<>();
+        for (int i = 0; i < parties.size(); i++) {
+            rows.add(ImportRow.of(i + 1, parties.get(i)));
+        }
+        return rows;
+    }
+
+    private long count(String q) {
+        PartyQuery query = new PartyQuery();
+        query.q = q;
+        query.limit = 200;
+        return core.parties.search(query).items.size();
+    }
+
+    @Test
+    void sameRowsTwiceCreateNothingNew() {
+        List<PartyDTO> parties = new ArrayList<>();
+        // more than one chunk, so that the second chunk finds rows the first one wrote
+        for (int i = 0; i < PartyImporter.CHUNK_ROWS + 20; i++) {
+            parties.add(person("twice", "T" + i, "O'Twice"));
+        }
+        ImportReport first = importer.importParties(rows(parties).iterator());
+        assertEquals(PartyImporter.CHUNK_ROWS + 20, first.created);
+        assertEquals(0, first.rejected, () -> String.valueOf(first.errors.get(0).errors));
+        int events = core.events.posted.size();
+        ImportReport second = importer.importParties(rows(parties).iterator());
+        assertEquals(0, second.created);
+        assertEquals(0, second.updated);
+        assertEquals(PartyImporter.CHUNK_ROWS + 20, second.unchanged);
+        assertEquals(events, core.events.posted.size(), "an unchanged row posts no event");
+
+        PartyDTO read = core.parties.search(byExternal("t7")).items.get(0);
+        assertEquals("Hélène O'Twice", read.displayName);
+        assertEquals(1, read.version);
+        assertEquals("t7@example.com", read.contactMechanisms.get(0).value);
+    }
+
+    private static PartyQuery byExternal(String local) {
+        PartyQuery query = new PartyQuery();
+        query.q = local + "@example";
+        query.limit = 10;
+        return query;
+    }
+
+    @Test
+    void aChangedRowUpdatesTheStoredParty() {
+        importer.importParties(rows(List.of(person("upd", "U1", "Lefèvre"))).iterator());
+        PartyDTO changed = person("upd", "U1", "Lefèvre-Brûlé");
+        changed.classifications.add("CUSTOMER");
+        ImportReport report = importer.importParties(rows(List.of(changed)).iterator());
+        assertEquals(1, report.updated);
+        PartyDTO read = core.parties.search(byExternal("u1")).items.get(0);
+        assertEquals("Hélène Lefèvre-Brûlé", read.displayName);
+        assertEquals(2, read.version);
+        assertEquals(2, read.classifications.size());
+        assertEquals(CoreEvents.PARTY_UPDATED, core.events.last().topic());
+    }
+
+    @Test
+    void everyRejectedRowIsReportedWithItsLineAndField() {
+        PartyDTO noName = person("bad", "B1", null);
+        noName.firstName = null;
+        PartyDTO noExternalId = person("bad", "B2", "Sans");
+        noExternalId.externalIds.clear();
+        PartyDTO badClass = person("bad", "B3", "Classe");
+        badClass.classifications.add("NOPE");
+        List<ImportRow<PartyDTO>> input = new ArrayList<>(rows(List.of(person("bad", "B0", "Bon"), noName,
+                noExternalId, badClass)));
+        input.add(ImportRow.unreadable(5, List.of(new FieldError(null, "malformed", "not JSON"))));
+        ImportReport report = importer.importParties(input.iterator());
+        assertEquals(1, report.created);
+        assertEquals(4, report.rejected);
+        assertEquals(List.of(2L, 3L, 4L, 5L), report.errors.stream().map(r -> r.line).toList());
+        assertEquals("lastName", report.errors.get(0).errors.get(0).field);
+        assertEquals("externalIds", report.errors.get(1).errors.get(0).field);
+        assertTrue(report.errors.get(2).errors.stream().anyMatch(e -> e.field.startsWith("classifications")));
+        assertEquals("malformed", report.errors.get(3).errors.get(0).code);
+    }
+
+    @Test
+    void aLaterLineOfTheSameFileUpdatesWhatAnEarlierOneCreated() {
+        ImportReport report = importer.importParties(rows(List.of(person("dup", "D1", "Premier"),
+                person("dup", "D1", "Second"), person("dup", "D1", "Second"))).iterator());
+        assertEquals(1, report.created);
+        assertEquals(1, report.updated);
+        assertEquals(1, report.unchanged);
+        assertEquals(1, count("d1@example"));
+        assertEquals("Hélène Second", core.parties.search(byExternal("d1")).items.get(0).displayName);
+    }
+
+    @Test
+    void externalIdsOfTwoPartiesInOneRowAreRejected() {
+        importer.importParties(rows(List.of(person("two", "A", "Un"), person("two", "B", "Deux"))).iterator());
+        PartyDTO merged = person("two", "A", "Un");
+        merged.externalIds.put("other", "x");
+        ImportReport first = importer.importParties(rows(List.of(merged)).iterator());
+        assertEquals(1, first.updated, "a new external id of another source is merged in");
+
+        PartyDTO stealing = person("two", "B", "Vol");
+        stealing.externalIds.put("other", "x");
+        ImportReport second = importer.importParties(rows(List.of(stealing)).iterator());
+        assertEquals(1, second.rejected);
+        assertEquals("externalIds", second.errors.get(0).errors.get(0).field);
+        assertEquals("conflict", second.errors.get(0).errors.get(0).code);
+    }
+}

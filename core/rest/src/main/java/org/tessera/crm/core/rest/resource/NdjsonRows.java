@@ -1,0 +1,110 @@
+package org.tessera.crm.core.rest.resource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.api.imports.ImportRow;
+
+/**
+ * The rows of an NDJSON body, read one line at a time as the importer asks for them: the body
+ * is never held in memory. Blank lines are skipped (but counted, so that line numbers match
+ * the file); a line that is not a JSON object of the expected type becomes an unreadable row
+ * carrying the reason and, where Jackson knows it, the field.
+ */
+final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
+    /** A longer line is rejected rather than parsed, so that one bad line cannot exhaust memory. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
+    private final BufferedReader reader;
+    private final ObjectReader json;
+    private long lineNumber;
+    private ImportRow<T> next;
+
+    NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type) {
+        this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024);
+        this.json = mapper.readerFor(type);
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            next = read();
+        }
+        return next != null;
+    }
+
+    @Override
+    public ImportRow<T> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        ImportRow<T> row = next;
+        next = null;
+        return row;
+    }
+
+    private ImportRow<T> read() {
+        try {
+            String line;
+            do {
+                line = reader.readLine();
+                if (line == null) {
+                    return null;
+                }
+                lineNumber++;
+            } while (line.isBlank());
+            if (line.length() > MAX_LINE_CHARS) {
+                return ImportRow.unreadable(lineNumber, List.of(new FieldError(null, "too_long",
+                        "a line may hold at most " + MAX_LINE_CHARS + " characters")));
+            }
+            return parse(lineNumber, line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ImportRow<T> parse(long number, String line) {
+        try {
+            return ImportRow.of(number, json.readValue(line));
+        } catch (UnrecognizedPropertyException e) {
+            return ImportRow.unreadable(number, List.of(new FieldError(path(e), "unknown", "not a known field")));
+        } catch (JsonMappingException e) {
+            String path = path(e);
+            return ImportRow.unreadable(number, List.of(new FieldError(path.isEmpty() ? null : path, "invalid",
+                    e.getOriginalMessage())));
+        } catch (JsonProcessingException e) {
+            return ImportRow.unreadable(number, List.of(new FieldError(null, "malformed",
+                    "not a JSON object: " + e.getOriginalMessage())));
+        }
+    }
+
+    /** The JSON path of the failing field, as the problem responses name fields ({@code a.b[2].c}). */
+    static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package org.tessera.crm.core.rest.resource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tessera.crm.core.api.imports.ImportRow;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.rest.api.ObjectMappers;
+
+class NdjsonRowsTest {
+
+    private static List<ImportRow<PartyDTO>> read(String body) {
+        InputStream in = new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8));
+        List<ImportRow<PartyDTO>> rows = new ArrayList<>();
+        new NdjsonRows<>(in, ObjectMappers.create(), PartyDTO.class).forEachRemaining(rows::add);
+        return rows;
+    }
+
+    @Test
+    void eachLineIsARowNumberedAsInTheFileBlankLinesSkipped() {
+        List<ImportRow<PartyDTO>> rows = read("{\"type\":\"PERSON\",\"lastName\":\"Bérard\"}\n\n"
+                + "{\"type\":\"ORGANIZATION\",\"legalName\":\"O'Neill & Fils\"}\r\n");
+        assertEquals(2, rows.size());
+        assertEquals(1, rows.get(0).line);
+        assertEquals("Bérard", rows.get(0).value.lastName);
+        assertEquals(3, rows.get(1).line);
+        assertEquals("O'Neill & Fils", rows.get(1).value.legalName);
+        assertTrue(rows.get(1).errors.isEmpty());
+    }
+
+    @Test
+    void aMalformedLineIsAnUnreadableRowAndReadingGoesOn() {
+        List<ImportRow<PartyDTO>> rows = read("{\"type\":\"PERSON\",\n{\"type\":\"PERSON\",\"lastName\":\"Ok\"}");
+        assertEquals(2, rows.size());
+        assertNull(rows.get(0).value);
+        assertEquals("malformed", rows.get(0).errors.get(0).code);
+        assertTrue(rows.get(1).errors.isEmpty(), () -> rows.get(1).errors.toString());
+        assertEquals("Ok", rows.get(1).value.lastName);
+    }
+
+    @Test
+    void aWrongTypeOrUnknownFieldIsNamed() {
+        List<ImportRow<PartyDTO>> rows = read("{\"type\":\"ROBOT\"}\n{\"lastName\":\"X\",\"nickname\":\"Y\"}\n"
+                + "{\"birthDate\":\"yesterday\"}");
+        assertEquals("type", rows.get(0).errors.get(0).field);
+        assertEquals("nickname", rows.get(1).errors.get(0).field);
+        assertEquals("unknown", rows.get(1).errors.get(0).code);
+        assertEquals("birthDate", rows.get(2).errors.get(0).field);
+    }
+
+    @Test
+    void theBodyIsReadLazily() {
+        InputStream endless = new InputStream() {
+            private final byte[] line = "{\"lastName\":\"Z\"}\n".getBytes(StandardCharsets.UTF_8);
+            private long position;
+
+            @Override
+            public int read() {
+                return line[(int) (position++ % line.length)];
+            }
+        };
+        NdjsonRows<PartyDTO> rows = new NdjsonRows<>(endless, ObjectMappers.create(), PartyDTO.class);
+        for (int i = 1; i <= 1000; i++) {
+            assertEquals(i, rows.next().line);
+        }
+    }
+}
