@@ -72,9 +72,26 @@ public class AuditIT {
 
         assertEquals(3, admin.get("/v1/audit?entityType=PARTY&entityId=" + id + "&userId=admin").json().path("items").size());
         assertEquals(0, admin.get("/v1/audit?entityType=PARTY&entityId=" + id + "&userId=mdupont").json().path("items").size());
-        assertEquals(0, admin.get("/v1/audit?entityId=" + id + "&from=2100-01-01T00:00:00Z").json().path("items").size());
-        assertEquals(3, admin.get("/v1/audit?entityId=" + id + "&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")
+        assertEquals(0, admin.get("/v1/audit?entityType=PARTY&entityId=" + id + "&from=2100-01-01T00:00:00Z").json().path("items").size());
+        assertEquals(3, admin.get("/v1/audit?entityType=PARTY&entityId=" + id + "&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z")
                 .json().path("items").size());
+    }
+
+    @Test
+    public void activitiesAndOrgUnitsAreAuditedToo() {
+        String partyId = admin.post("/v1/parties", Fixtures.person("Gaston", "Audit" + Fixtures.unique())).json().path("id").asText();
+        ObjectNode call = Api.object().put("type", "CALL").put("subject", "Relance").put("status", "DONE")
+                .put("startAt", "2026-11-20T09:00:00Z");
+        call.putArray("participants").add(partyId);
+        String activityId = admin.post("/v1/activities", call).json().path("id").asText();
+        assertEquals(200, admin.patch("/v1/activities/" + activityId, Api.object().put("subject", "Relance 2"), null).status());
+        JsonNode records = admin.get("/v1/audit?entityType=ACTIVITY&entityId=" + activityId).json().path("items");
+        assertEquals(records.toString(), 2, records.size());
+        assertEquals("Relance 2", byField(records.get(0)).get("subject").path("newValue").asText());
+        String code = "AUD-" + Fixtures.unique().toUpperCase();
+        String unitId = admin.post("/v1/org-units", Api.object().put("code", code).put("name", code)).json().path("id").asText();
+        assertEquals(code, byField(admin.get("/v1/audit?entityType=ORG_UNIT&entityId=" + unitId).json().path("items").get(0))
+                .get("code").path("newValue").asText());
     }
 
     @Test

@@ -89,6 +89,33 @@ public class ScopingIT {
     }
 
     @Test
+    public void activitiesFollowTheirParticipants() {
+        String word = Fixtures.unique();
+        String a = created(agentA.post("/v1/parties", Fixtures.person("Anne", "Act" + word))).path("id").asText();
+        String b = created(agentB.post("/v1/parties", Fixtures.person("Bruno", "Act" + word))).path("id").asText();
+        JsonNode call = created(agentA.post("/v1/activities", call("Appel " + word, a)));
+        String id = call.path("id").asText();
+        assertEquals(200, agentA.get("/v1/activities/" + id).status());
+        assertEquals(200, manager.get("/v1/activities/" + id).status());
+        Problems.assertProblem(agentB.get("/v1/activities/" + id), 404);
+        Problems.assertProblem(agentB.patch("/v1/activities/" + id, Api.object().put("subject", "Intrus"), null), 404);
+        Problems.assertProblem(agentB.delete("/v1/activities/" + id), 404);
+        assertEquals(1, agentA.get("/v1/activities?partyId=" + a).json().path("items").size());
+        assertEquals(0, agentB.get("/v1/activities?partyId=" + a).json().path("items").size());
+        assertFalse(agentB.get("/v1/activities?limit=200").json().toString().contains("Appel " + word));
+        // an agent may not involve a party they cannot see
+        Problems.assertNamesField(agentB.post("/v1/activities", call("Intrusion " + word, a)), 422, "participants");
+        assertEquals(201, agentB.post("/v1/activities", call("Mine " + word, b)).status());
+    }
+
+    private static ObjectNode call(String subject, String partyId) {
+        ObjectNode activity = Api.object().put("type", "CALL").put("subject", subject).put("status", "DONE")
+                .put("startAt", "2026-11-20T09:00:00Z");
+        activity.putArray("participants").add(partyId);
+        return activity;
+    }
+
+    @Test
     public void anAgentCannotPlaceARecordOutsideTheirPerimeter() {
         ObjectNode elsewhere = Fixtures.person("Claire", "Dehors" + Fixtures.unique());
         elsewhere.put("orgUnitId", agencyB);

@@ -21,6 +21,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
@@ -41,6 +42,8 @@ public class SecurityIT {
 
     @Inject
     JaxrsServiceRuntime jaxrsRuntime;
+    @Inject
+    SessionFactory shellSessions;
 
     private final Api admin = new Api();
     private final Api anonymous = Api.anonymous();
@@ -159,6 +162,17 @@ public class SecurityIT {
         assertTrue(admin.get("/v1/security/roles").json().path("it-auditor").isMissingNode());
         // an agent may not manage roles
         Problems.assertProblem(Api.as("mdupont", "mdupont").get("/v1/security/roles"), 403);
+    }
+
+    @Test
+    public void systemChangingShellCommandsAreForAdminsOnly() {
+        for (String command : List.of("tessera:demo-load", "feature:install scr", "bundle:stop 0", "config:list", "jdbc:ds-list")) {
+            String output = KarafShell.execute(shellSessions, command, "support", "viewer", "manager");
+            assertTrue(command + " answered: " + output, output.contains("Command not found") || output.contains("Insufficient credentials"));
+        }
+        assertTrue(KarafShell.asAdmin(shellSessions, "feature:list -i").contains("tessera-core"));
+        // not a system-changing command: open to every shell user
+        assertTrue(KarafShell.execute(shellSessions, "shell:echo hello", "support", "viewer").contains("hello"));
     }
 
     private static void expect(List<String> failures, String what, int actual, int expected) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,14 +18,22 @@ import org.tessera.crm.core.api.activity.ActivityQuery;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.support.Ids;
 import org.tessera.crm.core.impl.support.KeysetCursor;
+import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.SqlBuilder;
 
 /** Activity pages in timeline order (timeline_at descending, then id descending), by keyset. */
 final class ActivitySearch {
     private final EntityManager em;
+    /** The org units whose parties' activities the caller may see; empty when unrestricted. */
+    private final Optional<Set<Long>> visibleOrgUnits;
 
     ActivitySearch(EntityManager em) {
+        this(em, Optional.empty());
+    }
+
+    ActivitySearch(EntityManager em, Optional<Set<Long>> visibleOrgUnits) {
         this.em = em;
+        this.visibleOrgUnits = visibleOrgUnits;
     }
 
     Page<ActivityDTO> page(ActivityQuery query) {
@@ -73,6 +82,15 @@ final class ActivitySearch {
     }
 
     private boolean appendCriteria(ActivityQuery q, SqlBuilder sql) {
+        if (visibleOrgUnits.isPresent()) {
+            // visible when one of its participants is
+            sql.append(" AND EXISTS (SELECT 1 FROM activity_participant sp JOIN party sq ON sq.id = sp.party_id"
+                    + " WHERE sp.activity_id = a.id");
+            if (!ScopedUnits.restrict(sql, "sq.org_unit_id", visibleOrgUnits)) {
+                return false;
+            }
+            sql.append(")");
+        }
         if (q.partyId != null) {
             Optional<Long> party = Ids.parse(q.partyId);
             if (party.isEmpty()) {

@@ -10,19 +10,25 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.StaleVersionException;
+import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityQuery;
 import org.tessera.crm.core.api.activity.ActivityService;
+import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.event.CoreEvents;
+import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.event.DomainEvents;
 import org.tessera.crm.core.impl.event.EventProperties;
 import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.ChangedFields;
 import org.tessera.crm.core.impl.support.FieldErrors;
 import org.tessera.crm.core.impl.support.Ids;
@@ -30,7 +36,11 @@ import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.OptimisticLocks;
 import org.tessera.crm.core.impl.support.Times;
 
-/** Activities: validated writes in one transaction each, events after commit. */
+/**
+ * Activities: validated writes in one transaction each, audited in it, events after commit. An
+ * activity is in the caller's scope when one of its participants is; a restricted caller may only
+ * name participants of their scope.
+ */
 @Component
 public class ActivityServiceImpl implements ActivityService {
     private static final Set<String> SERVER_OWNED = Set.of("id", "version", "createdAt", "updatedAt");
@@ -38,19 +48,25 @@ public class ActivityServiceImpl implements ActivityService {
     private final Tx tx;
     private final ValidationService validation;
     private final DomainEvents events;
+    private final RecordScope scope;
+    private final AuditTrail audit;
 
     @Activate
     public ActivityServiceImpl(@Reference(name = "tx") Tx tx, @Reference(name = "validation") ValidationService validation,
-            @Reference(name = "events") DomainEvents events) {
+            @Reference(name = "events") DomainEvents events, @Reference(name = "scope") RecordScope scope,
+            @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
         this.validation = validation;
         this.events = events;
+        this.scope = scope;
+        this.audit = audit;
     }
 
     @Override
     public ActivityDTO create(ActivityDTO draft) {
         ActivityDTO created = tx.required(em -> {
             ActivityDTO candidate = checked(em, ActivityMapper.writableCopy(draft), null);
+            checkParticipantsInScope(candidate);
             ActivityEntity entity = new ActivityEntity();
             entity.createdAt = Times.now();
             entity.updatedAt = entity.createdAt;
@@ -58,7 +74,9 @@ public class ActivityServiceImpl implements ActivityService {
             em.persist(entity);
             new CustomValueStore(em).replace(EntityTypes.ACTIVITY, entity.id, candidate.customFields);
             em.flush();
-            return toDto(em, entity);
+            ActivityDTO stored = toDto(em, entity);
+            audit.record(em, EntityTypes.ACTIVITY, stored.id, AuditAction.CREATE, null, stored, Set.of());
+            return stored;
         });
         events.post(CoreEvents.ACTIVITY_CREATED,
                 EventProperties.of(EntityTypes.ACTIVITY, created.id, created.version, null));
@@ -67,8 +85,9 @@ public class ActivityServiceImpl implements ActivityService {
 
     @Override
     public Optional<ActivityDTO> find(String id) {
+        Optional<Set<Long>> visible = ScopedUnits.of(scope);
         return Ids.parse(id).flatMap(value -> tx.required(em ->
-                Optional.ofNullable(em.find(ActivityEntity.class, value)).map(e -> toDto(em, e))));
+                Optional.ofNullable(em.find(ActivityEntity.class, value)).filter(e -> inScope(em, e, visible)).map(e -> toDto(em, e))));
     }
 
     @Override
@@ -84,11 +103,14 @@ public class ActivityServiceImpl implements ActivityService {
             ActivityDTO candidate = ActivityMapper.writableCopy(desired);
             candidate.id = previous.id;
             candidate = checked(em, candidate, previous);
+            checkParticipantsInScope(candidate);
             ActivityMapper.apply(candidate, entity);
             entity.updatedAt = Times.now();
             new CustomValueStore(em).replace(EntityTypes.ACTIVITY, entity.id, candidate.customFields);
             em.flush();
-            return new ActivityDTO[] {previous, toDto(em, entity)};
+            ActivityDTO stored = toDto(em, entity);
+            audit.record(em, EntityTypes.ACTIVITY, stored.id, AuditAction.UPDATE, previous, stored, Set.of());
+            return new ActivityDTO[] {previous, stored};
         });
         ActivityDTO updated = beforeAndAfter[1];
         events.post(CoreEvents.ACTIVITY_UPDATED, EventProperties.of(EntityTypes.ACTIVITY, updated.id, updated.version,
@@ -100,8 +122,10 @@ public class ActivityServiceImpl implements ActivityService {
     public void delete(String id, Long expectedVersion) {
         staleChecked(id, expectedVersion, em -> {
             ActivityEntity entity = load(em, id, expectedVersion);
+            ActivityDTO previous = toDto(em, entity);
             new CustomValueStore(em).deleteAll(EntityTypes.ACTIVITY, entity.id);
             em.remove(entity);
+            audit.record(em, EntityTypes.ACTIVITY, previous.id, AuditAction.DELETE, previous, null, Set.of());
             em.flush();
             return null;
         });
@@ -110,7 +134,8 @@ public class ActivityServiceImpl implements ActivityService {
 
     @Override
     public Page<ActivityDTO> search(ActivityQuery query) {
-        return tx.required(em -> new ActivitySearch(em).page(query));
+        Optional<Set<Long>> visible = ScopedUnits.of(scope);
+        return tx.required(em -> new ActivitySearch(em, visible).page(query));
     }
 
     /** Core checks, custom fields, then the registered validators; returns the normalized candidate. */
@@ -127,8 +152,34 @@ public class ActivityServiceImpl implements ActivityService {
         return ActivityMapper.toDtos(em, java.util.List.of(entity)).get(0);
     }
 
-    private static ActivityEntity load(EntityManager em, String id, Long expectedVersion) {
+    /** Whether one of the activity's participants is in the caller's scope. */
+    private static boolean inScope(EntityManager em, ActivityEntity entity, Optional<Set<Long>> visible) {
+        if (visible.isEmpty()) {
+            return true;
+        }
+        if (entity.participants.isEmpty() || visible.get().isEmpty()) {
+            return false;
+        }
+        return em.createQuery("SELECT COUNT(p) FROM PartyEntity p WHERE p.id IN :ids AND p.orgUnitId IN :units", Long.class)
+                .setParameter("ids", entity.participants).setParameter("units", visible.get()).getSingleResult() > 0;
+    }
+
+    /** A restricted caller names participants of their scope only, and at least one. */
+    private void checkParticipantsInScope(ActivityDTO candidate) {
+        if (scope.unrestricted()) {
+            return;
+        }
+        boolean allVisible = !candidate.participants.isEmpty()
+                && candidate.participants.stream().allMatch(scope::canAccessParty);
+        if (!allVisible) {
+            throw new ValidationException(FieldError.invalid("participants", "must name parties of your perimeter only, at least one"));
+        }
+    }
+
+    private ActivityEntity load(EntityManager em, String id, Long expectedVersion) {
+        Optional<Set<Long>> visible = ScopedUnits.of(scope);
         ActivityEntity entity = Ids.parse(id).map(value -> em.find(ActivityEntity.class, value))
+                .filter(found -> inScope(em, found, visible))
                 .orElseThrow(() -> new NotFoundException(EntityTypes.ACTIVITY, id));
         if (expectedVersion != null && expectedVersion != entity.version) {
             throw new StaleVersionException(EntityTypes.ACTIVITY, id, expectedVersion, entity.version);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 
@@ -12,11 +13,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
 import org.tessera.crm.core.api.customfield.PicklistDTO;
 import org.tessera.crm.core.api.customfield.PicklistValueDTO;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.entity.CustomFieldDefinitionEntity;
 import org.tessera.crm.core.impl.entity.PicklistEntity;
 import org.tessera.crm.core.impl.entity.PicklistValue;
@@ -28,10 +32,12 @@ import org.tessera.crm.core.impl.support.JpaLookups;
 @Component
 public class CustomFieldServiceImpl implements CustomFieldService {
     private final Tx tx;
+    private final AuditTrail audit;
 
     @Activate
-    public CustomFieldServiceImpl(@Reference(name = "tx") Tx tx) {
+    public CustomFieldServiceImpl(@Reference(name = "tx") Tx tx, @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
+        this.audit = audit;
     }
 
     @Override
@@ -57,7 +63,9 @@ public class CustomFieldServiceImpl implements CustomFieldService {
             entity.values = new ArrayList<>(definition.values == null ? List.of() : definition.values);
             em.persist(entity);
             em.flush();
-            return toDto(entity);
+            CustomFieldDefinitionDTO stored = toDto(entity);
+            audit.record(em, EntityTypes.CUSTOM_FIELD, stored.entityType + "." + stored.key, AuditAction.CREATE, null, stored, Set.of());
+            return stored;
         });
     }
 
@@ -112,7 +120,9 @@ public class CustomFieldServiceImpl implements CustomFieldService {
             picklist.values.forEach(value -> entity.values.add(toValue(value)));
             em.persist(entity);
             em.flush();
-            return toDto(entity);
+            PicklistDTO stored = toDto(entity);
+            audit.record(em, EntityTypes.PICKLIST, stored.key, AuditAction.CREATE, null, stored, Set.of());
+            return stored;
         });
     }
 
@@ -125,13 +135,16 @@ public class CustomFieldServiceImpl implements CustomFieldService {
                 return createPicklist(picklist);
             }
             PicklistEntity entity = stored.get();
+            PicklistDTO previous = toDto(entity);
             for (PicklistValueDTO value : picklist.values) {
                 if (entity.values.stream().noneMatch(v -> v.code.equals(value.code))) {
                     entity.values.add(toValue(value));
                 }
             }
             em.flush();
-            return toDto(entity);
+            PicklistDTO merged = toDto(entity);
+            audit.record(em, EntityTypes.PICKLIST, merged.key, AuditAction.UPDATE, previous, merged, Set.of());
+            return merged;
         });
     }
 

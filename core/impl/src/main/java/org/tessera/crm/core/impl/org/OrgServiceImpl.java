@@ -2,6 +2,7 @@ package org.tessera.crm.core.impl.org;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
@@ -10,9 +11,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.org.AgentDTO;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.org.OrgUnitDTO;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.entity.AgentEntity;
 import org.tessera.crm.core.impl.entity.OrgUnitEntity;
 import org.tessera.crm.core.impl.jpa.Tx;
@@ -25,10 +29,12 @@ public class OrgServiceImpl implements OrgService {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,49}");
 
     private final Tx tx;
+    private final AuditTrail audit;
 
     @Activate
-    public OrgServiceImpl(@Reference(name = "tx") Tx tx) {
+    public OrgServiceImpl(@Reference(name = "tx") Tx tx, @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
+        this.audit = audit;
     }
 
     @Override
@@ -58,7 +64,9 @@ public class OrgServiceImpl implements OrgService {
             unit.parentId = parentId;
             em.persist(unit);
             em.flush();
-            return toDto(unit);
+            OrgUnitDTO stored = toDto(unit);
+            audit.record(em, EntityTypes.ORG_UNIT, stored.id, AuditAction.CREATE, null, stored, Set.of());
+            return stored;
         });
     }
 
@@ -107,7 +115,9 @@ public class OrgServiceImpl implements OrgService {
             agent.active = draft.active;
             em.persist(agent);
             em.flush();
-            return toDto(agent);
+            AgentDTO stored = toDto(agent);
+            audit.record(em, EntityTypes.AGENT, stored.id, AuditAction.CREATE, null, stored, Set.of());
+            return stored;
         });
     }
 

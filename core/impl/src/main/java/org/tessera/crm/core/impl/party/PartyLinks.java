@@ -2,14 +2,17 @@ package org.tessera.crm.core.impl.party;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.party.PartyRelationshipDTO;
 import org.tessera.crm.core.api.party.PartyRoleDTO;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.entity.PartyRelationshipEntity;
 import org.tessera.crm.core.impl.entity.PartyRoleEntity;
@@ -23,9 +26,11 @@ final class PartyLinks {
     static final String ROLE_TYPE_PICKLIST = "party-role-type";
 
     private final Tx tx;
+    private final AuditTrail audit;
 
-    PartyLinks(Tx tx) {
+    PartyLinks(Tx tx, AuditTrail audit) {
         this.tx = tx;
+        this.audit = audit;
     }
 
     PartyRelationshipDTO addRelationship(String fromPartyId, PartyRelationshipDTO relationship) {
@@ -52,7 +57,9 @@ final class PartyLinks {
             entity.thru = relationship.thru;
             em.persist(entity);
             em.flush();
-            return toDto(entity);
+            PartyRelationshipDTO stored = toDto(entity);
+            audit.record(em, "PARTY_RELATIONSHIP", stored.id, AuditAction.CREATE, null, stored, Set.of());
+            return stored;
         });
     }
 
@@ -77,7 +84,9 @@ final class PartyLinks {
             entity.thru = role.thru;
             em.persist(entity);
             em.flush();
-            return toDto(entity);
+            PartyRoleDTO stored = toDto(entity);
+            audit.record(em, "PARTY_ROLE", stored.id, AuditAction.CREATE, null, stored, Set.of());
+            return stored;
         });
     }
 

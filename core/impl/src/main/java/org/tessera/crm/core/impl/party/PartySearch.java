@@ -23,6 +23,7 @@ import org.tessera.crm.core.impl.support.FieldErrors;
 import org.tessera.crm.core.impl.support.Ids;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.KeysetCursor;
+import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.SqlBuilder;
 
 /**
@@ -66,17 +67,8 @@ final class PartySearch {
 
     /** Adds the WHERE criteria; false when a criterion can match nothing (a malformed id). */
     private boolean appendCriteria(PartyQuery query, SqlBuilder sql) {
-        if (visibleOrgUnits.isPresent()) {
-            if (visibleOrgUnits.get().isEmpty()) {
-                return false;
-            }
-            sql.append(" AND p.org_unit_id IN (");
-            String separator = "";
-            for (Long unit : visibleOrgUnits.get()) {
-                sql.append(separator).param(unit);
-                separator = ", ";
-            }
-            sql.append(")");
+        if (!ScopedUnits.restrict(sql, "p.org_unit_id", visibleOrgUnits)) {
+            return false;
         }
         if (query.type != null) {
             sql.append(" AND p.party_type = ").param(query.type.name());

@@ -36,6 +36,7 @@ import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.event.DomainEvents;
 import org.tessera.crm.core.impl.event.EventProperties;
 import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.ChangedFields;
 import org.tessera.crm.core.impl.support.FieldErrors;
 import org.tessera.crm.core.impl.support.Ids;
@@ -70,7 +71,7 @@ public class PartyServiceImpl implements PartyService {
         this.tx = tx;
         this.validation = validation;
         this.events = events;
-        this.links = new PartyLinks(tx);
+        this.links = new PartyLinks(tx, audit);
         this.callers = callers;
         this.scope = scope;
         this.audit = audit;
@@ -230,8 +231,7 @@ public class PartyServiceImpl implements PartyService {
     }
 
     private Optional<Set<Long>> visibleUnits() {
-        return scope.visibleOrgUnitIds().map(ids -> ids.stream().map(Ids::parse).flatMap(Optional::stream)
-                .collect(java.util.stream.Collectors.toSet()));
+        return ScopedUnits.of(scope);
     }
 
     private static boolean inScope(PartyEntity entity, Optional<Set<Long>> visible) {

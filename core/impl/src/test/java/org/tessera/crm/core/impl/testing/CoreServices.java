@@ -35,12 +35,13 @@ public final class CoreServices implements AutoCloseable {
     public CoreServices(DataSource dataSource) {
         migrate(dataSource);
         tx = new EmfTx(dataSource);
-        customFields = new CustomFieldServiceImpl(tx);
-        org = new OrgServiceImpl(tx);
+        AuditTrail auditTrail = new AuditTrail(callers);
+        customFields = new CustomFieldServiceImpl(tx, auditTrail);
+        org = new OrgServiceImpl(tx, auditTrail);
         scope = new OrgTreeRecordScope(tx, callers);
         audit = new AuditServiceImpl(tx);
-        parties = new PartyServiceImpl(tx, validation, events, callers, scope, new AuditTrail(callers));
-        activities = new ActivityServiceImpl(tx, validation, events);
+        parties = new PartyServiceImpl(tx, validation, events, callers, scope, auditTrail);
+        activities = new ActivityServiceImpl(tx, validation, events, scope, auditTrail);
         timeline = new TimelineServiceImpl(scope);
         timeline.addContributor(new ActivityTimelineContributor(tx));
     }
