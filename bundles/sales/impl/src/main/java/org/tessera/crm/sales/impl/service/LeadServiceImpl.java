@@ -105,7 +105,7 @@ public class LeadServiceImpl implements LeadService {
             return LeadMapper.toDto(entity);
         });
         if (created.nextAction != null) {
-            created = planNextAction(created.id, created.version, created.nextAction, created.nextActionAt, null);
+            created = planNextAction(created.id, created.nextAction, created.nextActionAt, null);
         }
         events.post(SalesTopics.LEAD_CREATED, SalesEntityTypes.LEAD, created.id, created.version);
         return created;
@@ -143,7 +143,7 @@ public class LeadServiceImpl implements LeadService {
         boolean nextActionChanged = c.nextAction != null
                 && (c.nextAction != before.nextAction || !Objects.equals(c.nextActionAt, before.nextActionAt));
         if (nextActionChanged) {
-            updated = planNextAction(updated.id, updated.version, c.nextAction, c.nextActionAt, null);
+            updated = planNextAction(updated.id, c.nextAction, c.nextActionAt, null);
         }
         events.post(SalesTopics.LEAD_UPDATED, SalesEntityTypes.LEAD, updated.id, updated.version);
         return updated;
@@ -216,7 +216,7 @@ public class LeadServiceImpl implements LeadService {
             return LeadMapper.toDto(entity);
         });
         if (outcome.nextAction != null) {
-            updated = planNextAction(updated.id, updated.version, outcome.nextAction, outcome.nextActionAt, outcome.note);
+            updated = planNextAction(updated.id, outcome.nextAction, outcome.nextActionAt, outcome.note);
         }
         events.post(SalesTopics.LEAD_UPDATED, SalesEntityTypes.LEAD, updated.id, updated.version,
                 List.of("lastOutcome", "status", "nextAction"), Map.of());
@@ -302,7 +302,7 @@ public class LeadServiceImpl implements LeadService {
     }
 
     /** Plans the core activity of a next action and remembers it on the lead. */
-    private LeadDTO planNextAction(String leadId, long version, NextAction action, Instant dueAt, String note) {
+    private LeadDTO planNextAction(String leadId, NextAction action, Instant dueAt, String note) {
         LeadDTO lead = get(leadId);
         ActivityDTO planned = new ActivityDTO();
         planned.type = switch (action) {

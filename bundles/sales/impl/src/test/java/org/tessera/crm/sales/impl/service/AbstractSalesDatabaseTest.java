@@ -1,0 +1,231 @@
+package org.tessera.crm.sales.impl.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.StaleVersionException;
+import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.activity.ActivityDTO;
+import org.tessera.crm.core.api.activity.ActivityService;
+import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
+import org.tessera.crm.core.api.timeline.TimelineQuery;
+import org.tessera.crm.core.impl.db.MigrationRunner;
+import org.tessera.crm.sales.api.LeadDTO;
+import org.tessera.crm.sales.api.LeadQuery;
+import org.tessera.crm.sales.api.LeadStatus;
+import org.tessera.crm.sales.api.LineItemDTO;
+import org.tessera.crm.sales.api.OpportunityDTO;
+import org.tessera.crm.sales.api.OpportunityQuery;
+import org.tessera.crm.sales.api.PipelineSummaryQuery;
+import org.tessera.crm.sales.api.PriceListDTO;
+import org.tessera.crm.sales.api.PriceListEntryDTO;
+import org.tessera.crm.sales.api.ProductDTO;
+import org.tessera.crm.sales.api.QuoteDTO;
+import org.tessera.crm.sales.api.QuoteStatus;
+import org.tessera.crm.sales.api.StageSummaryDTO;
+import org.tessera.crm.sales.impl.db.SalesSchemaMigrator;
+
+/**
+ * The sales persistence against every supported database, outside OSGi, through the real unit
+ * and changelog; the core services it calls are stand-ins (every party exists, custom values pass).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractSalesDatabaseTest {
+    private DataSource dataSource;
+    private EmfSalesTx tx;
+    private OpportunityServiceImpl opportunities;
+    private ProductServiceImpl products;
+    private QuoteServiceImpl quotes;
+    private PipelineServiceImpl pipelines;
+    private LeadServiceImpl leads;
+    private SalesTimelineContributor timeline;
+    private final AtomicLong activityIds = new AtomicLong(5000);
+
+    protected abstract DataSource startDatabase() throws Exception;
+
+    protected abstract void stopDatabase() throws Exception;
+
+    @BeforeAll
+    void start() throws Exception {
+        dataSource = startDatabase();
+        tx = new EmfSalesTx(dataSource);
+        AccountAccess access = new AccountAccess(stub(PartyService.class, (name, args) ->
+                name.equals("find") ? Optional.of(party((String) args[0])) : null));
+        CustomFieldService customFields = stub(CustomFieldService.class, (name, args) ->
+                name.equals("normalize") ? args[1] : name.equals("isActiveValue") ? Boolean.TRUE : null);
+        ValidationService validation = stub(ValidationService.class, (name, args) -> null);
+        ActivityService activities = stub(ActivityService.class, (name, args) -> {
+            ActivityDTO created = (ActivityDTO) args[0];
+            created.id = String.valueOf(activityIds.incrementAndGet());
+            return created;
+        });
+        SalesEvents events = new SalesEvents();
+        opportunities = new OpportunityServiceImpl(tx, access, customFields, validation, events);
+        products = new ProductServiceImpl(tx);
+        quotes = new QuoteServiceImpl(tx, access, validation, events);
+        pipelines = new PipelineServiceImpl(tx);
+        leads = new LeadServiceImpl(tx, access, stub(PartyService.class, (n, a) -> null), activities, customFields,
+                validation, opportunities, events);
+        timeline = new SalesTimelineContributor(tx);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (tx != null) {
+            tx.close();
+        }
+        stopDatabase();
+    }
+
+    private MigrationRunner runner() {
+        return new MigrationRunner(new ClassLoaderResourceAccessor(getClass().getClassLoader()), SalesSchemaMigrator.CHANGELOG, "sales");
+    }
+
+    @Test
+    void migrationsAreIdempotentAndShipTheDefaultPipeline() {
+        assertEquals("002-default-pipeline", runner().migrate(dataSource));
+        assertEquals(8, pipelines.defaultPipeline().stages.size());
+        assertEquals("PROSPECTING", pipelines.defaultPipeline().stages.get(0).code);
+    }
+
+    @Test
+    void opportunityWithPricedLinesKeepsItsHistoryAndFeedsThePipeline() {
+        String account = "7" + activityIds.incrementAndGet();
+        ProductDTO product = new ProductDTO();
+        product.code = "P-" + account;
+        product.name = "Cave";
+        String productId = products.createProduct(product).id;
+        assertThrows(ConflictException.class, () -> products.createProduct(product));
+        PriceListDTO list = new PriceListDTO();
+        list.name = "Tarif";
+        list.currency = "EUR";
+        PriceListEntryDTO entry = new PriceListEntryDTO();
+        entry.productId = productId;
+        entry.unitPrice = new BigDecimal("100.005");
+        list.entries.add(entry);
+        String priceListId = products.createPriceList(list).id;
+
+        OpportunityDTO draft = new OpportunityDTO();
+        draft.accountId = account;
+        draft.name = "Deal";
+        draft.currency = "EUR";
+        draft.priceListId = priceListId;
+        draft.expectedCloseDate = LocalDate.of(2027, 6, 30);
+        LineItemDTO line = new LineItemDTO();
+        line.productId = productId;
+        line.quantity = new BigDecimal("3");
+        draft.lineItems.add(line);
+        OpportunityDTO created = opportunities.create(draft);
+        assertEquals(new BigDecimal("300.02"), created.amount);
+        assertEquals(10, created.probability);
+        assertEquals(new BigDecimal("100.005"), created.lineItems.get(0).unitPrice);
+
+        created.stage = "NEGOTIATION";
+        OpportunityDTO moved = opportunities.update(created.id, created.version, created);
+        assertEquals(90, moved.probability);
+        assertThrows(StaleVersionException.class, () -> opportunities.update(created.id, created.version, created));
+        moved.name = "Renamed";
+        opportunities.update(moved.id, moved.version, moved);
+        assertEquals(List.of("PROSPECTING", "NEGOTIATION"), opportunities.history(created.id).stream().map(h -> h.stage).toList());
+
+        OpportunityQuery query = new OpportunityQuery();
+        query.accountId = account;
+        query.limit = 1;
+        Page<OpportunityDTO> page = opportunities.search(query);
+        assertEquals(1, page.items.size());
+        assertNull(page.nextCursor);
+
+        PipelineSummaryQuery summaryQuery = new PipelineSummaryQuery();
+        summaryQuery.currency = "EUR";
+        summaryQuery.closeFrom = LocalDate.of(2027, 6, 30);
+        summaryQuery.closeTo = LocalDate.of(2027, 6, 30);
+        StageSummaryDTO negotiation = pipelines.summary(summaryQuery).stages.stream()
+                .filter(s -> s.stage.equals("NEGOTIATION")).findFirst().orElseThrow();
+        assertTrue(negotiation.count >= 1);
+
+        QuoteDTO quoteDraft = new QuoteDTO();
+        quoteDraft.opportunityId = created.id;
+        quoteDraft.taxRate = new BigDecimal("20");
+        QuoteDTO quote = quotes.create(quoteDraft);
+        assertTrue(quote.number.startsWith("Q-"));
+        assertEquals(new BigDecimal("360.02"), quote.grandTotal);
+        assertThrows(ConflictException.class, () -> {
+            quote.status = QuoteStatus.APPROVED;
+            quotes.update(quote.id, null, quote);
+        });
+        quote.status = QuoteStatus.IN_REVIEW;
+        assertEquals(QuoteStatus.IN_REVIEW, quotes.update(quote.id, null, quote).status);
+
+        List<TimelineEntryDTO> entries = timeline.entries(timelineQuery(account));
+        assertEquals(List.of("sales:opportunity:" + created.id), entries.stream().map(e -> e.id).toList());
+    }
+
+    @Test
+    void leadsOnAnExistingPartyArePlannedAndSearchable() {
+        String partyId = "8" + activityIds.incrementAndGet();
+        LeadDTO draft = new LeadDTO();
+        draft.partyId = partyId;
+        draft.source = "FAIR";
+        draft.nextAction = org.tessera.crm.sales.api.NextAction.CALL;
+        draft.nextActionAt = java.time.Instant.parse("2027-01-05T10:00:00Z");
+        LeadDTO lead = leads.create(draft);
+        assertEquals(LeadStatus.NEW, lead.status);
+        assertNotNull(lead.nextActivityId);
+        LeadQuery query = new LeadQuery();
+        query.partyId = partyId;
+        assertEquals(List.of(lead.id), leads.search(query).items.stream().map(l -> l.id).toList());
+        lead.status = LeadStatus.DISQUALIFIED;
+        ValidationException noReason = assertThrows(ValidationException.class, () -> leads.update(lead.id, null, lead));
+        assertEquals("disqualifiedReason", noReason.errors().get(0).field);
+        assertEquals(List.of("sales:lead:" + lead.id), timeline.entries(timelineQuery(partyId)).stream().map(e -> e.id).toList());
+    }
+
+    private static TimelineQuery timelineQuery(String partyId) {
+        TimelineQuery query = new TimelineQuery();
+        query.partyId = partyId;
+        return query;
+    }
+
+    private static PartyDTO party(String id) {
+        PartyDTO party = new PartyDTO();
+        party.id = id;
+        return party;
+    }
+
+    interface Answer {
+        Object answer(String method, Object[] args);
+    }
+
+    /** A stand-in for a core service: each call answered by {@code answer} (null for void and unused methods). */
+    @SuppressWarnings("unchecked")
+    static <T> T stub(Class<T> type, Answer answer) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> answer.answer(method.getName(), args == null ? new Object[0] : args));
+    }
+
+}

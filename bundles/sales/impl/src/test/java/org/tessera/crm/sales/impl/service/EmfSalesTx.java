@@ -1,0 +1,51 @@
+package org.tessera.crm.sales.impl.service;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.Persistence;
+import javax.sql.DataSource;
+
+import org.tessera.crm.sales.impl.jpa.SalesTx;
+
+/** {@link SalesTx} over a plain EntityManagerFactory of the real {@code tessera-sales} unit; nested calls join. */
+final class EmfSalesTx implements SalesTx, AutoCloseable {
+    private final EntityManagerFactory emf;
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+
+    EmfSalesTx(DataSource dataSource) {
+        emf = Persistence.createEntityManagerFactory("tessera-sales", Map.of(
+                "javax.persistence.nonJtaDataSource", dataSource, "eclipselink.logging.level", "WARNING"));
+    }
+
+    @Override
+    public <R> R required(Function<EntityManager, R> work) {
+        EntityManager joined = current.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
+        EntityManager em = emf.createEntityManager();
+        current.set(em);
+        EntityTransaction transaction = em.getTransaction();
+        try {
+            transaction.begin();
+            R result = work.apply(em);
+            transaction.commit();
+            return result;
+        } finally {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+            current.remove();
+            em.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+    }
+}
