@@ -20,10 +20,15 @@ import javax.persistence.EntityManager;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.security.CallerContext;
+import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.PartyEntity;
@@ -39,23 +44,35 @@ import org.tessera.crm.core.impl.support.Lookups;
  * the registered validators), but the database is asked in bulk: one query finds the stored
  * parties holding any of the chunk's external ids, one set of queries reads them, and new
  * parties go in as one JDBC batch per table. Updates of stored parties go through JPA, as any
- * other update does.
+ * other update does. As in the party service, rows obey the caller's record scope, the sensitive
+ * fields need their permission, and every create and update is audited in the same transaction.
  */
 final class PartyImportChunk {
+    /** The party fields that need {@link CorePermissions#PARTY_SENSITIVE}, masked in the audit trail. */
+    static final Set<String> SENSITIVE = Set.of("birthDate");
+
     private final EntityManager em;
     private final ValidationService validation;
+    private final Security security;
     private final LocalDate today;
     private final Instant now;
 
-    PartyImportChunk(EntityManager em, ValidationService validation, LocalDate today, Instant now) {
+    /** The caller's perimeter and the audit trail, as the party service uses them. */
+    record Security(CallerContext callers, RecordScope scope, AuditTrail audit) {
+    }
+
+    PartyImportChunk(EntityManager em, ValidationService validation, Security security, LocalDate today, Instant now) {
         this.em = em;
         this.validation = validation;
+        this.security = security;
         this.today = today;
         this.now = now;
     }
 
     List<Outcome> run(List<ImportRow<PartyDTO>> rows) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
+        boolean sensitive = security.callers().permits(CorePermissions.PARTY_SENSITIVE);
+        String defaultOrgUnit = security.scope().defaultOrgUnitId().orElse(null);
         Lookups lookups = new CachingLookups(new JpaLookups(em));
         PartyRules rules = new PartyRules(lookups, today);
         CustomValueNormalizer normalizer = new CustomValueNormalizer(
@@ -71,7 +88,16 @@ final class PartyImportChunk {
                 continue;
             }
             PartyDTO candidate = PartyMapper.writableCopy(row.value);
+            if (candidate.orgUnitId == null) {
+                candidate.orgUnitId = defaultOrgUnit;
+            }
+            if (!sensitive) {
+                candidate.birthDate = null;
+            }
             FieldErrors errors = rules.check(candidate);
+            if (!security.scope().canAccessOrgUnit(candidate.orgUnitId)) {
+                errors.invalid("orgUnitId", candidate.orgUnitId == null ? "an org unit is required" : "outside your perimeter");
+            }
             if (candidate.externalIds.isEmpty()) {
                 errors.add(new FieldError("externalIds", "required",
                         "an imported party needs an external id, to be found again by the next import"));
@@ -128,6 +154,14 @@ final class PartyImportChunk {
                 if (!storedMatches.isEmpty()) {
                     Long id = storedMatches.iterator().next();
                     PartyDTO previous = stored.get(id);
+                    if (!security.scope().canAccessOrgUnit(previous.orgUnitId)) {
+                        outcomes[i] = Outcome.rejected(line, List.of(new FieldError("externalIds", "conflict",
+                                "a party outside your perimeter has this external id")));
+                        continue;
+                    }
+                    if (!sensitive) {
+                        candidate.birthDate = previous.birthDate;
+                    }
                     PartyStates.adopt(candidate, previous);
                     if (PartyStates.sameState(candidate, previous)) {
                         outcomes[i] = Outcome.unchanged(line, previous.id);
@@ -154,6 +188,8 @@ final class PartyImportChunk {
                     }
                     validation.validate(EntityTypes.PARTY, candidate, earlier);
                     assignMechanismIds(candidate, ids);
+                    candidate.version = 1;
+                    security.audit().record(em, EntityTypes.PARTY, candidate.id, AuditAction.UPDATE, earlier, candidate, SENSITIVE);
                     int index = insertIndex.remove(earlier);
                     inserts.set(index, candidate);
                     insertIndex.put(candidate, index);
@@ -165,6 +201,8 @@ final class PartyImportChunk {
                     validation.validate(EntityTypes.PARTY, candidate, null);
                     candidate.id = String.valueOf(ids.next(PartyRowWriter.PARTY_SEQUENCE));
                     assignMechanismIds(candidate, ids);
+                    candidate.version = 1;
+                    security.audit().record(em, EntityTypes.PARTY, candidate.id, AuditAction.CREATE, null, candidate, SENSITIVE);
                     insertIndex.put(candidate, inserts.size());
                     inserts.add(candidate);
                     for (String key : PartyStates.keys(candidate.externalIds)) {
@@ -177,6 +215,7 @@ final class PartyImportChunk {
             }
         }
         new PartyRowWriter(connection).insert(inserts, now);
+        em.flush();
         if (!updatedRows.isEmpty()) {
             em.flush();
             Map<Long, PartyDTO> after = new LinkedHashMap<>();
@@ -184,7 +223,9 @@ final class PartyImportChunk {
                     .distinct().toList()).forEach(d -> after.put(Long.valueOf(d.id), d));
             for (int i : updatedRows) {
                 Outcome o = outcomes[i];
-                outcomes[i] = Outcome.updated(o.line(), o.partyId(), o.before(), after.get(Long.valueOf(o.partyId())));
+                PartyDTO afterUpdate = after.get(Long.valueOf(o.partyId()));
+                security.audit().record(em, EntityTypes.PARTY, o.partyId(), AuditAction.UPDATE, o.before(), afterUpdate, SENSITIVE);
+                outcomes[i] = Outcome.updated(o.line(), o.partyId(), o.before(), afterUpdate);
             }
         }
         return List.of(outcomes);

@@ -20,7 +20,10 @@ import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.imports.PartyImportService;
 import org.tessera.crm.core.api.imports.RejectedRow;
 import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.security.CallerContext;
+import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.event.DomainEvents;
 import org.tessera.crm.core.impl.event.EventProperties;
 import org.tessera.crm.core.impl.jpa.Tx;
@@ -43,13 +46,16 @@ public class PartyImporter implements PartyImportService {
     private final Tx tx;
     private final ValidationService validation;
     private final DomainEvents events;
+    private final PartyImportChunk.Security security;
 
     @Activate
     public PartyImporter(@Reference(name = "tx") Tx tx, @Reference(name = "validation") ValidationService validation,
-            @Reference(name = "events") DomainEvents events) {
+            @Reference(name = "events") DomainEvents events, @Reference(name = "callers") CallerContext callers,
+            @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
         this.validation = validation;
         this.events = events;
+        this.security = new PartyImportChunk.Security(callers, scope, audit);
     }
 
     @Override
@@ -73,7 +79,7 @@ public class PartyImporter implements PartyImportService {
         try {
             return tx.required(em -> {
                 try {
-                    return new PartyImportChunk(em, validation, LocalDate.now(), Times.now()).run(chunk);
+                    return new PartyImportChunk(em, validation, security, LocalDate.now(), Times.now()).run(chunk);
                 } catch (SQLException e) {
                     throw new ChunkRefused(e);
                 }

@@ -25,6 +25,7 @@ import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyType;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.testing.CoreServices;
 
 /** The importer against embedded Derby: upsert decisions, per-row errors, chunking. */
@@ -41,7 +42,8 @@ class DerbyPartyImportTest {
         dataSource.setDatabaseName(directory.resolve("db").toString());
         dataSource.setCreateDatabase("create");
         core = new CoreServices(dataSource);
-        importer = new PartyImporter(core.tx, core.validation, core.events);
+        importer = new PartyImporter(core.tx, core.validation, core.events, core.callers, core.scope,
+                new AuditTrail(core.callers));
     }
 
     @AfterAll
