@@ -1,0 +1,107 @@
+package org.tessera.crm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.tessera.crm.itests.Fixtures.email;
+import static org.tessera.crm.itests.Fixtures.person;
+import static org.tessera.crm.itests.Fixtures.unique;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Bulk import over HTTP: NDJSON in, a per-row report out, idempotent by external id. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ImportApiIT {
+    private static final String NDJSON = "application/x-ndjson";
+    private final Api api = new Api();
+
+    @Configuration
+    public Option[] config() {
+        return TesseraContainer.options();
+    }
+
+    @Before
+    public void apiIsUp() {
+        api.awaitHealthy(60);
+    }
+
+    private static String line(String first, String last, String token, int n) {
+        ObjectNode p = person(first, last + " " + token);
+        p.putArray("classifications").add("PROSPECT");
+        p.putArray("contactMechanisms").add(email("p" + n + "." + token + "@example.com"));
+        p.putObject("externalIds").put("it-import", token + "-" + n);
+        return p.toString();
+    }
+
+    private Api.Response importing(String body) {
+        return api.sendBody("POST", "/v1/parties:import", body, NDJSON, null);
+    }
+
+    @Test
+    public void theSameFileTwiceCreatesNothingNew() {
+        String token = unique();
+        String file = line("Hélène", "O'Brien", token, 1) + "\n" + line("Zoë", "Lévêque", token, 2) + "\n"
+                + line("Seán", "D'Arcy", token, 3) + "\n";
+        Api.Response first = importing(file);
+        assertEquals(first.toString(), 200, first.status());
+        assertEquals(3, first.json().path("created").asInt());
+        assertEquals(0, first.json().path("rejected").asInt());
+
+        Api.Response second = importing(file);
+        assertEquals(200, second.status());
+        assertEquals(0, second.json().path("created").asInt());
+        assertEquals(3, second.json().path("unchanged").asInt());
+
+        Api.Response found = api.get("/v1/parties?q=" + token);
+        assertEquals(3, found.json().path("items").size());
+        // the import path does not shadow the party resource, nor the other way round
+        String id = found.json().path("items").path(0).path("id").asText();
+        assertEquals(200, api.get("/v1/parties/" + id).status());
+    }
+
+    @Test
+    public void aBadLineIsReportedWithItsNumberAndTheOthersAreImported() {
+        String token = unique();
+        String file = line("Inès", "Ménard", token, 1) + "\n"
+                + "{\"type\": \"PERSON\", \"lastName\": \n"
+                + "\n"
+                + line("Loïc", "Le Goff", token, 4) + "\n";
+        Api.Response report = importing(file);
+        assertEquals(report.toString(), 200, report.status());
+        assertEquals(2, report.json().path("created").asInt());
+        assertEquals(1, report.json().path("rejected").asInt());
+        JsonNode rejected = report.json().path("errors").path(0);
+        assertEquals(2, rejected.path("line").asInt());
+        assertEquals("malformed", rejected.path("errors").path(0).path("code").asText());
+    }
+
+    @Test
+    public void anInvalidRowNamesItsField() {
+        String token = unique();
+        ObjectNode org = Api.object().put("type", "ORGANIZATION");
+        org.putObject("externalIds").put("it-import", token + "-org");
+        ObjectNode badClass = (ObjectNode) Api.parse(line("Noël", "Fontaine", token, 2));
+        badClass.putArray("classifications").add("NOT_A_CLASSIFICATION");
+        Api.Response report = importing(org + "\n" + badClass + "\n");
+        assertEquals(report.toString(), 200, report.status());
+        assertEquals(2, report.json().path("rejected").asInt());
+        JsonNode first = report.json().path("errors").path(0);
+        assertEquals(1, first.path("line").asInt());
+        assertEquals("legalName", first.path("errors").path(0).path("field").asText());
+        JsonNode second = report.json().path("errors").path(1);
+        assertEquals(2, second.path("line").asInt());
+        assertTrue(second.toString(), second.path("errors").path(0).path("field").asText().startsWith("classifications"));
+    }
+}
