@@ -86,7 +86,7 @@ public class SalesTimelineContributor implements TimelineContributor {
         e.kind = "OPPORTUNITY";
         e.occurredAt = o.createdAt;
         e.title = "Opportunity: " + o.name;
-        e.summary = o.stage + (o.amount == null ? "" : ", " + OpportunityMapper.plain(o.amount).toPlainString() + " " + o.currency);
+        e.summary = o.stage + (o.amount == null ? "" : ", " + org.tessera.crm.sales.impl.rules.Money.round(o.amount, o.currency).toPlainString() + " " + o.currency);
         e.status = o.status;
         e.href = "/sales/opportunities/" + o.id;
         return e;
