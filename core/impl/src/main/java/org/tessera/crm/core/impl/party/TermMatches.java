@@ -1,0 +1,62 @@
+package org.tessera.crm.core.impl.party;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.tessera.crm.core.impl.support.SqlBuilder;
+
+/**
+ * The quick-search plan for a rare prefix. {@code EXISTS (term LIKE 'x%')} per party is cheap when
+ * many parties match (a few probes find a page), but for a rare prefix it probes every party of
+ * the table: 3.3 s at 200,000 parties on Derby. So the search first reads at most {@link #SPARSE}
+ * rows of the term index for the prefix (a range scan, a few milliseconds); when that is all of
+ * them, the page is chosen among those party ids only.
+ */
+final class TermMatches {
+    static final int SPARSE = 1024;
+    /** IN lists are padded to one of these sizes, so that the database sees few statement shapes. */
+    private static final int[] SIZES = {16, 128, SPARSE};
+
+    private TermMatches() {
+    }
+
+    /** The parties having a term with this LIKE prefix, if there are at most {@link #SPARSE} such terms. */
+    static Optional<List<Long>> sparse(EntityManager em, String likePrefix) {
+        List<?> rows = em.createNativeQuery("SELECT t.party_id FROM party_search_term t WHERE t.term LIKE ?1 ESCAPE '!'")
+                .setParameter(1, likePrefix).setMaxResults(SPARSE + 1).getResultList();
+        if (rows.size() > SPARSE) {
+            return Optional.empty();
+        }
+        Set<Long> ids = new LinkedHashSet<>();
+        rows.forEach(row -> ids.add(((Number) row).longValue()));
+        return Optional.of(new ArrayList<>(ids));
+    }
+
+    /** {@code AND p.id IN (...)}, padded with an id that never exists. */
+    static void appendIn(SqlBuilder sql, List<Long> ids) {
+        if (ids.isEmpty()) {
+            sql.append(" AND 1 = 0");
+            return;
+        }
+        int size = SIZES[SIZES.length - 1];
+        for (int candidate : SIZES) {
+            if (ids.size() <= candidate) {
+                size = candidate;
+                break;
+            }
+        }
+        sql.append(" AND p.id IN (");
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.param(i < ids.size() ? ids.get(i) : -1L);
+        }
+        sql.append(")");
+    }
+}

@@ -1,0 +1,40 @@
+package org.tessera.crm.core.impl.party;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.tessera.crm.core.impl.support.SqlBuilder;
+
+class TermMatchesTest {
+
+    private static long placeholders(SqlBuilder sql) {
+        return sql.toString().chars().filter(c -> c == '?').count();
+    }
+
+    @Test
+    void idListsArePaddedToAFewShapes() {
+        SqlBuilder three = new SqlBuilder();
+        TermMatches.appendIn(three, List.of(1001L, 1002L, 1003L));
+        assertTrue(three.toString().startsWith(" AND p.id IN ("));
+        assertEquals(16, placeholders(three));
+
+        List<Long> many = new ArrayList<>();
+        for (long id = 0; id < 200; id++) {
+            many.add(id);
+        }
+        SqlBuilder more = new SqlBuilder();
+        TermMatches.appendIn(more, many);
+        assertEquals(TermMatches.SPARSE, placeholders(more));
+    }
+
+    @Test
+    void noMatchMatchesNothing() {
+        SqlBuilder none = new SqlBuilder();
+        TermMatches.appendIn(none, List.of());
+        assertEquals(" AND 1 = 0", none.toString());
+    }
+}
