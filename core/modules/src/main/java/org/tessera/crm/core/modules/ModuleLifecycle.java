@@ -1,0 +1,164 @@
+package org.tessera.crm.core.modules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.module.ModuleHeaders;
+import org.tessera.crm.core.api.module.ModuleRegistry;
+import org.tessera.crm.core.api.schema.SchemaMigrations;
+
+/**
+ * Installs, updates, uninstalls and purges modules. Feature operations never refresh bundles
+ * ({@code NoAutoRefreshBundles}): a module's bundles export only API packages that nothing else
+ * needs refreshed, so the modules that stay keep serving. Data leave only through {@link #purge}.
+ */
+@Component(service = ModuleLifecycle.class)
+public class ModuleLifecycle {
+    static final String CORE = "core";
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleLifecycle.class);
+    private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+
+    private final FeaturesService features;
+    private final BundleContext context;
+    private final ModuleRegistry registry;
+    private final SchemaMigrations migrations;
+
+    @Activate
+    public ModuleLifecycle(BundleContext context, @Reference FeaturesService features, @Reference ModuleRegistry registry,
+            @Reference SchemaMigrations migrations) {
+        this.context = context;
+        this.features = features;
+        this.registry = registry;
+        this.migrations = migrations;
+    }
+
+    /** Installs the module's feature; does nothing when it is installed. */
+    public void install(String module) {
+        Feature feature = feature(module);
+        timed("install", module, () -> features.installFeature(feature.getName(), feature.getVersion(), NO_REFRESH));
+    }
+
+    /** Uninstalls the module's feature; its tables and rows stay. */
+    public void uninstall(String module) {
+        refuseCore(module, "uninstalled");
+        Feature feature = feature(module);
+        if (!features.isInstalled(feature)) {
+            throw new ConflictException("module", "module " + module + " is not installed");
+        }
+        timed("uninstall", module, () -> features.uninstallFeature(feature.getName(), feature.getVersion(), NO_REFRESH));
+    }
+
+    /**
+     * Updates the module's bundles in place: from {@code location} (a {@code file:} or {@code mvn:}
+     * URL of a new build) for the bundle {@code symbolicName}, or each from its own location.
+     */
+    public void update(String module, String symbolicName, String location) {
+        List<Bundle> bundles = bundles(module);
+        if (bundles.isEmpty()) {
+            throw new NotFoundException("MODULE", module);
+        }
+        if (location != null) {
+            String scheme = location.toLowerCase(Locale.ROOT);
+            if (!scheme.startsWith("file:") && !scheme.startsWith("mvn:")) {
+                throw new ValidationException(FieldError.invalid("location", "must be a file: or mvn: URL"));
+            }
+            Bundle target = bundles.stream().filter(bundle -> bundle.getSymbolicName().equals(symbolicName)).findFirst()
+                    .orElseThrow(() -> new ValidationException(FieldError.invalid("bundle",
+                            "no bundle " + symbolicName + " in module " + module)));
+            timed("update", module, () -> {
+                try (InputStream content = new URL(location).openStream()) {
+                    target.update(content);
+                }
+            });
+            return;
+        }
+        timed("update", module, () -> {
+            for (Bundle bundle : bundles) {
+                bundle.update();
+            }
+        });
+    }
+
+    /**
+     * Drops the module's tables and rows. Refused for the core and while the module is installed,
+     * and unless {@code confirmation} repeats the module's name.
+     *
+     * @return the dropped objects
+     */
+    public List<String> purge(String module, String confirmation) {
+        refuseCore(module, "purged");
+        if (!module.equals(confirmation)) {
+            throw new ValidationException(FieldError.invalid("confirm", "repeat the module name to confirm the purge"));
+        }
+        if (registry.module(module).isPresent()) {
+            throw new ConflictException("module", "uninstall module " + module + " before purging its data");
+        }
+        List<String> dropped = migrations.purge(module);
+        LOG.warn("AUDIT module purge: module {} purged, dropped {}", module, dropped);
+        return dropped;
+    }
+
+    private List<Bundle> bundles(String module) {
+        List<Bundle> bundles = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (module.equals(bundle.getHeaders("").get(ModuleHeaders.MODULE))) {
+                bundles.add(bundle);
+            }
+        }
+        return bundles;
+    }
+
+    private Feature feature(String module) {
+        try {
+            return ModuleRegistryImpl.newest(features.getFeatures(ModuleRegistryImpl.FEATURE_PREFIX + module))
+                    .orElseThrow(() -> new NotFoundException("MODULE", module));
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the features of module " + module, e);
+        }
+    }
+
+    private static void refuseCore(String module, String what) {
+        if (CORE.equals(module)) {
+            throw new ConflictException("module", "the core cannot be " + what);
+        }
+    }
+
+    private interface Operation {
+        void run() throws Exception;
+    }
+
+    private static void timed(String what, String module, Operation operation) {
+        long started = System.nanoTime();
+        try {
+            operation.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (BundleException | IOException e) {
+            throw new IllegalStateException(what + " of module " + module + " failed: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException(what + " of module " + module + " failed: " + e.getMessage(), e);
+        }
+        LOG.info("Module {}: {} done in {} ms", module, what, (System.nanoTime() - started) / 1_000_000);
+    }
+}

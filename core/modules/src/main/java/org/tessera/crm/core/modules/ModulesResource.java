@@ -1,0 +1,89 @@
+package org.tessera.crm.core.modules;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.module.ModuleDTO;
+import org.tessera.crm.core.api.module.ModuleRegistry;
+import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.api.security.RequiresPermission;
+import org.tessera.crm.core.rest.api.Responses;
+
+/**
+ * {@code /v1/modules}: the installed modules, and their lifecycle for administrators. Every
+ * operation answers the module as it is afterwards (or 404 once it is gone).
+ */
+@Component(service = ModulesResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JSONRequired
+@Path(TesseraApi.VERSION_PATH + "/modules")
+@Produces(MediaType.APPLICATION_JSON)
+public class ModulesResource {
+    private final ModuleRegistry registry;
+    private final ModuleLifecycle lifecycle;
+
+    /** Body of an update: the bundle to replace and the location of its new build, both optional. */
+    public static class UpdateRequest {
+        public String bundle;
+        public String location;
+    }
+
+    @Activate
+    public ModulesResource(@Reference ModuleRegistry registry, @Reference ModuleLifecycle lifecycle) {
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+    }
+
+    @GET
+    @RequiresPermission(ModulePermissions.READ)
+    public Page<ModuleDTO> modules() {
+        return Responses.items(registry.modules());
+    }
+
+    @GET
+    @Path("{name}")
+    @RequiresPermission(ModulePermissions.READ)
+    public ModuleDTO module(@PathParam("name") String name) {
+        return registry.module(name).orElseThrow(() -> new NotFoundException("MODULE", name));
+    }
+
+    @POST
+    @Path("{name}/install")
+    @RequiresPermission(ModulePermissions.ADMIN)
+    public ModuleDTO install(@PathParam("name") String name) {
+        lifecycle.install(name);
+        return module(name);
+    }
+
+    @POST
+    @Path("{name}/uninstall")
+    @RequiresPermission(ModulePermissions.ADMIN)
+    public javax.ws.rs.core.Response uninstall(@PathParam("name") String name) {
+        lifecycle.uninstall(name);
+        return javax.ws.rs.core.Response.noContent().build();
+    }
+
+    @POST
+    @Path("{name}/update")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(ModulePermissions.ADMIN)
+    public ModuleDTO update(@PathParam("name") String name, UpdateRequest request) {
+        UpdateRequest body = request == null ? new UpdateRequest() : request;
+        lifecycle.update(name, body.bundle, body.location);
+        return module(name);
+    }
+}

@@ -1,0 +1,138 @@
+package org.tessera.crm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.tessera.crm.itests.Problems.assertProblem;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The module registry and the module lifecycle, through REST and the Karaf shell. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ModulesApiIT {
+    @Inject
+    FeaturesService features;
+    @Inject
+    SessionFactory sessions;
+
+    private final Api api = new Api();
+
+    @Configuration
+    public Option[] config() {
+        return TesseraContainer.options();
+    }
+
+    @Before
+    public void apiIsUp() throws Exception {
+        api.awaitHealthy(60);
+        features.addRepository(URI.create("mvn:org.tessera.crm.examples/org.tessera.crm.examples.dealer.features/"
+                + System.getProperty("tessera.version", "0.1.0-SNAPSHOT") + "/xml/features"));
+    }
+
+    @Test
+    public void installedModulesAreListedWithWhatTheyContribute() {
+        JsonNode core = module("core");
+        assertNotNull("core listed", core);
+        assertEquals("ACTIVE", core.path("state").asText());
+        assertTrue(core.path("schemaVersion").asText().startsWith("core-"));
+        assertTrue(core.toString(), texts(core.path("permissions")).contains("core.party.read"));
+        assertTrue(core.toString(), texts(core.path("extensionPoints")).contains("TimelineContributor"));
+        assertTrue(core.toString(), texts(core.path("extensionPoints")).stream().anyMatch(e -> e.startsWith("REST resource")));
+
+        JsonNode sales = module("sales");
+        assertNotNull("sales is booted by the distribution", sales);
+        assertEquals("tessera-sales", sales.path("feature").asText());
+        assertFalse(sales.path("schemaVersion").asText().isEmpty());
+        assertTrue(sales.toString(), texts(sales.path("permissions")).stream().anyMatch(p -> p.startsWith("sales.")));
+
+        assertProblem(api.get("/v1/modules/no-such-module"), 404);
+        assertProblem(Api.anonymous().get("/v1/modules"), 401);
+    }
+
+    @Test
+    public void aModuleIsInstalledUpdatedUninstalledAndPurgedThroughItsAdminInterfaces() throws Exception {
+        Api.Response installed = api.sendBody("POST", "/v1/modules/dealer/install", "", Api.JSON, null);
+        assertEquals(installed.toString(), 200, installed.status());
+        assertEquals("ACTIVE", installed.json().path("state").asText());
+        assertEquals("dealer-001-vehicles", installed.json().path("schemaVersion").asText());
+        awaitTrue(() -> module("dealer") != null && texts(module("dealer").path("extensionPoints")).contains("TimelineContributor"));
+
+        Api.Response updated = api.post("/v1/modules/dealer/update", Api.object());
+        assertEquals(updated.toString(), 200, updated.status());
+        awaitTrue(() -> module("dealer") != null && "ACTIVE".equals(module("dealer").path("state").asText()));
+
+        assertProblem(api.post("/v1/modules/dealer/update", Api.object().put("bundle", "org.tessera.crm.examples.dealer.impl")
+                .put("location", "http://example.org/evil.jar")), 422);
+        assertProblem(api.sendBody("POST", "/v1/modules/core/uninstall", "", Api.JSON, null), 409);
+        assertProblem(Api.as("mdupont", "mdupont").sendBody("POST", "/v1/modules/dealer/uninstall", "", Api.JSON, null), 403);
+
+        String refused = shell("tessera:module-purge dealer --confirm dealer");
+        assertTrue(refused, refused.contains("uninstall"));
+
+        assertEquals(204, api.sendBody("POST", "/v1/modules/dealer/uninstall", "", Api.JSON, null).status());
+        awaitTrue(() -> module("dealer") == null);
+        String listing = shell("tessera:modules");
+        assertTrue(listing, listing.contains("sales") && !listing.contains("dealer "));
+
+        String wrongConfirmation = shell("tessera:module-purge dealer --confirm sales");
+        assertTrue(wrongConfirmation, wrongConfirmation.contains("confirm"));
+        String purged = shell("tessera:module-purge dealer --confirm dealer");
+        assertTrue(purged, purged.contains("TABLE dealer_vehicle"));
+
+        Api.Response again = api.sendBody("POST", "/v1/modules/dealer/install", "", Api.JSON, null);
+        assertEquals(again.toString(), 200, again.status());
+        assertEquals("a purged module starts from an empty schema", "dealer-001-vehicles", again.json().path("schemaVersion").asText());
+        assertEquals(204, api.sendBody("POST", "/v1/modules/dealer/uninstall", "", Api.JSON, null).status());
+    }
+
+    private JsonNode module(String name) {
+        for (JsonNode module : Fixtures.items(api.get("/v1/modules"))) {
+            if (name.equals(module.path("name").asText())) {
+                return module;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+
+    /** Runs a shell command as the administrator; returns what it printed, or the error it raised. */
+    private String shell(String command) {
+        return KarafShell.asAdmin(sessions, command);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the registry did not follow within 3 s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+}
