@@ -74,6 +74,7 @@ public class SalesLifecycleIT {
         assertEquals(opportunity.toString(), 201, opportunity.status());
         String opportunityId = opportunity.json().path("id").asText();
         assertTrue(timelineIds(accountId).contains("sales:opportunity:" + opportunityId));
+        assertTrue("the OpenAPI document describes the sales paths", openApiHasSalesPaths());
 
         Map<Long, String> before = otherBundles();
         List<String> disturbed = new CopyOnWriteArrayList<>();
@@ -94,6 +95,7 @@ public class SalesLifecycleIT {
             assertProblem(api.get("/v1/sales/opportunities/" + opportunityId), 404);
             assertProblem(api.get("/v1/sales/pipeline"), 404);
             assertFalse(timelineIds(accountId).contains("sales:opportunity:" + opportunityId));
+            assertFalse("the sales paths leave the OpenAPI document", openApiHasSalesPaths());
             JsonNode party = fixtures.createParty(Fixtures.person("Léa", "Sans-Ventes " + unique()));
             assertEquals(200, api.patch("/v1/parties/" + party.path("id").asText(), Api.object().put("jobTitle", "Gérante"), null).status());
             assertEquals(200, api.get("/v1/parties/" + party.path("id").asText() + "/timeline").status());
@@ -118,6 +120,10 @@ public class SalesLifecycleIT {
     /** Whether the sales resources answer (a path no resource serves gets a plain about:blank 404). */
     private boolean salesServes() {
         return api.get("/v1/sales/pipelines").status() == 200;
+    }
+
+    private boolean openApiHasSalesPaths() {
+        return api.get("/openapi.json").json().path("paths").has("/v1/sales/opportunities/{id}/history");
     }
 
     private List<Bundle> installedSalesBundles() {
