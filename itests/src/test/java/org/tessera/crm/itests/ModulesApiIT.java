@@ -87,7 +87,7 @@ public class ModulesApiIT {
         assertProblem(api.sendBody("POST", "/v1/modules/core/uninstall", "", Api.JSON, null), 409);
         assertProblem(Api.as("mdupont", "mdupont").sendBody("POST", "/v1/modules/dealer/uninstall", "", Api.JSON, null), 403);
 
-        String refused = shell("tessera:module-purge dealer --confirm dealer");
+        String refused = shell("tessera:module-purge --confirm dealer dealer");
         assertTrue(refused, refused.contains("uninstall"));
 
         assertEquals(204, api.sendBody("POST", "/v1/modules/dealer/uninstall", "", Api.JSON, null).status());
@@ -95,9 +95,9 @@ public class ModulesApiIT {
         String listing = shell("tessera:modules");
         assertTrue(listing, listing.contains("sales") && !listing.contains("dealer "));
 
-        String wrongConfirmation = shell("tessera:module-purge dealer --confirm sales");
+        String wrongConfirmation = shell("tessera:module-purge --confirm sales dealer");
         assertTrue(wrongConfirmation, wrongConfirmation.contains("confirm"));
-        String purged = shell("tessera:module-purge dealer --confirm dealer");
+        String purged = shell("tessera:module-purge --confirm dealer dealer");
         assertTrue(purged, purged.contains("TABLE dealer_vehicle"));
 
         Api.Response again = api.sendBody("POST", "/v1/modules/dealer/install", "", Api.JSON, null);
