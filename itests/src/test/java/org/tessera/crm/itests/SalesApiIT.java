@@ -9,7 +9,14 @@ import static org.tessera.crm.itests.Problems.assertProblem;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +29,13 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.api.spi.Validator;
 
 /**
  * The whole sales cycle over REST, as a client runs it: a lead worked through outcomes and next
@@ -31,6 +45,9 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class SalesApiIT {
+    @Inject
+    BundleContext context;
+
     private final Api api = new Api();
 
     @Configuration
@@ -44,7 +61,7 @@ public class SalesApiIT {
     }
 
     @Test
-    public void leadToWonOpportunityToAcceptedQuote() {
+    public void leadToWonOpportunityToAcceptedQuote() throws InterruptedException {
         String company = "Fromagerie " + unique();
         JsonNode lead = created(api.post("/v1/sales/leads", Api.object().put("firstName", "Amélie").put("lastName", "Garnier")
                 .put("email", "a.garnier@example.fr").put("companyName", company).put("source", "WEB").put("rating", "WARM")));
@@ -112,9 +129,26 @@ public class SalesApiIT {
         }
         assertProblem(api.patch("/v1/sales/quotes/" + quoteId, Api.object().put("status", "DRAFT"), null), 409);
 
-        Api.Response won = api.patch("/v1/sales/opportunities/" + opportunityId, Api.object().put("stage", "CLOSED_WON"), null);
-        assertEquals(won.toString(), "WON", won.json().path("status").asText());
-        assertEquals(100, won.json().path("probability").asInt());
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Dictionary<String, Object> topics = new Hashtable<>();
+        topics.put(EventConstants.EVENT_TOPIC, new String[] {"org/tessera/crm/sales/opportunity/*"});
+        ServiceRegistration<EventHandler> listener = context.registerService(EventHandler.class, events::add, topics);
+        try {
+            Api.Response won = api.patch("/v1/sales/opportunities/" + opportunityId, Api.object().put("stage", "CLOSED_WON"), null);
+            assertEquals(won.toString(), "WON", won.json().path("status").asText());
+            assertEquals(100, won.json().path("probability").asInt());
+            List<String> received = new ArrayList<>();
+            while (!received.contains("org/tessera/crm/sales/opportunity/WON")) {
+                Event event = events.poll(10, TimeUnit.SECONDS);
+                assertNotNull("WON event within 10 s; got " + received, event);
+                if (opportunityId.equals(event.getProperty("id"))) {
+                    received.add(event.getTopic());
+                }
+            }
+            assertTrue(received.toString(), received.contains("org/tessera/crm/sales/opportunity/STAGE_CHANGED"));
+        } finally {
+            listener.unregister();
+        }
 
         List<String> stages = new ArrayList<>();
         api.get("/v1/sales/opportunities/" + opportunityId + "/history").json().path("items").forEach(h -> stages.add(h.path("stage").asText()));
@@ -137,6 +171,24 @@ public class SalesApiIT {
     }
 
     @Test
+    public void validatorsOfOtherBundlesCheckOpportunities() {
+        String accountId = new Fixtures(api).createParty(Api.object().put("type", "ORGANIZATION").put("legalName", "Validée " + unique()))
+                .path("id").asText();
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(Validator.ENTITY_TYPE, "OPPORTUNITY");
+        // reads the candidate's public field reflectively: this test does not compile against the sales API
+        Validator noSecrets = (candidate, previous) -> "Secret".equals(publicField(candidate, "name"))
+                ? List.of(FieldError.invalid("name", "no secret deals")) : List.of();
+        ServiceRegistration<Validator> registration = context.registerService(Validator.class, noSecrets, properties);
+        try {
+            assertNamesField(api.post("/v1/sales/opportunities", Api.object().put("accountId", accountId).put("name", "Secret")), 422, "name");
+        } finally {
+            registration.unregister();
+        }
+        assertEquals(201, api.post("/v1/sales/opportunities", Api.object().put("accountId", accountId).put("name", "Secret")).status());
+    }
+
+    @Test
     public void badInputNamesTheField() {
         assertNamesField(api.post("/v1/sales/leads", Api.object().put("source", "WEB")), 422, "lastName");
         assertNamesField(api.post("/v1/sales/leads", Api.object().put("partyId", "999999999")), 422, "partyId");
@@ -148,6 +200,14 @@ public class SalesApiIT {
         assertNamesField(api.get("/v1/sales/opportunities?status=MAYBE"), 400, "status");
         assertNamesField(api.get("/v1/sales/leads?limit=0"), 400, "limit");
         assertProblem(api.get("/v1/sales/opportunities/abc"), 404);
+    }
+
+    private static Object publicField(Object target, String name) {
+        try {
+            return target.getClass().getField(name).get(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** JSON numbers compare by value: the test client reads 36199.70 as 36199.7. */
