@@ -200,6 +200,7 @@ public class SalesApiIT {
         assertNamesField(api.get("/v1/sales/opportunities?status=MAYBE"), 400, "status");
         assertNamesField(api.get("/v1/sales/leads?limit=0"), 400, "limit");
         assertProblem(api.get("/v1/sales/opportunities/abc"), 404);
+        assertNamesField(api.put("/v1/sales/pipelines/1", api.get("/v1/sales/pipelines/1").json(), null), 428, "If-Match");
     }
 
     private static Object publicField(Object target, String name) {
@@ -218,7 +219,7 @@ public class SalesApiIT {
     private static JsonNode created(Api.Response response) {
         assertEquals(response.toString(), 201, response.status());
         assertNotNull(response.header("Location"));
-        assertNotNull(response.header("ETag"));
+        assertEquals("the ETag names the stored version", "\"" + response.json().path("version").asLong() + "\"", response.header("ETag"));
         return response.json();
     }
 }

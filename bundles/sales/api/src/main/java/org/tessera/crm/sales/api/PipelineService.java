@@ -23,6 +23,16 @@ public interface PipelineService {
      */
     PipelineDTO create(PipelineDTO draft);
 
+    /**
+     * Replaces a pipeline's name and stages (a stage's code is its identity: renaming a stage or
+     * changing its probability keeps the opportunities in it).
+     *
+     * @param expectedVersion the version the caller read, or {@code null} to skip the check
+     * @throws org.tessera.crm.core.api.ConflictException when a stage that opportunities are in is removed
+     * @throws org.tessera.crm.core.api.ValidationException when a stage is invalid
+     */
+    PipelineDTO update(String id, Long expectedVersion, PipelineDTO desired);
+
     /** Count, amount and weighted amount per stage (and per currency unless one is requested). */
     PipelineSummaryDTO summary(PipelineSummaryQuery query);
 }

@@ -4,6 +4,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
+import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -83,6 +84,16 @@ public class LeadsResource {
     public Response getLead(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         LeadDTO lead = leads.get(id);
         return Responses.read(lead, lead.version, ifNoneMatch);
+    }
+
+    /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(SalesPermissions.LEAD_WRITE)
+    public Response replaceLead(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, LeadDTO desired) {
+        LeadDTO updated = leads.update(id, EntityTags.requiredVersion(ifMatch), desired == null ? new LeadDTO() : desired);
+        return Responses.written(updated, updated.version);
     }
 
     /** JSON merge patch (RFC 7386); without If-Match the version read here guards the write. */

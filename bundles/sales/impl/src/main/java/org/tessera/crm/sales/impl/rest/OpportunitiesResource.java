@@ -7,6 +7,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
+import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -94,6 +95,16 @@ public class OpportunitiesResource {
     public Response getOpportunity(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         OpportunityDTO opportunity = opportunities.get(id);
         return Responses.read(opportunity, opportunity.version, ifNoneMatch);
+    }
+
+    /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(SalesPermissions.OPPORTUNITY_WRITE)
+    public Response replaceOpportunity(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, OpportunityDTO desired) {
+        OpportunityDTO updated = opportunities.update(id, EntityTags.requiredVersion(ifMatch), desired == null ? new OpportunityDTO() : desired);
+        return Responses.written(updated, updated.version);
     }
 
     @PATCH

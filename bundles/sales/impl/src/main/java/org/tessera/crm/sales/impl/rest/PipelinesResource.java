@@ -4,6 +4,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
+import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -62,6 +63,16 @@ public class PipelinesResource {
     public Response getPipeline(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         PipelineDTO pipeline = pipelines.get(id);
         return Responses.read(pipeline, pipeline.version, ifNoneMatch);
+    }
+
+    /** Full replace of the name and stages; If-Match is required. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(SalesPermissions.PIPELINE_WRITE)
+    public Response replacePipeline(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PipelineDTO desired) {
+        PipelineDTO updated = pipelines.update(id, EntityTags.requiredVersion(ifMatch), desired == null ? new PipelineDTO() : desired);
+        return Responses.written(updated, updated.version);
     }
 
     @POST

@@ -4,6 +4,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
+import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -71,6 +72,16 @@ public class PriceListsResource {
     public Response getPriceList(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         PriceListDTO priceList = products.getPriceList(id);
         return Responses.read(priceList, priceList.version, ifNoneMatch);
+    }
+
+    /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(SalesPermissions.PRICE_LIST_WRITE)
+    public Response replacePriceList(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PriceListDTO desired) {
+        PriceListDTO updated = products.updatePriceList(id, EntityTags.requiredVersion(ifMatch), desired == null ? new PriceListDTO() : desired);
+        return Responses.written(updated, updated.version);
     }
 
     @PATCH

@@ -4,6 +4,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
+import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -79,6 +80,16 @@ public class ProductsResource {
     public Response getProduct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         ProductDTO product = products.getProduct(id);
         return Responses.read(product, product.version, ifNoneMatch);
+    }
+
+    /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(SalesPermissions.PRODUCT_WRITE)
+    public Response replaceProduct(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ProductDTO desired) {
+        ProductDTO updated = products.updateProduct(id, EntityTags.requiredVersion(ifMatch), desired == null ? new ProductDTO() : desired);
+        return Responses.written(updated, updated.version);
     }
 
     @PATCH

@@ -4,6 +4,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
+import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -76,6 +77,16 @@ public class QuotesResource {
     public Response getQuote(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         QuoteDTO quote = quotes.get(id);
         return Responses.read(quote, quote.version, ifNoneMatch);
+    }
+
+    /** Full replace; If-Match is required so that a replace never overwrites a change unseen. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(SalesPermissions.QUOTE_WRITE)
+    public Response replaceQuote(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, QuoteDTO desired) {
+        QuoteDTO updated = quotes.update(id, EntityTags.requiredVersion(ifMatch), desired == null ? new QuoteDTO() : desired);
+        return Responses.written(updated, updated.version);
     }
 
     /** Merge patch; a change of status must be a transition of the quote state machine (else 409). */

@@ -63,6 +63,32 @@ public class PipelineServiceImpl implements PipelineService {
             entity.defaultPipeline = false;
             draft.stages.forEach(s -> entity.stages.add(toValue(s)));
             em.persist(entity);
+            em.flush(); // assigns the version the ETag names
+            return toDto(entity);
+        });
+    }
+
+    @Override
+    public PipelineDTO update(String id, Long expectedVersion, PipelineDTO desired) {
+        long key = Ids.of(SalesEntityTypes.PIPELINE, id);
+        Errors errors = new Errors();
+        StageRules.checkPipeline(desired, errors);
+        errors.throwIfAny();
+        return tx.required(em -> {
+            PipelineEntity entity = find(em, key, id);
+            ProductServiceImpl.checkVersion(SalesEntityTypes.PIPELINE, id, expectedVersion, entity.version);
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            desired.stages.forEach(s -> kept.add(s.code.strip()));
+            List<String> inUse = em.createQuery("select distinct o.stage from OpportunityEntity o where o.pipelineId = :pipeline", String.class)
+                    .setParameter("pipeline", key).getResultList();
+            List<String> orphaned = inUse.stream().filter(code -> !kept.contains(code)).sorted().toList();
+            if (!orphaned.isEmpty()) {
+                throw new org.tessera.crm.core.api.ConflictException("stages", "opportunities are in stages " + orphaned + ": keep them");
+            }
+            entity.name = desired.name.strip();
+            entity.stages.clear();
+            desired.stages.forEach(s -> entity.stages.add(toValue(s)));
+            em.flush();
             return toDto(entity);
         });
     }

@@ -45,6 +45,7 @@ public class ProductServiceImpl implements ProductService {
             entity.createdAt = Instant.now();
             apply(draft, entity);
             em.persist(entity);
+            em.flush(); // assigns the version the ETag names
             return toDto(entity);
         });
     }
@@ -108,6 +109,7 @@ public class ProductServiceImpl implements ProductService {
             PriceListEntity entity = new PriceListEntity();
             apply(draft, entity);
             em.persist(entity);
+            em.flush(); // assigns the version the ETag names
             return toDto(entity);
         });
     }

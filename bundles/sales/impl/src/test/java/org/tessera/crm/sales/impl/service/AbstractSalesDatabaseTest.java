@@ -186,6 +186,40 @@ abstract class AbstractSalesDatabaseTest {
     }
 
     @Test
+    void pipelinesAreConfigurableButKeepTheStagesDealsAreIn() {
+        org.tessera.crm.sales.api.PipelineDTO draft = new org.tessera.crm.sales.api.PipelineDTO();
+        draft.name = "Renewals";
+        draft.stages.add(stage("OPEN", 10, 40, false, false));
+        draft.stages.add(stage("RENEWED", 20, 100, true, true));
+        org.tessera.crm.sales.api.PipelineDTO renewals = pipelines.create(draft);
+        OpportunityDTO deal = new OpportunityDTO();
+        deal.accountId = "9" + activityIds.incrementAndGet();
+        deal.name = "Renewal";
+        deal.pipelineId = renewals.id;
+        OpportunityDTO created = opportunities.create(deal);
+        assertEquals("OPEN", created.stage);
+        assertEquals(40, created.probability);
+
+        renewals.stages.remove(0);
+        assertThrows(ConflictException.class, () -> pipelines.update(renewals.id, renewals.version, renewals));
+        renewals.stages.add(0, stage("OPEN", 10, 50, false, false));
+        renewals.name = "Renouvellements";
+        assertEquals("Renouvellements", pipelines.update(renewals.id, renewals.version, renewals).name);
+    }
+
+    private static org.tessera.crm.sales.api.StageDTO stage(String code, int order, int probability, boolean closed, boolean won) {
+        org.tessera.crm.sales.api.StageDTO s = new org.tessera.crm.sales.api.StageDTO();
+        s.code = code;
+        s.name = code;
+        s.sortOrder = order;
+        s.probability = probability;
+        s.forecastCategory = closed ? org.tessera.crm.sales.api.ForecastCategory.CLOSED : org.tessera.crm.sales.api.ForecastCategory.PIPELINE;
+        s.closed = closed;
+        s.won = won;
+        return s;
+    }
+
+    @Test
     void leadsOnAnExistingPartyArePlannedAndSearchable() {
         String partyId = "8" + activityIds.incrementAndGet();
         LeadDTO draft = new LeadDTO();
