@@ -239,30 +239,27 @@ final class PartyImportChunk {
         }
     }
 
-    /** The stored party holding each of {@code keys} (source NUL value), one query per source. */
+    /**
+     * The stored party holding each of {@code keys} (source NUL value). One equality lookup per key
+     * on the unique (source, external_id) index, through one prepared statement: Derby probes an
+     * IN list only on an index's first column, so {@code source = ? AND external_id IN (...)} read
+     * every id of the source, once per chunk. In an embedded database a lookup is a call, not a
+     * network round trip.
+     */
     private static Map<String, Long> holders(Connection connection, Set<String> keys) throws SQLException {
-        Map<String, List<String>> bySource = new LinkedHashMap<>();
-        for (String key : keys) {
-            int cut = key.indexOf('\u0000');
-            bySource.computeIfAbsent(key.substring(0, cut), s -> new ArrayList<>()).add(key.substring(cut + 1));
-        }
         Map<String, Long> holders = new HashMap<>();
-        for (Map.Entry<String, List<String>> entry : bySource.entrySet()) {
-            List<String> values = entry.getValue();
-            StringBuilder sql = new StringBuilder("SELECT party_id, external_id FROM party_external_id WHERE source = ?"
-                    + " AND external_id IN (");
-            for (int i = 0; i < values.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-            }
-            sql.append(')');
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                statement.setString(1, entry.getKey());
-                for (int i = 0; i < values.size(); i++) {
-                    statement.setString(i + 2, values.get(i));
-                }
+        if (keys.isEmpty()) {
+            return holders;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT party_id FROM party_external_id WHERE source = ? AND external_id = ?")) {
+            for (String key : keys) {
+                int cut = key.indexOf('\u0000');
+                statement.setString(1, key.substring(0, cut));
+                statement.setString(2, key.substring(cut + 1));
                 try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        holders.put(PartyStates.key(entry.getKey(), rs.getString(2)), rs.getLong(1));
+                    if (rs.next()) {
+                        holders.put(key, rs.getLong(1));
                     }
                 }
             }
