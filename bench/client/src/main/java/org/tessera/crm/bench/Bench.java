@@ -1,0 +1,443 @@
+package org.tessera.crm.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The benchmark: boots the distribution, loads it through {@code POST /v1/parties:import}, measures
+ * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
+ * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
+ * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]}.
+ */
+public final class Bench {
+    static final int AGENTS = 20;
+    private static final String NDJSON = "application/x-ndjson";
+
+    private final Map<String, String> options;
+    private final Path dist;
+    private final long parties;
+    private final int rounds;
+    private final int roundSeconds;
+    private final int warmupSeconds;
+    private final long seed;
+    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+    private final Http http;
+    private final Map<String, String> figures = new LinkedHashMap<>();
+    private final List<String[]> rows = new ArrayList<>();
+
+    private Bench(Map<String, String> options) {
+        this.options = options;
+        this.dist = Path.of(required(options, "dist")).toAbsolutePath().normalize();
+        this.parties = Long.parseLong(options.getOrDefault("parties", "1000000"));
+        this.rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
+        this.roundSeconds = Integer.parseInt(options.getOrDefault("round-seconds", "10"));
+        this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "10"));
+        this.seed = Long.parseLong(options.getOrDefault("seed", "42"));
+        this.http = new Http("http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api", "admin", "admin", mapper);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Bench bench = new Bench(options);
+        try {
+            bench.run();
+        } finally {
+            bench.stopIfRunning();
+        }
+    }
+
+    /** Leaves no server behind, whatever failed. */
+    private void stopIfRunning() throws Exception {
+        if (karaf().isPresent()) {
+            stop();
+        }
+    }
+
+    private void run() throws Exception {
+        say("Machine: %s", machine());
+        say("Data set: %,d parties, seed %d; load rounds: %d x %d s after a %d s warm-up", parties, seed, rounds,
+                roundSeconds, warmupSeconds);
+
+        double firstBoot = boot();
+        long rssBoot = rssMiB();
+        say("P5 first boot to the first 200: %.1f s; RSS %d MiB", firstBoot, rssBoot);
+        deployPing();
+        List<String> owners = setUp();
+
+        // P1: the raw limit first, while the server is idle, then the same rows over REST. The raw
+        // load covers the first slice of the data set (all of it up to 200,000 parties): its rate is
+        // compared with the REST rate over that same slice, into the same empty starting state.
+        long rawParties = Long.parseLong(options.getOrDefault("raw-parties", String.valueOf(Math.min(parties, 200_000))));
+        long rawNanos = new RawJdbcLoader(Path.of(options.getOrDefault("raw-dir", "target/raw-derby")))
+                .load(seed, rawParties, 500);
+        double rawRate = rawParties / (rawNanos / 1e9);
+        say("P1 raw JDBC batch insert of the first %,d parties: %,.0f parties/s (%.1f s)", rawParties, rawRate, rawNanos / 1e9);
+        PartyGenerator generator = new PartyGenerator(seed, owners, "1");
+        http.useBearer();
+        long batch = Math.min(rawParties, Long.parseLong(options.getOrDefault("import-batch", "100000")));
+        long start = System.nanoTime();
+        long[] counts = new long[4];
+        double sliceSeconds = Double.NaN;
+        for (long from = 0; from < parties; from += batch) {
+            long to = Math.min(parties, from + batch);
+            JsonNode report = importRange(generator, from, to);
+            counts[0] += report.path("created").asLong();
+            counts[1] += report.path("updated").asLong();
+            counts[2] += report.path("unchanged").asLong();
+            counts[3] += report.path("rejected").asLong();
+            if (report.path("rejected").asLong() > 0) {
+                say("  rejected rows, first: %s", report.path("errors").path(0));
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (to == rawParties) {
+                sliceSeconds = elapsed;
+            }
+            say("  imported %,d / %,d (%,.0f parties/s so far)", to, parties, to / elapsed);
+        }
+        double importSeconds = (System.nanoTime() - start) / 1e9;
+        double restRate = parties / importSeconds;
+        double sliceRate = rawParties / sliceSeconds;
+        say("P1 REST import: %,.0f parties/s over all %,d (%.1f s), %,.0f parties/s over the first %,d: created %d,"
+                + " updated %d, unchanged %d, rejected %d", restRate, parties, importSeconds, sliceRate, rawParties,
+                counts[0], counts[1], counts[2], counts[3]);
+        long sample = Math.min(parties, 20_000);
+        long againStart = System.nanoTime();
+        JsonNode again = importRange(generator, 0, sample);
+        say("P1 the first %,d rows imported again: created %d, unchanged %d (%,.0f rows/s)", sample,
+                again.path("created").asLong(), again.path("unchanged").asLong(),
+                sample / ((System.nanoTime() - againStart) / 1e9));
+        row(fmt("P1 import, first %,d parties", rawParties), fmt("%,.0f parties/s NDJSON over REST", sliceRate),
+                fmt("%,.0f parties/s raw JDBC batches", rawRate), sliceRate / rawRate, ">= 0.70 x raw", sliceRate / rawRate >= 0.7);
+        row(fmt("P1 import, all %,d parties", parties), fmt("%,.0f parties/s (%.0f s)", restRate, importSeconds),
+                "-", Double.NaN, "-", true);
+
+        // P2: a party by id vs the trivial endpoint, 2 client threads, bearer token
+        http.useBearer();
+        List<String> ids = sampleIds(owners);
+        say("P2 id pool: %d parties", ids.size());
+        List<Stats> ping = load(2, r -> http.uri("/v1/bench/ping"));
+        List<Stats> byId = load(2, r -> http.uri("/v1/parties/" + ids.get(r.nextInt(ids.size()))));
+        double pingRate = Stats.medianThroughput(ping);
+        double byIdRate = Stats.medianThroughput(byId);
+        Stats byIdLatency = Stats.median(byId);
+        Stats pingLatency = Stats.median(ping);
+        row("P2 GET /v1/parties/{id}, 2 threads", fmt("%,.0f req/s", byIdRate), fmt("%,.0f req/s trivial endpoint", pingRate),
+                byIdRate / pingRate, ">= 5,000 req/s and >= 0.5 x trivial", byIdRate >= 5000 && byIdRate / pingRate >= 0.5);
+        row("P2 latency p50/p95/p99", latency(byIdLatency), "trivial: " + latency(pingLatency),
+                byIdLatency.p99() / pingLatency.p99(), "p99 <= 10 ms", byIdLatency.p99() <= 10);
+
+        // P3: typeahead, 3 to 6 typed characters, one agent typing
+        List<String> prefixes = prefixes();
+        List<Stats> typeahead = load(1, r -> http.uri("/v1/parties?limit=10&q="
+                + URLEncoder.encode(prefixes.get(r.nextInt(prefixes.size())), StandardCharsets.UTF_8)));
+        Stats t = Stats.median(typeahead);
+        row("P3 typeahead q= (3-6 chars, limit 10)", latency(t), "trivial: " + latency(pingLatency), t.p95() / pingLatency.p95(),
+                "p95 <= 20 ms", t.p95() <= 20);
+
+        // P4: a filtered, sorted page of 50
+        List<Stats> filtered = load(1, r -> http.uri("/v1/parties?classification=CUSTOMER&ownerId="
+                + owners.get(r.nextInt(owners.size())) + "&sort=name&limit=50"));
+        Stats f = Stats.median(filtered);
+        row("P4 classification+owner, by name, 50", latency(f), "trivial: " + latency(pingLatency), f.p95() / pingLatency.p95(),
+                "p95 <= 50 ms", f.p95() <= 50);
+
+        // the same trivial endpoint with HTTP Basic: what a JAAS login per request costs
+        http.useBasic();
+        List<Stats> pingBasic = load(2, r -> http.uri("/v1/bench/ping"));
+        double pingBasicRate = Stats.medianThroughput(pingBasic);
+        row("(info) trivial endpoint with HTTP Basic", fmt("%,.0f req/s, %s", pingBasicRate, latency(Stats.median(pingBasic))),
+                fmt("%,.0f req/s with a bearer token", pingRate), pingBasicRate / pingRate, "-", true);
+
+        long rssLoad = rssMiB();
+        stop();
+        double restart = boot();
+        long rssRestart = rssMiB();
+        stop();
+        row("P5 boot to the first 200", fmt("restart %.1f s", restart), fmt("first boot %.1f s", firstBoot),
+                restart / firstBoot, "restart <= 5 s", restart <= 5);
+        row("P5 resident memory (RSS)", fmt("%d MiB after boot", rssBoot), fmt("%d MiB after load; %d MiB after restart",
+                rssLoad, rssRestart), (double) rssLoad / rssBoot, "<= 350 MB after boot", rssBoot * 1.048576 <= 350);
+        if (ping.stream().anyMatch(s -> s.errors() > 0) || byId.stream().anyMatch(s -> s.errors() > 0)
+                || typeahead.stream().anyMatch(s -> s.errors() > 0) || filtered.stream().anyMatch(s -> s.errors() > 0)) {
+            say("WARNING: some requests did not answer 200; see the errors column of the rounds above");
+        }
+        print();
+    }
+
+    private JsonNode importRange(PartyGenerator generator, long from, long to) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.postStream("/v1/parties:import", NDJSON,
+                () -> new NdjsonStream(generator, mapper, from, to));
+        if (response.statusCode() != 200) {
+            throw new IOException("import: " + response.statusCode() + " " + response.body());
+        }
+        return mapper.readTree(response.body());
+    }
+
+    /** Agents to own the parties, and the two custom fields of the data set; idempotent. */
+    private List<String> setUp() throws IOException, InterruptedException {
+        Map<String, String> byLogin = new HashMap<>();
+        for (JsonNode agent : http.getJson("/v1/agents?limit=200").path("items")) {
+            byLogin.put(agent.path("login").asText(), agent.path("id").asText());
+        }
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < AGENTS; i++) {
+            String login = "bench" + i;
+            String id = byLogin.get(login);
+            if (id == null) {
+                HttpResponse<String> created = http.postJson("/v1/agents", Map.of("login", login,
+                        "displayName", "Agent " + PartyGenerator.FIRST_NAMES[i], "orgUnitId", "1"));
+                id = mapper.readTree(created.body()).path("id").asText();
+            }
+            owners.add(id);
+        }
+        http.postJson("/v1/custom-fields", Map.of("entityType", "PARTY", "key", "segment", "type", "PICKLIST",
+                "values", List.of(PartyGenerator.SEGMENTS)));
+        http.postJson("/v1/custom-fields", Map.of("entityType", "PARTY", "key", "score", "type", "NUMBER"));
+        return owners;
+    }
+
+    /** Ids of parties that exist, found by probing the id range the import used. */
+    private List<String> sampleIds(List<String> owners) throws IOException, InterruptedException {
+        JsonNode first = http.getJson("/v1/parties?limit=1");
+        long min = first.path("items").path(0).path("id").asLong();
+        List<String> ids = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int probe = 0; probe < 4000 && ids.size() < 2000; probe++) {
+            long id = min + random.nextLong(Math.max(1, parties + parties / 50));
+            if (http.status(http.uri("/v1/parties/" + id)) == 200) {
+                ids.add(String.valueOf(id));
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> prefixes() {
+        List<String> prefixes = new ArrayList<>();
+        for (String[] names : List.of(PartyGenerator.FIRST_NAMES, PartyGenerator.LAST_NAMES)) {
+            for (String name : names) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                for (int n = 3; n <= Math.min(6, lower.length()); n++) {
+                    prefixes.add(lower.substring(0, n));
+                }
+            }
+        }
+        return prefixes;
+    }
+
+    /** Closed-loop load: a warm-up, then the rounds; each thread sends its next request when the last one answered. */
+    private List<Stats> load(int threads, Function<SplittableRandom, URI> next) throws InterruptedException {
+        run(threads, next, warmupSeconds);
+        List<Stats> result = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Stats stats = run(threads, next, roundSeconds);
+            result.add(stats);
+        }
+        return result;
+    }
+
+    private Stats run(int threads, Function<SplittableRandom, URI> next, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long[][] latencies = new long[threads][];
+        int[] counts = new int[threads];
+        AtomicLong errors = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            Thread worker = new Thread(() -> {
+                SplittableRandom random = new SplittableRandom(seed + index * 7919L + System.nanoTime());
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < deadline) {
+                    URI uri = next.apply(random);
+                    long before = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.status(uri);
+                    } catch (IOException e) {
+                        status = -1;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    long took = System.nanoTime() - before;
+                    if (status != 200) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == mine.length) {
+                        mine = java.util.Arrays.copyOf(mine, n * 2);
+                    }
+                    mine[n++] = took;
+                }
+                latencies[index] = mine;
+                counts[index] = n;
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        int total = 0;
+        for (int count : counts) {
+            total += count;
+        }
+        long[] all = new long[total];
+        int offset = 0;
+        for (int t = 0; t < threads; t++) {
+            System.arraycopy(latencies[t], 0, all, offset, counts[t]);
+            offset += counts[t];
+        }
+        Stats stats = Stats.of(all, total, errors.get(), elapsed);
+        say("    round: %,.0f req/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d errors", stats.throughput(), stats.p50(),
+                stats.p95(), stats.p99(), stats.errors());
+        return stats;
+    }
+
+    /** Starts the server and waits for the first 200 of a real API call; seconds. */
+    private double boot() throws Exception {
+        try {
+            http.status(http.uri("/v1/parties?limit=1"));
+            throw new IllegalStateException("another server already answers on " + http.uri("/") + ": choose another PORT");
+        } catch (IOException expected) {
+            // nothing listens on the port: good
+        }
+        long start = System.nanoTime();
+        new ProcessBuilder(dist.resolve("bin/start").toString()).directory(dist.toFile())
+                .redirectErrorStream(true).redirectOutput(dist.resolve("bench-start.log").toFile()).start().waitFor();
+        URI probe = http.uri("/v1/parties?limit=1");
+        long deadline = start + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.status(probe) == 200) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // the port is not open yet
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        throw new IllegalStateException("no 200 from " + probe + " within 5 minutes");
+    }
+
+    private void stop() throws Exception {
+        Optional<ProcessHandle> karaf = karaf();
+        new ProcessBuilder(dist.resolve("bin/stop").toString()).directory(dist.toFile())
+                .redirectErrorStream(true).redirectOutput(dist.resolve("bench-stop.log").toFile()).start().waitFor();
+        if (karaf.isPresent()) {
+            karaf.get().onExit().get(2, TimeUnit.MINUTES);
+        }
+    }
+
+    private Optional<ProcessHandle> karaf() {
+        String marker = "-Dkaraf.base=" + dist;
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker) && c.contains("org.apache.karaf.main.Main")).orElse(false))
+                .findFirst();
+    }
+
+    private long rssMiB() throws IOException {
+        ProcessHandle karaf = karaf().orElseThrow(() -> new IllegalStateException("Karaf process not found"));
+        for (String line : Files.readAllLines(Path.of("/proc/" + karaf.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+
+    private void deployPing() throws Exception {
+        Path jar = Path.of(required(options, "ping-jar"));
+        Files.copy(jar, dist.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        URI ping = http.uri("/v1/bench/ping");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (http.status(ping) != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the trivial endpoint did not come up");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+
+    private static String machine() throws IOException {
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("[^0-9]", "")) / 1048576.0))
+                .orElse("?");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+        return String.format(Locale.ROOT, "%d cores (%s), %s RAM, %s %s, Java %s", Runtime.getRuntime().availableProcessors(),
+                cpu, memory, System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"));
+    }
+
+    private void row(String figure, String measured, String raw, double ratio, String target, boolean met) {
+        rows.add(new String[] {figure, measured, raw, String.format(Locale.ROOT, "%.2f", ratio), target, met ? "yes" : "NO"});
+        say("%s: %s | %s | ratio %.2f | %s | %s", figure, measured, raw, ratio, target, met ? "met" : "NOT MET");
+    }
+
+    private void print() throws IOException {
+        StringBuilder table = new StringBuilder("| figure | measured | raw limit | ratio | target | met |\n|---|---|---|---|---|---|\n");
+        for (String[] r : rows) {
+            table.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        String text = "Run of " + Instant.now() + ", " + String.format(Locale.ROOT, "%,d", parties) + " parties, "
+                + machine() + "\n\n" + table;
+        say("%n%s", text);
+        String report = options.get("report");
+        if (report != null) {
+            Files.writeString(Path.of(report), text);
+        }
+    }
+
+    private static String latency(Stats s) {
+        return String.format(Locale.ROOT, "p50 %.2f / p95 %.2f / p99 %.2f ms", s.p50(), s.p95(), s.p99());
+    }
+
+    private static String fmt(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+
+}

@@ -1,0 +1,34 @@
+#!/bin/sh
+# The Tessera benchmark, in one command from a fresh clone:
+#   sh bench/run.sh [PARTIES]           (default 1000000; e.g. 20000 for a smoke run)
+# Environment: ROUNDS (5), ROUND_SECONDS (10), WARMUP_SECONDS (10), PORT (28181), SEED (42),
+#              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o").
+# It builds the product and the bench, unpacks a fresh copy of the distribution under
+# bench/target/dist (its own ports, its own database), runs every figure and stops the server.
+# The table is printed and written to bench/target/results.md. See docs/performance.md.
+set -e
+PARTIES="${1:-1000000}"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+PORT="${PORT:-28181}"
+if [ -z "$SKIP_BUILD" ]; then
+  (cd "$ROOT" && mvn -B -q $MVN_ARGS install -DskipTests -pl '!itests')
+  (cd "$ROOT" && mvn -B -q $MVN_ARGS -f bench/pom.xml package)
+fi
+DIST="$HERE/target/dist"
+if [ -x "$DIST/bin/stop" ]; then "$DIST/bin/stop" >/dev/null 2>&1 || true; fi
+rm -rf "$DIST" "$HERE/target/raw-derby"
+mkdir -p "$DIST"
+tar -xzf "$(ls "$ROOT"/distribution/target/*.tar.gz | head -1)" -C "$DIST" --strip-components=1
+# its own ports, so that it never meets another server of the machine
+sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" "$DIST/etc/org.ops4j.pax.web.cfg"
+grep -q "^org.osgi.service.http.port" "$DIST/etc/org.ops4j.pax.web.cfg" || echo "org.osgi.service.http.port = $PORT" >> "$DIST/etc/org.ops4j.pax.web.cfg"
+sed -i "s/^sshPort *=.*/sshPort = $((PORT + 1))/" "$DIST/etc/org.apache.karaf.shell.cfg"
+[ -f "$DIST/etc/org.apache.karaf.management.cfg" ] && sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((PORT + 2))/; s/^rmiServerPort *=.*/rmiServerPort = $((PORT + 3))/" "$DIST/etc/org.apache.karaf.management.cfg"
+CP="$HERE/client/target/classes:$(cat "$HERE/client/target/classpath.txt")"
+cd "$HERE"
+# the raw baseline gets the same Derby page cache as the server (bin/setenv)
+exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000}" -cp "$CP" org.tessera.crm.bench.Bench --dist "$DIST" --port "$PORT" --parties "$PARTIES" \
+  --ping-jar "$(ls "$HERE"/ping/target/org.tessera.crm.bench.ping-*.jar | head -1)" \
+  --rounds "${ROUNDS:-5}" --round-seconds "${ROUND_SECONDS:-10}" --warmup-seconds "${WARMUP_SECONDS:-10}" \
+  --seed "${SEED:-42}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md"
