@@ -100,6 +100,7 @@ public class DealerExampleIT {
                     .put("outcome", "MEETING_SET").put("notes", "Très intéressé par la version hybride"));
             assertEquals(drive.toString(), 201, drive.status());
             assertEquals("TEST_DRIVE", drive.json().path("type").asText());
+            assertTrue(drive.header("Location"), drive.header("Location").endsWith("/tessera/api/v1/activities/" + drive.json().path("id").asText()));
 
             List<String> timeline = timelineIds(partyId);
             assertTrue(timeline.toString(), timeline.contains("dealer:vehicle:" + vehicleId));
