@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
@@ -134,12 +131,12 @@ public class DealerExampleIT {
 
     private void install() throws Exception {
         features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        awaitTrue(this::packServes, "pack endpoints");
+        Waits.awaitTrue(this::packServes, "pack endpoints", 3);
     }
 
     private void uninstall() throws Exception {
         features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-        awaitTrue(() -> !packServes(), "pack endpoints gone");
+        Waits.awaitTrue(() -> !packServes(), "pack endpoints gone", 3);
     }
 
     /**
@@ -155,16 +152,6 @@ public class DealerExampleIT {
         List<String> ids = new ArrayList<>();
         api.get("/v1/parties/" + partyId + "/timeline?limit=200").json().path("items").forEach(e -> ids.add(e.path("id").asText()));
         return ids;
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not reached within 3 s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
     }
 
     private static String randomVin() {

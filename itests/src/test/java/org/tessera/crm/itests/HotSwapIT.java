@@ -21,8 +21,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -89,7 +87,7 @@ public class HotSwapIT {
                 + System.getProperty("tessera.version", "0.1.0-SNAPSHOT") + "/xml/features"));
         for (String module : PROBES.keySet()) {
             features.installFeature("tessera-" + module, NO_REFRESH);
-            awaitTrue(() -> serves(module), module + " serves");
+            Waits.awaitTrue(() -> serves(module), module + " serves", 3);
         }
         String owner = fixtures.createParty(Fixtures.person("Théo", "Garçon" + Fixtures.unique())).path("id").asText();
         api.post("/v1/dealer/vehicles", Api.object().put("vin", "VF1HOTSWAP" + Fixtures.unique().substring(0, 7).toUpperCase()
@@ -146,7 +144,7 @@ public class HotSwapIT {
         } else {
             features.installFeature("tessera-" + module, NO_REFRESH);
         }
-        awaitTrue(() -> serves(module), module + " serves after install");
+        Waits.awaitTrue(() -> serves(module), module + " serves after install", 3);
     }
 
     private void uninstall(String module, boolean throughRest) throws Exception {
@@ -156,7 +154,7 @@ public class HotSwapIT {
         } else {
             features.uninstallFeature("tessera-" + module, NO_REFRESH);
         }
-        awaitTrue(() -> !serves(module), module + " gone after uninstall");
+        Waits.awaitTrue(() -> !serves(module), module + " gone after uninstall", 3);
     }
 
     /** A new build of the module's bundles, in place (the same build here: the lifecycle is what is tested). */
@@ -171,7 +169,7 @@ public class HotSwapIT {
                 }
             }
         }
-        awaitTrue(() -> serves(module), module + " serves after update");
+        Waits.awaitTrue(() -> serves(module), module + " serves after update", 3);
     }
 
     /** Whether a resource of the module answers: a path no resource serves gets {@code about:blank}. */
@@ -261,15 +259,5 @@ public class HotSwapIT {
                     sorted.get(sorted.size() - 1)));
         });
         System.out.print(report);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within 3 s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
     }
 }

@@ -9,8 +9,6 @@ import static org.tessera.crm.itests.Problems.assertProblem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import javax.inject.Inject;
 
@@ -76,11 +74,11 @@ public class ModulesApiIT {
         assertEquals(installed.toString(), 200, installed.status());
         assertEquals("ACTIVE", installed.json().path("state").asText());
         assertEquals("dealer-001-vehicles", installed.json().path("schemaVersion").asText());
-        awaitTrue(() -> module("dealer") != null && texts(module("dealer").path("extensionPoints")).contains("TimelineContributor"));
+        Waits.awaitTrue(() -> module("dealer") != null && texts(module("dealer").path("extensionPoints")).contains("TimelineContributor"), "the registry follows", 3);
 
         Api.Response updated = api.post("/v1/modules/dealer/update", Api.object());
         assertEquals(updated.toString(), 200, updated.status());
-        awaitTrue(() -> module("dealer") != null && "ACTIVE".equals(module("dealer").path("state").asText()));
+        Waits.awaitTrue(() -> module("dealer") != null && "ACTIVE".equals(module("dealer").path("state").asText()), "the registry follows", 3);
 
         assertProblem(api.post("/v1/modules/dealer/update", Api.object().put("bundle", "org.tessera.crm.examples.dealer.impl")
                 .put("location", "http://example.org/evil.jar")), 422);
@@ -91,7 +89,7 @@ public class ModulesApiIT {
         assertTrue(refused, refused.contains("uninstall"));
 
         assertEquals(204, api.sendBody("POST", "/v1/modules/dealer/uninstall", "", Api.JSON, null).status());
-        awaitTrue(() -> module("dealer") == null);
+        Waits.awaitTrue(() -> module("dealer") == null, "the registry follows", 3);
         String listing = shell("tessera:modules");
         assertTrue(listing, listing.contains("sales") && !listing.contains("dealer "));
 
@@ -124,15 +122,5 @@ public class ModulesApiIT {
     /** Runs a shell command as the administrator; returns what it printed, or the error it raised. */
     private String shell(String command) {
         return KarafShell.asAdmin(sessions, command);
-    }
-
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the registry did not follow within 3 s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
     }
 }
