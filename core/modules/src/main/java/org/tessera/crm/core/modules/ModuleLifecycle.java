@@ -1,6 +1,5 @@
 package org.tessera.crm.core.modules;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -154,9 +152,7 @@ public class ModuleLifecycle {
             operation.run();
         } catch (RuntimeException e) {
             throw e;
-        } catch (BundleException | IOException e) {
-            throw new IllegalStateException(what + " of module " + module + " failed: " + e.getMessage(), e);
-        } catch (Exception e) {
+        } catch (Exception e) { // BundleException, IOException, the features service's own
             throw new IllegalStateException(what + " of module " + module + " failed: " + e.getMessage(), e);
         }
         LOG.info("Module {}: {} done in {} ms", module, what, (System.nanoTime() - started) / 1_000_000);
