@@ -53,7 +53,7 @@ public class ModulesApiIT {
         JsonNode core = module("core");
         assertNotNull("core listed", core);
         assertEquals("ACTIVE", core.path("state").asText());
-        assertTrue(core.path("schemaVersion").asText().startsWith("core-"));
+        assertFalse("the core reports its schema version", core.path("schemaVersion").asText().isEmpty());
         assertTrue(core.toString(), texts(core.path("permissions")).contains("core.party.read"));
         assertTrue(core.toString(), texts(core.path("extensionPoints")).contains("TimelineContributor"));
         assertTrue(core.toString(), texts(core.path("extensionPoints")).stream().anyMatch(e -> e.startsWith("REST resource")));
