@@ -7,35 +7,39 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.security.RecordScope;
 
 /**
- * THE place where the sales module decides whether the caller may use a party (an account, a
- * lead's person, a contact role). Every sales read and write that names a party goes through
- * {@link #visibleParty}; today it only checks that the party exists.
- *
- * <p>RECORD SCOPING HOOK: when the core offers record scoping (an agent sees the parties of
- * their org subtree), wire it here, and only here: return {@code Optional.empty()} for a party
- * outside the caller's perimeter. Lists (leads, opportunities, quotes, pipeline summary) then
- * need the same perimeter as a query filter on {@code party_id}/{@code account_id}; see
- * {@link #readableAccountIds()}.
+ * The one place where the sales module decides whether the caller may use a party (an account, a
+ * lead's person, a contact role), through the core's record scope: an agent sees the sales records
+ * attached to the parties of their org subtree, and a record outside it does not exist for them.
  */
 @Component(service = AccountAccess.class)
 public class AccountAccess {
     private final PartyService parties;
+    private final RecordScope scope;
 
     @Activate
-    public AccountAccess(@Reference PartyService parties) {
+    public AccountAccess(@Reference PartyService parties, @Reference RecordScope scope) {
         this.parties = parties;
+        this.scope = scope;
     }
 
-    /** The party, if it exists and the caller may see it. */
+    /** The party, if it exists and the caller may see it (the core's reads obey the scope). */
     public Optional<PartyDTO> visibleParty(String partyId) {
         return parties.find(partyId);
     }
 
+    /** Whether the caller may see the records attached to this party. */
+    public boolean canSee(Long partyId) {
+        return partyId != null && scope.canAccessParty(partyId.toString());
+    }
+
     /**
-     * The ids of the accounts the caller may see, or {@code null} for all of them. Lists filter
-     * on it; {@code null} until record scoping is wired.
+     * The ids of the accounts the caller may see as a query filter, or {@code null} for no filter.
+     * Always {@code null} for now: the perimeter is a set of org units whose parties can number in
+     * the millions, so lists filter each page through {@link #canSee} instead (a page may then
+     * hold fewer items than its limit; its cursor stays right).
      */
     public java.util.Set<Long> readableAccountIds() {
         return null;

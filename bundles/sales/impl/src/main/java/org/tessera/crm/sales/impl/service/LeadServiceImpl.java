@@ -170,7 +170,7 @@ public class LeadServiceImpl implements LeadService {
             OpportunityServiceImpl.where(jpql, params, "l.partyId in :perimeter", "perimeter", perimeter);
             TypedQuery<LeadEntity> q = em.createQuery(jpql.append(" order by l.id").toString(), LeadEntity.class);
             params.forEach(q::setParameter);
-            return KeysetPages.page(q.setMaxResults(query.limit + 1).getResultList(), query.limit, e -> e.id, LeadMapper::toDto);
+            return KeysetPages.page(q.setMaxResults(query.limit + 1).getResultList(), query.limit, e -> e.id, LeadMapper::toDto, e -> access.canSee(e.partyId));
         });
     }
 

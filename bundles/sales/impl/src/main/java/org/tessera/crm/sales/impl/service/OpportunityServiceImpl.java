@@ -138,7 +138,7 @@ public class OpportunityServiceImpl implements OpportunityService {
             where(jpql, params, "o.accountId in :perimeter", "perimeter", perimeter);
             TypedQuery<OpportunityEntity> q = em.createQuery(jpql.append(" order by o.id").toString(), OpportunityEntity.class);
             params.forEach(q::setParameter);
-            return KeysetPages.page(q.setMaxResults(query.limit + 1).getResultList(), query.limit, e -> e.id, OpportunityMapper::toDto);
+            return KeysetPages.page(q.setMaxResults(query.limit + 1).getResultList(), query.limit, e -> e.id, OpportunityMapper::toDto, e -> access.canSee(e.accountId));
         });
     }
 
@@ -169,8 +169,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     }
 
     private boolean canSee(Long accountId) {
-        java.util.Set<Long> perimeter = access.readableAccountIds();
-        return perimeter == null || perimeter.contains(accountId);
+        return access.canSee(accountId);
     }
 
     /** The candidate completed by the rules (stage defaults, prices, totals), or the rejected fields. */

@@ -28,10 +28,12 @@ import org.tessera.crm.sales.impl.rules.StageRules;
 @Component(service = PipelineService.class)
 public class PipelineServiceImpl implements PipelineService {
     private final SalesTx tx;
+    private final AccountAccess access;
 
     @Activate
-    public PipelineServiceImpl(@Reference SalesTx tx) {
+    public PipelineServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access) {
         this.tx = tx;
+        this.access = access;
     }
 
     @Override
@@ -106,7 +108,8 @@ public class PipelineServiceImpl implements PipelineService {
             throw new org.tessera.crm.core.api.ValidationException(
                     org.tessera.crm.core.api.FieldError.invalid("pipeline", "no such pipeline"));
         }
-        List<PipelineAggregator.Row> rows = tx.required(em -> rows(em, Long.valueOf(pipeline.id), query));
+        // only the opportunities of accounts in the caller's perimeter count
+        List<PipelineAggregator.Row> rows = tx.required(em -> rows(em, Long.valueOf(pipeline.id), query, access));
         PipelineSummaryDTO summary = new PipelineSummaryDTO();
         summary.pipelineId = pipeline.id;
         summary.currency = query.currency;
@@ -114,8 +117,8 @@ public class PipelineServiceImpl implements PipelineService {
         return summary;
     }
 
-    private static List<PipelineAggregator.Row> rows(EntityManager em, long pipelineId, PipelineSummaryQuery query) {
-        StringBuilder jpql = new StringBuilder("select o.stage, o.currency, o.amount, o.probability from OpportunityEntity o where o.pipelineId = :pipeline");
+    private static List<PipelineAggregator.Row> rows(EntityManager em, long pipelineId, PipelineSummaryQuery query, AccountAccess access) {
+        StringBuilder jpql = new StringBuilder("select o.stage, o.currency, o.amount, o.probability, o.accountId from OpportunityEntity o where o.pipelineId = :pipeline");
         if (query.ownerId != null) {
             jpql.append(" and o.ownerId = :owner");
         }
@@ -144,6 +147,9 @@ public class PipelineServiceImpl implements PipelineService {
         }
         List<PipelineAggregator.Row> rows = new ArrayList<>();
         for (Object[] r : q.getResultList()) {
+            if (!access.canSee((Long) r[4])) {
+                continue;
+            }
             rows.add(new PipelineAggregator.Row((String) r[0], (String) r[1], (java.math.BigDecimal) r[2], ((Number) r[3]).intValue()));
         }
         return rows;

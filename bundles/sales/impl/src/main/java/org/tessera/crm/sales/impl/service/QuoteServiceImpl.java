@@ -142,7 +142,7 @@ public class QuoteServiceImpl implements QuoteService {
             OpportunityServiceImpl.where(jpql, params, "q.accountId in :perimeter", "perimeter", perimeter);
             TypedQuery<QuoteEntity> q = em.createQuery(jpql.append(" order by q.id").toString(), QuoteEntity.class);
             params.forEach(q::setParameter);
-            return KeysetPages.page(q.setMaxResults(limit + 1).getResultList(), limit, e -> e.id, QuoteMapper::toDto);
+            return KeysetPages.page(q.setMaxResults(limit + 1).getResultList(), limit, e -> e.id, QuoteMapper::toDto, e -> access.canSee(e.accountId));
         });
     }
 

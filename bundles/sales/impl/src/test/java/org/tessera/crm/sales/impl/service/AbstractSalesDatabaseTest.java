@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
@@ -31,6 +32,7 @@ import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
@@ -70,12 +72,16 @@ abstract class AbstractSalesDatabaseTest {
 
     protected abstract void stopDatabase() throws Exception;
 
+    /** Party ids the stubbed record scope hides from the caller. */
+    private final java.util.Set<Object> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @BeforeAll
     void start() throws Exception {
         dataSource = startDatabase();
         tx = new EmfSalesTx(dataSource);
         AccountAccess access = new AccountAccess(stub(PartyService.class, (name, args) ->
-                name.equals("find") ? Optional.of(party((String) args[0])) : null));
+                name.equals("find") ? Optional.of(party((String) args[0])) : null),
+                stub(RecordScope.class, (name, args) -> name.equals("canAccessParty") ? !hidden.contains(args[0]) : null));
         CustomFieldService customFields = stub(CustomFieldService.class, (name, args) ->
                 name.equals("normalize") ? args[1] : name.equals("isActiveValue") ? Boolean.TRUE : null);
         ValidationService validation = stub(ValidationService.class, (name, args) -> null);
@@ -88,7 +94,7 @@ abstract class AbstractSalesDatabaseTest {
         opportunities = new OpportunityServiceImpl(tx, access, customFields, validation, events);
         products = new ProductServiceImpl(tx);
         quotes = new QuoteServiceImpl(tx, access, validation, events);
-        pipelines = new PipelineServiceImpl(tx);
+        pipelines = new PipelineServiceImpl(tx, access);
         leads = new LeadServiceImpl(tx, access, stub(PartyService.class, (n, a) -> null), activities, customFields,
                 validation, opportunities, events);
         timeline = new SalesTimelineContributor(tx);
@@ -104,6 +110,36 @@ abstract class AbstractSalesDatabaseTest {
 
     private MigrationRunner runner() {
         return new MigrationRunner(new ClassLoaderResourceAccessor(getClass().getClassLoader()), SalesSchemaMigrator.CHANGELOG, "sales");
+    }
+
+    @Test
+    void recordsOfAccountsOutsideTheCallersScopeDoNotExistForThem() {
+        String account = "9" + activityIds.incrementAndGet();
+        OpportunityDTO draft = new OpportunityDTO();
+        draft.accountId = account;
+        draft.name = "Hors périmètre";
+        draft.currency = "EUR";
+        draft.amount = new BigDecimal("1234.00");
+        String id = opportunities.create(draft).id;
+        OpportunityQuery query = new OpportunityQuery();
+        query.accountId = account;
+        assertEquals(1, opportunities.search(query).items.size());
+        BigDecimal visibleTotal = pipelineTotal();
+
+        hidden.add(account);
+        try {
+            assertEquals(List.of(), opportunities.search(query).items);
+            assertThrows(NotFoundException.class, () -> opportunities.get(id));
+            assertEquals(0, visibleTotal.subtract(new BigDecimal("1234.00")).compareTo(pipelineTotal()), "the summary leaves it out");
+        } finally {
+            hidden.remove(account);
+        }
+    }
+
+    private BigDecimal pipelineTotal() {
+        PipelineSummaryQuery query = new PipelineSummaryQuery();
+        query.currency = "EUR";
+        return pipelines.summary(query).stages.stream().map(stage -> stage.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Test
