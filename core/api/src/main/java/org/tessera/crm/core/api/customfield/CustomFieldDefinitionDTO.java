@@ -24,6 +24,11 @@ public class CustomFieldDefinitionDTO {
     public String referenceType;
     /** Maximum length of a {@code STRING} value; 255 by default, 4000 at most. */
     public Integer maxLength;
+    /**
+     * Personal data to protect (a risk profile, a health note): on parties, only callers with
+     * {@code core.party.sensitive} see or write the value, and the audit trail masks it.
+     */
+    public boolean sensitive;
     /** Name of the module that contributed the field, {@code null} when an administrator created it. */
     public String module;
     public long version;

@@ -60,6 +60,7 @@ public class CustomFieldServiceImpl implements CustomFieldService {
             entity.referenceType = definition.referenceType;
             entity.maxLength = definition.maxLength;
             entity.module = definition.module;
+            entity.sensitive = definition.sensitive;
             entity.values = new ArrayList<>(definition.values == null ? List.of() : definition.values);
             em.persist(entity);
             em.flush();
@@ -197,6 +198,7 @@ public class CustomFieldServiceImpl implements CustomFieldService {
         dto.referenceType = entity.referenceType;
         dto.maxLength = entity.maxLength;
         dto.module = entity.module;
+        dto.sensitive = entity.sensitive;
         dto.version = entity.version;
         return dto;
     }

@@ -43,6 +43,8 @@ public class CustomFieldDefinitionEntity {
     public Integer maxLength;
     @Column(name = "module_name")
     public String module;
+    @Column(name = "is_sensitive")
+    public boolean sensitive;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "custom_field_def_value", joinColumns = @JoinColumn(name = "def_id"))

@@ -84,8 +84,10 @@ public class PartyServiceImpl implements PartyService {
             if (candidate.orgUnitId == null) {
                 candidate.orgUnitId = scope.defaultOrgUnitId().orElse(null);
             }
+            Set<String> sensitiveKeys = sensitiveCustomFields(em);
             if (!mayUseSensitive()) {
                 candidate.birthDate = null;
+                sensitiveKeys.forEach(candidate.customFields::remove);
             }
             CustomValueStore customValues = new CustomValueStore(em);
             FieldErrors errors = rules(em).check(candidate);
@@ -102,11 +104,11 @@ public class PartyServiceImpl implements PartyService {
             customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
-            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, SENSITIVE);
-            return stored;
+            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, masked(sensitiveKeys));
+            return shown(stored, sensitiveKeys);
         });
         events.post(CoreEvents.PARTY_CREATED, EventProperties.of(EntityTypes.PARTY, created.id, created.version, null));
-        return shown(created);
+        return created;
     }
 
     @Override
@@ -114,7 +116,7 @@ public class PartyServiceImpl implements PartyService {
         Optional<Set<Long>> visible = visibleUnits();
         return Ids.parse(id).flatMap(value -> tx.required(em ->
                 Optional.ofNullable(em.find(PartyEntity.class, value)).filter(e -> inScope(e, visible))
-                        .map(e -> shown(new PartyReader(em).toDto(e)))));
+                        .map(e -> shown(new PartyReader(em).toDto(e), sensitiveCustomFields(em)))));
     }
 
     @Override
@@ -124,13 +126,21 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public PartyDTO update(String id, Long expectedVersion, PartyDTO desired) {
-        PartyDTO[] beforeAndAfter = staleChecked(id, expectedVersion, em -> {
+        Updated result = staleChecked(id, expectedVersion, em -> {
             PartyEntity entity = load(em, id, expectedVersion);
             PartyDTO previous = new PartyReader(em).toDto(entity);
             PartyDTO candidate = PartyMapper.writableCopy(desired);
             candidate.id = previous.id;
+            Set<String> sensitiveKeys = sensitiveCustomFields(em);
             if (!mayUseSensitive()) {
                 candidate.birthDate = previous.birthDate;
+                for (String key : sensitiveKeys) { // kept as stored: the caller can neither see nor change it
+                    if (previous.customFields.containsKey(key)) {
+                        candidate.customFields.put(key, previous.customFields.get(key));
+                    } else {
+                        candidate.customFields.remove(key);
+                    }
+                }
             }
             CustomValueStore customValues = new CustomValueStore(em);
             FieldErrors errors = rules(em).check(candidate);
@@ -147,13 +157,13 @@ public class PartyServiceImpl implements PartyService {
             customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
-            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, SENSITIVE);
-            return new PartyDTO[] {previous, stored};
+            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, masked(sensitiveKeys));
+            String[] changed = ChangedFields.between(previous, stored, SERVER_OWNED);
+            return new Updated(shown(stored, sensitiveKeys), changed);
         });
-        PartyDTO updated = beforeAndAfter[1];
-        events.post(CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, updated.id, updated.version,
-                ChangedFields.between(beforeAndAfter[0], updated, SERVER_OWNED)));
-        return shown(updated);
+        events.post(CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, result.party().id, result.party().version,
+                result.changedFields()));
+        return result.party();
     }
 
     /**
@@ -177,7 +187,7 @@ public class PartyServiceImpl implements PartyService {
             // Children and referencing rows go first: nothing orders these statements for us.
             em.flush();
             em.remove(entity);
-            audit.record(em, EntityTypes.PARTY, previous.id, AuditAction.DELETE, previous, null, SENSITIVE);
+            audit.record(em, EntityTypes.PARTY, previous.id, AuditAction.DELETE, previous, null, masked(sensitiveCustomFields(em)));
             em.flush();
             return new ArrayList<>(activities);
         });
@@ -191,9 +201,12 @@ public class PartyServiceImpl implements PartyService {
     @Override
     public Page<PartyDTO> search(PartyQuery query) {
         Optional<Set<Long>> visible = visibleUnits();
-        Page<PartyDTO> page = tx.required(em -> new PartySearch(em, visible).page(query));
-        page.items = page.items.stream().map(this::shown).toList();
-        return page;
+        return tx.required(em -> {
+            Page<PartyDTO> page = new PartySearch(em, visible).page(query);
+            Set<String> sensitiveKeys = sensitiveCustomFields(em);
+            page.items = page.items.stream().map(party -> shown(party, sensitiveKeys)).toList();
+            return page;
+        });
     }
 
     @Override
@@ -248,12 +261,31 @@ public class PartyServiceImpl implements PartyService {
         return callers.permits(CorePermissions.PARTY_SENSITIVE);
     }
 
+    /** An updated party as the caller may see it, and the names of the fields that changed. */
+    private record Updated(PartyDTO party, String[] changedFields) {
+    }
+
     /** The party as the caller may see it: sensitive fields removed without the permission. */
-    private PartyDTO shown(PartyDTO party) {
+    private PartyDTO shown(PartyDTO party, Set<String> sensitiveKeys) {
         if (!mayUseSensitive()) {
             party.birthDate = null;
+            sensitiveKeys.forEach(party.customFields::remove);
         }
         return party;
+    }
+
+    /** Keys of the party custom fields defined as sensitive. */
+    private static Set<String> sensitiveCustomFields(EntityManager em) {
+        return new java.util.HashSet<>(em.createQuery("SELECT d.key FROM CustomFieldDefinitionEntity d"
+                + " WHERE d.entityType = :type AND d.sensitive = :sensitive", String.class)
+                .setParameter("type", EntityTypes.PARTY).setParameter("sensitive", true).getResultList());
+    }
+
+    /** The fields the audit trail masks: the sensitive core fields and sensitive custom fields. */
+    private static Set<String> masked(Set<String> sensitiveKeys) {
+        Set<String> masked = new java.util.HashSet<>(SENSITIVE);
+        sensitiveKeys.forEach(key -> masked.add("customFields." + key));
+        return masked;
     }
 
     private static PartyRules rules(EntityManager em) {

@@ -1,9 +1,4 @@
 package org.tessera.crm.core.impl.integration;
-import org.tessera.crm.core.impl.db.MigrationRunner;
-import org.tessera.crm.core.impl.db.LiquibaseSchemaMigrations;
-import org.tessera.crm.core.impl.db.CoreSchema;
-import liquibase.resource.ClassLoaderResourceAccessor;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,14 +21,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
+
+import liquibase.resource.ClassLoaderResourceAccessor;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.StaleVersionException;
@@ -52,6 +52,9 @@ import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.spi.Validator;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.impl.testing.CoreServices;
+import org.tessera.crm.core.impl.db.CoreSchema;
+import org.tessera.crm.core.impl.db.LiquibaseSchemaMigrations;
+import org.tessera.crm.core.impl.db.MigrationRunner;
 
 /** The same checks against every supported database, outside OSGi, through the real unit and changelog. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -438,6 +441,35 @@ abstract class AbstractCoreDatabaseTest {
         assertNull(core.parties.find(leaving).orElse(null));
         assertNotNull(core.parties.get(staying));
         assertEquals(LocalDate.class, LocalDate.now().getClass());
+    }
+
+    @Test
+    void sensitiveCustomFieldsAreNeitherShownToNorWrittenByCallersWithoutThePermission() {
+        String key = "risk" + unique("P").substring(1);
+        CustomFieldDefinitionDTO risk = new CustomFieldDefinitionDTO();
+        risk.entityType = "PARTY";
+        risk.key = key;
+        risk.type = CustomFieldType.STRING;
+        risk.sensitive = true;
+        assertTrue(core.customFields.define(risk).sensitive);
+        PartyDTO draft = person("Siobhán", unique("Ó Briain"));
+        draft.customFields.put(key, "HIGH");
+        PartyDTO stored = core.parties.create(draft);
+        assertEquals("HIGH", stored.customFields.get(key), "the system (no caller) sees everything");
+
+        core.callers.bind(new Caller("agent", Set.of("agent"), Set.of("core.party.read", "core.party.write", "all-records"), null));
+        try {
+            PartyDTO seen = core.parties.get(stored.id);
+            assertFalse(seen.customFields.containsKey(key), "hidden from an agent");
+            seen.customFields.put(key, "LOW");
+            seen.jobTitle = "Notaire";
+            PartyDTO updated = core.parties.update(stored.id, seen.version, seen);
+            assertFalse(updated.customFields.containsKey(key));
+            assertEquals("Notaire", updated.jobTitle);
+        } finally {
+            core.callers.unbind();
+        }
+        assertEquals("HIGH", core.parties.get(stored.id).customFields.get(key), "the agent's write left it alone");
     }
 
     @Test
