@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
@@ -62,7 +59,7 @@ public class SalesLifecycleIT {
     public void salesIsUp() throws Exception {
         api.awaitHealthy(60);
         assertTrue("the distribution boots with sales", features.isInstalled(features.getFeature(FEATURE)));
-        awaitTrue(this::salesServes, "sales endpoints");
+        Waits.awaitTrue(this::salesServes, "sales endpoints", 15);
     }
 
     @Test
@@ -89,7 +86,7 @@ public class SalesLifecycleIT {
         context.addBundleListener(watcher);
         try {
             features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-            awaitTrue(() -> !salesServes(), "sales endpoints gone");
+            Waits.awaitTrue(() -> !salesServes(), "sales endpoints gone", 15);
             assertTrue(installedSalesBundles().isEmpty());
 
             assertProblem(api.get("/v1/sales/opportunities/" + opportunityId), 404);
@@ -101,7 +98,7 @@ public class SalesLifecycleIT {
             assertEquals(200, api.get("/v1/parties/" + party.path("id").asText() + "/timeline").status());
 
             features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-            awaitTrue(this::salesServes, "sales endpoints back");
+            Waits.awaitTrue(this::salesServes, "sales endpoints back", 15);
             Api.Response back = api.get("/v1/sales/opportunities/" + opportunityId);
             assertEquals(back.toString(), 200, back.status());
             assertEquals("Silos", back.json().path("name").asText());
@@ -151,15 +148,5 @@ public class SalesLifecycleIT {
         List<String> ids = new ArrayList<>();
         api.get("/v1/parties/" + partyId + "/timeline?limit=200").json().path("items").forEach(e -> ids.add(e.path("id").asText()));
         return ids;
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not reached within 15 s");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
     }
 }
