@@ -110,8 +110,8 @@ public class ModuleLifecycle {
         if (registry.module(module).isPresent()) {
             throw new ConflictException("module", "uninstall module " + module + " before purging its data");
         }
-        List<String> dropped = migrations.purge(module);
-        LOG.warn("AUDIT module purge: module {} purged, dropped {}", module, dropped);
+        List<String> dropped = migrations.purge(module); // audited by the migration service, in the purge's transaction
+        LOG.warn("Module {} purged: dropped {}", module, dropped);
         return dropped;
     }
 

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.crm.core.api.schema.SchemaMigrations;
+import org.tessera.crm.core.api.security.Caller;
 
 /**
  * {@link SchemaMigrations} for modules: runs a module's changelog from the module's own bundle
@@ -58,7 +59,7 @@ public class LiquibaseSchemaMigrations implements SchemaMigrations {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                List<String> dropped = ModuleObjects.purge(connection, module);
+                List<String> dropped = ModuleObjects.purge(connection, module, Caller.SYSTEM_LOGIN);
                 connection.commit();
                 LOG.warn("Schema of module {} purged: dropped {}", module, dropped);
                 return dropped;

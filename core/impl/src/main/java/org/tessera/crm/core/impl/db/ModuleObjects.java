@@ -75,8 +75,11 @@ final class ModuleObjects {
         }
     }
 
-    /** Drops the module's objects, newest first, and forgets its history; in the caller's transaction. */
-    static List<String> purge(Connection connection, String module) throws SQLException {
+    /**
+     * Drops the module's objects, newest first, forgets its history and audits the purge as done
+     * by {@code login}; in the caller's transaction.
+     */
+    static List<String> purge(Connection connection, String module, String login) throws SQLException {
         List<String[]> objects = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT object_type, object_name FROM tessera_module_object"
                 + " WHERE module_name = ? ORDER BY created_order DESC")) {
@@ -108,7 +111,41 @@ final class ModuleObjects {
             delete.setString(1, module);
             delete.executeUpdate();
         }
+        audit(connection, derby, module, dropped, login);
         return dropped;
+    }
+
+    /**
+     * The purge's audit record, in the purge's own transaction: entity {@code MODULE}, action
+     * DELETE, one change per dropped object. Written with JDBC because the module's schema, not a
+     * JPA entity, is what changes; its id comes from the audit sequence, above any block
+     * EclipseLink has preallocated.
+     */
+    private static void audit(Connection connection, boolean derby, String module, List<String> dropped, String login)
+            throws SQLException {
+        long id;
+        try (Statement sequence = connection.createStatement();
+                ResultSet next = sequence.executeQuery(derby ? "VALUES NEXT VALUE FOR audit_seq" : "SELECT nextval('audit_seq')")) {
+            next.next();
+            id = next.getLong(1);
+        }
+        try (PreparedStatement record = connection.prepareStatement("INSERT INTO audit_record"
+                + " (id, occurred_at, user_login, entity_type, entity_id, action) VALUES (?, ?, ?, 'MODULE', ?, 'DELETE')");
+                PreparedStatement change = connection.prepareStatement("INSERT INTO audit_change"
+                        + " (audit_id, position, field, old_value, new_value) VALUES (?, ?, 'schema', ?, NULL)")) {
+            record.setLong(1, id);
+            record.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.now()));
+            record.setString(3, login);
+            record.setString(4, module);
+            record.executeUpdate();
+            for (int position = 0; position < dropped.size(); position++) {
+                change.setLong(1, id);
+                change.setInt(2, position);
+                change.setString(3, dropped.get(position));
+                change.addBatch();
+            }
+            change.executeBatch();
+        }
     }
 
     /** Names come from our own changelogs; refuse anything that is not a plain identifier all the same. */

@@ -487,6 +487,13 @@ abstract class AbstractCoreDatabaseTest {
         assertEquals("widgets-002", runner.migrate(dataSource), "a second start changes nothing");
 
         assertEquals(List.of("TABLE widget_part", "TABLE widget", "SEQUENCE widget_seq"), migrations.purge("widgets"));
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                ResultSet audit = sql.executeQuery("SELECT r.action, COUNT(c.position) FROM audit_record r JOIN audit_change c"
+                        + " ON c.audit_id = r.id WHERE r.entity_type = 'MODULE' AND r.entity_id = 'widgets' GROUP BY r.id, r.action")) {
+            assertTrue(audit.next(), "the purge is audited");
+            assertEquals("DELETE", audit.getString(1));
+            assertEquals(3, audit.getInt(2), "one change per dropped object");
+        }
         assertEquals(Optional.empty(), migrations.appliedVersion("widgets"));
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID LIKE 'widgets-%'")) {
