@@ -30,18 +30,13 @@ public class AccountAccess {
         return parties.find(partyId);
     }
 
-    /** Whether the caller may see the records attached to this party. */
+    /**
+     * Whether the caller may see the records attached to this party. Lists filter each page
+     * through it rather than by a perimeter in SQL: the perimeter is a set of org units whose
+     * parties can number in the millions. A page may then hold fewer items than its limit; its
+     * cursor stays right.
+     */
     public boolean canSee(Long partyId) {
         return partyId != null && scope.canAccessParty(partyId.toString());
-    }
-
-    /**
-     * The ids of the accounts the caller may see as a query filter, or {@code null} for no filter.
-     * Always {@code null} for now: the perimeter is a set of org units whose parties can number in
-     * the millions, so lists filter each page through {@link #canSee} instead (a page may then
-     * hold fewer items than its limit; its cursor stays right).
-     */
-    public java.util.Set<Long> readableAccountIds() {
-        return null;
     }
 }

@@ -159,7 +159,6 @@ public class LeadServiceImpl implements LeadService {
             errors.invalid("cursor", "not a cursor of this collection");
         }
         errors.throwIfAny();
-        java.util.Set<Long> perimeter = access.readableAccountIds();
         return tx.required(em -> {
             StringBuilder jpql = new StringBuilder("select l from LeadEntity l where 1 = 1");
             Map<String, Object> params = new HashMap<>();
@@ -167,7 +166,6 @@ public class LeadServiceImpl implements LeadService {
             OpportunityServiceImpl.where(jpql, params, "l.partyId = :party", "party", party);
             OpportunityServiceImpl.where(jpql, params, "l.ownerId = :owner", "owner", owner);
             OpportunityServiceImpl.where(jpql, params, "l.id > :after", "after", after);
-            OpportunityServiceImpl.where(jpql, params, "l.partyId in :perimeter", "perimeter", perimeter);
             TypedQuery<LeadEntity> q = em.createQuery(jpql.append(" order by l.id").toString(), LeadEntity.class);
             params.forEach(q::setParameter);
             return KeysetPages.page(q.setMaxResults(query.limit + 1).getResultList(), query.limit, e -> e.id, LeadMapper::toDto, e -> access.canSee(e.partyId));

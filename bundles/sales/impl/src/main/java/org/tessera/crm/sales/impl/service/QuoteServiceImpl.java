@@ -132,14 +132,12 @@ public class QuoteServiceImpl implements QuoteService {
             errors.invalid("cursor", "not a cursor of this collection");
         }
         errors.throwIfAny();
-        java.util.Set<Long> perimeter = access.readableAccountIds();
         return tx.required(em -> {
             StringBuilder jpql = new StringBuilder("select q from QuoteEntity q where 1 = 1");
             Map<String, Object> params = new HashMap<>();
             OpportunityServiceImpl.where(jpql, params, "q.opportunityId = :opportunity", "opportunity", opportunity);
             OpportunityServiceImpl.where(jpql, params, "q.status = :status", "status", status == null ? null : status.name());
             OpportunityServiceImpl.where(jpql, params, "q.id > :after", "after", after);
-            OpportunityServiceImpl.where(jpql, params, "q.accountId in :perimeter", "perimeter", perimeter);
             TypedQuery<QuoteEntity> q = em.createQuery(jpql.append(" order by q.id").toString(), QuoteEntity.class);
             params.forEach(q::setParameter);
             return KeysetPages.page(q.setMaxResults(limit + 1).getResultList(), limit, e -> e.id, QuoteMapper::toDto, e -> access.canSee(e.accountId));
