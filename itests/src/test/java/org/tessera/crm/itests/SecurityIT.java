@@ -26,6 +26,7 @@ import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+import org.tessera.crm.core.api.rest.TesseraApi;
 
 /**
  * Authentication and the permission check, over HTTP. The first test walks every resource method
@@ -63,6 +64,8 @@ public class SecurityIT {
     public void everyResourceMethodAnswers401WithoutCredentialsAnd403WithoutItsPermission() {
         List<String> methods = resourceMethods();
         assertTrue("the runtime lists the resource methods: " + methods, methods.size() >= 35);
+        assertTrue("a module's own application is walked too: " + methods,
+                methods.stream().anyMatch(method -> method.contains(" /v1/sales/")));
         List<String> failures = new ArrayList<>();
         for (String method : methods) {
             String verb = method.substring(0, method.indexOf(' '));
@@ -197,16 +200,22 @@ public class SecurityIT {
         return api.sendBody(verb, path, "{", consumes, null);
     }
 
-    /** "VERB /path|consumes" of every resource method of the Tessera application, from the runtime DTOs. */
+    /**
+     * "VERB /path|consumes" of every resource method of the Tessera applications (the core's and
+     * each module's, all under /tessera/api), from the runtime DTOs; paths relative to /tessera/api.
+     */
     private List<String> resourceMethods() {
         List<String> methods = new ArrayList<>();
+        String apiBase = "/" + TesseraApi.APPLICATION_BASE;
         for (ApplicationDTO application : jaxrsRuntime.getRuntimeDTO().applicationDTOs) {
-            if (!"tessera".equals(application.name)) {
+            String base = application.base.startsWith("/") ? application.base : "/" + application.base;
+            if (!base.startsWith(apiBase)) {
                 continue;
             }
+            String prefix = base.substring(apiBase.length()).replaceAll("/+$", "");
             for (ResourceDTO resource : application.resourceDTOs) {
                 for (ResourceMethodInfoDTO method : resource.resourceMethods) {
-                    String path = method.path.startsWith("/") ? method.path : "/" + method.path;
+                    String path = prefix + (method.path.startsWith("/") ? method.path : "/" + method.path);
                     String consumes = method.consumingMimeType == null || method.consumingMimeType.length == 0
                             ? "application/json" : method.consumingMimeType[0];
                     methods.add(method.method + " " + path.replaceAll("/+$", "") + "|" + consumes);

@@ -10,15 +10,15 @@ import org.tessera.crm.core.api.rest.TesseraApi;
 import org.tessera.crm.core.rest.security.PermissionFeature;
 
 /**
- * The one JAX-RS application of the Tessera API, at {@code /tessera/api}. It declares no classes:
- * resources and extensions of this and every module bundle join it through the whiteboard by
- * selecting {@link TesseraApi#APPLICATION_SELECT}, and leave it when their bundle stops. It requires
- * the {@link PermissionFeature} extension: without it the application is not served at all, never
- * served unguarded.
+ * The core's JAX-RS application, at {@code /tessera/api}. It declares no classes: the core's
+ * resources join it through the whiteboard by selecting {@link TesseraApi#APPLICATION_SELECT}.
+ * Modules serve theirs in applications of their own (see {@link TesseraApi}), so that a module
+ * coming or going never rebuilds this one. It requires the {@link PermissionFeature} extension:
+ * without it the application is not served at all, never served unguarded.
  */
-@Component(service = Application.class)
+@Component(service = Application.class, property = TesseraApi.API_PROPERTY + "=true")
 @JaxrsName(TesseraApi.APPLICATION_NAME)
 @JaxrsApplicationBase(TesseraApi.APPLICATION_BASE)
-@JaxrsExtensionSelect("(" + org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants.JAX_RS_NAME + "=" + PermissionFeature.NAME + ")")
+@JaxrsExtensionSelect(TesseraApi.SECURITY_EXTENSION_SELECT)
 public class TesseraApplication extends Application {
 }

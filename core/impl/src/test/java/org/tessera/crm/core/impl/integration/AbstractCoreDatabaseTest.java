@@ -55,6 +55,8 @@ import org.tessera.crm.core.impl.testing.CoreServices;
 import org.tessera.crm.core.impl.db.CoreSchema;
 import org.tessera.crm.core.impl.db.LiquibaseSchemaMigrations;
 import org.tessera.crm.core.impl.db.MigrationRunner;
+import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
+import org.tessera.crm.core.impl.timeline.TimelineServiceImpl;
 
 /** The same checks against every supported database, outside OSGi, through the real unit and changelog. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -415,7 +417,7 @@ abstract class AbstractCoreDatabaseTest {
             entry.kind = "OPPORTUNITY";
             entry.occurredAt = base.plusSeconds(3600);
             return query.admits(entry) ? List.of(entry) : List.of();
-        });
+        }, () -> false);
         List<String> entries = new ArrayList<>();
         String cursor = null;
         do {
@@ -425,6 +427,22 @@ abstract class AbstractCoreDatabaseTest {
         } while (cursor != null && entries.size() < 10);
         assertEquals(List.of("core:activity:" + newer, "sales:opportunity:7", "core:activity:" + older), entries);
         assertThrows(NotFoundException.class, () -> core.timeline.timeline("987654321", null, 10));
+    }
+
+    @Test
+    void aContributorFailingWhileItsModuleStopsIsLeftOutAndAnyOtherFailureFailsTheTimeline() {
+        String party = core.parties.create(person("Swap", unique("Time"))).id;
+        String visit = core.activities.create(activity("visit", party, null)).id;
+        AtomicBoolean leaving = new AtomicBoolean();
+        TimelineServiceImpl timeline = new TimelineServiceImpl(core.scope);
+        timeline.addContributor(new ActivityTimelineContributor(core.tx), () -> false);
+        timeline.addContributor(query -> {
+            throw new IllegalStateException("EntityManagerFactory is closed");
+        }, leaving::get);
+        assertThrows(IllegalStateException.class, () -> timeline.timeline(party, null, 10));
+        leaving.set(true);
+        assertEquals(List.of("core:activity:" + visit),
+                timeline.timeline(party, null, 10).items.stream().map(entry -> entry.id).toList());
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class CoreServices implements AutoCloseable {
         parties = new PartyServiceImpl(tx, validation, events, callers, scope, auditTrail);
         activities = new ActivityServiceImpl(tx, validation, events, scope, auditTrail);
         timeline = new TimelineServiceImpl(scope);
-        timeline.addContributor(new ActivityTimelineContributor(tx));
+        timeline.addContributor(new ActivityTimelineContributor(tx), () -> false);
     }
 
     public static void migrate(DataSource dataSource) {

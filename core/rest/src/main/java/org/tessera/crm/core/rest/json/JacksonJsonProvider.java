@@ -36,7 +36,7 @@ import org.tessera.crm.core.rest.api.ObjectMappers;
  */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 @JaxrsMediaType({MediaType.APPLICATION_JSON, TesseraApi.MERGE_PATCH_JSON, TesseraApi.PROBLEM_JSON})
 @ServiceRanking(100)
 @Consumes({MediaType.APPLICATION_JSON, TesseraApi.MERGE_PATCH_JSON, "application/*+json"})

@@ -16,7 +16,7 @@ import org.tessera.crm.core.rest.api.Problems;
 /** A request that conflicts with the stored state (a duplicate key…): 409, naming the field when known. */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class ConflictExceptionMapper implements ExceptionMapper<ConflictException> {
 
     @Override

@@ -18,7 +18,7 @@ import org.tessera.crm.core.rest.api.Problems;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class JsonProcessingExceptionMapper implements ExceptionMapper<JsonProcessingException> {
 
     @Override

@@ -15,7 +15,7 @@ import org.tessera.crm.core.rest.api.Problems;
 /** A record that does not exist (or is out of the caller's scope): 404. */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class NotFoundExceptionMapper implements ExceptionMapper<NotFoundException> {
 
     @Override

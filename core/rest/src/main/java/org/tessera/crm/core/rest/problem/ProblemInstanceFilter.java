@@ -18,7 +18,7 @@ import org.tessera.crm.core.rest.api.ProblemException;
  */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class ProblemInstanceFilter implements ContainerResponseFilter {
 
     @Override

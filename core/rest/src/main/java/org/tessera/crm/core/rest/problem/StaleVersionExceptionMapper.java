@@ -17,7 +17,7 @@ import org.tessera.crm.core.rest.api.Problems;
 /** The client's copy is older than the stored record: 412, so it re-reads before writing again. */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class StaleVersionExceptionMapper implements ExceptionMapper<StaleVersionException> {
 
     @Override

@@ -21,7 +21,7 @@ import org.tessera.crm.core.rest.api.Problems;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
 

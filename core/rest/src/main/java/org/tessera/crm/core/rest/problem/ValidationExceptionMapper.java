@@ -15,7 +15,7 @@ import org.tessera.crm.core.rest.api.Problems;
 /** A write rejected by a service's validation: 422 with every offending field. */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class ValidationExceptionMapper implements ExceptionMapper<ValidationException> {
     static final int UNPROCESSABLE_CONTENT = 422;
 

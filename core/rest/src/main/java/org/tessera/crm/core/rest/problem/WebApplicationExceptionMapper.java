@@ -22,7 +22,7 @@ import org.tessera.crm.core.rest.api.Problems;
  */
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     private static final Logger LOG = LoggerFactory.getLogger(WebApplicationExceptionMapper.class);
 

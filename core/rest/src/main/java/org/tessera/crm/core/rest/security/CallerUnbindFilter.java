@@ -15,7 +15,7 @@ import org.tessera.crm.core.api.security.CallerContext;
 /** Unbinds the request's caller once the response is ready, so that the pooled thread forgets it. */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class CallerUnbindFilter implements ContainerResponseFilter {
     private final CallerContext callers;
 

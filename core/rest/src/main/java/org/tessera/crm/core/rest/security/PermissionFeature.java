@@ -18,17 +18,17 @@ import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RequiresPermission;
 
 /**
- * Puts a {@link PermissionFilter} in front of every resource method of the Tessera application,
- * of this bundle and of every module, with the permission its {@link RequiresPermission} names (on
+ * Puts a {@link PermissionFilter} in front of every resource method of the Tessera applications,
+ * the core's and every module's, with the permission its {@link RequiresPermission} names (on
  * the method, else on its class), or none. The application requires this extension by name, so
  * that it is never served unguarded.
  */
 @Component(service = DynamicFeature.class)
 @JaxrsExtension
 @JaxrsName(PermissionFeature.NAME)
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(TesseraApi.EXTENSIONS_SELECT)
 public class PermissionFeature implements DynamicFeature {
-    public static final String NAME = "tessera.security";
+    public static final String NAME = TesseraApi.SECURITY_EXTENSION_NAME;
 
     private final RequestAuthenticator authenticator;
     private final CallerContext callers;

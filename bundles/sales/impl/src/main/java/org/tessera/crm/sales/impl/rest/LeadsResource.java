@@ -43,9 +43,9 @@ import org.tessera.crm.sales.api.LeadStatus;
 /** Leads: CRUD with ETags and merge patch, prospecting outcomes, conversion. */
 @Component(service = LeadsResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(SalesApplication.SELECT)
 @JSONRequired
-@Path(SalesPaths.BASE + "/leads")
+@Path("/leads")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeadsResource {
     private final LeadService leads;

@@ -49,9 +49,9 @@ import org.tessera.crm.sales.api.SalesEntityTypes;
 /** Opportunities: CRUD with ETags and merge patch, their history and their activities. */
 @Component(service = OpportunitiesResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(SalesApplication.SELECT)
 @JSONRequired
-@Path(SalesPaths.BASE + "/opportunities")
+@Path("/opportunities")
 @Produces(MediaType.APPLICATION_JSON)
 public class OpportunitiesResource {
     private final OpportunityService opportunities;

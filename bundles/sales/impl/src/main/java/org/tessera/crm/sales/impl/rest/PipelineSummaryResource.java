@@ -29,9 +29,9 @@ import org.tessera.crm.sales.impl.service.SalesPermissions;
 /** The pipeline summary: per stage, count, amount and weighted amount. */
 @Component(service = PipelineSummaryResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(SalesApplication.SELECT)
 @JSONRequired
-@Path(SalesPaths.BASE + "/pipeline")
+@Path("/pipeline")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelineSummaryResource {
     private final PipelineService pipelines;

@@ -39,9 +39,9 @@ import org.tessera.crm.sales.api.PipelineService;
 /** Pipeline definitions and their stages. */
 @Component(service = PipelinesResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(SalesApplication.SELECT)
 @JSONRequired
-@Path(SalesPaths.BASE + "/pipelines")
+@Path("/pipelines")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipelinesResource {
     private final PipelineService pipelines;

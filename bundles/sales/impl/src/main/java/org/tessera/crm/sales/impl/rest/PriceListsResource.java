@@ -39,9 +39,9 @@ import org.tessera.crm.sales.api.ProductService;
 /** Price lists (one currency each) with their entries. */
 @Component(service = PriceListsResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(SalesApplication.SELECT)
 @JSONRequired
-@Path(SalesPaths.BASE + "/price-lists")
+@Path("/price-lists")
 @Produces(MediaType.APPLICATION_JSON)
 public class PriceListsResource {
     private final ProductService products;

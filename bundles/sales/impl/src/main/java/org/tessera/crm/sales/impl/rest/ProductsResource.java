@@ -39,9 +39,9 @@ import org.tessera.crm.sales.api.ProductService;
 /** Products: CRUD with ETags and merge patch. */
 @Component(service = ProductsResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(SalesApplication.SELECT)
 @JSONRequired
-@Path(SalesPaths.BASE + "/products")
+@Path("/products")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProductsResource {
     private final ProductService products;

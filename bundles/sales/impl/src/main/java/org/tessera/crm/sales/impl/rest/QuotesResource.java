@@ -40,9 +40,9 @@ import org.tessera.crm.sales.api.QuoteStatus;
 /** Quotes: created from an opportunity, then moved through their statuses by merge patch. */
 @Component(service = QuotesResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(SalesApplication.SELECT)
 @JSONRequired
-@Path(SalesPaths.BASE + "/quotes")
+@Path("/quotes")
 @Produces(MediaType.APPLICATION_JSON)
 public class QuotesResource {
     private final QuoteService quotes;

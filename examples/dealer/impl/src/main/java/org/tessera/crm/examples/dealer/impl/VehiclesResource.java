@@ -44,14 +44,13 @@ import org.tessera.crm.examples.dealer.api.VehicleDTO;
 import org.tessera.crm.examples.dealer.api.VehicleService;
 
 /**
- * {@code /v1/dealer/vehicles}: the pack's resources, in the shared Tessera application, so they
- * get its authentication, JSON and problem responses without code of their own.
+ * {@code /v1/dealer/vehicles}: the pack's resources, in its {@link DealerApplication}.
  */
 @Component(service = VehiclesResource.class)
 @JaxrsResource
-@JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
+@JaxrsApplicationSelect(DealerApplication.SELECT)
 @JSONRequired
-@Path(TesseraApi.VERSION_PATH + "/dealer/vehicles")
+@Path("/vehicles")
 @Produces(MediaType.APPLICATION_JSON)
 public class VehiclesResource {
     private final VehicleService vehicles;
@@ -117,7 +116,8 @@ public class VehiclesResource {
     @RequiresPermission(DealerPermissions.VEHICLE_WRITE)
     public Response recordTestDrive(@PathParam("id") String id, TestDriveDTO testDrive, @Context UriInfo uriInfo) {
         ActivityDTO activity = vehicles.recordTestDrive(id, testDrive);
-        return Response.created(uriInfo.getBaseUriBuilder().path(TesseraApi.VERSION_PATH).path("activities")
+        return Response.created(uriInfo.getBaseUriBuilder() // the activity lives in the core's application
+                .replacePath(TesseraApi.APPLICATION_BASE).path(TesseraApi.VERSION_PATH).path("activities")
                 .path(activity.id).build()).header(HttpHeaders.ETAG, EntityTags.of(activity.version)).entity(activity).build();
     }
 
