@@ -8,8 +8,11 @@ import static org.tessera.crm.itests.Fixtures.unique;
 import static org.tessera.crm.itests.Problems.assertNamesField;
 import static org.tessera.crm.itests.Problems.assertProblem;
 
+import java.io.FileInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
@@ -69,15 +73,7 @@ public class DealerExampleIT {
     @Test
     public void packInstallsServesSurvivesUninstallAndComesBackWithItsData() throws Exception {
         List<String> disturbed = new CopyOnWriteArrayList<>();
-        SynchronousBundleListener watcher = event -> {
-            String name = event.getBundle().getSymbolicName();
-            boolean ours = name != null && name.startsWith(BUNDLE_PREFIX);
-            boolean probe = name != null && name.startsWith("PAXEXAM");
-            if (!ours && !probe && event.getType() != BundleEvent.RESOLVED) {
-                disturbed.add(name + " " + event.getType());
-            }
-        };
-        context.addBundleListener(watcher);
+        SynchronousBundleListener watcher = watchOtherBundles(disturbed);
         try {
             install();
             JsonNode driver = fixtures.createParty(person("Maël", "Deschênes" + unique()).put("birthDate", "1990-02-03"));
@@ -127,6 +123,80 @@ public class DealerExampleIT {
             }
         }
         assertTrue("bundles outside the pack changed state: " + disturbed, disturbed.isEmpty());
+    }
+
+    /**
+     * Version 2 of the implementation bundle adds the manufacturer code: its migration adds the
+     * column and fills it for the vehicles version 1 stored, and its code keeps it for new ones.
+     */
+    @Test
+    public void updateToVersion2MigratesTheVehiclesVersion1Stored() throws Exception {
+        List<String> disturbed = new CopyOnWriteArrayList<>();
+        SynchronousBundleListener watcher = watchOtherBundles(disturbed);
+        try {
+            install();
+            String partyId = fixtures.createParty(person("Ysé", "Kerbrat" + unique())).path("id").asText();
+            String vin = randomVin();
+            Api.Response created = api.post("/v1/dealer/vehicles", Api.object().put("vin", vin).put("make", "Renault")
+                    .put("model", "Clio").put("ownerPartyId", partyId));
+            assertEquals(created.toString(), 201, created.status());
+            String vehicleId = created.json().path("id").asText();
+            assertTrue("version 1 has no manufacturer code", created.json().path("manufacturerCode").isNull()
+                    || created.json().path("manufacturerCode").isMissingNode());
+            long version = created.json().path("version").asLong();
+
+            Bundle impl = Arrays.stream(context.getBundles())
+                    .filter(bundle -> (BUNDLE_PREFIX + ".impl").equals(bundle.getSymbolicName())).findFirst().orElseThrow();
+            try (InputStream v2 = new FileInputStream(System.getProperty(TesseraContainer.DEALER_V2_PROPERTY))) {
+                impl.update(v2);
+            }
+            assertEquals("0.2.0", impl.getVersion().toString().substring(0, 5));
+            Waits.awaitTrue(this::packServes, "version 2 endpoints", 3);
+
+            Api.Response migrated = api.get("/v1/dealer/vehicles/" + vehicleId);
+            assertEquals(migrated.toString(), 200, migrated.status());
+            assertEquals("the migration filled the new column", "VF1", migrated.json().path("manufacturerCode").asText());
+            assertEquals("the migration changed nothing else", vin, migrated.json().path("vin").asText());
+            assertEquals(version, migrated.json().path("version").asLong());
+            Api.Response written = api.post("/v1/dealer/vehicles", Api.object().put("vin", "wdb" + randomVin().substring(3))
+                    .put("make", "Mercedes-Benz").put("model", "Classe A").put("ownerPartyId", partyId));
+            assertEquals(written.toString(), 201, written.status());
+            assertEquals("version 2 keeps the code for new vehicles", "WDB", written.json().path("manufacturerCode").asText());
+
+            JsonNode module = moduleNamed("dealer");
+            assertTrue(module.toString(), module.path("version").asText().startsWith("0.2.0"));
+            assertTrue(module.toString(), module.path("schemaVersion").asText().contains("002"));
+        } finally {
+            context.removeBundleListener(watcher);
+            if (features.isInstalled(features.getFeature(FEATURE))) {
+                // back to version 1 for the next tests: uninstalling removes the updated bundle
+                features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            }
+        }
+        assertTrue("bundles outside the pack changed state: " + disturbed, disturbed.isEmpty());
+    }
+
+    private JsonNode moduleNamed(String name) {
+        for (JsonNode module : api.get("/v1/modules").json().path("items")) {
+            if (name.equals(module.path("name").asText())) {
+                return module;
+            }
+        }
+        throw new AssertionError("module " + name + " not listed");
+    }
+
+    /** Records the bundle events of bundles outside the pack (and the test probe). */
+    private SynchronousBundleListener watchOtherBundles(List<String> disturbed) {
+        SynchronousBundleListener watcher = event -> {
+            String name = event.getBundle().getSymbolicName();
+            boolean ours = name != null && name.startsWith(BUNDLE_PREFIX);
+            boolean probe = name != null && name.startsWith("PAXEXAM");
+            if (!ours && !probe && event.getType() != BundleEvent.RESOLVED) {
+                disturbed.add(name + " " + event.getType());
+            }
+        };
+        context.addBundleListener(watcher);
+        return watcher;
     }
 
     private void install() throws Exception {

@@ -24,6 +24,8 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
  */
 final class TesseraContainer {
     static final String HTTP_PORT_PROPERTY = "tessera.itest.http.port";
+    /** Path of version 2 of the dealer pack's implementation bundle, for DealerExampleIT's update test. */
+    static final String DEALER_V2_PROPERTY = "tessera.dealer.v2.bundle";
 
     private TesseraContainer() {
     }
@@ -67,7 +69,8 @@ final class TesseraContainer {
             editConfigurationFilePut("etc/tessera-users.properties", "it-agent-a", "it-agent-a,agent"),
             editConfigurationFilePut("etc/tessera-users.properties", "it-agent-b", "it-agent-b,agent"),
             editConfigurationFilePut("etc/tessera-users.properties", "it-manager", "it-manager,manager"),
-            systemProperty(HTTP_PORT_PROPERTY).value(httpPort)));
+            systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+            systemProperty(DEALER_V2_PROPERTY).value(new File(System.getProperty(DEALER_V2_PROPERTY, "")).getAbsolutePath())));
         if (Boolean.getBoolean("tessera.itest.keep")) {
             options.add(keepRuntimeFolder()); // -Dtessera.itest.keep=true leaves target/exam/* for a post-mortem
         }

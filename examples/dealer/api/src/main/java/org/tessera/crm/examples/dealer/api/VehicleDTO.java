@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A vehicle a party owns. {@code id}, {@code version}, {@code createdAt} and {@code updatedAt}
- * are server-owned.
+ * A vehicle a party owns. {@code id}, {@code manufacturerCode}, {@code version}, {@code createdAt}
+ * and {@code updatedAt} are server-owned.
  */
 public class VehicleDTO {
     public String id;
@@ -20,6 +20,11 @@ public class VehicleDTO {
     public String ownerPartyId;
     public LocalDate purchasedOn;
     public Integer mileageKm;
+    /**
+     * The VIN's first three characters, its World Manufacturer Identifier. Derived by the server
+     * from version 2 of the pack on; {@code null} when version 1 serves the vehicle.
+     */
+    public String manufacturerCode;
     public long version;
     public Instant createdAt;
     public Instant updatedAt;

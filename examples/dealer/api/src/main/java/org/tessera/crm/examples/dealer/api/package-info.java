@@ -3,5 +3,5 @@
  * activities linked to the vehicle.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tessera.crm.examples.dealer.api;

@@ -22,6 +22,7 @@ final class VehicleMapper {
         dto.ownerPartyId = String.valueOf(entity.ownerPartyId);
         dto.purchasedOn = entity.purchasedOn;
         dto.mileageKm = entity.mileageKm;
+        dto.manufacturerCode = entity.manufacturerCode();
         dto.version = entity.version;
         dto.createdAt = toInstant(entity.createdAt);
         dto.updatedAt = toInstant(entity.updatedAt);

@@ -4,18 +4,20 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import javax.persistence.Column;
-import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
+import javax.persistence.MappedSuperclass;
 import javax.persistence.SequenceGenerator;
-import javax.persistence.Table;
 import javax.persistence.Version;
 
-/** A vehicle row. Timestamps are UTC; the owner is a core party referenced by id only. */
-@Entity
-@Table(name = "dealer_vehicle")
-public class VehicleEntity {
+/**
+ * The columns of a vehicle row that every version of the pack has. Timestamps are UTC; the owner
+ * is a core party referenced by id only. {@code VehicleEntity}, the one class that differs between
+ * versions of the pack, adds the columns of its version (src/v1 here, impl-v2 for version 2).
+ */
+@MappedSuperclass
+public abstract class VehicleColumns {
     @Id
     @SequenceGenerator(name = "dealer_vehicle_seq", sequenceName = "dealer_vehicle_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dealer_vehicle_seq")
@@ -41,4 +43,7 @@ public class VehicleEntity {
     LocalDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
     LocalDateTime updatedAt;
+
+    /** The manufacturer code derived from the VIN, where this version of the pack stores it. */
+    abstract String manufacturerCode();
 }
