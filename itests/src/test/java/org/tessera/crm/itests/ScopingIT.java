@@ -143,6 +143,52 @@ public class ScopingIT {
         assertFalse(agentA.get("/v1/parties?q=" + body.path("lastName").asText().toLowerCase()).json().toString().contains("1970"));
     }
 
+    @Test
+    public void anImportWithoutThePermissionNeitherWritesNorChangesSensitiveCustomFields() {
+        String key = "risk" + Fixtures.unique();
+        created(admin.post("/v1/custom-fields", Api.object().put("entityType", "PARTY").put("key", key)
+                .put("type", "STRING").put("sensitive", true)));
+        String token = Fixtures.unique();
+        assertEquals(1, importing(admin, importRow(token, "1", key, "HIGH")).path("created").asInt());
+        JsonNode byAgent = importing(agentA, importRow(token, "1", key, "LOW").put("jobTitle", "Notaire") + "\n"
+                + importRow(token, "2", key, "HIGH"));
+        assertEquals(byAgent.toString(), 1, byAgent.path("updated").asInt());
+        assertEquals(byAgent.toString(), 1, byAgent.path("created").asInt());
+
+        JsonNode updated = importedParty(token, "1");
+        assertEquals("the rest of the row is written", "Notaire", updated.path("jobTitle").asText());
+        assertEquals("the agent's import left the stored value alone", "HIGH", updated.path("customFields").path(key).asText());
+        assertTrue("the agent's new party is created without it", importedParty(token, "2").path("customFields").path(key).isMissingNode());
+    }
+
+    private ObjectNode importRow(String token, String n, String key, String risk) {
+        ObjectNode row = Fixtures.person("Denise", "Risk" + token);
+        row.put("orgUnitId", agencyA);
+        row.putObject("externalIds").put("it-scoping", token + "-" + n);
+        row.putObject("customFields").put(key, risk);
+        return row;
+    }
+
+    private static JsonNode importing(Api caller, String ndjson) {
+        Api.Response report = caller.sendBody("POST", "/v1/parties:import", ndjson + "\n", "application/x-ndjson", null);
+        assertEquals(report.toString(), 200, report.status());
+        return report.json();
+    }
+
+    private static JsonNode importing(Api caller, ObjectNode row) {
+        return importing(caller, row.toString());
+    }
+
+    /** The party imported with this external id, as the admin (who sees every field) reads it. */
+    private JsonNode importedParty(String token, String n) {
+        for (JsonNode party : Fixtures.items(admin.get("/v1/parties?limit=200&q=risk" + token))) {
+            if ((token + "-" + n).equals(party.path("externalIds").path("it-scoping").asText())) {
+                return admin.get("/v1/parties/" + party.path("id").asText()).json();
+            }
+        }
+        throw new AssertionError("no party imported as " + token + "-" + n);
+    }
+
     private static JsonNode created(Api.Response response) {
         assertEquals(response.toString(), 201, response.status());
         return response.json();

@@ -21,6 +21,7 @@ import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.audit.AuditAction;
+import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
@@ -35,6 +36,7 @@ import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.party.PartyMapper;
 import org.tessera.crm.core.impl.party.PartyReader;
 import org.tessera.crm.core.impl.party.PartyRules;
+import org.tessera.crm.core.impl.party.SensitivePartyFields;
 import org.tessera.crm.core.impl.support.FieldErrors;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Lookups;
@@ -45,12 +47,10 @@ import org.tessera.crm.core.impl.support.Lookups;
  * parties holding any of the chunk's external ids, one set of queries reads them, and new
  * parties go in as one JDBC batch per table. Updates of stored parties go through JPA, as any
  * other update does. As in the party service, rows obey the caller's record scope, the sensitive
- * fields need their permission, and every create and update is audited in the same transaction.
+ * fields (core and custom, see {@link SensitivePartyFields}) need their permission, and every
+ * create and update is audited in the same transaction.
  */
 final class PartyImportChunk {
-    /** The party fields that need {@link CorePermissions#PARTY_SENSITIVE}, masked in the audit trail. */
-    static final Set<String> SENSITIVE = Set.of("birthDate");
-
     private final EntityManager em;
     private final ValidationService validation;
     private final Security security;
@@ -71,12 +71,14 @@ final class PartyImportChunk {
 
     List<Outcome> run(List<ImportRow<PartyDTO>> rows) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
-        boolean sensitive = security.callers().permits(CorePermissions.PARTY_SENSITIVE);
+        boolean mayUseSensitive = security.callers().permits(CorePermissions.PARTY_SENSITIVE);
         String defaultOrgUnit = security.scope().defaultOrgUnitId().orElse(null);
         Lookups lookups = new CachingLookups(new JpaLookups(em));
         PartyRules rules = new PartyRules(lookups, today);
-        CustomValueNormalizer normalizer = new CustomValueNormalizer(
-                new CustomValueStore(em).definitions(EntityTypes.PARTY), lookups);
+        Map<String, CustomFieldDefinitionDTO> definitions = new CustomValueStore(em).definitions(EntityTypes.PARTY);
+        CustomValueNormalizer normalizer = new CustomValueNormalizer(definitions, lookups);
+        SensitivePartyFields sensitive = SensitivePartyFields.of(definitions.values());
+        Set<String> masked = sensitive.masked();
 
         Outcome[] outcomes = new Outcome[rows.size()];
         PartyDTO[] candidates = new PartyDTO[rows.size()];
@@ -91,8 +93,9 @@ final class PartyImportChunk {
             if (candidate.orgUnitId == null) {
                 candidate.orgUnitId = defaultOrgUnit;
             }
-            if (!sensitive) {
-                candidate.birthDate = null;
+            if (!mayUseSensitive) {
+                // ignored, not refused, as by the party service; an update puts the stored values back below
+                sensitive.strip(candidate);
             }
             FieldErrors errors = rules.check(candidate);
             if (!security.scope().canAccessOrgUnit(candidate.orgUnitId)) {
@@ -159,8 +162,8 @@ final class PartyImportChunk {
                                 "a party outside your perimeter has this external id")));
                         continue;
                     }
-                    if (!sensitive) {
-                        candidate.birthDate = previous.birthDate;
+                    if (!mayUseSensitive) {
+                        sensitive.keepStored(candidate, previous);
                     }
                     PartyStates.adopt(candidate, previous);
                     if (PartyStates.sameState(candidate, previous)) {
@@ -189,7 +192,7 @@ final class PartyImportChunk {
                     validation.validate(EntityTypes.PARTY, candidate, earlier);
                     assignMechanismIds(candidate, ids);
                     candidate.version = 1;
-                    security.audit().record(em, EntityTypes.PARTY, candidate.id, AuditAction.UPDATE, earlier, candidate, SENSITIVE);
+                    security.audit().record(em, EntityTypes.PARTY, candidate.id, AuditAction.UPDATE, earlier, candidate, masked);
                     int index = insertIndex.remove(earlier);
                     inserts.set(index, candidate);
                     insertIndex.put(candidate, index);
@@ -202,7 +205,7 @@ final class PartyImportChunk {
                     candidate.id = String.valueOf(ids.next(PartyRowWriter.PARTY_SEQUENCE));
                     assignMechanismIds(candidate, ids);
                     candidate.version = 1;
-                    security.audit().record(em, EntityTypes.PARTY, candidate.id, AuditAction.CREATE, null, candidate, SENSITIVE);
+                    security.audit().record(em, EntityTypes.PARTY, candidate.id, AuditAction.CREATE, null, candidate, masked);
                     insertIndex.put(candidate, inserts.size());
                     inserts.add(candidate);
                     for (String key : PartyStates.keys(candidate.externalIds)) {
@@ -224,7 +227,7 @@ final class PartyImportChunk {
             for (int i : updatedRows) {
                 Outcome o = outcomes[i];
                 PartyDTO afterUpdate = after.get(Long.valueOf(o.partyId()));
-                security.audit().record(em, EntityTypes.PARTY, o.partyId(), AuditAction.UPDATE, o.before(), afterUpdate, SENSITIVE);
+                security.audit().record(em, EntityTypes.PARTY, o.partyId(), AuditAction.UPDATE, o.before(), afterUpdate, masked);
                 outcomes[i] = Outcome.updated(o.line(), o.partyId(), o.before(), afterUpdate);
             }
         }

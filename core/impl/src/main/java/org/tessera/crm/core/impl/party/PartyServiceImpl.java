@@ -54,8 +54,6 @@ import org.tessera.crm.core.impl.support.Times;
 @Component
 public class PartyServiceImpl implements PartyService {
     private static final Set<String> SERVER_OWNED = Set.of("id", "version", "createdAt", "updatedAt");
-    /** Fields masked in the audit trail and hidden from callers without the sensitive permission. */
-    static final Set<String> SENSITIVE = Set.of("birthDate");
 
     private final Tx tx;
     private final ValidationService validation;
@@ -84,10 +82,9 @@ public class PartyServiceImpl implements PartyService {
             if (candidate.orgUnitId == null) {
                 candidate.orgUnitId = scope.defaultOrgUnitId().orElse(null);
             }
-            Set<String> sensitiveKeys = sensitiveCustomFields(em);
+            SensitivePartyFields sensitive = SensitivePartyFields.of(em);
             if (!mayUseSensitive()) {
-                candidate.birthDate = null;
-                sensitiveKeys.forEach(candidate.customFields::remove);
+                sensitive.strip(candidate);
             }
             CustomValueStore customValues = new CustomValueStore(em);
             FieldErrors errors = rules(em).check(candidate);
@@ -104,8 +101,8 @@ public class PartyServiceImpl implements PartyService {
             customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
-            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, masked(sensitiveKeys));
-            return shown(stored, sensitiveKeys);
+            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, sensitive.masked());
+            return shown(stored, sensitive);
         });
         events.post(CoreEvents.PARTY_CREATED, EventProperties.of(EntityTypes.PARTY, created.id, created.version, null));
         return created;
@@ -116,7 +113,7 @@ public class PartyServiceImpl implements PartyService {
         Optional<Set<Long>> visible = visibleUnits();
         return Ids.parse(id).flatMap(value -> tx.required(em ->
                 Optional.ofNullable(em.find(PartyEntity.class, value)).filter(e -> inScope(e, visible))
-                        .map(e -> shown(new PartyReader(em).toDto(e), sensitiveCustomFields(em)))));
+                        .map(e -> shown(new PartyReader(em).toDto(e), SensitivePartyFields.of(em)))));
     }
 
     @Override
@@ -131,16 +128,9 @@ public class PartyServiceImpl implements PartyService {
             PartyDTO previous = new PartyReader(em).toDto(entity);
             PartyDTO candidate = PartyMapper.writableCopy(desired);
             candidate.id = previous.id;
-            Set<String> sensitiveKeys = sensitiveCustomFields(em);
+            SensitivePartyFields sensitive = SensitivePartyFields.of(em);
             if (!mayUseSensitive()) {
-                candidate.birthDate = previous.birthDate;
-                for (String key : sensitiveKeys) { // kept as stored: the caller can neither see nor change it
-                    if (previous.customFields.containsKey(key)) {
-                        candidate.customFields.put(key, previous.customFields.get(key));
-                    } else {
-                        candidate.customFields.remove(key);
-                    }
-                }
+                sensitive.keepStored(candidate, previous); // the caller can neither see nor change them
             }
             CustomValueStore customValues = new CustomValueStore(em);
             FieldErrors errors = rules(em).check(candidate);
@@ -157,9 +147,9 @@ public class PartyServiceImpl implements PartyService {
             customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
-            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, masked(sensitiveKeys));
+            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, sensitive.masked());
             String[] changed = ChangedFields.between(previous, stored, SERVER_OWNED);
-            return new Updated(shown(stored, sensitiveKeys), changed);
+            return new Updated(shown(stored, sensitive), changed);
         });
         events.post(CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, result.party().id, result.party().version,
                 result.changedFields()));
@@ -187,7 +177,7 @@ public class PartyServiceImpl implements PartyService {
             // Children and referencing rows go first: nothing orders these statements for us.
             em.flush();
             em.remove(entity);
-            audit.record(em, EntityTypes.PARTY, previous.id, AuditAction.DELETE, previous, null, masked(sensitiveCustomFields(em)));
+            audit.record(em, EntityTypes.PARTY, previous.id, AuditAction.DELETE, previous, null, SensitivePartyFields.of(em).masked());
             em.flush();
             return new ArrayList<>(activities);
         });
@@ -203,8 +193,8 @@ public class PartyServiceImpl implements PartyService {
         Optional<Set<Long>> visible = visibleUnits();
         return tx.required(em -> {
             Page<PartyDTO> page = new PartySearch(em, visible).page(query);
-            Set<String> sensitiveKeys = sensitiveCustomFields(em);
-            page.items = page.items.stream().map(party -> shown(party, sensitiveKeys)).toList();
+            SensitivePartyFields sensitive = SensitivePartyFields.of(em);
+            page.items = page.items.stream().map(party -> shown(party, sensitive)).toList();
             return page;
         });
     }
@@ -266,26 +256,8 @@ public class PartyServiceImpl implements PartyService {
     }
 
     /** The party as the caller may see it: sensitive fields removed without the permission. */
-    private PartyDTO shown(PartyDTO party, Set<String> sensitiveKeys) {
-        if (!mayUseSensitive()) {
-            party.birthDate = null;
-            sensitiveKeys.forEach(party.customFields::remove);
-        }
-        return party;
-    }
-
-    /** Keys of the party custom fields defined as sensitive. */
-    private static Set<String> sensitiveCustomFields(EntityManager em) {
-        return new java.util.HashSet<>(em.createQuery("SELECT d.key FROM CustomFieldDefinitionEntity d"
-                + " WHERE d.entityType = :type AND d.sensitive = :sensitive", String.class)
-                .setParameter("type", EntityTypes.PARTY).setParameter("sensitive", true).getResultList());
-    }
-
-    /** The fields the audit trail masks: the sensitive core fields and sensitive custom fields. */
-    private static Set<String> masked(Set<String> sensitiveKeys) {
-        Set<String> masked = new java.util.HashSet<>(SENSITIVE);
-        sensitiveKeys.forEach(key -> masked.add("customFields." + key));
-        return masked;
+    private PartyDTO shown(PartyDTO party, SensitivePartyFields sensitive) {
+        return mayUseSensitive() ? party : sensitive.strip(party);
     }
 
     private static PartyRules rules(EntityManager em) {

@@ -40,18 +40,25 @@ import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityQuery;
+import org.tessera.crm.core.api.audit.AuditQuery;
+import org.tessera.crm.core.api.audit.FieldChangeDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
 import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.imports.ImportReport;
+import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyRelationshipDTO;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.spi.Validator;
+import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.impl.testing.CoreServices;
+import org.tessera.crm.core.impl.audit.AuditTrail;
+import org.tessera.crm.core.impl.imports.PartyImporter;
 import org.tessera.crm.core.impl.db.CoreSchema;
 import org.tessera.crm.core.impl.db.LiquibaseSchemaMigrations;
 import org.tessera.crm.core.impl.db.MigrationRunner;
@@ -488,6 +495,81 @@ abstract class AbstractCoreDatabaseTest {
             core.callers.unbind();
         }
         assertEquals("HIGH", core.parties.get(stored.id).customFields.get(key), "the agent's write left it alone");
+    }
+
+    @Test
+    void anImportByACallerWithoutThePermissionNeitherWritesNorOverwritesSensitiveCustomFields() {
+        String key = "risk" + unique("I").substring(1);
+        CustomFieldDefinitionDTO risk = new CustomFieldDefinitionDTO();
+        risk.entityType = "PARTY";
+        risk.key = key;
+        risk.type = CustomFieldType.STRING;
+        risk.sensitive = true;
+        core.customFields.define(risk);
+        PartyImporter importer = new PartyImporter(core.tx, core.validation, core.events, core.callers, core.scope,
+                new AuditTrail(core.callers));
+        Caller agent = new Caller("agent", Set.of("agent"), Set.of(CorePermissions.PARTY_READ,
+                CorePermissions.PARTY_WRITE, CorePermissions.ALL_RECORDS), null);
+        Caller admin = new Caller("admin", Set.of("admin"), CorePermissions.ALL, null);
+        String source = unique("crm");
+        String last = unique("Kowalska");
+
+        ImportReport byAdmin = importAs(admin, importer, importedPerson(source, "A", last, key, "HIGH"));
+        assertEquals(1, byAdmin.created, () -> String.valueOf(byAdmin.errors));
+        ImportReport created = importAs(agent, importer, importedPerson(source, "B", last, key, "HIGH"));
+        assertEquals(1, created.created, () -> String.valueOf(created.errors));
+        PartyDTO writtenByAdmin = importedParty(source, "A");
+        assertEquals("HIGH", writtenByAdmin.customFields.get(key), "an admin's import writes the sensitive value");
+        assertFalse(importedParty(source, "B").customFields.containsKey(key), "an agent's import is created without it");
+
+        PartyDTO changed = importedPerson(source, "A", last, key, "LOW");
+        changed.jobTitle = "Notaire";
+        ImportReport updated = importAs(agent, importer, changed);
+        assertEquals(1, updated.updated, () -> String.valueOf(updated.errors));
+        PartyDTO afterAgent = importedParty(source, "A");
+        assertEquals("Notaire", afterAgent.jobTitle, "the rest of the row is written");
+        assertEquals("HIGH", afterAgent.customFields.get(key), "the agent's import left the stored value alone");
+        assertEquals(1, importAs(agent, importer, importedPerson(source, "A", last, key, null)).updated,
+                "without the sensitive value the row changes the job title back, nothing else");
+        assertEquals("HIGH", importedParty(source, "A").customFields.get(key), "a row without it does not erase it");
+
+        assertEquals(1, importAs(admin, importer, importedPerson(source, "A", last, key, "LOW")).updated);
+        assertEquals("LOW", importedParty(source, "A").customFields.get(key), "an admin's import changes it");
+
+        AuditQuery trail = new AuditQuery();
+        trail.entityType = "PARTY";
+        trail.entityId = writtenByAdmin.id;
+        List<FieldChangeDTO> riskChanges = new ArrayList<>();
+        core.audit.search(trail).items.forEach(record -> record.changes.stream()
+                .filter(change -> change.field.equals("customFields." + key)).forEach(riskChanges::add));
+        assertEquals(2, riskChanges.size(), "created by the admin, changed by the admin");
+        riskChanges.forEach(change -> assertEquals(FieldChangeDTO.MASK, change.newValue, "masked in the audit trail"));
+    }
+
+    private ImportReport importAs(Caller caller, PartyImporter importer, PartyDTO party) {
+        core.callers.bind(caller);
+        try {
+            return importer.importParties(List.of(ImportRow.of(1, party)).iterator());
+        } finally {
+            core.callers.unbind();
+        }
+    }
+
+    private static PartyDTO importedPerson(String source, String externalId, String last, String key, String value) {
+        PartyDTO p = person("Agnieszka", last);
+        p.externalIds.put(source, externalId);
+        if (value != null) {
+            p.customFields.put(key, value);
+        }
+        return p;
+    }
+
+    /** The imported party as the system (no caller) sees it: every field. */
+    private PartyDTO importedParty(String source, String externalId) {
+        return core.tx.required(em -> em.createQuery("SELECT p.id FROM PartyEntity p JOIN p.externalIds e"
+                        + " WHERE KEY(e) = :source AND VALUE(e) = :value", Long.class)
+                .setParameter("source", source).setParameter("value", externalId).getResultList())
+                .stream().findFirst().map(id -> core.parties.get(String.valueOf(id))).orElseThrow();
     }
 
     @Test
