@@ -19,7 +19,10 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
-/** The audit trail of create, patch and delete, its masking, its read-only API; and mass assignment. */
+/**
+ * The audit trail of create, patch and delete, its masking, its read-only API, a module's mutations
+ * audited through the core; and mass assignment.
+ */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class AuditIT {
@@ -92,6 +95,39 @@ public class AuditIT {
         String unitId = admin.post("/v1/org-units", Api.object().put("code", code).put("name", code)).json().path("id").asText();
         assertEquals(code, byField(admin.get("/v1/audit?entityType=ORG_UNIT&entityId=" + unitId).json().path("items").get(0))
                 .get("code").path("newValue").asText());
+    }
+
+    @Test
+    public void salesOpportunitiesAreAuditedThroughTheCoreRecorder() {
+        String accountId = new Fixtures(admin).createParty(Api.object().put("type", "ORGANIZATION")
+                .put("legalName", "Audit " + Fixtures.unique())).path("id").asText();
+        Api.Response created = admin.post("/v1/sales/opportunities", Api.object().put("accountId", accountId)
+                .put("name", "Cuves").put("currency", "EUR").put("amount", 1000));
+        assertEquals(created.toString(), 201, created.status());
+        String id = created.json().path("id").asText();
+        assertEquals(200, admin.patch("/v1/sales/opportunities/" + id, Api.object().put("name", "Cuves inox")
+                .put("stage", "PROPOSAL"), null).status());
+
+        JsonNode records = admin.get("/v1/audit?entityType=OPPORTUNITY&entityId=" + id).json().path("items");
+        assertEquals(records.toString(), 2, records.size());
+        JsonNode update = records.get(0);
+        assertEquals("UPDATE", update.path("action").asText());
+        assertEquals("admin", update.path("userId").asText());
+        Map<String, JsonNode> changes = byField(update);
+        assertEquals("Cuves", changes.get("name").path("oldValue").asText());
+        assertEquals("Cuves inox", changes.get("name").path("newValue").asText());
+        assertEquals("PROSPECTING", changes.get("stage").path("oldValue").asText());
+        assertEquals("PROPOSAL", changes.get("stage").path("newValue").asText());
+        assertTrue("unchanged fields are not listed: " + changes.keySet(), !changes.containsKey("accountId"));
+        JsonNode create = records.get(1);
+        assertEquals("CREATE", create.path("action").asText());
+        assertEquals("Cuves", byField(create).get("name").path("newValue").asText());
+        assertTrue("bookkeeping fields are not audited", !byField(create).containsKey("version"));
+
+        assertEquals(204, admin.delete("/v1/sales/opportunities/" + id).status());
+        JsonNode delete = admin.get("/v1/audit?entityType=OPPORTUNITY&entityId=" + id).json().path("items").get(0);
+        assertEquals("DELETE", delete.path("action").asText());
+        assertEquals("Cuves inox", byField(delete).get("name").path("oldValue").asText());
     }
 
     @Test

@@ -4,8 +4,8 @@ import org.osgi.annotation.versioning.ProviderType;
 import org.tessera.crm.core.api.Page;
 
 /**
- * Reads the audit trail. The core writes it in the transaction of each mutation; nothing edits or
- * deletes an audit record.
+ * Reads the audit trail. The core, and modules through {@link AuditRecorder}, write it in the
+ * transaction of each mutation; nothing edits or deletes an audit record.
  */
 @ProviderType
 public interface AuditService {

@@ -38,7 +38,7 @@ public class AuditTrail {
     public void record(EntityManager em, String entityType, String entityId, AuditAction action, Object before,
             Object after, Set<String> sensitive) {
         List<FieldChangeDTO> changes = FieldDiffs.between(before, after, SERVER_OWNED, sensitive);
-        if (action == AuditAction.UPDATE && changes.isEmpty()) {
+        if (isNoop(action, changes)) {
             return;
         }
         AuditRecordEntity record = new AuditRecordEntity();
@@ -55,5 +55,10 @@ public class AuditTrail {
             record.changes.add(row);
         }
         em.persist(record);
+    }
+
+    /** An update that changed no audited field leaves no record. */
+    static boolean isNoop(AuditAction action, List<FieldChangeDTO> changes) {
+        return action == AuditAction.UPDATE && changes.isEmpty();
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +15,10 @@ import liquibase.change.Change;
 import liquibase.change.core.CreateSequenceChange;
 import liquibase.change.core.CreateTableChange;
 import liquibase.changelog.ChangeSet;
+
+import org.tessera.crm.core.api.audit.AuditAction;
+import org.tessera.crm.core.api.audit.FieldChangeDTO;
+import org.tessera.crm.core.impl.audit.AuditRows;
 
 /**
  * The ledger of what each module's migrations created ({@code tessera_module_object}): tables,
@@ -90,7 +93,7 @@ final class ModuleObjects {
                 }
             }
         }
-        boolean derby = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
+        boolean derby = AuditRows.isDerby(connection);
         List<String> dropped = new ArrayList<>();
         try (Statement ddl = connection.createStatement();
                 PreparedStatement forget = connection.prepareStatement("DELETE FROM DATABASECHANGELOG WHERE FILENAME = ?")) {
@@ -111,41 +114,18 @@ final class ModuleObjects {
             delete.setString(1, module);
             delete.executeUpdate();
         }
-        audit(connection, derby, module, dropped, login);
+        audit(connection, module, dropped, login);
         return dropped;
     }
 
     /**
      * The purge's audit record, in the purge's own transaction: entity {@code MODULE}, action
      * DELETE, one change per dropped object. Written with JDBC because the module's schema, not a
-     * JPA entity, is what changes; its id comes from the audit sequence, above any block
-     * EclipseLink has preallocated.
+     * JPA entity, is what changes.
      */
-    private static void audit(Connection connection, boolean derby, String module, List<String> dropped, String login)
-            throws SQLException {
-        long id;
-        try (Statement sequence = connection.createStatement();
-                ResultSet next = sequence.executeQuery(derby ? "VALUES NEXT VALUE FOR audit_seq" : "SELECT nextval('audit_seq')")) {
-            next.next();
-            id = next.getLong(1);
-        }
-        try (PreparedStatement record = connection.prepareStatement("INSERT INTO audit_record"
-                + " (id, occurred_at, user_login, entity_type, entity_id, action) VALUES (?, ?, ?, 'MODULE', ?, 'DELETE')");
-                PreparedStatement change = connection.prepareStatement("INSERT INTO audit_change"
-                        + " (audit_id, position, field, old_value, new_value) VALUES (?, ?, 'schema', ?, NULL)")) {
-            record.setLong(1, id);
-            record.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.now()));
-            record.setString(3, login);
-            record.setString(4, module);
-            record.executeUpdate();
-            for (int position = 0; position < dropped.size(); position++) {
-                change.setLong(1, id);
-                change.setInt(2, position);
-                change.setString(3, dropped.get(position));
-                change.addBatch();
-            }
-            change.executeBatch();
-        }
+    private static void audit(Connection connection, String module, List<String> dropped, String login) throws SQLException {
+        List<FieldChangeDTO> changes = dropped.stream().map(object -> new FieldChangeDTO("schema", object, null)).toList();
+        AuditRows.insert(connection, login, "MODULE", module, AuditAction.DELETE, changes);
     }
 
     /** Names come from our own changelogs; refuse anything that is not a plain identifier all the same. */

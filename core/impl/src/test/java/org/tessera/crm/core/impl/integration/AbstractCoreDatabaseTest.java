@@ -40,7 +40,9 @@ import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityQuery;
+import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.audit.AuditQuery;
+import org.tessera.crm.core.api.audit.AuditRecordDTO;
 import org.tessera.crm.core.api.audit.FieldChangeDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
@@ -63,6 +65,7 @@ import org.tessera.crm.core.impl.db.CoreSchema;
 import org.tessera.crm.core.impl.db.LiquibaseSchemaMigrations;
 import org.tessera.crm.core.impl.db.MigrationRunner;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
+import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
 import org.tessera.crm.core.impl.timeline.TimelineServiceImpl;
 
 /** The same checks against every supported database, outside OSGi, through the real unit and changelog. */
@@ -614,5 +617,89 @@ abstract class AbstractCoreDatabaseTest {
             assertEquals(0, count.getInt(1));
         }
         migrations.purge("widgets");
+    }
+
+    /** A module's DTO: public fields, as FieldDiffs reads them. */
+    public static class Gadget {
+        public String id;
+        public long version;
+        public String name;
+        public String pin;
+        public Map<String, Object> customFields = new java.util.LinkedHashMap<>();
+    }
+
+    private static Gadget gadget(String id, String name, String pin, String note) {
+        Gadget g = new Gadget();
+        g.id = id;
+        g.name = name;
+        g.pin = pin;
+        g.customFields.put("note", note);
+        return g;
+    }
+
+    /** Audits like a module: on the connection of its own transaction, here one of the core unit. */
+    private void recordAsModule(String type, String id, AuditAction action, Object before, Object after, boolean rollBack) {
+        JdbcAuditRecorder recorder = new JdbcAuditRecorder(core.callers);
+        try {
+            core.tx.required(em -> {
+                recorder.record(em.unwrap(Connection.class), type, id, action, before, after, Set.of("pin"));
+                if (rollBack) {
+                    throw new IllegalStateException("the module's mutation failed");
+                }
+                return null;
+            });
+        } catch (IllegalStateException expected) {
+            assertTrue(rollBack, expected.getMessage());
+        }
+    }
+
+    private List<AuditRecordDTO> auditOf(String type, String id) {
+        AuditQuery query = new AuditQuery();
+        query.entityType = type;
+        query.entityId = id;
+        return core.audit.search(query).items;
+    }
+
+    @Test
+    void aModuleAuditWrittenInARolledBackTransactionLeavesNoRecord() {
+        String type = unique("GADGET_").toUpperCase(java.util.Locale.ROOT);
+        recordAsModule(type, "1", AuditAction.CREATE, null, gadget("1", "Widget", "1234", "x"), true);
+        assertEquals(List.of(), auditOf(type, "1"));
+    }
+
+    @Test
+    void aModuleAuditCommittedWithItsTransactionIsReadBackMaskedAndSigned() {
+        String type = unique("GADGET_").toUpperCase(java.util.Locale.ROOT);
+        CustomFieldDefinitionDTO note = new CustomFieldDefinitionDTO();
+        note.entityType = type;
+        note.key = "note";
+        note.type = CustomFieldType.STRING;
+        note.sensitive = true;
+        core.customFields.define(note);
+        Gadget created = gadget("7", "Widget", "1234", "fragile");
+        Gadget renamed = gadget("7", "Sprocket", "9999", "fragile");
+        renamed.version = 2;
+        core.callers.bind(new Caller("agent", Set.of("agent"), Set.of(), null));
+        try {
+            recordAsModule(type, "7", AuditAction.CREATE, null, created, false);
+            recordAsModule(type, "7", AuditAction.UPDATE, created, renamed, false);
+            recordAsModule(type, "7", AuditAction.UPDATE, renamed, renamed, false);
+            recordAsModule(type, "7", AuditAction.DELETE, renamed, null, false);
+        } finally {
+            core.callers.unbind();
+        }
+
+        List<AuditRecordDTO> records = auditOf(type, "7");
+        assertEquals(List.of(AuditAction.DELETE, AuditAction.UPDATE, AuditAction.CREATE),
+                records.stream().map(r -> r.action).toList(), "newest first; the update that changed nothing left none");
+        records.forEach(r -> assertEquals("agent", r.userId));
+        records.forEach(r -> assertNotNull(r.at));
+        assertEquals(List.of("name=null>Widget", "pin=null>***", "customFields.note=null>***"), changes(records.get(2)));
+        assertEquals(List.of("name=Widget>Sprocket", "pin=***>***"), changes(records.get(1)), "no bookkeeping field");
+        assertEquals(List.of("name=Sprocket>null", "pin=***>null", "customFields.note=***>null"), changes(records.get(0)));
+    }
+
+    private static List<String> changes(AuditRecordDTO record) {
+        return record.changes.stream().map(c -> c.field + "=" + c.oldValue + ">" + c.newValue).toList();
     }
 }

@@ -62,12 +62,13 @@ public class LeadServiceImpl implements LeadService {
     private final ValidationService validation;
     private final OpportunityService opportunities;
     private final SalesEvents events;
+    private final SalesAudit audit;
 
     @Activate
     public LeadServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access, @Reference PartyService parties,
             @Reference ActivityService activities, @Reference CustomFieldService customFields,
             @Reference ValidationService validation, @Reference OpportunityService opportunities,
-            @Reference SalesEvents events) {
+            @Reference SalesEvents events, @Reference SalesAudit audit) {
         this.tx = tx;
         this.access = access;
         this.leadParties = new LeadParties(parties);
@@ -76,6 +77,7 @@ public class LeadServiceImpl implements LeadService {
         this.validation = validation;
         this.opportunities = opportunities;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -102,7 +104,9 @@ public class LeadServiceImpl implements LeadService {
             LeadMapper.apply(c, entity);
             em.persist(entity);
             em.flush();
-            return LeadMapper.toDto(entity);
+            LeadDTO stored = LeadMapper.toDto(entity);
+            audit.created(em, SalesEntityTypes.LEAD, stored.id, stored);
+            return stored;
         });
         if (created.nextAction != null) {
             created = planNextAction(created.id, created.nextAction, created.nextActionAt, null);
@@ -135,10 +139,11 @@ public class LeadServiceImpl implements LeadService {
         LeadDTO updated = tx.required(em -> {
             LeadEntity entity = find(em, key, id);
             ProductServiceImpl.checkVersion(SalesEntityTypes.LEAD, id, before.version, entity.version);
+            LeadDTO previous = LeadMapper.toDto(entity);
             LeadMapper.apply(c, entity);
             entity.updatedAt = Instant.now();
             em.flush();
-            return LeadMapper.toDto(entity);
+            return audited(em, previous, entity);
         });
         boolean nextActionChanged = c.nextAction != null
                 && (c.nextAction != before.nextAction || !Objects.equals(c.nextActionAt, before.nextActionAt));
@@ -202,6 +207,7 @@ public class LeadServiceImpl implements LeadService {
         activities.create(attempt);
         LeadDTO updated = tx.required(em -> {
             LeadEntity entity = find(em, Long.parseLong(id), id);
+            LeadDTO previous = LeadMapper.toDto(entity);
             entity.lastOutcome = outcome.outcome;
             entity.lastOutcomeAt = now;
             if (LeadStatus.NEW.name().equals(entity.status)) {
@@ -211,7 +217,7 @@ public class LeadServiceImpl implements LeadService {
             entity.nextActionAt = null;
             entity.updatedAt = now;
             em.flush();
-            return LeadMapper.toDto(entity);
+            return audited(em, previous, entity);
         });
         if (outcome.nextAction != null) {
             updated = planNextAction(updated.id, outcome.nextAction, outcome.nextActionAt, outcome.note);
@@ -268,6 +274,7 @@ public class LeadServiceImpl implements LeadService {
             if (LeadStatus.CONVERTED.name().equals(entity.status)) {
                 return LeadMapper.toDto(entity);
             }
+            LeadDTO previous = LeadMapper.toDto(entity);
             entity.status = LeadStatus.CONVERTED.name();
             entity.convertedContactId = Long.valueOf(contact.id);
             entity.convertedAccountId = Long.valueOf(account);
@@ -275,7 +282,7 @@ public class LeadServiceImpl implements LeadService {
             entity.convertedAt = Instant.now();
             entity.updatedAt = entity.convertedAt;
             em.flush();
-            return LeadMapper.toDto(entity);
+            return audited(em, previous, entity);
         });
         LeadConversionDTO result = result(converted);
         Map<String, Object> props = new HashMap<>();
@@ -325,11 +332,12 @@ public class LeadServiceImpl implements LeadService {
         String activityId = activities.create(planned).id;
         return tx.required(em -> {
             LeadEntity entity = find(em, Long.parseLong(leadId), leadId);
+            LeadDTO previous = LeadMapper.toDto(entity);
             entity.nextAction = action.name();
             entity.nextActionAt = dueAt;
             entity.nextActivityId = Long.valueOf(activityId);
             em.flush();
-            return LeadMapper.toDto(entity);
+            return audited(em, previous, entity);
         });
     }
 
@@ -355,6 +363,13 @@ public class LeadServiceImpl implements LeadService {
             errors.addAll(e.errors());
         }
         return errors;
+    }
+
+    /** The lead as now written, its update audited in the same transaction. */
+    private LeadDTO audited(EntityManager em, LeadDTO previous, LeadEntity entity) {
+        LeadDTO updated = LeadMapper.toDto(entity);
+        audit.updated(em, SalesEntityTypes.LEAD, updated.id, previous, updated);
+        return updated;
     }
 
     private LeadEntity find(EntityManager em, long key, String id) {

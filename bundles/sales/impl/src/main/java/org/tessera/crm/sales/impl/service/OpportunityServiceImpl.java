@@ -45,16 +45,18 @@ public class OpportunityServiceImpl implements OpportunityService {
     private final CustomFieldService customFields;
     private final ValidationService validation;
     private final SalesEvents events;
+    private final SalesAudit audit;
 
     @Activate
     public OpportunityServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access,
             @Reference CustomFieldService customFields, @Reference ValidationService validation,
-            @Reference SalesEvents events) {
+            @Reference SalesEvents events, @Reference SalesAudit audit) {
         this.tx = tx;
         this.access = access;
         this.customFields = customFields;
         this.validation = validation;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -68,6 +70,7 @@ public class OpportunityServiceImpl implements OpportunityService {
             em.flush();
             OpportunityDTO stored = OpportunityMapper.toDto(entity);
             snapshot(em, stored, ForecastChanges.TRACKED, entity.updatedAt);
+            audit.created(em, SalesEntityTypes.OPPORTUNITY, stored.id, stored);
             return new Written(null, stored);
         });
         publish(written, SalesTopics.OPPORTUNITY_CREATED);
@@ -95,6 +98,7 @@ public class OpportunityServiceImpl implements OpportunityService {
             if (!changed.isEmpty()) {
                 snapshot(em, after, changed, entity.updatedAt);
             }
+            audit.updated(em, SalesEntityTypes.OPPORTUNITY, id, before, after);
             return new Written(before, after);
         });
         publish(written, SalesTopics.OPPORTUNITY_UPDATED);
@@ -107,8 +111,10 @@ public class OpportunityServiceImpl implements OpportunityService {
         tx.required(em -> {
             OpportunityEntity entity = find(em, key, id);
             ProductServiceImpl.checkVersion(SalesEntityTypes.OPPORTUNITY, id, expectedVersion, entity.version);
+            OpportunityDTO before = OpportunityMapper.toDto(entity);
             em.createQuery("delete from OpportunityHistoryEntity h where h.opportunityId = :id").setParameter("id", key).executeUpdate();
             em.remove(entity);
+            audit.deleted(em, SalesEntityTypes.OPPORTUNITY, id, before);
             return null;
         });
         events.post(SalesTopics.OPPORTUNITY_DELETED, SalesEntityTypes.OPPORTUNITY, id, null);

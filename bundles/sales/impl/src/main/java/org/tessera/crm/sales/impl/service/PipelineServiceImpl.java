@@ -29,11 +29,13 @@ import org.tessera.crm.sales.impl.rules.StageRules;
 public class PipelineServiceImpl implements PipelineService {
     private final SalesTx tx;
     private final AccountAccess access;
+    private final SalesAudit audit;
 
     @Activate
-    public PipelineServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access) {
+    public PipelineServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access, @Reference SalesAudit audit) {
         this.tx = tx;
         this.access = access;
+        this.audit = audit;
     }
 
     @Override
@@ -66,7 +68,9 @@ public class PipelineServiceImpl implements PipelineService {
             draft.stages.forEach(s -> entity.stages.add(toValue(s)));
             em.persist(entity);
             em.flush(); // assigns the version the ETag names
-            return toDto(entity);
+            PipelineDTO created = toDto(entity);
+            audit.created(em, SalesEntityTypes.PIPELINE, created.id, created);
+            return created;
         });
     }
 
@@ -87,11 +91,14 @@ public class PipelineServiceImpl implements PipelineService {
             if (!orphaned.isEmpty()) {
                 throw new org.tessera.crm.core.api.ConflictException("stages", "opportunities are in stages " + orphaned + ": keep them");
             }
+            PipelineDTO before = toDto(entity);
             entity.name = desired.name.strip();
             entity.stages.clear();
             desired.stages.forEach(s -> entity.stages.add(toValue(s)));
             em.flush();
-            return toDto(entity);
+            PipelineDTO after = toDto(entity);
+            audit.updated(em, SalesEntityTypes.PIPELINE, id, before, after);
+            return after;
         });
     }
 

@@ -30,10 +30,12 @@ import org.tessera.crm.sales.impl.rules.Money;
 @Component(service = ProductService.class)
 public class ProductServiceImpl implements ProductService {
     private final SalesTx tx;
+    private final SalesAudit audit;
 
     @Activate
-    public ProductServiceImpl(@Reference SalesTx tx) {
+    public ProductServiceImpl(@Reference SalesTx tx, @Reference SalesAudit audit) {
         this.tx = tx;
+        this.audit = audit;
     }
 
     @Override
@@ -46,7 +48,9 @@ public class ProductServiceImpl implements ProductService {
             apply(draft, entity);
             em.persist(entity);
             em.flush(); // assigns the version the ETag names
-            return toDto(entity);
+            ProductDTO created = toDto(entity);
+            audit.created(em, SalesEntityTypes.PRODUCT, created.id, created);
+            return created;
         });
     }
 
@@ -64,9 +68,12 @@ public class ProductServiceImpl implements ProductService {
             ProductEntity entity = findProduct(em, key, id);
             checkVersion(SalesEntityTypes.PRODUCT, id, expectedVersion, entity.version);
             checkCodeFree(em, desired.code.strip(), entity.id);
+            ProductDTO before = toDto(entity);
             apply(desired, entity);
             em.flush();
-            return toDto(entity);
+            ProductDTO after = toDto(entity);
+            audit.updated(em, SalesEntityTypes.PRODUCT, id, before, after);
+            return after;
         });
     }
 
@@ -110,7 +117,9 @@ public class ProductServiceImpl implements ProductService {
             apply(draft, entity);
             em.persist(entity);
             em.flush(); // assigns the version the ETag names
-            return toDto(entity);
+            PriceListDTO created = toDto(entity);
+            audit.created(em, SalesEntityTypes.PRICE_LIST, created.id, created);
+            return created;
         });
     }
 
@@ -127,9 +136,12 @@ public class ProductServiceImpl implements ProductService {
             PriceListEntity entity = findPriceList(em, key, id);
             checkVersion(SalesEntityTypes.PRICE_LIST, id, expectedVersion, entity.version);
             checkPriceList(em, desired);
+            PriceListDTO before = toDto(entity);
             apply(desired, entity);
             em.flush();
-            return toDto(entity);
+            PriceListDTO after = toDto(entity);
+            audit.updated(em, SalesEntityTypes.PRICE_LIST, id, before, after);
+            return after;
         });
     }
 

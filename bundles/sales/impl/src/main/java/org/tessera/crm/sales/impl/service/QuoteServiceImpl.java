@@ -40,14 +40,16 @@ public class QuoteServiceImpl implements QuoteService {
     private final AccountAccess access;
     private final ValidationService validation;
     private final SalesEvents events;
+    private final SalesAudit audit;
 
     @Activate
     public QuoteServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access,
-            @Reference ValidationService validation, @Reference SalesEvents events) {
+            @Reference ValidationService validation, @Reference SalesEvents events, @Reference SalesAudit audit) {
         this.tx = tx;
         this.access = access;
         this.validation = validation;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -79,7 +81,9 @@ public class QuoteServiceImpl implements QuoteService {
             em.persist(quote);
             quote.number = String.format("Q-%06d", quote.id);
             em.flush();
-            return QuoteMapper.toDto(quote);
+            QuoteDTO stored = QuoteMapper.toDto(quote);
+            audit.created(em, SalesEntityTypes.QUOTE, stored.id, stored);
+            return stored;
         });
         events.post(SalesTopics.QUOTE_STATUS_CHANGED, SalesEntityTypes.QUOTE, created.id, created.version,
                 null, Map.of("status", created.status.name()));
@@ -113,7 +117,9 @@ public class QuoteServiceImpl implements QuoteService {
             apply(candidate, quote);
             quote.status = to.name();
             em.flush();
-            return new QuoteDTO[] {before, QuoteMapper.toDto(quote)};
+            QuoteDTO stored = QuoteMapper.toDto(quote);
+            audit.updated(em, SalesEntityTypes.QUOTE, id, before, stored);
+            return new QuoteDTO[] {before, stored};
         });
         QuoteDTO after = beforeAfter[1];
         if (after.status != beforeAfter[0].status) {

@@ -1,6 +1,7 @@
 package org.tessera.crm.sales.impl.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,10 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -29,6 +36,8 @@ import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
+import org.tessera.crm.core.api.audit.AuditRecorder;
+import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyService;
@@ -36,7 +45,9 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
+import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
 import org.tessera.crm.core.impl.db.MigrationRunner;
+import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
 import org.tessera.crm.sales.api.LeadDTO;
 import org.tessera.crm.sales.api.LeadQuery;
 import org.tessera.crm.sales.api.LeadStatus;
@@ -67,6 +78,9 @@ abstract class AbstractSalesDatabaseTest {
     private LeadServiceImpl leads;
     private SalesTimelineContributor timeline;
     private final AtomicLong activityIds = new AtomicLong(5000);
+    private final ThreadLocalCallerContext callers = new ThreadLocalCallerContext();
+    /** Makes a mutation fail right after its audit was written, as a later failure in its transaction would. */
+    private volatile boolean failAfterAudit;
 
     protected abstract DataSource startDatabase() throws Exception;
 
@@ -91,12 +105,19 @@ abstract class AbstractSalesDatabaseTest {
             return created;
         });
         SalesEvents events = new SalesEvents();
-        opportunities = new OpportunityServiceImpl(tx, access, customFields, validation, events);
-        products = new ProductServiceImpl(tx);
-        quotes = new QuoteServiceImpl(tx, access, validation, events);
-        pipelines = new PipelineServiceImpl(tx, access);
+        AuditRecorder recorder = new JdbcAuditRecorder(callers);
+        SalesAudit audit = new SalesAudit((connection, type, id, action, before, after, sensitive) -> {
+            recorder.record(connection, type, id, action, before, after, sensitive);
+            if (failAfterAudit) {
+                throw new IllegalStateException("failed after its audit");
+            }
+        });
+        opportunities = new OpportunityServiceImpl(tx, access, customFields, validation, events, audit);
+        products = new ProductServiceImpl(tx, audit);
+        quotes = new QuoteServiceImpl(tx, access, validation, events, audit);
+        pipelines = new PipelineServiceImpl(tx, access, audit);
         leads = new LeadServiceImpl(tx, access, stub(PartyService.class, (n, a) -> null), activities, customFields,
-                validation, opportunities, events);
+                validation, opportunities, events, audit);
         timeline = new SalesTimelineContributor(tx);
     }
 
@@ -273,6 +294,78 @@ abstract class AbstractSalesDatabaseTest {
         ValidationException noReason = assertThrows(ValidationException.class, () -> leads.update(lead.id, null, lead));
         assertEquals("disqualifiedReason", noReason.errors().get(0).field);
         assertEquals(List.of("sales:lead:" + lead.id), timeline.entries(timelineQuery(partyId)).stream().map(e -> e.id).toList());
+    }
+
+    @Test
+    void opportunityMutationsAreAuditedInTheirOwnTransaction() throws SQLException {
+        OpportunityDTO draft = new OpportunityDTO();
+        draft.accountId = "6" + activityIds.incrementAndGet();
+        draft.name = "Audited";
+        draft.currency = "EUR";
+        draft.amount = new BigDecimal("500.00");
+        String id;
+        callers.bind(new Caller("seller", Set.of("sales"), Set.of(), null));
+        try {
+            OpportunityDTO created = opportunities.create(draft);
+            id = created.id;
+            created.name = "Audited deal";
+            created.stage = "NEGOTIATION";
+            OpportunityDTO patched = opportunities.update(id, created.version, created);
+            OpportunityDTO same = opportunities.update(id, patched.version, patched); // changes nothing: no record
+            same.name = "Never written";
+            failAfterAudit = true;
+            assertThrows(IllegalStateException.class, () -> opportunities.update(id, same.version, same));
+            failAfterAudit = false;
+            assertEquals("Audited deal", opportunities.get(id).name);
+            opportunities.delete(id, same.version);
+        } finally {
+            failAfterAudit = false;
+            callers.unbind();
+        }
+
+        Map<String, Map<String, String>> audit = auditOf("OPPORTUNITY", id);
+        assertEquals(List.of("CREATE seller", "UPDATE seller", "DELETE seller"), List.copyOf(audit.keySet()),
+                "the failed update took its audit record with it");
+        assertEquals("null>Audited", audit.get("CREATE seller").get("name"));
+        assertEquals("null>PROSPECTING", audit.get("CREATE seller").get("stage"));
+        assertEquals(Map.of("name", "Audited>Audited deal", "stage", "PROSPECTING>NEGOTIATION", "probability", "10>90",
+                "forecastCategory", "PIPELINE>COMMIT", "expectedRevenue", "50.00>450.00"), audit.get("UPDATE seller"));
+        assertEquals("Audited deal>null", audit.get("DELETE seller").get("name"));
+        assertFalse(audit.get("DELETE seller").containsKey("version"), "bookkeeping fields are left out");
+    }
+
+    @Test
+    void productUpdatesAreAuditedAsSystemWorkWithoutACaller() throws SQLException {
+        ProductDTO draft = new ProductDTO();
+        draft.code = "AUD-" + activityIds.incrementAndGet();
+        draft.name = "Barrel";
+        ProductDTO product = products.createProduct(draft);
+        product.name = "Oak barrel";
+        products.updateProduct(product.id, product.version, product);
+        Map<String, Map<String, String>> audit = auditOf("PRODUCT", product.id);
+        assertEquals(List.of("CREATE system", "UPDATE system"), List.copyOf(audit.keySet()));
+        assertEquals(Map.of("name", "Barrel>Oak barrel"), audit.get("UPDATE system"));
+    }
+
+    /** The audit records of a record, oldest first, keyed "ACTION login", each with its changes "old>new" by field. */
+    private Map<String, Map<String, String>> auditOf(String type, String id) throws SQLException {
+        Map<String, Map<String, String>> records = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT r.action, r.user_login, c.field, c.old_value, c.new_value"
+                        + " FROM audit_record r LEFT JOIN audit_change c ON c.audit_id = r.id"
+                        + " WHERE r.entity_type = ? AND r.entity_id = ? ORDER BY r.id, c.position")) {
+            query.setString(1, type);
+            query.setString(2, id);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Map<String, String> changes = records.computeIfAbsent(rows.getString(1) + " " + rows.getString(2), k -> new LinkedHashMap<>());
+                    if (rows.getString(3) != null) {
+                        changes.put(rows.getString(3), rows.getString(4) + ">" + rows.getString(5));
+                    }
+                }
+            }
+        }
+        return records;
     }
 
     private static TimelineQuery timelineQuery(String partyId) {
