@@ -85,6 +85,8 @@ public class DealerExampleIT {
             assertEquals(created.toString(), 201, created.status());
             String vehicleId = created.json().path("id").asText();
             assertEquals(vin, created.json().path("vin").asText());
+            JsonNode audited = api.get("/v1/audit?entityType=VEHICLE&entityId=" + vehicleId).json().path("items");
+            assertEquals("the pack audits its writes in the core's trail: " + audited, "CREATE", audited.path(0).path("action").asText());
             assertProblem(api.post("/v1/dealer/vehicles", draft), 409);
             assertNamesField(api.post("/v1/dealer/vehicles", draft.deepCopy().put("vin", "IOQ")), 422, "vin");
 

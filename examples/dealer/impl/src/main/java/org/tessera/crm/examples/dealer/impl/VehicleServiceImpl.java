@@ -1,9 +1,11 @@
 package org.tessera.crm.examples.dealer.impl;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -19,6 +21,8 @@ import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.TesseraException;
 import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.audit.AuditAction;
+import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.activity.ActivityStatus;
@@ -40,14 +44,16 @@ public class VehicleServiceImpl implements VehicleService {
     private final ActivityService activities;
     private final RecordScope scope;
     private final ValidationService validation;
+    private final AuditRecorder auditRecorder;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public VehicleServiceImpl(@Reference(name = "jpa", target = "(osgi.unit.name=tessera-dealer)") JpaTemplate jpa,
             @Reference(name = "schema", target = DealerSchema.TARGET) DealerSchema schema,
             @Reference PartyService parties, @Reference ActivityService activities, @Reference RecordScope scope,
-            @Reference ValidationService validation) {
+            @Reference ValidationService validation, @Reference AuditRecorder auditRecorder) {
         this.jpa = jpa;
+        this.auditRecorder = auditRecorder;
         this.parties = parties;
         this.activities = activities;
         this.scope = scope;
@@ -65,8 +71,15 @@ public class VehicleServiceImpl implements VehicleService {
             entity.updatedAt = entity.createdAt;
             em.persist(entity);
             em.flush();
-            return VehicleMapper.toDto(entity);
+            VehicleDTO created = VehicleMapper.toDto(entity);
+            audit(em, AuditAction.CREATE, created.id, null, created);
+            return created;
         });
+    }
+
+    /** The core's audit trail, written on this transaction's connection: it commits or rolls back with the change. */
+    private void audit(EntityManager em, AuditAction action, String id, VehicleDTO before, VehicleDTO after) {
+        auditRecorder.record(em.unwrap(Connection.class), VEHICLE, id, action, before, after, Set.of());
     }
 
     @Override
@@ -84,10 +97,13 @@ public class VehicleServiceImpl implements VehicleService {
                 throw new StaleVersionException(VEHICLE, id, expectedVersion, entity.version);
             }
             requireUniqueVin(em, desired.vin, entity.id);
+            VehicleDTO before = VehicleMapper.toDto(entity);
             VehicleMapper.copyWritable(desired, entity);
             entity.updatedAt = VehicleMapper.utc(clock.instant());
             em.flush();
-            return VehicleMapper.toDto(entity);
+            VehicleDTO after = VehicleMapper.toDto(entity);
+            audit(em, AuditAction.UPDATE, id, before, after);
+            return after;
         });
     }
 
@@ -98,6 +114,7 @@ public class VehicleServiceImpl implements VehicleService {
             if (expectedVersion != null && expectedVersion != entity.version) {
                 throw new StaleVersionException(VEHICLE, id, expectedVersion, entity.version);
             }
+            audit(em, AuditAction.DELETE, id, VehicleMapper.toDto(entity), null);
             em.remove(entity);
             return null;
         });
