@@ -131,6 +131,25 @@ public class AuditIT {
     }
 
     @Test
+    public void roleGrantsAndDisabledLoginsAreAudited() {
+        String role = "it-audited-" + Fixtures.unique().toLowerCase(java.util.Locale.ROOT);
+        try {
+            assertEquals(204, admin.put("/v1/security/roles/" + role,
+                    Api.object().set("permissions", Api.parse("[\"core.party.read\"]")), null).status());
+            assertEquals(204, admin.put("/v1/security/roles/" + role,
+                    Api.object().set("permissions", Api.parse("[\"core.party.read\", \"core.audit.read\"]")), null).status());
+            JsonNode records = admin.get("/v1/audit?entityType=ROLE&entityId=" + role).json().path("items");
+            assertEquals(records.toString(), 2, records.size());
+            assertEquals("UPDATE", records.get(0).path("action").asText());
+            assertEquals("core.audit.read,core.party.read", byField(records.get(0)).get("permissions").path("newValue").asText());
+            assertEquals("CREATE", records.get(1).path("action").asText());
+        } finally {
+            admin.delete("/v1/security/roles/" + role);
+        }
+        assertEquals("DELETE", admin.get("/v1/audit?entityType=ROLE&entityId=" + role).json().path("items").get(0).path("action").asText());
+    }
+
+    @Test
     public void theAuditCannotBeChangedThroughTheApi() {
         assertEquals(405, admin.post("/v1/audit", Api.object().put("action", "DELETE")).status());
         assertEquals(405, admin.delete("/v1/audit").status());

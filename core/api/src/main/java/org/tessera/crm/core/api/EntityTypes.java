@@ -11,6 +11,10 @@ public final class EntityTypes {
     public static final String AGENT = "AGENT";
     public static final String CUSTOM_FIELD = "CUSTOM_FIELD";
     public static final String PICKLIST = "PICKLIST";
+    /** A security role and the permissions granted to it. */
+    public static final String ROLE = "ROLE";
+    /** A login's state (enabled or disabled), keyed by the login. */
+    public static final String LOGIN = "LOGIN";
 
     private EntityTypes() {
     }

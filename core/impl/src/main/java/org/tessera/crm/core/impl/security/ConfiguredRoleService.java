@@ -22,10 +22,14 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.security.PermissionProvider;
 import org.tessera.crm.core.api.security.RoleService;
+import org.tessera.crm.core.impl.audit.AuditTrail;
+import org.tessera.crm.core.impl.jpa.Tx;
 
 /**
  * Roles from configuration ({@link RolesConfig}), permissions from the {@link PermissionProvider}
@@ -43,9 +47,15 @@ public class ConfiguredRoleService implements RoleService {
     private volatile Map<String, Set<String>> grants = Map.of();
     private volatile Set<String> disabledLogins = Set.of();
 
+    private final Tx tx;
+    private final AuditTrail auditTrail;
+
     @Activate
-    public ConfiguredRoleService(@Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin, RolesConfig config) {
+    public ConfiguredRoleService(@Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin,
+            @Reference(name = "tx") Tx tx, @Reference(name = "auditTrail") AuditTrail auditTrail, RolesConfig config) {
         this.configurationAdmin = configurationAdmin;
+        this.tx = tx;
+        this.auditTrail = auditTrail;
         modified(config);
     }
 
@@ -113,15 +123,17 @@ public class ConfiguredRoleService implements RoleService {
             }
         }
         Map<String, Set<String>> changed = new TreeMap<>(grants);
-        changed.put(role, new TreeSet<>(permissions));
-        store(changed, disabledLogins);
+        Set<String> previous = changed.put(role, new TreeSet<>(permissions));
+        storeAudited(changed, disabledLogins, EntityTypes.ROLE, role, previous == null ? AuditAction.CREATE : AuditAction.UPDATE,
+                previous == null ? null : new RoleState(previous), new RoleState(permissions));
     }
 
     @Override
     public synchronized void remove(String role) {
         Map<String, Set<String>> changed = new TreeMap<>(grants);
-        if (changed.remove(role) != null) {
-            store(changed, disabledLogins);
+        Set<String> previous = changed.remove(role);
+        if (previous != null) {
+            storeAudited(changed, disabledLogins, EntityTypes.ROLE, role, AuditAction.DELETE, new RoleState(previous), null);
         }
     }
 
@@ -134,7 +146,38 @@ public class ConfiguredRoleService implements RoleService {
     public synchronized void setDisabled(String login, boolean disabled) {
         Set<String> logins = new TreeSet<>(disabledLogins);
         if (disabled ? logins.add(login) : logins.remove(login)) {
-            store(grants, logins);
+            storeAudited(grants, logins, EntityTypes.LOGIN, login, AuditAction.UPDATE, new LoginState(!disabled), new LoginState(disabled));
+        }
+    }
+
+    /**
+     * Stores the change inside the transaction that writes its audit record: when the configuration
+     * cannot be written, the record rolls back with the transaction.
+     */
+    private void storeAudited(Map<String, Set<String>> roles, Set<String> logins, String entityType, String id,
+            AuditAction action, Object before, Object after) {
+        tx.required(em -> {
+            auditTrail.record(em, entityType, id, action, before, after, Set.of());
+            store(roles, logins);
+            return null;
+        });
+    }
+
+    /** What the audit trail compares of a role. */
+    public static final class RoleState {
+        public final String permissions;
+
+        RoleState(Set<String> permissions) {
+            this.permissions = String.join(",", new TreeSet<>(permissions));
+        }
+    }
+
+    /** What the audit trail compares of a login. */
+    public static final class LoginState {
+        public final boolean disabled;
+
+        LoginState(boolean disabled) {
+            this.disabled = disabled;
         }
     }
 
