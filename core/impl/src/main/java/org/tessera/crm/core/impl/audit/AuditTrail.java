@@ -57,6 +57,11 @@ public class AuditTrail {
         em.persist(record);
     }
 
+    /** A batch of records for a bulk write, signed by the current caller (see {@link AuditBatch}). */
+    public AuditBatch batch() {
+        return new AuditBatch(callers.currentLogin());
+    }
+
     /** An update that changed no audited field leaves no record. */
     static boolean isNoop(AuditAction action, List<FieldChangeDTO> changes) {
         return action == AuditAction.UPDATE && changes.isEmpty();

@@ -29,6 +29,7 @@ import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.impl.audit.AuditBatch;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
@@ -48,9 +49,12 @@ import org.tessera.crm.core.impl.support.Lookups;
  * parties go in as one JDBC batch per table. Updates of stored parties go through JPA, as any
  * other update does. As in the party service, rows obey the caller's record scope, the sensitive
  * fields (core and custom, see {@link SensitivePartyFields}) need their permission, and every
- * create and update is audited in the same transaction.
+ * create and update is audited in the same transaction, its records written in one batch.
  */
 final class PartyImportChunk {
+    /** The sequence of audit record ids ({@code AuditRecordEntity}). */
+    private static final String AUDIT_SEQUENCE = "audit_seq";
+
     private final EntityManager em;
     private final ValidationService validation;
     private final Security security;
@@ -125,6 +129,7 @@ final class PartyImportChunk {
         }
 
         IdBlocks ids = new IdBlocks(connection);
+        AuditBatch audit = security.audit().batch();
         Map<String, PartyDTO> createdHere = new HashMap<>();
         Map<PartyDTO, Integer> insertIndex = new IdentityHashMap<>();
         List<PartyDTO> inserts = new ArrayList<>();
@@ -192,7 +197,7 @@ final class PartyImportChunk {
                     validation.validate(EntityTypes.PARTY, candidate, earlier);
                     assignMechanismIds(candidate, ids);
                     candidate.version = 1;
-                    security.audit().record(em, EntityTypes.PARTY, candidate.id, AuditAction.UPDATE, earlier, candidate, masked);
+                    audit.add(EntityTypes.PARTY, candidate.id, AuditAction.UPDATE, earlier, candidate, masked);
                     int index = insertIndex.remove(earlier);
                     inserts.set(index, candidate);
                     insertIndex.put(candidate, index);
@@ -205,7 +210,7 @@ final class PartyImportChunk {
                     candidate.id = String.valueOf(ids.next(PartyRowWriter.PARTY_SEQUENCE));
                     assignMechanismIds(candidate, ids);
                     candidate.version = 1;
-                    security.audit().record(em, EntityTypes.PARTY, candidate.id, AuditAction.CREATE, null, candidate, masked);
+                    audit.add(EntityTypes.PARTY, candidate.id, AuditAction.CREATE, null, candidate, masked);
                     insertIndex.put(candidate, inserts.size());
                     inserts.add(candidate);
                     for (String key : PartyStates.keys(candidate.externalIds)) {
@@ -227,10 +232,11 @@ final class PartyImportChunk {
             for (int i : updatedRows) {
                 Outcome o = outcomes[i];
                 PartyDTO afterUpdate = after.get(Long.valueOf(o.partyId()));
-                security.audit().record(em, EntityTypes.PARTY, o.partyId(), AuditAction.UPDATE, o.before(), afterUpdate, masked);
+                audit.add(EntityTypes.PARTY, o.partyId(), AuditAction.UPDATE, o.before(), afterUpdate, masked);
                 outcomes[i] = Outcome.updated(o.line(), o.partyId(), o.before(), afterUpdate);
             }
         }
+        audit.write(connection, () -> ids.next(AUDIT_SEQUENCE));
         return List.of(outcomes);
     }
 

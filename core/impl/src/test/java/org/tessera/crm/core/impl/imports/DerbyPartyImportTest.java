@@ -17,6 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.api.audit.AuditAction;
+import org.tessera.crm.core.api.audit.AuditQuery;
+import org.tessera.crm.core.api.audit.AuditRecordDTO;
+import org.tessera.crm.core.api.audit.FieldChangeDTO;
 import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportRow;
@@ -136,6 +140,19 @@ class DerbyPartyImportTest {
         assertEquals(2, read.version);
         assertEquals(2, read.classifications.size());
         assertEquals(CoreEvents.PARTY_UPDATED, core.events.last().topic());
+
+        // the import's batched audit records read back like any other, newest first
+        AuditQuery trail = new AuditQuery();
+        trail.entityType = "PARTY";
+        trail.entityId = read.id;
+        List<AuditRecordDTO> records = core.audit.search(trail).items;
+        assertEquals(List.of(AuditAction.UPDATE, AuditAction.CREATE), records.stream().map(r -> r.action).toList());
+        FieldChangeDTO lastName = records.get(0).changes.stream().filter(c -> c.field.equals("lastName")).findFirst().orElseThrow();
+        assertEquals("Lefèvre", lastName.oldValue);
+        assertEquals("Lefèvre-Brûlé", lastName.newValue);
+        // a write through JPA afterwards draws its audit id from the same sequence without a collision
+        core.parties.delete(read.id, null);
+        assertEquals(AuditAction.DELETE, core.audit.search(trail).items.get(0).action);
     }
 
     @Test
