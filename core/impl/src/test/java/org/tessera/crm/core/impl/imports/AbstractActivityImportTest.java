@@ -136,9 +136,6 @@ abstract class AbstractActivityImportTest {
         assertEquals(ChunkedImport.CHUNK_ROWS + 10, second.unchanged);
         assertEquals(events, core.events.posted.size(), "an unchanged row posts no event");
 
-        ActivityQuery query = new ActivityQuery();
-        query.partyId = partyId;
-        query.limit = 200;
         List<ActivityDTO> read = activitiesOf(partyId);
         assertEquals(200, read.size());
         ActivityDTO one = read.get(0);
