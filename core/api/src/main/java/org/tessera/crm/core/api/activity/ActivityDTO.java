@@ -36,6 +36,11 @@ public class ActivityDTO {
     public String outcome;
     /** References to business records of other modules, {@code module:entity:id}. */
     public List<String> links = new ArrayList<>();
+    /**
+     * Ids of this activity in other systems, by source (for example {@code "legacy" -> "A-981"}),
+     * unique per source across activities; a bulk import finds the activity again by them.
+     */
+    public Map<String, String> externalIds = new LinkedHashMap<>();
     /** Values of the custom fields defined for {@code ACTIVITY}, by field key. */
     public Map<String, Object> customFields = new LinkedHashMap<>();
     public long version;

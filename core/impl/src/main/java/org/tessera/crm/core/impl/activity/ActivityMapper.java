@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
@@ -42,6 +43,7 @@ public final class ActivityMapper {
         a.direction = s.direction;
         a.outcome = s.outcome;
         a.links = new ArrayList<>(s.links == null ? List.of() : s.links);
+        a.externalIds = new LinkedHashMap<>(s.externalIds == null ? Map.of() : s.externalIds);
         a.customFields = new LinkedHashMap<>(s.customFields == null ? Map.of() : s.customFields);
         return a;
     }
@@ -68,10 +70,14 @@ public final class ActivityMapper {
         Set<String> links = new LinkedHashSet<>(a.links);
         e.links.retainAll(links);
         e.links.addAll(links);
+        if (!e.externalIds.equals(a.externalIds)) {
+            e.externalIds.keySet().retainAll(a.externalIds.keySet());
+            e.externalIds.putAll(a.externalIds);
+        }
     }
 
     /** When the activity sits on the timeline: coalesce(endAt, startAt, dueAt, createdAt). */
-    static Instant timelineAt(Instant endAt, Instant startAt, Instant dueAt, Instant createdAt) {
+    public static Instant timelineAt(Instant endAt, Instant startAt, Instant dueAt, Instant createdAt) {
         for (Instant candidate : new Instant[] {endAt, startAt, dueAt}) {
             if (candidate != null) {
                 return candidate;
@@ -96,11 +102,17 @@ public final class ActivityMapper {
                 Object[].class).setParameter("ids", ids).getResultList()) {
             links.computeIfAbsent((Long) row[0], id -> new TreeSet<>()).add((String) row[1]);
         }
+        Map<Long, TreeMap<String, String>> externalIds = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT a.id, KEY(e), VALUE(e) FROM ActivityEntity a JOIN a.externalIds e"
+                + " WHERE a.id IN :ids", Object[].class).setParameter("ids", ids).getResultList()) {
+            externalIds.computeIfAbsent((Long) row[0], id -> new TreeMap<>()).put((String) row[1], (String) row[2]);
+        }
         Map<Long, Map<String, Object>> custom = new CustomValueStore(em).load(EntityTypes.ACTIVITY, ids);
         for (ActivityEntity e : entities) {
             ActivityDTO a = scalars(e);
             participants.getOrDefault(e.id, new TreeSet<>()).forEach(id -> a.participants.add(id.toString()));
             a.links.addAll(links.getOrDefault(e.id, new TreeSet<>()));
+            a.externalIds = new LinkedHashMap<>(externalIds.getOrDefault(e.id, new TreeMap<>()));
             a.customFields = new LinkedHashMap<>(custom.getOrDefault(e.id, Map.of()));
             dtos.add(a);
         }

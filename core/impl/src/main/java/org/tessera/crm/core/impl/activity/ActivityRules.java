@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityTypes;
+import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.FieldErrors;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Lookups;
@@ -46,6 +47,7 @@ public final class ActivityRules {
         }
         checkParticipants(a.participants, errors);
         checkLinks(a.links, errors);
+        ExternalIds.check(a.externalIds, errors);
         return errors;
     }
 

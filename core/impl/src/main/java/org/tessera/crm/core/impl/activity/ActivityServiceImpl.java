@@ -30,6 +30,7 @@ import org.tessera.crm.core.impl.event.EventProperties;
 import org.tessera.crm.core.impl.jpa.Tx;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.ChangedFields;
+import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.FieldErrors;
 import org.tessera.crm.core.impl.support.Ids;
 import org.tessera.crm.core.impl.support.JpaLookups;
@@ -67,6 +68,7 @@ public class ActivityServiceImpl implements ActivityService {
         ActivityDTO created = tx.required(em -> {
             ActivityDTO candidate = checked(em, ActivityMapper.writableCopy(draft), null);
             checkParticipantsInScope(candidate);
+            ExternalIds.checkFree(em, "ActivityEntity", "activity", candidate.externalIds, null);
             ActivityEntity entity = new ActivityEntity();
             entity.createdAt = Times.now();
             entity.updatedAt = entity.createdAt;
@@ -104,6 +106,7 @@ public class ActivityServiceImpl implements ActivityService {
             candidate.id = previous.id;
             candidate = checked(em, candidate, previous);
             checkParticipantsInScope(candidate);
+            ExternalIds.checkFree(em, "ActivityEntity", "activity", candidate.externalIds, entity.id);
             ActivityMapper.apply(candidate, entity);
             entity.updatedAt = Times.now();
             new CustomValueStore(em).replace(EntityTypes.ACTIVITY, entity.id, candidate.customFields);

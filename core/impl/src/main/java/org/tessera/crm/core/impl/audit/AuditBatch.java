@@ -19,6 +19,9 @@ import org.tessera.crm.core.impl.support.Times;
  * party import about half of its time.
  */
 public final class AuditBatch {
+    /** The sequence of audit record ids ({@code AuditRecordEntity}), stepping by 50. */
+    public static final String SEQUENCE = "audit_seq";
+
     /** Where the batch takes its record ids: blocks of {@code audit_seq}, as EclipseLink preallocates them. */
     @FunctionalInterface
     public interface Ids {

@@ -2,6 +2,8 @@ package org.tessera.crm.core.impl.customfield;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.tessera.crm.core.api.customfield.CustomFieldType;
 
@@ -39,5 +41,24 @@ public final class CustomValueCodec {
             case BOOLEAN -> Boolean.valueOf(text);
             default -> text;
         };
+    }
+
+    /**
+     * Whether two maps of normalized values hold the same values, compared in their stored text
+     * form (a number read back may be another Java type than the one written); null values count
+     * as absent.
+     */
+    public static boolean sameValues(Map<String, Object> a, Map<String, Object> b) {
+        return canonical(a).equals(canonical(b));
+    }
+
+    private static Map<String, String> canonical(Map<String, Object> values) {
+        Map<String, String> text = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                text.put(key, toText(value));
+            }
+        });
+        return text;
     }
 }

@@ -1,7 +1,9 @@
 package org.tessera.crm.core.impl.entity;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import javax.persistence.CollectionTable;
@@ -13,6 +15,7 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
+import javax.persistence.MapKeyColumn;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
 import javax.persistence.Version;
@@ -67,4 +70,10 @@ public class ActivityEntity {
     @CollectionTable(name = "activity_link", joinColumns = @JoinColumn(name = "activity_id"))
     @Column(name = "link")
     public Set<String> links = new HashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "activity_external_id", joinColumns = @JoinColumn(name = "activity_id"))
+    @MapKeyColumn(name = "source")
+    @Column(name = "external_id")
+    public Map<String, String> externalIds = new HashMap<>();
 }

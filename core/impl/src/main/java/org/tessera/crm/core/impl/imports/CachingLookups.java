@@ -31,4 +31,9 @@ final class CachingLookups implements Lookups {
     public boolean exists(String entityType, long id) {
         return existing.computeIfAbsent(entityType + '\u0000' + id, k -> delegate.exists(entityType, id));
     }
+
+    /** Answers a later {@link #exists} from what a bulk query of the caller already found. */
+    void remember(String entityType, long id, boolean exists) {
+        existing.put(entityType + '\u0000' + id, exists);
+    }
 }

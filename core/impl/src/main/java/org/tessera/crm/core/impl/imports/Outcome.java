@@ -3,25 +3,28 @@ package org.tessera.crm.core.impl.imports;
 import java.util.List;
 
 import org.tessera.crm.core.api.FieldError;
-import org.tessera.crm.core.api.party.PartyDTO;
 
-/** What became of one imported row; {@code before} and {@code after} are kept for updates only (their event). */
-record Outcome(long line, Kind kind, String partyId, List<FieldError> errors, PartyDTO before, PartyDTO after) {
+/**
+ * What became of one imported row; {@code before}, {@code after} (the record's DTOs) and the new
+ * {@code version} are kept for updates only, for their event. An update without {@code after}
+ * posts none: it replaced a record created earlier in the same transaction.
+ */
+record Outcome(long line, Kind kind, String recordId, List<FieldError> errors, Object before, Object after, long version) {
     enum Kind { CREATED, UPDATED, UNCHANGED, REJECTED }
 
     static Outcome rejected(long line, List<FieldError> errors) {
-        return new Outcome(line, Kind.REJECTED, null, List.copyOf(errors), null, null);
+        return new Outcome(line, Kind.REJECTED, null, List.copyOf(errors), null, null, 0);
     }
 
-    static Outcome created(long line, String partyId) {
-        return new Outcome(line, Kind.CREATED, partyId, List.of(), null, null);
+    static Outcome created(long line, String recordId) {
+        return new Outcome(line, Kind.CREATED, recordId, List.of(), null, null, 0);
     }
 
-    static Outcome unchanged(long line, String partyId) {
-        return new Outcome(line, Kind.UNCHANGED, partyId, List.of(), null, null);
+    static Outcome unchanged(long line, String recordId) {
+        return new Outcome(line, Kind.UNCHANGED, recordId, List.of(), null, null, 0);
     }
 
-    static Outcome updated(long line, String partyId, PartyDTO before, PartyDTO after) {
-        return new Outcome(line, Kind.UPDATED, partyId, List.of(), before, after);
+    static Outcome updated(long line, String recordId, Object before, Object after, long version) {
+        return new Outcome(line, Kind.UPDATED, recordId, List.of(), before, after, version);
     }
 }

@@ -1,8 +1,6 @@
 package org.tessera.crm.core.impl.imports;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,9 +50,6 @@ import org.tessera.crm.core.impl.support.Lookups;
  * create and update is audited in the same transaction, its records written in one batch.
  */
 final class PartyImportChunk {
-    /** The sequence of audit record ids ({@code AuditRecordEntity}). */
-    private static final String AUDIT_SEQUENCE = "audit_seq";
-
     private final EntityManager em;
     private final ValidationService validation;
     private final Security security;
@@ -115,10 +110,10 @@ final class PartyImportChunk {
                 continue;
             }
             candidates[i] = candidate;
-            keys.addAll(PartyStates.keys(candidate.externalIds));
+            keys.addAll(ExternalIdIndex.keys(candidate.externalIds));
         }
 
-        Map<String, Long> holders = holders(connection, keys);
+        Map<String, Long> holders = ExternalIdIndex.PARTIES.holders(connection, keys);
         Map<Long, PartyEntity> entities = new HashMap<>();
         Map<Long, PartyDTO> stored = new HashMap<>();
         if (!holders.isEmpty()) {
@@ -143,7 +138,7 @@ final class PartyImportChunk {
             long line = rows.get(i).line;
             Set<Long> storedMatches = new LinkedHashSet<>();
             Set<PartyDTO> newMatches = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (String key : PartyStates.keys(candidate.externalIds)) {
+            for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
                 Long holder = holders.get(key);
                 if (holder != null) {
                     storedMatches.add(holder);
@@ -181,10 +176,10 @@ final class PartyImportChunk {
                     entity.updatedAt = now;
                     customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
                     stored.put(id, candidate);
-                    for (String key : PartyStates.keys(candidate.externalIds)) {
+                    for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
                         holders.put(key, id);
                     }
-                    outcomes[i] = Outcome.updated(line, previous.id, previous, candidate);
+                    outcomes[i] = Outcome.updated(line, previous.id, previous, candidate, 0);
                     updatedRows.add(i);
                 } else if (!newMatches.isEmpty()) {
                     // an earlier line of this chunk created the party: this line replaces it before it is written
@@ -201,10 +196,10 @@ final class PartyImportChunk {
                     int index = insertIndex.remove(earlier);
                     inserts.set(index, candidate);
                     insertIndex.put(candidate, index);
-                    for (String key : PartyStates.keys(candidate.externalIds)) {
+                    for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
                         createdHere.put(key, candidate);
                     }
-                    outcomes[i] = Outcome.updated(line, candidate.id, null, null);
+                    outcomes[i] = Outcome.updated(line, candidate.id, null, null, 0);
                 } else {
                     validation.validate(EntityTypes.PARTY, candidate, null);
                     candidate.id = String.valueOf(ids.next(PartyRowWriter.PARTY_SEQUENCE));
@@ -213,7 +208,7 @@ final class PartyImportChunk {
                     audit.add(EntityTypes.PARTY, candidate.id, AuditAction.CREATE, null, candidate, masked);
                     insertIndex.put(candidate, inserts.size());
                     inserts.add(candidate);
-                    for (String key : PartyStates.keys(candidate.externalIds)) {
+                    for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
                         createdHere.put(key, candidate);
                     }
                     outcomes[i] = Outcome.created(line, candidate.id);
@@ -227,16 +222,16 @@ final class PartyImportChunk {
         if (!updatedRows.isEmpty()) {
             em.flush();
             Map<Long, PartyDTO> after = new LinkedHashMap<>();
-            new PartyReader(em).toDtos(updatedRows.stream().map(i -> entities.get(Long.valueOf(outcomes[i].partyId())))
+            new PartyReader(em).toDtos(updatedRows.stream().map(i -> entities.get(Long.valueOf(outcomes[i].recordId())))
                     .distinct().toList()).forEach(d -> after.put(Long.valueOf(d.id), d));
             for (int i : updatedRows) {
                 Outcome o = outcomes[i];
-                PartyDTO afterUpdate = after.get(Long.valueOf(o.partyId()));
-                audit.add(EntityTypes.PARTY, o.partyId(), AuditAction.UPDATE, o.before(), afterUpdate, masked);
-                outcomes[i] = Outcome.updated(o.line(), o.partyId(), o.before(), afterUpdate);
+                PartyDTO afterUpdate = after.get(Long.valueOf(o.recordId()));
+                audit.add(EntityTypes.PARTY, o.recordId(), AuditAction.UPDATE, o.before(), afterUpdate, masked);
+                outcomes[i] = Outcome.updated(o.line(), o.recordId(), o.before(), afterUpdate, afterUpdate.version);
             }
         }
-        audit.write(connection, () -> ids.next(AUDIT_SEQUENCE));
+        audit.write(connection, () -> ids.next(AuditBatch.SEQUENCE));
         return List.of(outcomes);
     }
 
@@ -246,33 +241,5 @@ final class PartyImportChunk {
                 m.id = String.valueOf(ids.next(PartyRowWriter.MECHANISM_SEQUENCE));
             }
         }
-    }
-
-    /**
-     * The stored party holding each of {@code keys} (source NUL value). One equality lookup per key
-     * on the unique (source, external_id) index, through one prepared statement: Derby probes an
-     * IN list only on an index's first column, so {@code source = ? AND external_id IN (...)} read
-     * every id of the source, once per chunk. In an embedded database a lookup is a call, not a
-     * network round trip.
-     */
-    private static Map<String, Long> holders(Connection connection, Set<String> keys) throws SQLException {
-        Map<String, Long> holders = new HashMap<>();
-        if (keys.isEmpty()) {
-            return holders;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT party_id FROM party_external_id WHERE source = ? AND external_id = ?")) {
-            for (String key : keys) {
-                int cut = key.indexOf('\u0000');
-                statement.setString(1, key.substring(0, cut));
-                statement.setString(2, key.substring(cut + 1));
-                try (ResultSet rs = statement.executeQuery()) {
-                    if (rs.next()) {
-                        holders.put(key, rs.getLong(1));
-                    }
-                }
-            }
-        }
-        return holders;
     }
 }

@@ -1,6 +1,5 @@
 package org.tessera.crm.core.impl.imports;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -15,8 +14,6 @@ import java.util.Map;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.impl.customfield.CustomValueCodec;
-import org.tessera.crm.core.impl.entity.CustomValueEntity;
 import org.tessera.crm.core.impl.party.SearchText;
 
 /**
@@ -54,8 +51,7 @@ final class PartyRowWriter {
              PreparedStatement mechanism = connection.prepareStatement("INSERT INTO contact_mechanism (id, version,"
                      + " party_id, mech_type, mech_value, line1, line2, postal_code, city, region, country, purpose,"
                      + " is_primary, opt_out, valid_from, valid_thru) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement custom = connection.prepareStatement("INSERT INTO custom_value (entity_type, entity_id,"
-                     + " field_key, text_value, text_prefix, number_value) VALUES (?, ?, ?, ?, ?, ?)")) {
+             PreparedStatement custom = connection.prepareStatement(CustomValueRows.INSERT)) {
             boolean anyClassification = false;
             boolean anyTerm = false;
             boolean anyMechanism = false;
@@ -118,18 +114,7 @@ final class PartyRowWriter {
                     mechanism.addBatch();
                     anyMechanism = true;
                 }
-                for (Map.Entry<String, Object> e : p.customFields.entrySet()) {
-                    String text = CustomValueCodec.toText(e.getValue());
-                    BigDecimal number = CustomValueCodec.toNumber(e.getValue());
-                    custom.setString(1, EntityTypes.PARTY);
-                    custom.setLong(2, id);
-                    custom.setString(3, e.getKey());
-                    custom.setString(4, text);
-                    custom.setString(5, CustomValueEntity.prefixOf(text));
-                    custom.setBigDecimal(6, number);
-                    custom.addBatch();
-                    anyCustom = true;
-                }
+                anyCustom |= CustomValueRows.add(custom, EntityTypes.PARTY, id, p.customFields);
             }
             // parents first: the children's foreign keys point at the party rows
             party.executeBatch();

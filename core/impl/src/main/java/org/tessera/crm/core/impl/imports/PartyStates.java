@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
@@ -16,17 +15,6 @@ import org.tessera.crm.core.impl.customfield.CustomValueCodec;
 /** The decisions of an upsert: how an imported row relates to the stored party it matched. */
 final class PartyStates {
     private PartyStates() {
-    }
-
-    /** The external ids of a row as lookup keys, {@code source + NUL + value}. */
-    static List<String> keys(Map<String, String> externalIds) {
-        List<String> keys = new ArrayList<>();
-        externalIds.forEach((source, value) -> keys.add(key(source, value)));
-        return keys;
-    }
-
-    static String key(String source, String value) {
-        return source + '\u0000' + value;
     }
 
     /**
@@ -72,7 +60,7 @@ final class PartyStates {
                 && Set.copyOf(candidate.classifications).equals(Set.copyOf(stored.classifications))
                 && candidate.externalIds.equals(stored.externalIds)
                 && sameMechanisms(candidate.contactMechanisms, stored.contactMechanisms)
-                && canonical(candidate.customFields).equals(canonical(stored.customFields));
+                && CustomValueCodec.sameValues(candidate.customFields, stored.customFields);
     }
 
     private static boolean sameMechanisms(List<ContactMechanismDTO> a, List<ContactMechanismDTO> b) {
@@ -93,17 +81,6 @@ final class PartyStates {
             }
         }
         return true;
-    }
-
-    /** Custom values compared in their stored text form (a number read back may be another Java type). */
-    private static Map<String, String> canonical(Map<String, Object> values) {
-        Map<String, String> text = new TreeMap<>();
-        values.forEach((key, value) -> {
-            if (value != null) {
-                text.put(key, CustomValueCodec.toText(value));
-            }
-        });
-        return text;
     }
 
     private static String identity(ContactMechanismDTO m) {

@@ -3,7 +3,6 @@ package org.tessera.crm.core.impl.party;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.tessera.crm.core.api.EntityTypes;
@@ -11,6 +10,7 @@ import org.tessera.crm.core.api.party.Classifications;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.FieldErrors;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Lookups;
@@ -57,7 +57,7 @@ public final class PartyRules {
         }
         checkClassifications(p.classifications, errors);
         checkContactMechanisms(p.contactMechanisms, errors);
-        checkExternalIds(p.externalIds, errors);
+        ExternalIds.check(p.externalIds, errors);
         if (p.ownerId != null && !JpaLookups.exists(lookups, EntityTypes.AGENT, p.ownerId)) {
             errors.invalid("ownerId", "no such agent");
         }
@@ -141,20 +141,6 @@ public final class PartyRules {
                 } else if (!ContactRules.isCountry(m.country)) {
                     errors.invalid(path + ".country", "not an ISO 3166-1 alpha-2 country code");
                 }
-            }
-        }
-    }
-
-    private static void checkExternalIds(Map<String, String> externalIds, FieldErrors errors) {
-        for (Map.Entry<String, String> entry : externalIds.entrySet()) {
-            String path = "externalIds." + entry.getKey();
-            if (isBlank(entry.getKey()) || entry.getKey().length() > 50) {
-                errors.invalid(path, "source must be 1 to 50 characters");
-            }
-            if (isBlank(entry.getValue())) {
-                errors.required(path, null);
-            } else {
-                errors.maxLength(path, entry.getValue(), 200);
             }
         }
     }

@@ -3,7 +3,6 @@ package org.tessera.crm.core.impl.party;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,7 +12,6 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
@@ -38,6 +36,7 @@ import org.tessera.crm.core.impl.event.EventProperties;
 import org.tessera.crm.core.impl.jpa.Tx;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.ChangedFields;
+import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.FieldErrors;
 import org.tessera.crm.core.impl.support.Ids;
 import org.tessera.crm.core.impl.support.JpaLookups;
@@ -91,7 +90,7 @@ public class PartyServiceImpl implements PartyService {
             checkOrgUnitInScope(candidate.orgUnitId, errors);
             candidate.customFields = customValues.normalize(EntityTypes.PARTY, candidate.customFields, false, errors);
             errors.throwIfAny();
-            checkExternalIdsFree(em, candidate.externalIds, null);
+            ExternalIds.checkFree(em, "PartyEntity", "party", candidate.externalIds, null);
             validation.validate(EntityTypes.PARTY, candidate, null);
             PartyEntity entity = new PartyEntity();
             PartyMapper.apply(candidate, entity);
@@ -140,7 +139,7 @@ public class PartyServiceImpl implements PartyService {
             PartyMapper.checkMechanismIds(candidate, entity, errors);
             candidate.customFields = customValues.normalize(EntityTypes.PARTY, candidate.customFields, false, errors);
             errors.throwIfAny();
-            checkExternalIdsFree(em, candidate.externalIds, entity.id);
+            ExternalIds.checkFree(em, "PartyEntity", "party", candidate.externalIds, entity.id);
             validation.validate(EntityTypes.PARTY, candidate, previous);
             PartyMapper.apply(candidate, entity);
             entity.updatedAt = Times.now();
@@ -286,19 +285,6 @@ public class PartyServiceImpl implements PartyService {
             }
             long actual = find(id).map(p -> p.version).orElse(-1L);
             throw new StaleVersionException(EntityTypes.PARTY, id, expectedVersion == null ? -1 : expectedVersion, actual);
-        }
-    }
-
-    /** External ids are unique per source across parties. */
-    private static void checkExternalIdsFree(EntityManager em, Map<String, String> externalIds, Long self) {
-        for (Map.Entry<String, String> entry : externalIds.entrySet()) {
-            List<Long> holders = em.createQuery("SELECT p.id FROM PartyEntity p JOIN p.externalIds e"
-                            + " WHERE KEY(e) = :source AND VALUE(e) = :value", Long.class)
-                    .setParameter("source", entry.getKey()).setParameter("value", entry.getValue()).getResultList();
-            if (holders.stream().anyMatch(holder -> !holder.equals(self))) {
-                throw new ConflictException("externalIds." + entry.getKey(),
-                        "another party has " + entry.getKey() + " id " + entry.getValue());
-            }
         }
     }
 }

@@ -78,6 +78,6 @@ class PartyStatesTest {
 
     @Test
     void keysNameSourceAndValue() {
-        assertEquals(java.util.List.of("erp\u0000C-1"), PartyStates.keys(Map.of("erp", "C-1")));
+        assertEquals(java.util.List.of("erp\u0000C-1"), ExternalIdIndex.keys(Map.of("erp", "C-1")));
     }
 }

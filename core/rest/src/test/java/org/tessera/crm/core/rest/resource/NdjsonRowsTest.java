@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.api.imports.ImportRow;
+import org.tessera.crm.core.api.imports.ImportedActivityDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.rest.api.ObjectMappers;
 
@@ -71,5 +73,19 @@ class NdjsonRowsTest {
         for (int i = 1; i <= 1000; i++) {
             assertEquals(i, rows.next().line);
         }
+    }
+
+    @Test
+    void anActivityLineNamesPartiesByExternalIdAndABadStatusIsNamed() {
+        InputStream in = new ByteArrayInputStream(("{\"type\":\"CALL\",\"subject\":\"Rappel\",\"status\":\"DONE\","
+                + "\"externalIds\":{\"legacy\":\"A-1\"},\"participantExternalIds\":[{\"source\":\"legacy\",\"id\":\"C-123\"}]}\n"
+                + "{\"type\":\"CALL\",\"status\":\"MAYBE\"}").getBytes(StandardCharsets.UTF_8));
+        List<ImportRow<ImportedActivityDTO>> rows = new ArrayList<>();
+        new NdjsonRows<>(in, ObjectMappers.create(), ImportedActivityDTO.class).forEachRemaining(rows::add);
+        ImportedActivityDTO first = rows.get(0).value;
+        assertEquals(ActivityStatus.DONE, first.status);
+        assertEquals("A-1", first.externalIds.get("legacy"));
+        assertEquals("C-123", first.participantExternalIds.get(0).id);
+        assertEquals("status", rows.get(1).errors.get(0).field);
     }
 }

@@ -1,0 +1,140 @@
+package org.tessera.crm.core.impl.imports;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.api.imports.ImportReport;
+import org.tessera.crm.core.api.imports.ImportRow;
+import org.tessera.crm.core.api.imports.RejectedRow;
+import org.tessera.crm.core.impl.audit.AuditTrail;
+import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.impl.event.EventProperties;
+import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.impl.support.ChangedFields;
+
+/**
+ * Runs an import in transactions of {@link #CHUNK_ROWS} rows and reports it. When the database
+ * refuses a chunk (a concurrent writer took an external id between our read and our insert, say),
+ * the chunk is rolled back and replayed one row per transaction, so that only the rows at fault
+ * are rejected and every other row of the chunk is still written. Events of a chunk are posted
+ * once it has committed.
+ *
+ * @param <T> the type of the rows
+ */
+final class ChunkedImport<T> {
+    /** Rows per transaction: large enough for JDBC batches to pay, small enough to keep memory flat. */
+    static final int CHUNK_ROWS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkedImport.class);
+
+    /** One transaction's work: the outcome of each row, in row order. */
+    @FunctionalInterface
+    interface Chunk<T> {
+        List<Outcome> run(EntityManager em, List<ImportRow<T>> rows) throws SQLException;
+    }
+
+    /** The entity type and the topics of the events posted for created and updated records. */
+    record Events(DomainEvents events, String entityType, String createdTopic, String updatedTopic) {
+    }
+
+    private final Tx tx;
+    private final Events events;
+    private final Chunk<T> chunk;
+
+    ChunkedImport(Tx tx, Events events, Chunk<T> chunk) {
+        this.tx = tx;
+        this.events = events;
+        this.chunk = chunk;
+    }
+
+    ImportReport run(Iterator<ImportRow<T>> rows) {
+        ImportReport report = new ImportReport();
+        List<ImportRow<T>> rowsOfChunk = new ArrayList<>(CHUNK_ROWS);
+        while (rows.hasNext()) {
+            rowsOfChunk.add(rows.next());
+            if (rowsOfChunk.size() == CHUNK_ROWS) {
+                record(runChunk(rowsOfChunk), report);
+                rowsOfChunk.clear();
+            }
+        }
+        if (!rowsOfChunk.isEmpty()) {
+            record(runChunk(rowsOfChunk), report);
+        }
+        return report;
+    }
+
+    private List<Outcome> runChunk(List<ImportRow<T>> rows) {
+        try {
+            return tx.required(em -> {
+                try {
+                    return chunk.run(em, rows);
+                } catch (SQLException e) {
+                    throw new ChunkRefused(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (rows.size() == 1) {
+                LOG.warn("Import row {} refused by the database", rows.get(0).line, e);
+                return List.of(Outcome.rejected(rows.get(0).line, List.of(new FieldError(null, "refused",
+                        "the database refused the row: " + rootMessage(e)))));
+            }
+            LOG.info("Import chunk of lines {}-{} refused ({}); replaying it row by row", rows.get(0).line,
+                    rows.get(rows.size() - 1).line, rootMessage(e));
+            List<Outcome> outcomes = new ArrayList<>();
+            for (ImportRow<T> row : rows) {
+                outcomes.addAll(runChunk(List.of(row)));
+            }
+            return outcomes;
+        }
+    }
+
+    /** Counts the committed outcomes and posts their events. */
+    private void record(List<Outcome> outcomes, ImportReport report) {
+        for (Outcome outcome : outcomes) {
+            switch (outcome.kind()) {
+                case CREATED -> {
+                    report.created++;
+                    events.events().post(events.createdTopic(),
+                            EventProperties.of(events.entityType(), outcome.recordId(), 1L, null));
+                }
+                case UPDATED -> {
+                    report.updated++;
+                    if (outcome.after() == null) {
+                        // a later line replaced a record created earlier in the same transaction: one event, created
+                        break;
+                    }
+                    events.events().post(events.updatedTopic(), EventProperties.of(events.entityType(), outcome.recordId(),
+                            outcome.version(), ChangedFields.between(outcome.before(), outcome.after(), AuditTrail.SERVER_OWNED)));
+                }
+                case UNCHANGED -> report.unchanged++;
+                case REJECTED -> {
+                    report.rejected++;
+                    report.errors.add(new RejectedRow(outcome.line(), outcome.errors()));
+                }
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** A checked JDBC failure carried out of the transaction callback, so that the transaction rolls back. */
+    private static final class ChunkRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChunkRefused(SQLException cause) {
+            super(cause);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.tessera.crm.core.impl.imports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the stored records holding external ids, by lookup keys {@code source + NUL + value}, in
+ * a table of the shape {@code <table> (<owner column>, source, external_id)} with a unique index
+ * on (source, external_id): {@code party_external_id} and {@code activity_external_id}.
+ */
+final class ExternalIdIndex {
+    static final ExternalIdIndex PARTIES = new ExternalIdIndex("party_external_id", "party_id");
+    static final ExternalIdIndex ACTIVITIES = new ExternalIdIndex("activity_external_id", "activity_id");
+
+    private final String table;
+    private final String ownerColumn;
+
+    private ExternalIdIndex(String table, String ownerColumn) {
+        this.table = table;
+        this.ownerColumn = ownerColumn;
+    }
+
+    /** The external ids of a row as lookup keys. */
+    static List<String> keys(Map<String, String> externalIds) {
+        List<String> keys = new ArrayList<>();
+        externalIds.forEach((source, value) -> keys.add(key(source, value)));
+        return keys;
+    }
+
+    static String key(String source, String value) {
+        return source + '\u0000' + value;
+    }
+
+    /**
+     * The stored record holding each of {@code keys}. One equality lookup per key on the unique
+     * (source, external_id) index, through one prepared statement: Derby probes an IN list only
+     * on an index's first column, so {@code source = ? AND external_id IN (...)} read every id of
+     * the source, once per chunk. In an embedded database a lookup is a call, not a network
+     * round trip.
+     */
+    Map<String, Long> holders(Connection connection, Set<String> keys) throws SQLException {
+        Map<String, Long> holders = new HashMap<>();
+        if (keys.isEmpty()) {
+            return holders;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + ownerColumn + " FROM " + table + " WHERE source = ? AND external_id = ?")) {
+            for (String key : keys) {
+                int cut = key.indexOf('\u0000');
+                statement.setString(1, key.substring(0, cut));
+                statement.setString(2, key.substring(cut + 1));
+                try (ResultSet rs = statement.executeQuery()) {
+                    if (rs.next()) {
+                        holders.put(key, rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return holders;
+    }
+}

@@ -1,0 +1,10 @@
+package org.tessera.crm.core.impl.imports;
+
+import org.tessera.crm.core.impl.testing.TestDatabase;
+
+class PostgresActivityImportTest extends AbstractActivityImportTest {
+    @Override
+    protected TestDatabase startDatabase() throws Exception {
+        return TestDatabase.postgres();
+    }
+}
