@@ -2,7 +2,10 @@
 # The Tessera benchmark, in one command from a fresh clone:
 #   sh bench/run.sh [PARTIES]           (default 1000000; e.g. 20000 for a smoke run)
 # Environment: ROUNDS (5), ROUND_SECONDS (10), WARMUP_SECONDS (10), PORT (28181), SEED (42),
-#              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o").
+#              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o"),
+#              PHASES (all, or a comma list of load,p2,p3,p4,basic,p5), KEEP_DB=1 to keep the database
+#              of the previous run (its data set must have the same size and seed; use with PHASES
+#              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR).
 # It builds the product and the bench, unpacks a fresh copy of the distribution under
 # bench/target/dist (its own ports, its own database), runs every figure and stops the server.
 # The table is printed and written to bench/target/results.md. See docs/performance.md.
@@ -17,9 +20,14 @@ if [ -z "$SKIP_BUILD" ]; then
 fi
 DIST="$HERE/target/dist"
 if [ -x "$DIST/bin/stop" ]; then "$DIST/bin/stop" >/dev/null 2>&1 || true; fi
+if [ -n "$KEEP_DB" ]; then
+  [ -d "$DIST/data/tessera" ] || { echo "KEEP_DB=1: no database in $DIST/data/tessera" >&2; exit 1; }
+  rm -rf "$HERE/target/kept-db" && mv "$DIST/data/tessera" "$HERE/target/kept-db"
+fi
 rm -rf "$DIST" "$HERE/target/raw-derby"
 mkdir -p "$DIST"
 tar -xzf "$(ls "$ROOT"/distribution/target/*.tar.gz | head -1)" -C "$DIST" --strip-components=1
+if [ -n "$KEEP_DB" ]; then mkdir -p "$DIST/data" && mv "$HERE/target/kept-db" "$DIST/data/tessera"; fi
 # its own ports, so that it never meets another server of the machine
 sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" "$DIST/etc/org.ops4j.pax.web.cfg"
 grep -q "^org.osgi.service.http.port" "$DIST/etc/org.ops4j.pax.web.cfg" || echo "org.osgi.service.http.port = $PORT" >> "$DIST/etc/org.ops4j.pax.web.cfg"
@@ -31,4 +39,4 @@ cd "$HERE"
 exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000}" -cp "$CP" org.tessera.crm.bench.Bench --dist "$DIST" --port "$PORT" --parties "$PARTIES" \
   --ping-jar "$(ls "$HERE"/ping/target/org.tessera.crm.bench.ping-*.jar | head -1)" \
   --rounds "${ROUNDS:-5}" --round-seconds "${ROUND_SECONDS:-10}" --warmup-seconds "${WARMUP_SECONDS:-10}" \
-  --seed "${SEED:-42}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md"
+  --seed "${SEED:-42}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md"

@@ -19,6 +19,9 @@ import org.tessera.crm.core.impl.support.JpaLookups;
 
 /** Custom values of any entity type in the EAV table, inside the caller's transaction. */
 public final class CustomValueStore {
+    /** EclipseLink's query hint: results are not copied into the persistence context (nor checked for changes at commit). */
+    public static final String READ_ONLY = "eclipselink.read-only";
+
     private final EntityManager em;
 
     public CustomValueStore(EntityManager em) {
@@ -34,6 +37,25 @@ public final class CustomValueStore {
                 .collect(Collectors.toMap(d -> d.key, d -> d, (a, b) -> a, LinkedHashMap::new));
     }
 
+    /**
+     * What reading values needs of the definitions of an entity type, by key: only {@code key},
+     * {@code type} and {@code sensitive} are filled. One query of three columns, without the
+     * entities (and their lists of values) that {@link #definitions} builds.
+     */
+    public Map<String, CustomFieldDefinitionDTO> definitionsForReading(String entityType) {
+        Map<String, CustomFieldDefinitionDTO> byKey = new LinkedHashMap<>();
+        for (Object[] row : em.createQuery("SELECT d.key, d.type, d.sensitive FROM CustomFieldDefinitionEntity d"
+                + " WHERE d.entityType = :type ORDER BY d.key", Object[].class).setParameter("type", entityType).getResultList()) {
+            CustomFieldDefinitionDTO definition = new CustomFieldDefinitionDTO();
+            definition.entityType = entityType;
+            definition.key = (String) row[0];
+            definition.type = CustomFieldType.valueOf((String) row[1]);
+            definition.sensitive = Boolean.TRUE.equals(row[2]);
+            byKey.put(definition.key, definition);
+        }
+        return byKey;
+    }
+
     /** Checks and converts {@code values}; errors go to {@code errors}. */
     public Map<String, Object> normalize(String entityType, Map<String, Object> values, boolean partial,
             FieldErrors errors) {
@@ -42,14 +64,27 @@ public final class CustomValueStore {
 
     /** Values of the given records, by record id then key (keys sorted); one query for all ids. */
     public Map<Long, Map<String, Object>> load(String entityType, Collection<Long> ids) {
+        return ids.isEmpty() ? new HashMap<>() : load(entityType, ids, definitions(entityType), false);
+    }
+
+    /**
+     * Values of the given records, decoded with {@code definitions} (those of {@code entityType}, already
+     * read in this transaction). {@code readOnly}: the rows are not registered in the persistence
+     * context, for a transaction that writes nothing.
+     */
+    public Map<Long, Map<String, Object>> load(String entityType, Collection<Long> ids,
+            Map<String, CustomFieldDefinitionDTO> definitions, boolean readOnly) {
         Map<Long, Map<String, Object>> byId = new HashMap<>();
         if (ids.isEmpty()) {
             return byId;
         }
-        Map<String, CustomFieldDefinitionDTO> definitions = definitions(entityType);
-        List<CustomValueEntity> rows = em.createQuery("SELECT v FROM CustomValueEntity v"
+        javax.persistence.TypedQuery<CustomValueEntity> query = em.createQuery("SELECT v FROM CustomValueEntity v"
                         + " WHERE v.entityType = :type AND v.entityId IN :ids", CustomValueEntity.class)
-                .setParameter("type", entityType).setParameter("ids", ids).getResultList();
+                .setParameter("type", entityType).setParameter("ids", ids);
+        if (readOnly) {
+            query.setHint(READ_ONLY, Boolean.TRUE);
+        }
+        List<CustomValueEntity> rows = query.getResultList();
         for (CustomValueEntity row : rows) {
             CustomFieldDefinitionDTO definition = definitions.get(row.fieldKey);
             CustomFieldType type = definition == null ? null : definition.type;

@@ -70,9 +70,12 @@ public class MigrationRunner {
             Liquibase liquibase = new Liquibase(changelog, resources, database);
             liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
             int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
-            // Liquibase's console output (changeset names, summary) goes to its logger, not stdout.
-            Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
-                    () -> liquibase.update(new Contexts(), new LabelExpression()));
+            if (pending > 0) {
+                // Liquibase's console output (changeset names, summary) goes to its logger, not stdout.
+                // With nothing pending, update would only compute the same list again (at each start).
+                Scope.child(Scope.Attr.ui.name(), new LoggerUIService(),
+                        () -> liquibase.update(new Contexts(), new LabelExpression()));
+            }
             List<ChangeSet> changeSets = liquibase.getDatabaseChangeLog().getChangeSets();
             ModuleObjects.record(connection, module, changeSets);
             if (!connection.getAutoCommit()) {

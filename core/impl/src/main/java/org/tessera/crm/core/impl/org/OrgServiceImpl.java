@@ -129,7 +129,10 @@ public class OrgServiceImpl implements OrgService {
 
     @Override
     public Optional<AgentDTO> findAgentByLogin(String login) {
-        return tx.required(em -> agentByLogin(em, login).map(OrgServiceImpl::toDto));
+        // asked on every authenticated request: read without registering the agent in the persistence context
+        return tx.required(em -> em.createQuery("SELECT a FROM AgentEntity a WHERE a.login = :login", AgentEntity.class)
+                .setParameter("login", login).setHint("eclipselink.read-only", Boolean.TRUE).getResultStream().findFirst()
+                .map(OrgServiceImpl::toDto));
     }
 
     @Override

@@ -10,8 +10,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 
 import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ContactMechanismEntity;
@@ -23,9 +25,31 @@ import org.tessera.crm.core.impl.entity.PartyEntity;
  */
 public final class PartyReader {
     private final EntityManager em;
+    private final boolean readOnly;
+    private Map<String, CustomFieldDefinitionDTO> definitions;
 
     public PartyReader(EntityManager em) {
+        this(em, false);
+    }
+
+    /**
+     * @param readOnly true in a transaction that writes nothing: the children are read without being
+     *     registered in the persistence context (EclipseLink's read-only hint), which a write must not do
+     */
+    public PartyReader(EntityManager em, boolean readOnly) {
         this.em = em;
+        this.readOnly = readOnly;
+    }
+
+    /**
+     * The party custom field definitions, read once per reader; only their key, type and
+     * sensitivity (see {@link CustomValueStore#definitionsForReading}).
+     */
+    public Map<String, CustomFieldDefinitionDTO> definitions() {
+        if (definitions == null) {
+            definitions = new CustomValueStore(em).definitionsForReading(EntityTypes.PARTY);
+        }
+        return definitions;
     }
 
     public PartyDTO toDto(PartyEntity entity) {
@@ -50,12 +74,15 @@ public final class PartyReader {
             externalIds.computeIfAbsent((Long) row[0], id -> new TreeMap<>()).put((String) row[1], (String) row[2]);
         }
         Map<Long, List<ContactMechanismEntity>> mechanisms = new HashMap<>();
-        for (ContactMechanismEntity m : em.createQuery("SELECT m FROM ContactMechanismEntity m"
-                + " WHERE m.party.id IN :ids ORDER BY m.id", ContactMechanismEntity.class)
-                .setParameter("ids", ids).getResultList()) {
+        TypedQuery<ContactMechanismEntity> mechanismQuery = em.createQuery("SELECT m FROM ContactMechanismEntity m"
+                + " WHERE m.party.id IN :ids ORDER BY m.id", ContactMechanismEntity.class).setParameter("ids", ids);
+        if (readOnly) {
+            mechanismQuery.setHint(CustomValueStore.READ_ONLY, Boolean.TRUE);
+        }
+        for (ContactMechanismEntity m : mechanismQuery.getResultList()) {
             mechanisms.computeIfAbsent(m.party.id, id -> new ArrayList<>()).add(m);
         }
-        Map<Long, Map<String, Object>> customValues = new CustomValueStore(em).load(EntityTypes.PARTY, ids);
+        Map<Long, Map<String, Object>> customValues = new CustomValueStore(em).load(EntityTypes.PARTY, ids, definitions(), readOnly);
         for (PartyEntity entity : entities) {
             PartyDTO dto = PartyMapper.scalars(entity);
             dto.classifications = new LinkedHashSet<>(classifications.getOrDefault(entity.id, new TreeSet<>()));

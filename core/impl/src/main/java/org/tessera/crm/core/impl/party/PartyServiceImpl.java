@@ -110,9 +110,17 @@ public class PartyServiceImpl implements PartyService {
     @Override
     public Optional<PartyDTO> find(String id) {
         Optional<Set<Long>> visible = visibleUnits();
+        boolean sensitiveShown = mayUseSensitive();
+        // A read writes nothing: the party and its children are read without being registered in the
+        // persistence context, and the sensitive fields come from the definitions the reader read.
         return Ids.parse(id).flatMap(value -> tx.required(em ->
-                Optional.ofNullable(em.find(PartyEntity.class, value)).filter(e -> inScope(e, visible))
-                        .map(e -> shown(new PartyReader(em).toDto(e), SensitivePartyFields.of(em)))));
+                Optional.ofNullable(em.find(PartyEntity.class, value, Map.of(CustomValueStore.READ_ONLY, Boolean.TRUE)))
+                        .filter(e -> inScope(e, visible))
+                        .map(e -> {
+                            PartyReader reader = new PartyReader(em, true);
+                            PartyDTO party = reader.toDto(e);
+                            return sensitiveShown ? party : SensitivePartyFields.of(reader.definitions().values()).strip(party);
+                        })));
     }
 
     @Override
