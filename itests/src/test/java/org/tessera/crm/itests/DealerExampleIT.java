@@ -48,6 +48,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class DealerExampleIT {
     private static final String FEATURE = "tessera-dealer";
     private static final String BUNDLE_PREFIX = "org.tessera.crm.examples.dealer";
+    private static final EnumSet<FeaturesService.Option> PLAIN = EnumSet.noneOf(FeaturesService.Option.class);
 
     @Inject
     FeaturesService features;
@@ -202,12 +203,14 @@ public class DealerExampleIT {
     }
 
     private void install() throws Exception {
-        features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        // a plain install, as an integrator types it: the distribution's autoRefresh=false is what
+        // keeps every other bundle untouched (the watcher of each test fails on any of their events)
+        features.installFeature(FEATURE, PLAIN);
         Waits.awaitTrue(this::packServes, "pack endpoints", 3);
     }
 
     private void uninstall() throws Exception {
-        features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        features.uninstallFeature(FEATURE, PLAIN);
         Waits.awaitTrue(() -> !packServes(), "pack endpoints gone", 3);
     }
 
