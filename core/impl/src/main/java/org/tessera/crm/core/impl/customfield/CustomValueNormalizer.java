@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.impl.support.FieldErrors;
@@ -31,6 +32,17 @@ public final class CustomValueNormalizer {
 
     /** Normalized values; errors are added to {@code errors} as {@code customFields.<key>}. */
     public Map<String, Object> normalize(Map<String, Object> values, boolean partial, FieldErrors errors) {
+        return normalize(values, partial, errors, Set.of());
+    }
+
+    /**
+     * As {@link #normalize(Map, boolean, FieldErrors)}, without the required check of the fields in
+     * {@code checkedLater}: a caller who may not write a sensitive field cannot supply it, and
+     * whether it is missing depends on whether the row turns out to be an update (the stored value
+     * stays) or a create.
+     */
+    public Map<String, Object> normalize(Map<String, Object> values, boolean partial, FieldErrors errors,
+            Set<String> checkedLater) {
         Map<String, Object> normalized = new LinkedHashMap<>();
         Map<String, Object> input = values == null ? Map.of() : values;
         for (Map.Entry<String, Object> entry : input.entrySet()) {
@@ -49,7 +61,7 @@ public final class CustomValueNormalizer {
         }
         if (!partial) {
             for (CustomFieldDefinitionDTO definition : definitions.values()) {
-                if (definition.required && input.get(definition.key) == null) {
+                if (definition.required && input.get(definition.key) == null && !checkedLater.contains(definition.key)) {
                     errors.required("customFields." + definition.key, null);
                 }
             }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -78,6 +79,10 @@ final class PartyImportChunk {
         CustomValueNormalizer normalizer = new CustomValueNormalizer(definitions, lookups);
         SensitivePartyFields sensitive = SensitivePartyFields.of(definitions.values());
         Set<String> masked = sensitive.masked();
+        // required fields this caller may not write: known missing only once the row is a create
+        Set<String> requiredHidden = mayUseSensitive ? Set.of() : definitions.values().stream()
+                .filter(definition -> definition.sensitive && definition.required)
+                .map(definition -> definition.key).collect(Collectors.toSet());
 
         Outcome[] outcomes = new Outcome[rows.size()];
         PartyDTO[] candidates = new PartyDTO[rows.size()];
@@ -104,7 +109,7 @@ final class PartyImportChunk {
                 errors.add(new FieldError("externalIds", "required",
                         "an imported party needs an external id, to be found again by the next import"));
             }
-            candidate.customFields = normalizer.normalize(candidate.customFields, false, errors);
+            candidate.customFields = normalizer.normalize(candidate.customFields, false, errors, requiredHidden);
             if (!errors.isEmpty()) {
                 outcomes[i] = Outcome.rejected(row.line, errors.list());
                 continue;
@@ -201,6 +206,7 @@ final class PartyImportChunk {
                     }
                     outcomes[i] = Outcome.updated(line, candidate.id, null, null, 0);
                 } else {
+                    requirePresent(candidate, requiredHidden);
                     validation.validate(EntityTypes.PARTY, candidate, null);
                     candidate.id = String.valueOf(ids.next(PartyRowWriter.PARTY_SEQUENCE));
                     assignMechanismIds(candidate, ids);
@@ -235,7 +241,18 @@ final class PartyImportChunk {
         return List.of(outcomes);
     }
 
-    private static void assignMechanismIds(PartyDTO candidate, IdBlocks ids) throws SQLException {
+    /** A new party needs its required fields, those the caller may not write included (as a single create). */
+    private static void requirePresent(PartyDTO candidate, Set<String> keys) {
+        FieldErrors missing = new FieldErrors();
+        for (String key : keys) {
+            if (candidate.customFields == null || candidate.customFields.get(key) == null) {
+                missing.required("customFields." + key, null);
+            }
+        }
+        missing.throwIfAny();
+    }
+
+        private static void assignMechanismIds(PartyDTO candidate, IdBlocks ids) throws SQLException {
         for (ContactMechanismDTO m : candidate.contactMechanisms) {
             if (m.id == null) {
                 m.id = String.valueOf(ids.next(PartyRowWriter.MECHANISM_SEQUENCE));

@@ -65,6 +65,7 @@ import org.tessera.crm.core.impl.db.CoreSchema;
 import org.tessera.crm.core.impl.db.LiquibaseSchemaMigrations;
 import org.tessera.crm.core.impl.db.MigrationRunner;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
+import org.tessera.crm.core.impl.entity.CustomFieldDefinitionEntity;
 import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
 import org.tessera.crm.core.impl.timeline.TimelineServiceImpl;
 
@@ -547,6 +548,45 @@ abstract class AbstractCoreDatabaseTest {
                 .filter(change -> change.field.equals("customFields." + key)).forEach(riskChanges::add));
         assertEquals(2, riskChanges.size(), "created by the admin, changed by the admin");
         riskChanges.forEach(change -> assertEquals(FieldChangeDTO.MASK, change.newValue, "masked in the audit trail"));
+    }
+
+    @Test
+    void anImportByACallerWithoutThePermissionKeepsARequiredSensitiveFieldOnUpdateAndNeedsItOnCreate() {
+        String key = "rating" + unique("R").substring(1);
+        CustomFieldDefinitionDTO rating = new CustomFieldDefinitionDTO();
+        rating.entityType = "PARTY";
+        rating.key = key;
+        rating.type = CustomFieldType.STRING;
+        rating.sensitive = true;
+        rating.required = true;
+        core.customFields.define(rating);
+        try {
+            PartyImporter importer = new PartyImporter(core.tx, core.validation, core.events, core.callers, core.scope,
+                    new AuditTrail(core.callers));
+            Caller agent = new Caller("agent", Set.of("agent"), Set.of(CorePermissions.PARTY_READ,
+                    CorePermissions.PARTY_WRITE, CorePermissions.ALL_RECORDS), null);
+            Caller admin = new Caller("admin", Set.of("admin"), CorePermissions.ALL, null);
+            String source = unique("crm");
+            String last = unique("Nowak");
+            ImportReport byAdmin = importAs(admin, importer, importedPerson(source, "A", last, key, "B+"));
+            assertEquals(1, byAdmin.created, () -> String.valueOf(byAdmin.errors));
+
+            PartyDTO changed = importedPerson(source, "A", last, key, null);
+            changed.jobTitle = "Architecte";
+            ImportReport updated = importAs(agent, importer, changed);
+            assertEquals(1, updated.updated, () -> "the stored value satisfies the requirement: " + updated.errors);
+            assertEquals("B+", importedParty(source, "A").customFields.get(key));
+            assertEquals("Architecte", importedParty(source, "A").jobTitle);
+
+            ImportReport created = importAs(agent, importer, importedPerson(source, "B", last, key, "A"));
+            assertEquals(1, created.rejected, "a new party needs the field, which this caller cannot give");
+            assertEquals("customFields." + key, created.errors.get(0).errors.get(0).field);
+        } finally {
+            // other tests of this class create parties without it
+            core.tx.required(em -> em.createQuery("SELECT d FROM CustomFieldDefinitionEntity d"
+                    + " WHERE d.entityType = 'PARTY' AND d.key = :key", CustomFieldDefinitionEntity.class)
+                    .setParameter("key", key).getSingleResult().required = false);
+        }
     }
 
     private ImportReport importAs(Caller caller, PartyImporter importer, PartyDTO party) {
