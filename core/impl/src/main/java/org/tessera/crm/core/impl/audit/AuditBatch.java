@@ -11,22 +11,19 @@ import java.util.Set;
 
 import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.audit.FieldChangeDTO;
+import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.support.Times;
 
 /**
- * The audit records of a bulk write, collected as it goes and inserted at its end with two JDBC
- * batches on its connection, so they commit or roll back with it. A JPA persist per record cost a
- * party import about half of its time.
+ * Audit records written with JDBC on the connection of the change they record, so they commit or
+ * roll back with it: for writes that do not go through the core's entity manager (a bulk import,
+ * a module's mutation, a schema purge). Records are collected, then inserted with two JDBC batches;
+ * a JPA persist per record cost a party import about half of its time. Ids come from blocks of
+ * {@code audit_seq} ({@link IdBlocks}), so they never collide with those EclipseLink preallocates.
  */
 public final class AuditBatch {
     /** The sequence of audit record ids ({@code AuditRecordEntity}), stepping by 50. */
-    public static final String SEQUENCE = "audit_seq";
-
-    /** Where the batch takes its record ids: blocks of {@code audit_seq}, as EclipseLink preallocates them. */
-    @FunctionalInterface
-    public interface Ids {
-        long next() throws SQLException;
-    }
+    static final String SEQUENCE = "audit_seq";
 
     private record Entry(Instant at, String entityType, String entityId, AuditAction action, List<FieldChangeDTO> changes) {
     }
@@ -34,24 +31,25 @@ public final class AuditBatch {
     private final String login;
     private final List<Entry> entries = new ArrayList<>();
 
-    AuditBatch(String login) {
+    /** A batch signed by {@code login}. */
+    public AuditBatch(String login) {
         this.login = login;
     }
 
     /** As {@link AuditTrail#record}: an update that changed no audited field adds nothing. */
     public void add(String entityType, String entityId, AuditAction action, Object before, Object after, Set<String> sensitive) {
-        List<FieldChangeDTO> changes = FieldDiffs.between(before, after, AuditTrail.SERVER_OWNED, sensitive);
+        add(entityType, entityId, action, FieldDiffs.between(before, after, AuditTrail.SERVER_OWNED, sensitive));
+    }
+
+    /** A record whose changes the caller already knows. */
+    public void add(String entityType, String entityId, AuditAction action, List<FieldChangeDTO> changes) {
         if (!AuditTrail.isNoop(action, changes)) {
             entries.add(new Entry(Times.now(), entityType, entityId, action, changes));
         }
     }
 
-    public int size() {
-        return entries.size();
-    }
-
-    /** Inserts every record collected so far, then forgets them. */
-    public void write(Connection connection, Ids ids) throws SQLException {
+    /** Inserts every record collected so far, then forgets them; ids from the writer's own {@code ids}. */
+    public void write(Connection connection, IdBlocks ids) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }
@@ -60,7 +58,7 @@ public final class AuditBatch {
                 PreparedStatement change = connection.prepareStatement("INSERT INTO audit_change"
                         + " (audit_id, position, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)")) {
             for (Entry entry : entries) {
-                long id = ids.next();
+                long id = ids.next(SEQUENCE);
                 record.setLong(1, id);
                 record.setTimestamp(2, Timestamp.from(entry.at()));
                 record.setString(3, login);

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -13,8 +12,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.audit.AuditRecorder;
-import org.tessera.crm.core.api.audit.FieldChangeDTO;
 import org.tessera.crm.core.api.security.CallerContext;
+import org.tessera.crm.core.impl.db.IdBlocks;
 
 /**
  * The modules' way into the audit trail: the same field diffs as {@link AuditTrail}, written with
@@ -35,10 +34,9 @@ public class JdbcAuditRecorder implements AuditRecorder {
         try {
             Set<String> masked = new HashSet<>(sensitive);
             masked.addAll(sensitiveCustomFields(connection, entityType));
-            List<FieldChangeDTO> changes = FieldDiffs.between(before, after, AuditTrail.SERVER_OWNED, masked);
-            if (!AuditTrail.isNoop(action, changes)) {
-                AuditRows.insert(connection, callers.currentLogin(), entityType, entityId, action, changes);
-            }
+            AuditBatch record = new AuditBatch(callers.currentLogin());
+            record.add(entityType, entityId, action, before, after, masked);
+            record.write(connection, new IdBlocks(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot audit " + action + " of " + entityType + " " + entityId, e);
         }

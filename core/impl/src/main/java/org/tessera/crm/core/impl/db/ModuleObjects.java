@@ -18,7 +18,7 @@ import liquibase.changelog.ChangeSet;
 
 import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.audit.FieldChangeDTO;
-import org.tessera.crm.core.impl.audit.AuditRows;
+import org.tessera.crm.core.impl.audit.AuditBatch;
 
 /**
  * The ledger of what each module's migrations created ({@code tessera_module_object}): tables,
@@ -93,7 +93,7 @@ final class ModuleObjects {
                 }
             }
         }
-        boolean derby = AuditRows.isDerby(connection);
+        boolean derby = IdBlocks.isDerby(connection);
         List<String> dropped = new ArrayList<>();
         try (Statement ddl = connection.createStatement();
                 PreparedStatement forget = connection.prepareStatement("DELETE FROM DATABASECHANGELOG WHERE FILENAME = ?")) {
@@ -125,7 +125,9 @@ final class ModuleObjects {
      */
     private static void audit(Connection connection, String module, List<String> dropped, String login) throws SQLException {
         List<FieldChangeDTO> changes = dropped.stream().map(object -> new FieldChangeDTO("schema", object, null)).toList();
-        AuditRows.insert(connection, login, "MODULE", module, AuditAction.DELETE, changes);
+        AuditBatch record = new AuditBatch(login);
+        record.add("MODULE", module, AuditAction.DELETE, changes);
+        record.write(connection, new IdBlocks(connection));
     }
 
     /** Names come from our own changelogs; refuse anything that is not a plain identifier all the same. */

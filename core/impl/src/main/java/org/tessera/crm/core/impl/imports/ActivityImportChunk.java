@@ -30,6 +30,7 @@ import org.tessera.crm.core.impl.activity.ActivityMapper;
 import org.tessera.crm.core.impl.activity.ActivityRules;
 import org.tessera.crm.core.impl.audit.AuditBatch;
 import org.tessera.crm.core.impl.audit.AuditTrail;
+import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
@@ -224,7 +225,7 @@ final class ActivityImportChunk {
                 outcomes[i] = Outcome.updated(o.line(), o.recordId(), o.before(), afterUpdate, afterUpdate.version);
             }
         }
-        batch.write(connection, () -> ids.next(AuditBatch.SEQUENCE));
+        batch.write(connection, ids);
         return List.of(outcomes);
     }
 

@@ -30,6 +30,7 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditBatch;
 import org.tessera.crm.core.impl.audit.AuditTrail;
+import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.PartyEntity;
@@ -237,7 +238,7 @@ final class PartyImportChunk {
                 outcomes[i] = Outcome.updated(o.line(), o.recordId(), o.before(), afterUpdate, afterUpdate.version);
             }
         }
-        audit.write(connection, () -> ids.next(AuditBatch.SEQUENCE));
+        audit.write(connection, ids);
         return List.of(outcomes);
     }
 
@@ -252,7 +253,7 @@ final class PartyImportChunk {
         missing.throwIfAny();
     }
 
-        private static void assignMechanismIds(PartyDTO candidate, IdBlocks ids) throws SQLException {
+    private static void assignMechanismIds(PartyDTO candidate, IdBlocks ids) throws SQLException {
         for (ContactMechanismDTO m : candidate.contactMechanisms) {
             if (m.id == null) {
                 m.id = String.valueOf(ids.next(PartyRowWriter.MECHANISM_SEQUENCE));

@@ -1,10 +1,11 @@
-package org.tessera.crm.core.impl.imports;
+package org.tessera.crm.core.impl.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -13,19 +14,24 @@ import java.util.Map;
  * the sequence reserves {@code v-49 .. v}. Ids taken here therefore never collide with ids that
  * EclipseLink hands out to JPA inserts. One round trip per 50 ids.
  */
-final class IdBlocks {
+public final class IdBlocks {
     static final int BLOCK = 50;
 
     private final Connection connection;
     private final boolean postgres;
     private final Map<String, long[]> blocks = new HashMap<>();
 
-    IdBlocks(Connection connection) throws SQLException {
+    public IdBlocks(Connection connection) throws SQLException {
         this.connection = connection;
-        this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        this.postgres = !isDerby(connection);
     }
 
-    long next(String sequence) throws SQLException {
+    /** Whether the connection is to Derby rather than PostgreSQL, whose SQL differs for sequences and DDL. */
+    public static boolean isDerby(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
+    }
+
+    public long next(String sequence) throws SQLException {
         long[] block = blocks.get(sequence);
         if (block == null || block[0] > block[1]) {
             long last = nextValue(sequence);
