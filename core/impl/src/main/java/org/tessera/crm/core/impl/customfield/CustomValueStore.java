@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
@@ -78,7 +79,7 @@ public final class CustomValueStore {
         if (ids.isEmpty()) {
             return byId;
         }
-        javax.persistence.TypedQuery<CustomValueEntity> query = em.createQuery("SELECT v FROM CustomValueEntity v"
+        TypedQuery<CustomValueEntity> query = em.createQuery("SELECT v FROM CustomValueEntity v"
                         + " WHERE v.entityType = :type AND v.entityId IN :ids", CustomValueEntity.class)
                 .setParameter("type", entityType).setParameter("ids", ids);
         if (readOnly) {

@@ -17,6 +17,7 @@ import org.tessera.crm.core.api.org.AgentDTO;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.org.OrgUnitDTO;
 import org.tessera.crm.core.impl.audit.AuditTrail;
+import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.AgentEntity;
 import org.tessera.crm.core.impl.entity.OrgUnitEntity;
 import org.tessera.crm.core.impl.jpa.Tx;
@@ -131,7 +132,7 @@ public class OrgServiceImpl implements OrgService {
     public Optional<AgentDTO> findAgentByLogin(String login) {
         // asked on every authenticated request: read without registering the agent in the persistence context
         return tx.required(em -> em.createQuery("SELECT a FROM AgentEntity a WHERE a.login = :login", AgentEntity.class)
-                .setParameter("login", login).setHint("eclipselink.read-only", Boolean.TRUE).getResultStream().findFirst()
+                .setParameter("login", login).setHint(CustomValueStore.READ_ONLY, Boolean.TRUE).getResultStream().findFirst()
                 .map(OrgServiceImpl::toDto));
     }
 
