@@ -9,7 +9,7 @@ import javax.persistence.EntityTransaction;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
-import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
  * {@link Tx} over a plain EntityManagerFactory of the real {@code tessera-core} unit, with the

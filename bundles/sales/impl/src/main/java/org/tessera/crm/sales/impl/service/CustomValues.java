@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
 
 /**
  * Custom field values of sales records, stored in the module's own tables as one JSON value per
