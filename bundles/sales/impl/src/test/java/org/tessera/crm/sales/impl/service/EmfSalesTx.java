@@ -9,12 +9,17 @@ import javax.persistence.EntityTransaction;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.core.kit.jpa.ColumnLimits;
+import org.tessera.crm.core.kit.jpa.DatabaseRefusals;
+import org.tessera.crm.core.kit.jpa.Tx;
 
-/** {@link SalesTx} over a plain EntityManagerFactory of the real {@code tessera-sales} unit; nested calls join. */
-final class EmfSalesTx implements SalesTx, AutoCloseable {
+
+
+/** The kit's {@link Tx} over a plain EntityManagerFactory of the real {@code tessera-sales} unit; nested calls join. */
+final class EmfSalesTx implements Tx, AutoCloseable {
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private ColumnLimits limits;
 
     EmfSalesTx(DataSource dataSource) {
         emf = Persistence.createEntityManagerFactory("tessera-sales", Map.of(
@@ -32,9 +37,16 @@ final class EmfSalesTx implements SalesTx, AutoCloseable {
         EntityTransaction transaction = em.getTransaction();
         try {
             transaction.begin();
+            if (limits == null) {
+                limits = ColumnLimits.install(em);
+            }
             R result = work.apply(em);
+            em.flush();
             transaction.commit();
             return result;
+        } catch (RuntimeException e) {
+            // as JpaTemplateTx does in OSGi: a database refusal leaves as a 4xx exception
+            throw DatabaseRefusals.DEFAULT.translate(e);
         } finally {
             if (transaction.isActive()) {
                 transaction.rollback();
