@@ -30,6 +30,8 @@ public final class DatabaseRefusals {
 
     private static final Pattern POSTGRES_KEY = Pattern.compile("Key \\(([^)]+)\\)=");
     private static final Pattern DERBY_CONSTRAINT = Pattern.compile("identified by '([^']+)'");
+    private static final Pattern DERBY_TABLE = Pattern.compile("defined on '([^']+)'");
+    private static final Pattern POSTGRES_TABLE = Pattern.compile("relation \"([^\"]+)\"");
     private static final Pattern POSTGRES_CONSTRAINT = Pattern.compile("unique constraint \"([^\"]+)\"");
     private static final Pattern POSTGRES_NULL_COLUMN = Pattern.compile("null value in column \"([^\"]+)\"");
     private static final Pattern DERBY_NULL_COLUMN = Pattern.compile("Column '([^']+)' {1,2}cannot accept a NULL value");
@@ -108,15 +110,22 @@ public final class DatabaseRefusals {
         if (keyColumns != null && !keyColumns.contains(",")) {
             return fieldName(keyColumns.strip());
         }
-        return constraint == null ? null : conventionalField(constraint);
+        return constraint == null ? null : conventionalField(constraint, firstGroup(message, DERBY_TABLE, POSTGRES_TABLE));
     }
 
-    /** {@code uq_product_code} on table {@code product} → {@code code}; without a table prefix, the rest. */
-    private static String conventionalField(String constraint) {
+    /**
+     * {@code uq_sales_product_code} on table {@code sales_product} → {@code code}; when the table is
+     * unknown, what follows the first segment after the prefix.
+     */
+    private static String conventionalField(String constraint, String table) {
         String name = constraint.toLowerCase(Locale.ROOT);
         for (String prefix : new String[] {"uq_", "ux_"}) {
             if (name.startsWith(prefix)) {
                 String rest = name.substring(prefix.length());
+                String tablePrefix = table == null ? null : table.toLowerCase(Locale.ROOT) + "_";
+                if (tablePrefix != null && rest.startsWith(tablePrefix) && rest.length() > tablePrefix.length()) {
+                    return fieldName(rest.substring(tablePrefix.length()));
+                }
                 int underscore = rest.indexOf('_');
                 return fieldName(underscore < 0 ? rest : rest.substring(underscore + 1));
             }
