@@ -6,15 +6,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.TesseraException;
-import org.tessera.crm.core.impl.db.CoreSchema;
+import org.tessera.crm.core.api.schema.SchemaReady;
 
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 
 /**
- * {@link Tx} over the {@code tessera-core} unit's JpaTemplate. It requires the {@link CoreSchema}
- * marker, so every service using it waits for the migrations.
+ * {@link Tx} over the {@code tessera-core} unit's JpaTemplate. It requires the core's
+ * {@link SchemaReady}, so every service using it waits for the migrations.
  */
 @Component(service = Tx.class)
 public class JpaTemplateTx implements Tx {
@@ -22,7 +22,7 @@ public class JpaTemplateTx implements Tx {
 
     @Activate
     public JpaTemplateTx(@Reference(name = "jpaTemplate", target = "(osgi.unit.name=tessera-core)") JpaTemplate jpa,
-            @Reference(name = "coreSchema", target = CoreSchema.TARGET) CoreSchema schema) {
+            @Reference(name = "coreSchema", target = SchemaReady.CORE_TARGET) SchemaReady schema) {
         this.jpa = jpa;
     }
 

@@ -10,16 +10,16 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.TesseraException;
-import org.tessera.crm.sales.impl.db.SalesSchema;
+import org.tessera.crm.core.api.schema.SchemaReady;
 
-/** {@link SalesTx} over the {@code tessera-sales} JpaTemplate; waits for the sales migrations. */
+/** {@link SalesTx} over the {@code tessera-sales} JpaTemplate; waits for the sales schema (migrated by the core from this bundle's {@code Tessera-Changelog}). */
 @Component(service = SalesTx.class)
 public class JpaTemplateSalesTx implements SalesTx {
     private final JpaTemplate jpa;
 
     @Activate
     public JpaTemplateSalesTx(@Reference(name = "jpaTemplate", target = "(osgi.unit.name=tessera-sales)") JpaTemplate jpa,
-            @Reference(name = "salesSchema", target = SalesSchema.TARGET) SalesSchema schema) {
+            @Reference(name = "salesSchema", target = "(" + SchemaReady.MODULE + "=sales)") SchemaReady schema) {
         this.jpa = jpa;
     }
 

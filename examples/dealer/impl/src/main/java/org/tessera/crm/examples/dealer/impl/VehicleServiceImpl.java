@@ -27,6 +27,7 @@ import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.schema.SchemaReady;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.examples.dealer.api.TestDriveDTO;
@@ -49,7 +50,7 @@ public class VehicleServiceImpl implements VehicleService {
 
     @Activate
     public VehicleServiceImpl(@Reference(name = "jpa", target = "(osgi.unit.name=tessera-dealer)") JpaTemplate jpa,
-            @Reference(name = "schema", target = DealerSchema.TARGET) DealerSchema schema,
+            @Reference(name = "schema", target = "(" + SchemaReady.MODULE + "=" + VehicleService.MODULE + ")") SchemaReady schema,
             @Reference PartyService parties, @Reference ActivityService activities, @Reference RecordScope scope,
             @Reference ValidationService validation, @Reference AuditRecorder auditRecorder) {
         this.jpa = jpa;
