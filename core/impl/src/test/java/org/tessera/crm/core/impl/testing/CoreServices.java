@@ -1,25 +1,28 @@
 package org.tessera.crm.core.impl.testing;
 
-import javax.sql.DataSource;
+import java.util.function.Function;
 
-import liquibase.resource.ClassLoaderResourceAccessor;
+import javax.persistence.EntityManager;
 
 import org.tessera.crm.core.impl.activity.ActivityServiceImpl;
 import org.tessera.crm.core.impl.audit.AuditServiceImpl;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
 import org.tessera.crm.core.impl.customfield.CustomFieldServiceImpl;
-import org.tessera.crm.core.impl.db.MigrationRunner;
+import org.tessera.crm.core.impl.jpa.Tx;
 import org.tessera.crm.core.impl.org.OrgServiceImpl;
 import org.tessera.crm.core.impl.party.PartyServiceImpl;
 import org.tessera.crm.core.impl.security.OrgTreeRecordScope;
 import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
 import org.tessera.crm.core.impl.timeline.TimelineServiceImpl;
 import org.tessera.crm.core.impl.validation.ValidationServiceImpl;
+import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.TestDatabase;
 
-/** The core's components wired by hand, as DS wires them, over a migrated database. */
+/** The core's components wired by hand, as DS wires them, over a database the core's changelog migrated. */
 public final class CoreServices implements AutoCloseable {
-    public final EmfTx tx;
+    private final EmfTx transactions;
+    public final Tx tx;
     public final RecordingEvents events = new RecordingEvents();
     public final ValidationServiceImpl validation = new ValidationServiceImpl();
     /** Bind a caller here to act as an API client; without one, services run as the system. */
@@ -32,9 +35,15 @@ public final class CoreServices implements AutoCloseable {
     public final ActivityServiceImpl activities;
     public final TimelineServiceImpl timeline;
 
-    public CoreServices(DataSource dataSource) {
-        migrate(dataSource);
-        tx = new EmfTx(dataSource);
+    public CoreServices(TestDatabase database) {
+        database.migrateCore();
+        transactions = new EmfTx("tessera-core", database.dataSource());
+        tx = new Tx() {
+            @Override
+            public <R> R required(Function<EntityManager, R> work) {
+                return transactions.required(work);
+            }
+        };
         AuditTrail auditTrail = new AuditTrail(callers);
         customFields = new CustomFieldServiceImpl(tx, auditTrail);
         org = new OrgServiceImpl(tx, auditTrail);
@@ -46,12 +55,8 @@ public final class CoreServices implements AutoCloseable {
         timeline.addContributor(new ActivityTimelineContributor(tx), () -> false);
     }
 
-    public static void migrate(DataSource dataSource) {
-        new MigrationRunner(new ClassLoaderResourceAccessor(CoreServices.class.getClassLoader())).migrate(dataSource);
-    }
-
     @Override
     public void close() {
-        tx.close();
+        transactions.close();
     }
 }

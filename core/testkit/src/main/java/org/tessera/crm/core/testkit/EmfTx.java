@@ -1,4 +1,4 @@
-package org.tessera.crm.core.impl.testing;
+package org.tessera.crm.core.testkit;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -9,24 +9,24 @@ import javax.persistence.EntityTransaction;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
-import org.tessera.crm.core.impl.jpa.Tx;
-
 /**
- * {@link Tx} over a plain EntityManagerFactory of the real {@code tessera-core} unit, with the
- * DataSource object replacing the unit's osgi:service name. A nested call joins the outer
- * transaction, as Aries' JpaTemplate does.
+ * Transactions of a real persistence unit outside OSGi: a plain EntityManagerFactory of the unit
+ * named in the module's {@code META-INF/persistence.xml}, with the DataSource object in place of
+ * the unit's {@code osgi:service} name. A nested call joins the outer transaction, as Aries'
+ * JpaTemplate does with {@code Required}.
  */
-public final class EmfTx implements Tx, AutoCloseable {
+public final class EmfTx implements AutoCloseable {
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
-    public EmfTx(DataSource dataSource) {
-        emf = Persistence.createEntityManagerFactory("tessera-core", Map.of(
+    /** @param unit the persistence unit's name, for example {@code tessera-sales} */
+    public EmfTx(String unit, DataSource dataSource) {
+        emf = Persistence.createEntityManagerFactory(unit, Map.of(
                 "javax.persistence.nonJtaDataSource", dataSource,
                 "eclipselink.logging.level", "WARNING"));
     }
 
-    @Override
+    /** Runs {@code work} in a transaction, committed when it returns, rolled back when it throws. */
     public <R> R required(Function<EntityManager, R> work) {
         EntityManager joined = current.get();
         if (joined != null) {
