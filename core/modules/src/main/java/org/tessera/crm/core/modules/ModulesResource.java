@@ -18,9 +18,9 @@ import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.module.ModuleDTO;
 import org.tessera.crm.core.api.module.ModuleRegistry;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.Responses;
+import org.tessera.crm.core.kit.rest.Responses;
 
 /**
  * {@code /v1/modules}: the installed modules, and their lifecycle for administrators. Every

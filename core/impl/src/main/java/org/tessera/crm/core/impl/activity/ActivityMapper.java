@@ -19,7 +19,7 @@ import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.api.activity.Direction;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.impl.support.Times;
 
 /** Copies between activity DTOs and entities; reads pages with one query per kind of child. */

@@ -9,7 +9,7 @@ import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityTypes;
 import org.tessera.crm.core.impl.support.ExternalIds;
-import org.tessera.crm.core.impl.support.FieldErrors;
+import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Lookups;
 

@@ -16,8 +16,8 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityQuery;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
-import org.tessera.crm.core.impl.support.Ids;
-import org.tessera.crm.core.impl.support.KeysetCursor;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.KeysetCursor;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.SqlBuilder;
 

@@ -13,8 +13,9 @@ import org.tessera.crm.core.api.spi.TimelineContributor;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
-import org.tessera.crm.core.impl.jpa.Tx;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.impl.jpa.CoreTx;
+import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.impl.timeline.TimelineOrder;
 
 /** A party's activities on its timeline: entries {@code core:activity:<id>}, kind ACTIVITY. */
@@ -25,7 +26,7 @@ public class ActivityTimelineContributor implements TimelineContributor {
     private final Tx tx;
 
     @Activate
-    public ActivityTimelineContributor(@Reference(name = "tx") Tx tx) {
+    public ActivityTimelineContributor(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx) {
         this.tx = tx;
     }
 

@@ -8,7 +8,7 @@ import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
 import org.tessera.crm.core.api.customfield.PicklistDTO;
 import org.tessera.crm.core.api.customfield.PicklistValueDTO;
-import org.tessera.crm.core.impl.support.FieldErrors;
+import org.tessera.crm.core.kit.FieldErrors;
 
 /** Rules of custom field definitions and picklists, and their defaults. */
 public final class CustomFieldRules {

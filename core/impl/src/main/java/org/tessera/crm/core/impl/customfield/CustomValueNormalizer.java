@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
-import org.tessera.crm.core.impl.support.FieldErrors;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.impl.support.Lookups;
 
 /**

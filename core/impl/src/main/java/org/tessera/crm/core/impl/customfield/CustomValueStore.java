@@ -15,7 +15,7 @@ import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
 import org.tessera.crm.core.impl.entity.CustomFieldDefinitionEntity;
 import org.tessera.crm.core.impl.entity.CustomValueEntity;
-import org.tessera.crm.core.impl.support.FieldErrors;
+import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.impl.support.JpaLookups;
 
 /** Custom values of any entity type in the EAV table, inside the caller's transaction. */

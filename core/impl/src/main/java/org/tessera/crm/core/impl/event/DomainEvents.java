@@ -1,8 +1,7 @@
 package org.tessera.crm.core.impl.event;
 
-import java.util.Map;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 
-/** Posts domain events; callers invoke it only after their transaction committed. */
-public interface DomainEvents {
-    void post(String topic, Map<String, Object> properties);
+/** The core services' own name for the {@link DomainEventPublisher} they post to. */
+public interface DomainEvents extends DomainEventPublisher {
 }

@@ -8,14 +8,15 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link DomainEvents} on Event Admin. Event Admin is optional: without it the core still works
+ * {@link DomainEvents} (the {@link DomainEventPublisher} of every module) on Event Admin. Event Admin is optional: without it the core still works
  * and events are dropped (logged at debug).
  */
-@Component(service = DomainEvents.class)
+@Component(service = {DomainEvents.class, DomainEventPublisher.class})
 public class EventAdminDomainEvents implements DomainEvents {
     private static final Logger LOG = LoggerFactory.getLogger(EventAdminDomainEvents.class);
 

@@ -35,8 +35,8 @@ import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.security.ScopedUnits;
-import org.tessera.crm.core.impl.support.FieldErrors;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.impl.support.JpaLookups;
 
 /**

@@ -15,8 +15,8 @@ import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.imports.RejectedRow;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.event.DomainEvents;
-import org.tessera.crm.core.impl.event.EventProperties;
-import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.kit.EventProperties;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.impl.support.ChangedFields;
 
 /**

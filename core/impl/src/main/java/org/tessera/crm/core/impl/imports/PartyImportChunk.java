@@ -38,7 +38,7 @@ import org.tessera.crm.core.impl.party.PartyMapper;
 import org.tessera.crm.core.impl.party.PartyReader;
 import org.tessera.crm.core.impl.party.PartyRules;
 import org.tessera.crm.core.impl.party.SensitivePartyFields;
-import org.tessera.crm.core.impl.support.FieldErrors;
+import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Lookups;
 

@@ -17,7 +17,8 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.event.DomainEvents;
-import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreTx;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.impl.support.Times;
 
 /** Bulk import of parties, one {@link PartyImportChunk} per transaction of {@link #CHUNK_ROWS} rows. */
@@ -28,7 +29,7 @@ public class PartyImporter implements PartyImportService {
     private final ChunkedImport<PartyDTO> chunks;
 
     @Activate
-    public PartyImporter(@Reference(name = "tx") Tx tx, @Reference(name = "validation") ValidationService validation,
+    public PartyImporter(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "validation") ValidationService validation,
             @Reference(name = "events") DomainEvents events, @Reference(name = "callers") CallerContext callers,
             @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit) {
         PartyImportChunk.Security security = new PartyImportChunk.Security(callers, scope, audit);

@@ -16,9 +16,9 @@ import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.entity.PartyRelationshipEntity;
 import org.tessera.crm.core.impl.entity.PartyRoleEntity;
-import org.tessera.crm.core.impl.jpa.Tx;
-import org.tessera.crm.core.impl.support.FieldErrors;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.impl.support.JpaLookups;
 
 /** Roles and relationships of parties: typed by picklist, dated, history kept. */

@@ -16,8 +16,8 @@ import org.tessera.crm.core.api.party.PartyStatus;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.impl.entity.ContactMechanismEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.impl.support.FieldErrors;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
 
 /** Copies between party DTOs and entities. Server-owned DTO fields are never read from clients. */
 public final class PartyMapper {

@@ -11,7 +11,7 @@ import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.impl.support.ExternalIds;
-import org.tessera.crm.core.impl.support.FieldErrors;
+import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Lookups;
 

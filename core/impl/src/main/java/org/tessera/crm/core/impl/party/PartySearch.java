@@ -19,10 +19,10 @@ import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.CustomValueEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.impl.support.FieldErrors;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.impl.support.JpaLookups;
-import org.tessera.crm.core.impl.support.KeysetCursor;
+import org.tessera.crm.core.kit.KeysetCursor;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.SqlBuilder;
 

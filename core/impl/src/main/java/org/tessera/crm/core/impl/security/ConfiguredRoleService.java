@@ -29,7 +29,8 @@ import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.security.PermissionProvider;
 import org.tessera.crm.core.api.security.RoleService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreTx;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
  * Roles from configuration ({@link RolesConfig}), permissions from the {@link PermissionProvider}
@@ -52,7 +53,7 @@ public class ConfiguredRoleService implements RoleService {
 
     @Activate
     public ConfiguredRoleService(@Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin,
-            @Reference(name = "tx") Tx tx, @Reference(name = "auditTrail") AuditTrail auditTrail, RolesConfig config) {
+            @Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "auditTrail") AuditTrail auditTrail, RolesConfig config) {
         this.configurationAdmin = configurationAdmin;
         this.tx = tx;
         this.auditTrail = auditTrail;

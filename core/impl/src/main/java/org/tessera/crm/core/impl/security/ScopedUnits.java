@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.tessera.crm.core.api.security.RecordScope;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.impl.support.SqlBuilder;
 
 /** The caller's visible org units as database ids, and the SQL that restricts a query to them. */

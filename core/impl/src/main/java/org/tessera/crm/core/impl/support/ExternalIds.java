@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.persistence.EntityManager;
 
 import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.kit.FieldErrors;
 
 /**
  * The ids a record has in other systems, by source ({@code externalIds}), as parties and

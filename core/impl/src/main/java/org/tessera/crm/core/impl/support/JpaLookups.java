@@ -7,6 +7,7 @@ import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.entity.AgentEntity;
 import org.tessera.crm.core.impl.entity.OrgUnitEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
+import org.tessera.crm.core.kit.Ids;
 
 /** {@link Lookups} in the caller's transaction. */
 public final class JpaLookups implements Lookups {

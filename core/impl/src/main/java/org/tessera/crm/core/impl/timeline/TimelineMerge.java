@@ -8,7 +8,7 @@ import java.util.List;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
-import org.tessera.crm.core.impl.support.KeysetCursor;
+import org.tessera.crm.core.kit.KeysetCursor;
 
 /** Merges contributors' entries into one page; the cursor holds occurredAt and id of the last entry. */
 public final class TimelineMerge {

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
-import org.tessera.crm.core.impl.support.FieldErrors;
+import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.impl.testing.FakeLookups;
 
 class CustomValueNormalizerTest {

@@ -1,15 +1,11 @@
 package org.tessera.crm.core.impl.testing;
 
-import java.util.function.Function;
-
-import javax.persistence.EntityManager;
-
 import org.tessera.crm.core.impl.activity.ActivityServiceImpl;
 import org.tessera.crm.core.impl.audit.AuditServiceImpl;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
 import org.tessera.crm.core.impl.customfield.CustomFieldServiceImpl;
-import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreTx;
 import org.tessera.crm.core.impl.org.OrgServiceImpl;
 import org.tessera.crm.core.impl.party.PartyServiceImpl;
 import org.tessera.crm.core.impl.security.OrgTreeRecordScope;
@@ -21,8 +17,7 @@ import org.tessera.crm.core.testkit.TestDatabase;
 
 /** The core's components wired by hand, as DS wires them, over a database the core's changelog migrated. */
 public final class CoreServices implements AutoCloseable {
-    private final EmfTx transactions;
-    public final Tx tx;
+    public final EmfTx tx;
     public final RecordingEvents events = new RecordingEvents();
     public final ValidationServiceImpl validation = new ValidationServiceImpl();
     /** Bind a caller here to act as an API client; without one, services run as the system. */
@@ -37,13 +32,7 @@ public final class CoreServices implements AutoCloseable {
 
     public CoreServices(TestDatabase database) {
         database.migrateCore();
-        transactions = new EmfTx("tessera-core", database.dataSource());
-        tx = new Tx() {
-            @Override
-            public <R> R required(Function<EntityManager, R> work) {
-                return transactions.required(work);
-            }
-        };
+        tx = new EmfTx(CoreTx.UNIT, database.dataSource());
         AuditTrail auditTrail = new AuditTrail(callers);
         customFields = new CustomFieldServiceImpl(tx, auditTrail);
         org = new OrgServiceImpl(tx, auditTrail);
@@ -57,6 +46,6 @@ public final class CoreServices implements AutoCloseable {
 
     @Override
     public void close() {
-        transactions.close();
+        tx.close();
     }
 }

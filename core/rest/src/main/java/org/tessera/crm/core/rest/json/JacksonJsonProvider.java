@@ -25,8 +25,8 @@ import org.osgi.service.component.propertytypes.ServiceRanking;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
-import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
 
 /**
  * Reads and writes JSON bodies ({@code application/json}, merge patches, problems and any other

@@ -27,9 +27,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
 
 /**
  * {@code GET /openapi.json}: the OpenAPI document of the API as installed, merged from the

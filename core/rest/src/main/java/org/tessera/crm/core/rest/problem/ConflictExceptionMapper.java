@@ -8,10 +8,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.FieldError;
-import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.api.Problem;
-import org.tessera.crm.core.rest.api.ProblemTypes;
-import org.tessera.crm.core.rest.api.Problems;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemTypes;
+import org.tessera.crm.core.kit.rest.Problems;
 
 /** A request that conflicts with the stored state (a duplicate key…): 409, naming the field when known. */
 @Component(service = ExceptionMapper.class)

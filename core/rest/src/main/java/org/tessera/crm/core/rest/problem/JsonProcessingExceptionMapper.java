@@ -8,8 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
-import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.api.Problems;
+import org.tessera.crm.core.kit.rest.JsonProblems;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.Problems;
 
 /**
  * Malformed JSON ({@code JsonParseException}), a value of the wrong type or format

@@ -7,10 +7,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.tessera.crm.core.api.NotFoundException;
-import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.api.Problem;
-import org.tessera.crm.core.rest.api.ProblemTypes;
-import org.tessera.crm.core.rest.api.Problems;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemTypes;
+import org.tessera.crm.core.kit.rest.Problems;
 
 /** A record that does not exist (or is out of the caller's scope): 404. */
 @Component(service = ExceptionMapper.class)

@@ -7,9 +7,9 @@ import javax.ws.rs.container.ContainerResponseFilter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
-import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.api.Problem;
-import org.tessera.crm.core.rest.api.ProblemException;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemException;
 
 /**
  * Sets a problem's {@code instance} to the request path. A filter rather than each mapper,

@@ -9,10 +9,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.StaleVersionException;
-import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.api.Problem;
-import org.tessera.crm.core.rest.api.ProblemTypes;
-import org.tessera.crm.core.rest.api.Problems;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemTypes;
+import org.tessera.crm.core.kit.rest.Problems;
 
 /** The client's copy is older than the stored record: 412, so it re-reads before writing again. */
 @Component(service = ExceptionMapper.class)

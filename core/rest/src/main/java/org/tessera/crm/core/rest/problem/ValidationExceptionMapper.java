@@ -7,10 +7,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.tessera.crm.core.api.ValidationException;
-import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.api.Problem;
-import org.tessera.crm.core.rest.api.ProblemTypes;
-import org.tessera.crm.core.rest.api.Problems;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemTypes;
+import org.tessera.crm.core.kit.rest.Problems;
 
 /** A write rejected by a service's validation: 422 with every offending field. */
 @Component(service = ExceptionMapper.class)

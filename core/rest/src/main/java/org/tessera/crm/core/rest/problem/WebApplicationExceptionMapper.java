@@ -10,11 +10,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tessera.crm.core.api.rest.TesseraApi;
-import org.tessera.crm.core.rest.api.Problem;
-import org.tessera.crm.core.rest.api.ProblemException;
-import org.tessera.crm.core.rest.api.ProblemTypes;
-import org.tessera.crm.core.rest.api.Problems;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemException;
+import org.tessera.crm.core.kit.rest.ProblemTypes;
+import org.tessera.crm.core.kit.rest.Problems;
 
 /**
  * Errors raised by the JAX-RS runtime (unknown path 404, 405, 406, 415…) become problems with

@@ -37,15 +37,15 @@ import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityQuery;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.activity.ActivityStatus;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.EntityTags;
-import org.tessera.crm.core.rest.api.QueryParams;
-import org.tessera.crm.core.rest.api.MergePatcher;
-import org.tessera.crm.core.rest.api.ObjectMappers;
-import org.tessera.crm.core.rest.api.Responses;
-import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.kit.rest.EntityTags;
+import org.tessera.crm.core.kit.rest.QueryParams;
+import org.tessera.crm.core.kit.rest.MergePatcher;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
+import org.tessera.crm.core.kit.rest.Responses;
+import org.tessera.crm.core.kit.rest.Problem;
 
 /** Activities: CRUD with ETags and merge patch, and a keyset search. */
 @Component(service = ActivitiesResource.class)

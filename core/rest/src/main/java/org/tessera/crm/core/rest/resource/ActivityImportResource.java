@@ -24,11 +24,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.imports.ActivityImportService;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportedActivityDTO;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.ObjectMappers;
-import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
+import org.tessera.crm.core.kit.rest.Problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

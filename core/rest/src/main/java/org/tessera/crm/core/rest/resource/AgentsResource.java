@@ -30,11 +30,11 @@ import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.org.AgentDTO;
 import org.tessera.crm.core.api.org.OrgService;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.Responses;
-import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.kit.rest.Responses;
+import org.tessera.crm.core.kit.rest.Problem;
 
 /** Agents: the users of the CRM who own and work records. */
 @Component(service = AgentsResource.class)

@@ -24,11 +24,11 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.audit.AuditQuery;
 import org.tessera.crm.core.api.audit.AuditRecordDTO;
 import org.tessera.crm.core.api.audit.AuditService;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.Problem;
-import org.tessera.crm.core.rest.api.QueryParams;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.QueryParams;
 
 /** The audit trail, read-only: there is no method here, or anywhere, that changes it. */
 @Component(service = AuditResource.class)

@@ -29,12 +29,12 @@ import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.QueryParams;
-import org.tessera.crm.core.rest.api.Responses;
-import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.kit.rest.QueryParams;
+import org.tessera.crm.core.kit.rest.Responses;
+import org.tessera.crm.core.kit.rest.Problem;
 
 /** Custom field definitions, by entity type and key. */
 @Component(service = CustomFieldsResource.class)

@@ -26,7 +26,7 @@ import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.party.PartyService;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.api.timeline.TimelineService;
 

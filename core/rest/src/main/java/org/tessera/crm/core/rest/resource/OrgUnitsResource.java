@@ -30,11 +30,11 @@ import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.org.OrgUnitDTO;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.Responses;
-import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.kit.rest.Responses;
+import org.tessera.crm.core.kit.rest.Problem;
 
 /** Org units: the nodes of the org tree that own records. */
 @Component(service = OrgUnitsResource.class)

@@ -44,17 +44,17 @@ import org.tessera.crm.core.api.party.PartyRoleDTO;
 import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.party.PartyStatus;
 import org.tessera.crm.core.api.party.PartyType;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineService;
-import org.tessera.crm.core.rest.api.EntityTags;
-import org.tessera.crm.core.rest.api.QueryParams;
-import org.tessera.crm.core.rest.api.MergePatcher;
-import org.tessera.crm.core.rest.api.ObjectMappers;
-import org.tessera.crm.core.rest.api.Responses;
-import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.kit.rest.EntityTags;
+import org.tessera.crm.core.kit.rest.QueryParams;
+import org.tessera.crm.core.kit.rest.MergePatcher;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
+import org.tessera.crm.core.kit.rest.Responses;
+import org.tessera.crm.core.kit.rest.Problem;
 
 /**
  * Parties: CRUD with ETags and merge patch, keyset search, and per party its relationships,

@@ -26,11 +26,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.api.security.RoleService;
-import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.kit.rest.Problem;
 
 /** Roles, the permissions of the installed modules, and disabled logins. */
 @Component(service = SecurityAdminResource.class)

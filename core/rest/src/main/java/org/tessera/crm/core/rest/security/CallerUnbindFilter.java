@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CallerContext;
 
 /** Unbinds the request's caller once the response is ready, so that the pooled thread forgets it. */

@@ -3,8 +3,8 @@ package org.tessera.crm.core.rest.security;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 
-import org.tessera.crm.core.rest.api.Problem;
-import org.tessera.crm.core.rest.api.Problems;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.Problems;
 
 /** The problem responses of authentication and authorization. */
 final class SecurityProblems {

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyType;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 
 class JacksonJsonProviderTest {
     private static final Annotation[] NONE = new Annotation[0];

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
-import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
 
 class OpenApiDocumentsTest {
     private final ObjectMapper mapper = ObjectMappers.create();

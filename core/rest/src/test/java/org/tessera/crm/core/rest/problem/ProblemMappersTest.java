@@ -25,10 +25,10 @@ import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.rest.api.ObjectMappers;
-import org.tessera.crm.core.rest.api.Problem;
-import org.tessera.crm.core.rest.api.ProblemException;
-import org.tessera.crm.core.rest.api.ProblemTypes;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemException;
+import org.tessera.crm.core.kit.rest.ProblemTypes;
 
 class ProblemMappersTest {
     private final ObjectMapper mapper = ObjectMappers.create();

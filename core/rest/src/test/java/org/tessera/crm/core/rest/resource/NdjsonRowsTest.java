@@ -15,7 +15,7 @@ import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.imports.ImportedActivityDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
 
 class NdjsonRowsTest {
 

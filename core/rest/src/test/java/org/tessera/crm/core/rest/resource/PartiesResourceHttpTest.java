@@ -33,7 +33,7 @@ import org.tessera.crm.core.rest.problem.StaleVersionExceptionMapper;
 import org.tessera.crm.core.rest.problem.UnexpectedExceptionMapper;
 import org.tessera.crm.core.rest.problem.ValidationExceptionMapper;
 import org.tessera.crm.core.rest.problem.WebApplicationExceptionMapper;
-import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
 
 /**
  * Round trips through CXF, in process: the resource, the JSON provider and the problem mappers as

@@ -13,6 +13,8 @@ import javax.persistence.Id;
 import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
 
+import org.tessera.crm.core.kit.jpa.InstantConverter;
+
 /** An immutable snapshot of an opportunity's forecast-relevant fields. */
 @Entity
 @Table(name = "sales_opportunity_history")

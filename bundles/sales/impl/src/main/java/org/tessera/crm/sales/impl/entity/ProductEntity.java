@@ -12,6 +12,8 @@ import javax.persistence.SequenceGenerator;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
+import org.tessera.crm.core.kit.jpa.InstantConverter;
+
 @Entity
 @Table(name = "sales_product")
 public class ProductEntity {

@@ -25,13 +25,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.Page;
-import org.tessera.crm.core.api.rest.TesseraApi;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.EntityTags;
-import org.tessera.crm.core.rest.api.MergePatcher;
-import org.tessera.crm.core.rest.api.ObjectMappers;
-import org.tessera.crm.core.rest.api.QueryParams;
-import org.tessera.crm.core.rest.api.Responses;
+import org.tessera.crm.core.kit.rest.EntityTags;
+import org.tessera.crm.core.kit.rest.MergePatcher;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
+import org.tessera.crm.core.kit.rest.QueryParams;
+import org.tessera.crm.core.kit.rest.Responses;
 import org.tessera.crm.sales.impl.service.SalesPermissions;
 import org.tessera.crm.sales.api.ProductDTO;
 import org.tessera.crm.sales.api.ProductService;
@@ -66,7 +66,7 @@ public class ProductsResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
         String activeText = QueryParams.text(active);
         if (activeText != null && !activeText.equals("true") && !activeText.equals("false")) {
-            throw org.tessera.crm.core.rest.api.ProblemException.badParameter("active", "must be true or false");
+            throw org.tessera.crm.core.kit.rest.ProblemException.badParameter("active", "must be true or false");
         }
         Boolean onlyActive = activeText == null ? null : Boolean.valueOf(activeText);
         int pageSize = QueryParams.limit(limit);

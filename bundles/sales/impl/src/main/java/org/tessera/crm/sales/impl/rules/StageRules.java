@@ -3,6 +3,7 @@ package org.tessera.crm.sales.impl.rules;
 import java.util.Comparator;
 import java.util.Optional;
 
+import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.sales.api.OpportunityDTO;
 import org.tessera.crm.sales.api.OpportunityStatus;
 import org.tessera.crm.sales.api.PipelineDTO;
@@ -47,7 +48,7 @@ public final class StageRules {
     }
 
     /** What a deal in a closed stage must have: a close date, and a lost reason when lost. */
-    public static void checkClosing(StageDTO stage, OpportunityDTO candidate, Errors errors) {
+    public static void checkClosing(StageDTO stage, OpportunityDTO candidate, FieldErrors errors) {
         if (!stage.closed) {
             return;
         }
@@ -58,7 +59,7 @@ public final class StageRules {
     }
 
     /** The rules of a pipeline's own stage definitions. */
-    public static void checkPipeline(PipelineDTO pipeline, Errors errors) {
+    public static void checkPipeline(PipelineDTO pipeline, FieldErrors errors) {
         errors.required("name", pipeline.name);
         if (pipeline.stages == null || pipeline.stages.isEmpty()) {
             errors.required("stages", null);

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.security.RecordScope;
+import org.tessera.crm.core.kit.jpa.ScopeFilter;
 
 /**
  * The one place where the sales module decides whether the caller may use a party (an account, a
@@ -30,13 +31,13 @@ public class AccountAccess {
         return parties.find(partyId);
     }
 
-    /**
-     * Whether the caller may see the records attached to this party. Lists filter each page
-     * through it rather than by a perimeter in SQL: the perimeter is a set of org units whose
-     * parties can number in the millions. A page may then hold fewer items than its limit; its
-     * cursor stays right.
-     */
+    /** Whether the caller may see the one record attached to this party. */
     public boolean canSee(Long partyId) {
         return partyId != null && scope.canAccessParty(partyId.toString());
+    }
+
+    /** The caller's perimeter as a condition of a list's query; read it once per request. */
+    public ScopeFilter scope() {
+        return ScopeFilter.of(scope);
     }
 }

@@ -2,6 +2,8 @@ package org.tessera.crm.sales.impl.service;
 
 import java.util.LinkedHashMap;
 
+import org.tessera.crm.core.kit.CustomValuesJson;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.sales.api.LeadDTO;
 import org.tessera.crm.sales.api.LeadStatus;
 import org.tessera.crm.sales.api.NextAction;
@@ -29,14 +31,14 @@ final class LeadMapper {
         d.lastOutcomeAt = e.lastOutcomeAt;
         d.nextAction = e.nextAction == null ? null : NextAction.valueOf(e.nextAction);
         d.nextActionAt = e.nextActionAt;
-        d.nextActivityId = Ids.text(e.nextActivityId);
-        d.ownerId = Ids.text(e.ownerId);
+        d.nextActivityId = Ids.format(e.nextActivityId);
+        d.ownerId = Ids.format(e.ownerId);
         d.campaignId = e.campaignId;
-        d.convertedContactId = Ids.text(e.convertedContactId);
-        d.convertedAccountId = Ids.text(e.convertedAccountId);
-        d.convertedOpportunityId = Ids.text(e.convertedOpportunityId);
+        d.convertedContactId = Ids.format(e.convertedContactId);
+        d.convertedAccountId = Ids.format(e.convertedAccountId);
+        d.convertedOpportunityId = Ids.format(e.convertedOpportunityId);
         d.convertedAt = e.convertedAt;
-        d.customFields = CustomValues.decode(e.customValues);
+        d.customFields = CustomValuesJson.decode(e.customValues);
         d.version = e.version;
         d.createdAt = e.createdAt;
         d.updatedAt = e.updatedAt;
@@ -60,7 +62,7 @@ final class LeadMapper {
         e.ownerId = c.ownerId == null ? null : Long.valueOf(c.ownerId);
         e.campaignId = c.campaignId;
         e.customValues.clear();
-        e.customValues.putAll(CustomValues.encode(c.customFields));
+        e.customValues.putAll(CustomValuesJson.encode(c.customFields));
     }
 
     static LeadDTO copyWritable(LeadDTO in) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,10 +22,22 @@ import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.api.activity.ActivityTypes;
 import org.tessera.crm.core.api.activity.Direction;
+import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.kit.EventProperties;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.KeysetCursor;
+import org.tessera.crm.core.kit.Pages;
+import org.tessera.crm.core.kit.Versions;
+import org.tessera.crm.core.kit.jpa.JpqlQuery;
+import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.api.ContactRoleDTO;
 import org.tessera.crm.sales.api.LeadConversionDTO;
 import org.tessera.crm.sales.api.LeadDTO;
@@ -41,7 +52,6 @@ import org.tessera.crm.sales.api.SalesEntityTypes;
 import org.tessera.crm.sales.api.SalesTopics;
 import org.tessera.crm.sales.impl.entity.LeadEntity;
 import org.tessera.crm.sales.impl.jpa.SalesTx;
-import org.tessera.crm.sales.impl.rules.Errors;
 import org.tessera.crm.sales.impl.rules.LeadTransitions;
 
 /**
@@ -54,21 +64,21 @@ import org.tessera.crm.sales.impl.rules.LeadTransitions;
 public class LeadServiceImpl implements LeadService {
     private static final Logger LOG = LoggerFactory.getLogger(LeadServiceImpl.class);
 
-    private final SalesTx tx;
+    private final Tx tx;
     private final AccountAccess access;
     private final LeadParties leadParties;
     private final ActivityService activities;
     private final CustomFieldService customFields;
     private final ValidationService validation;
     private final OpportunityService opportunities;
-    private final SalesEvents events;
-    private final SalesAudit audit;
+    private final DomainEventPublisher events;
+    private final ModuleAudit audit;
 
     @Activate
-    public LeadServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access, @Reference PartyService parties,
+    public LeadServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AccountAccess access, @Reference PartyService parties,
             @Reference ActivityService activities, @Reference CustomFieldService customFields,
             @Reference ValidationService validation, @Reference OpportunityService opportunities,
-            @Reference SalesEvents events, @Reference SalesAudit audit) {
+            @Reference DomainEventPublisher events, @Reference AuditRecorder recorder) {
         this.tx = tx;
         this.access = access;
         this.leadParties = new LeadParties(parties);
@@ -77,7 +87,7 @@ public class LeadServiceImpl implements LeadService {
         this.validation = validation;
         this.opportunities = opportunities;
         this.events = events;
-        this.audit = audit;
+        this.audit = new ModuleAudit(recorder);
     }
 
     @Override
@@ -86,7 +96,7 @@ public class LeadServiceImpl implements LeadService {
         if (c.status == null) {
             c.status = LeadStatus.NEW;
         }
-        Errors errors = check(c, null);
+        FieldErrors errors = check(c, null);
         if (c.status == LeadStatus.CONVERTED) {
             errors.invalid("status", "a lead is converted with POST .../convert");
         }
@@ -111,7 +121,7 @@ public class LeadServiceImpl implements LeadService {
         if (created.nextAction != null) {
             created = planNextAction(created.id, created.nextAction, created.nextActionAt, null);
         }
-        events.post(SalesTopics.LEAD_CREATED, SalesEntityTypes.LEAD, created.id, created.version);
+        events.post(SalesTopics.LEAD_CREATED, EventProperties.of(SalesEntityTypes.LEAD, created.id, created.version));
         return created;
     }
 
@@ -124,7 +134,7 @@ public class LeadServiceImpl implements LeadService {
     @Override
     public LeadDTO update(String id, Long expectedVersion, LeadDTO desired) {
         LeadDTO before = get(id);
-        ProductServiceImpl.checkVersion(SalesEntityTypes.LEAD, id, expectedVersion, before.version);
+        Versions.check(SalesEntityTypes.LEAD, id, expectedVersion, before.version);
         LeadDTO c = LeadMapper.copyWritable(desired);
         if (c.status == null) {
             c.status = before.status;
@@ -138,7 +148,7 @@ public class LeadServiceImpl implements LeadService {
         long key = Long.parseLong(before.id);
         LeadDTO updated = tx.required(em -> {
             LeadEntity entity = find(em, key, id);
-            ProductServiceImpl.checkVersion(SalesEntityTypes.LEAD, id, before.version, entity.version);
+            Versions.check(SalesEntityTypes.LEAD, id, before.version, entity.version);
             LeadDTO previous = LeadMapper.toDto(entity);
             LeadMapper.apply(c, entity);
             entity.updatedAt = Instant.now();
@@ -150,30 +160,27 @@ public class LeadServiceImpl implements LeadService {
         if (nextActionChanged) {
             updated = planNextAction(updated.id, c.nextAction, c.nextActionAt, null);
         }
-        events.post(SalesTopics.LEAD_UPDATED, SalesEntityTypes.LEAD, updated.id, updated.version);
+        events.post(SalesTopics.LEAD_UPDATED, EventProperties.of(SalesEntityTypes.LEAD, updated.id, updated.version));
         return updated;
     }
 
     @Override
     public Page<LeadDTO> search(LeadQuery query) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         Long party = Ids.reference("partyId", query.partyId, errors);
         Long owner = Ids.reference("ownerId", query.ownerId, errors);
-        Long after = query.cursor == null ? null : Ids.parse(query.cursor);
-        if (query.cursor != null && after == null) {
-            errors.invalid("cursor", "not a cursor of this collection");
-        }
         errors.throwIfAny();
+        Long after = KeysetCursor.afterId(query.cursor);
+        ScopeFilter scope = access.scope();
         return tx.required(em -> {
-            StringBuilder jpql = new StringBuilder("select l from LeadEntity l where 1 = 1");
-            Map<String, Object> params = new HashMap<>();
-            OpportunityServiceImpl.where(jpql, params, "l.status = :status", "status", query.status == null ? null : query.status.name());
-            OpportunityServiceImpl.where(jpql, params, "l.partyId = :party", "party", party);
-            OpportunityServiceImpl.where(jpql, params, "l.ownerId = :owner", "owner", owner);
-            OpportunityServiceImpl.where(jpql, params, "l.id > :after", "after", after);
-            TypedQuery<LeadEntity> q = em.createQuery(jpql.append(" order by l.id").toString(), LeadEntity.class);
-            params.forEach(q::setParameter);
-            return KeysetPages.page(q.setMaxResults(query.limit + 1).getResultList(), query.limit, e -> e.id, LeadMapper::toDto, e -> access.canSee(e.partyId));
+            List<LeadEntity> fetched = JpqlQuery.of("SELECT l FROM LeadEntity l")
+                    .where(scope.condition("l.partyId"))
+                    .where("l.status = :status", "status", query.status == null ? null : query.status.name())
+                    .where("l.partyId = :party", "party", party)
+                    .where("l.ownerId = :owner", "owner", owner)
+                    .where("l.id > :after", "after", after)
+                    .create(em, "l.id", LeadEntity.class).setMaxResults(query.limit + 1).getResultList();
+            return Pages.byId(fetched, query.limit, e -> e.id, LeadMapper::toDto);
         });
     }
 
@@ -183,7 +190,7 @@ public class LeadServiceImpl implements LeadService {
         if (lead.status == LeadStatus.CONVERTED || lead.status == LeadStatus.DISQUALIFIED) {
             throw new ConflictException("status", "a " + lead.status + " lead is not being worked");
         }
-        Errors errors = new Errors().required("outcome", outcome.outcome);
+        FieldErrors errors = new FieldErrors().required("outcome", outcome.outcome);
         if (outcome.outcome != null && !customFields.isActiveValue(ActivityTypes.OUTCOME_PICKLIST, outcome.outcome)) {
             errors.invalid("outcome", "not an active value of " + ActivityTypes.OUTCOME_PICKLIST);
         }
@@ -222,8 +229,8 @@ public class LeadServiceImpl implements LeadService {
         if (outcome.nextAction != null) {
             updated = planNextAction(updated.id, outcome.nextAction, outcome.nextActionAt, outcome.note);
         }
-        events.post(SalesTopics.LEAD_UPDATED, SalesEntityTypes.LEAD, updated.id, updated.version,
-                List.of("lastOutcome", "status", "nextAction"), Map.of());
+        events.post(SalesTopics.LEAD_UPDATED, EventProperties.of(SalesEntityTypes.LEAD, updated.id, updated.version,
+                List.of("lastOutcome", "status", "nextAction"), Map.of()));
         return updated;
     }
 
@@ -234,7 +241,7 @@ public class LeadServiceImpl implements LeadService {
             return result(lead);
         }
         LeadTransitions.checkConversion(lead.status);
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         if (request.createOpportunity && request.currency == null && request.amount != null) {
             errors.required("currency", null);
         }
@@ -291,7 +298,7 @@ public class LeadServiceImpl implements LeadService {
         if (result.opportunityId != null) {
             props.put(SalesTopics.OPPORTUNITY_ID, result.opportunityId);
         }
-        events.post(SalesTopics.LEAD_CONVERTED, SalesEntityTypes.LEAD, id, converted.version, List.of("status"), props);
+        events.post(SalesTopics.LEAD_CONVERTED, EventProperties.of(SalesEntityTypes.LEAD, id, converted.version, List.of("status"), props));
         LOG.info("Lead {} converted: contact {}, account {}, opportunity {}", id, result.contactId, result.accountId, result.opportunityId);
         return result;
     }
@@ -341,8 +348,8 @@ public class LeadServiceImpl implements LeadService {
         });
     }
 
-    private Errors check(LeadDTO c, LeadDTO before) {
-        Errors errors = new Errors();
+    private FieldErrors check(LeadDTO c, LeadDTO before) {
+        FieldErrors errors = new FieldErrors();
         if (c.partyId != null && before == null && (Ids.reference("partyId", c.partyId, errors) == null
                 || access.visibleParty(c.partyId).isEmpty())) {
             errors.invalid("partyId", "no such party");

@@ -5,11 +5,12 @@ import java.util.List;
 
 import javax.persistence.EntityManager;
 
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.sales.api.LineItemDTO;
 import org.tessera.crm.sales.impl.entity.PriceEntryValue;
 import org.tessera.crm.sales.impl.entity.PriceListEntity;
 import org.tessera.crm.sales.impl.entity.ProductEntity;
-import org.tessera.crm.sales.impl.rules.Errors;
 
 /** Checks priced lines and fills a missing unit price from the price list. */
 final class LinePricing {
@@ -18,7 +19,7 @@ final class LinePricing {
     private LinePricing() {
     }
 
-    static void price(EntityManager em, String field, List<LineItemDTO> lines, PriceListEntity priceList, Errors errors) {
+    static void price(EntityManager em, String field, List<LineItemDTO> lines, PriceListEntity priceList, FieldErrors errors) {
         for (int i = 0; i < lines.size(); i++) {
             LineItemDTO line = lines.get(i);
             String path = field + "[" + i + "]";

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import org.tessera.crm.core.kit.CustomValuesJson;
+import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.sales.api.CompetitorDTO;
 import org.tessera.crm.sales.api.ContactRoleDTO;
 import org.tessera.crm.sales.api.ForecastCategory;
@@ -109,7 +111,7 @@ final class OpportunityMapper {
         e.lineItems.clear();
         c.lineItems.forEach(l -> e.lineItems.add(toValue(l)));
         e.customValues.clear();
-        e.customValues.putAll(CustomValues.encode(c.customFields));
+        e.customValues.putAll(CustomValuesJson.encode(c.customFields));
         e.updatedAt = Instant.now();
     }
 
@@ -150,9 +152,9 @@ final class OpportunityMapper {
                 : Money.round(Money.percentOf(d.amount, BigDecimal.valueOf(e.probability)), e.currency);
         d.currency = e.currency;
         d.expectedCloseDate = e.expectedCloseDate;
-        d.ownerId = Ids.text(e.ownerId);
+        d.ownerId = Ids.format(e.ownerId);
         d.campaignId = e.campaignId;
-        d.priceListId = Ids.text(e.priceListId);
+        d.priceListId = Ids.format(e.priceListId);
         d.nextStep = e.nextStep;
         d.lostReason = e.lostReason;
         for (ContactRoleValue v : e.contactRoles) {
@@ -170,7 +172,7 @@ final class OpportunityMapper {
             d.competitors.add(x);
         }
         e.lineItems.forEach(v -> d.lineItems.add(toDto(v, e.currency)));
-        d.customFields = CustomValues.decode(e.customValues);
+        d.customFields = CustomValuesJson.decode(e.customValues);
         d.version = e.version;
         d.createdAt = e.createdAt;
         d.updatedAt = e.updatedAt;

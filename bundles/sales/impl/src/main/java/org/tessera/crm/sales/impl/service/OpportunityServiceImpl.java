@@ -6,15 +6,26 @@ import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.kit.EventProperties;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.KeysetCursor;
+import org.tessera.crm.core.kit.Pages;
+import org.tessera.crm.core.kit.Versions;
+import org.tessera.crm.core.kit.jpa.JpqlQuery;
+import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.api.OpportunityDTO;
 import org.tessera.crm.sales.api.OpportunityHistoryDTO;
 import org.tessera.crm.sales.api.OpportunityQuery;
@@ -28,7 +39,6 @@ import org.tessera.crm.sales.impl.entity.OpportunityEntity;
 import org.tessera.crm.sales.impl.entity.OpportunityHistoryEntity;
 import org.tessera.crm.sales.impl.entity.PriceListEntity;
 import org.tessera.crm.sales.impl.jpa.SalesTx;
-import org.tessera.crm.sales.impl.rules.Errors;
 import org.tessera.crm.sales.impl.rules.ForecastChanges;
 import org.tessera.crm.sales.impl.rules.LineTotals;
 import org.tessera.crm.sales.impl.rules.Money;
@@ -40,23 +50,23 @@ import org.tessera.crm.sales.impl.rules.StageRules;
  */
 @Component(service = OpportunityService.class)
 public class OpportunityServiceImpl implements OpportunityService {
-    private final SalesTx tx;
+    private final Tx tx;
     private final AccountAccess access;
     private final CustomFieldService customFields;
     private final ValidationService validation;
-    private final SalesEvents events;
-    private final SalesAudit audit;
+    private final DomainEventPublisher events;
+    private final ModuleAudit audit;
 
     @Activate
-    public OpportunityServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access,
+    public OpportunityServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AccountAccess access,
             @Reference CustomFieldService customFields, @Reference ValidationService validation,
-            @Reference SalesEvents events, @Reference SalesAudit audit) {
+            @Reference DomainEventPublisher events, @Reference AuditRecorder recorder) {
         this.tx = tx;
         this.access = access;
         this.customFields = customFields;
         this.validation = validation;
         this.events = events;
-        this.audit = audit;
+        this.audit = new ModuleAudit(recorder);
     }
 
     @Override
@@ -88,7 +98,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         long key = Ids.of(SalesEntityTypes.OPPORTUNITY, id);
         Written written = tx.required(em -> {
             OpportunityEntity entity = find(em, key, id);
-            ProductServiceImpl.checkVersion(SalesEntityTypes.OPPORTUNITY, id, expectedVersion, entity.version);
+            Versions.check(SalesEntityTypes.OPPORTUNITY, id, expectedVersion, entity.version);
             OpportunityDTO before = OpportunityMapper.toDto(entity);
             OpportunityDTO candidate = normalize(em, desired, before);
             OpportunityMapper.apply(candidate, entity);
@@ -110,39 +120,36 @@ public class OpportunityServiceImpl implements OpportunityService {
         long key = Ids.of(SalesEntityTypes.OPPORTUNITY, id);
         tx.required(em -> {
             OpportunityEntity entity = find(em, key, id);
-            ProductServiceImpl.checkVersion(SalesEntityTypes.OPPORTUNITY, id, expectedVersion, entity.version);
+            Versions.check(SalesEntityTypes.OPPORTUNITY, id, expectedVersion, entity.version);
             OpportunityDTO before = OpportunityMapper.toDto(entity);
             em.createQuery("delete from OpportunityHistoryEntity h where h.opportunityId = :id").setParameter("id", key).executeUpdate();
             em.remove(entity);
             audit.deleted(em, SalesEntityTypes.OPPORTUNITY, id, before);
             return null;
         });
-        events.post(SalesTopics.OPPORTUNITY_DELETED, SalesEntityTypes.OPPORTUNITY, id, null);
+        events.post(SalesTopics.OPPORTUNITY_DELETED, EventProperties.of(SalesEntityTypes.OPPORTUNITY, id, null));
     }
 
     @Override
     public Page<OpportunityDTO> search(OpportunityQuery query) {
-        Errors errors = new Errors();
-        Long after = query.cursor == null ? null : Ids.parse(query.cursor);
-        if (query.cursor != null && after == null) {
-            errors.invalid("cursor", "not a cursor of this collection");
-        }
+        FieldErrors errors = new FieldErrors();
         Long account = Ids.reference("accountId", query.accountId, errors);
         Long owner = Ids.reference("ownerId", query.ownerId, errors);
         Long pipeline = Ids.reference("pipelineId", query.pipelineId, errors);
         errors.throwIfAny();
+        Long after = KeysetCursor.afterId(query.cursor);
+        ScopeFilter scope = access.scope();
         return tx.required(em -> {
-            StringBuilder jpql = new StringBuilder("select o from OpportunityEntity o where 1 = 1");
-            Map<String, Object> params = new HashMap<>();
-            where(jpql, params, "o.accountId = :account", "account", account);
-            where(jpql, params, "o.ownerId = :owner", "owner", owner);
-            where(jpql, params, "o.pipelineId = :pipeline", "pipeline", pipeline);
-            where(jpql, params, "o.stage = :stage", "stage", query.stage);
-            where(jpql, params, "o.status = :status", "status", query.status == null ? null : query.status.name());
-            where(jpql, params, "o.id > :after", "after", after);
-            TypedQuery<OpportunityEntity> q = em.createQuery(jpql.append(" order by o.id").toString(), OpportunityEntity.class);
-            params.forEach(q::setParameter);
-            return KeysetPages.page(q.setMaxResults(query.limit + 1).getResultList(), query.limit, e -> e.id, OpportunityMapper::toDto, e -> access.canSee(e.accountId));
+            List<OpportunityEntity> fetched = JpqlQuery.of("SELECT o FROM OpportunityEntity o")
+                    .where(scope.condition("o.accountId"))
+                    .where("o.accountId = :account", "account", account)
+                    .where("o.ownerId = :owner", "owner", owner)
+                    .where("o.pipelineId = :pipeline", "pipeline", pipeline)
+                    .where("o.stage = :stage", "stage", query.stage)
+                    .where("o.status = :status", "status", query.status == null ? null : query.status.name())
+                    .where("o.id > :after", "after", after)
+                    .create(em, "o.id", OpportunityEntity.class).setMaxResults(query.limit + 1).getResultList();
+            return Pages.byId(fetched, query.limit, e -> e.id, OpportunityMapper::toDto);
         });
     }
 
@@ -155,13 +162,6 @@ public class OpportunityServiceImpl implements OpportunityService {
                     OpportunityHistoryEntity.class).setParameter("id", key).getResultList()
                     .stream().map(OpportunityMapper::toDto).toList();
         });
-    }
-
-    static void where(StringBuilder jpql, Map<String, Object> params, String condition, String name, Object value) {
-        if (value != null) {
-            jpql.append(" and ").append(condition);
-            params.put(name, value);
-        }
     }
 
     private OpportunityEntity find(EntityManager em, long key, String id) {
@@ -178,7 +178,7 @@ public class OpportunityServiceImpl implements OpportunityService {
 
     /** The candidate completed by the rules (stage defaults, prices, totals), or the rejected fields. */
     private OpportunityDTO normalize(EntityManager em, OpportunityDTO in, OpportunityDTO previous) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         OpportunityDTO c = OpportunityMapper.copyWritable(in);
         errors.required("name", c.name).required("accountId", c.accountId);
         if (c.accountId != null && Ids.reference("accountId", c.accountId, errors) != null
@@ -279,7 +279,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     private void publish(Written w, String topic) {
         OpportunityDTO after = w.after();
         List<String> changed = w.before() == null ? null : ForecastChanges.between(w.before(), after);
-        events.post(topic, SalesEntityTypes.OPPORTUNITY, after.id, after.version, changed, Map.of());
+        events.post(topic, EventProperties.of(SalesEntityTypes.OPPORTUNITY, after.id, after.version, changed, Map.of()));
         String previousStage = w.before() == null ? null : w.before().stage;
         if (!after.stage.equals(previousStage)) {
             Map<String, Object> stageProps = new HashMap<>();
@@ -287,11 +287,10 @@ public class OpportunityServiceImpl implements OpportunityService {
             if (previousStage != null) {
                 stageProps.put(SalesTopics.PREVIOUS_STAGE, previousStage);
             }
-            events.post(SalesTopics.OPPORTUNITY_STAGE_CHANGED, SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps);
+            events.post(SalesTopics.OPPORTUNITY_STAGE_CHANGED, EventProperties.of(SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps));
             OpportunityStatus before = w.before() == null ? OpportunityStatus.OPEN : w.before().status;
             if (after.status != before && after.status != OpportunityStatus.OPEN) {
-                events.post(after.status == OpportunityStatus.WON ? SalesTopics.OPPORTUNITY_WON : SalesTopics.OPPORTUNITY_LOST,
-                        SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps);
+                events.post(after.status == OpportunityStatus.WON ? SalesTopics.OPPORTUNITY_WON : SalesTopics.OPPORTUNITY_LOST, EventProperties.of(SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps));
             }
         }
     }

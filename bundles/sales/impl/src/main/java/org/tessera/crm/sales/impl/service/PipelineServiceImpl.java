@@ -4,12 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.audit.AuditRecorder;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.Versions;
+import org.tessera.crm.core.kit.jpa.JpqlQuery;
+import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.api.ForecastCategory;
 import org.tessera.crm.sales.api.PipelineDTO;
 import org.tessera.crm.sales.api.PipelineService;
@@ -20,22 +27,21 @@ import org.tessera.crm.sales.api.StageDTO;
 import org.tessera.crm.sales.impl.entity.PipelineEntity;
 import org.tessera.crm.sales.impl.entity.StageValue;
 import org.tessera.crm.sales.impl.jpa.SalesTx;
-import org.tessera.crm.sales.impl.rules.Errors;
 import org.tessera.crm.sales.impl.rules.Money;
 import org.tessera.crm.sales.impl.rules.PipelineAggregator;
 import org.tessera.crm.sales.impl.rules.StageRules;
 
 @Component(service = PipelineService.class)
 public class PipelineServiceImpl implements PipelineService {
-    private final SalesTx tx;
+    private final Tx tx;
     private final AccountAccess access;
-    private final SalesAudit audit;
+    private final ModuleAudit audit;
 
     @Activate
-    public PipelineServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access, @Reference SalesAudit audit) {
+    public PipelineServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AccountAccess access, @Reference AuditRecorder recorder) {
         this.tx = tx;
         this.access = access;
-        this.audit = audit;
+        this.audit = new ModuleAudit(recorder);
     }
 
     @Override
@@ -58,7 +64,7 @@ public class PipelineServiceImpl implements PipelineService {
 
     @Override
     public PipelineDTO create(PipelineDTO draft) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         StageRules.checkPipeline(draft, errors);
         errors.throwIfAny();
         return tx.required(em -> {
@@ -77,12 +83,12 @@ public class PipelineServiceImpl implements PipelineService {
     @Override
     public PipelineDTO update(String id, Long expectedVersion, PipelineDTO desired) {
         long key = Ids.of(SalesEntityTypes.PIPELINE, id);
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         StageRules.checkPipeline(desired, errors);
         errors.throwIfAny();
         return tx.required(em -> {
             PipelineEntity entity = find(em, key, id);
-            ProductServiceImpl.checkVersion(SalesEntityTypes.PIPELINE, id, expectedVersion, entity.version);
+            Versions.check(SalesEntityTypes.PIPELINE, id, expectedVersion, entity.version);
             java.util.Set<String> kept = new java.util.HashSet<>();
             desired.stages.forEach(s -> kept.add(s.code.strip()));
             List<String> inUse = em.createQuery("select distinct o.stage from OpportunityEntity o where o.pipelineId = :pipeline", String.class)
@@ -116,7 +122,7 @@ public class PipelineServiceImpl implements PipelineService {
                     org.tessera.crm.core.api.FieldError.invalid("pipeline", "no such pipeline"));
         }
         // only the opportunities of accounts in the caller's perimeter count
-        List<PipelineAggregator.Row> rows = tx.required(em -> rows(em, Long.valueOf(pipeline.id), query, access));
+        List<PipelineAggregator.Row> rows = tx.required(em -> rows(em, Long.valueOf(pipeline.id), query, access.scope()));
         PipelineSummaryDTO summary = new PipelineSummaryDTO();
         summary.pipelineId = pipeline.id;
         summary.currency = query.currency;
@@ -124,39 +130,19 @@ public class PipelineServiceImpl implements PipelineService {
         return summary;
     }
 
-    private static List<PipelineAggregator.Row> rows(EntityManager em, long pipelineId, PipelineSummaryQuery query, AccountAccess access) {
-        StringBuilder jpql = new StringBuilder("select o.stage, o.currency, o.amount, o.probability, o.accountId from OpportunityEntity o where o.pipelineId = :pipeline");
-        if (query.ownerId != null) {
-            jpql.append(" and o.ownerId = :owner");
-        }
-        if (query.closeFrom != null) {
-            jpql.append(" and o.expectedCloseDate >= :closeFrom");
-        }
-        if (query.closeTo != null) {
-            jpql.append(" and o.expectedCloseDate <= :closeTo");
-        }
-        if (query.currency != null) {
-            jpql.append(" and o.currency = :currency");
-        }
-        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class).setParameter("pipeline", pipelineId);
-        if (query.ownerId != null) {
-            Long owner = Ids.parse(query.ownerId);
-            q.setParameter("owner", owner == null ? -1L : owner);
-        }
-        if (query.closeFrom != null) {
-            q.setParameter("closeFrom", query.closeFrom);
-        }
-        if (query.closeTo != null) {
-            q.setParameter("closeTo", query.closeTo);
-        }
-        if (query.currency != null) {
-            q.setParameter("currency", query.currency);
-        }
+    /** The opportunities of the pipeline that the caller may see, scope and filters in the query. */
+    private static List<PipelineAggregator.Row> rows(EntityManager em, long pipelineId, PipelineSummaryQuery query, ScopeFilter scope) {
+        Long owner = query.ownerId == null ? null : Ids.parse(query.ownerId).orElse(-1L);
+        List<Object[]> found = JpqlQuery.of("SELECT o.stage, o.currency, o.amount, o.probability FROM OpportunityEntity o")
+                .where("o.pipelineId = :pipeline", "pipeline", pipelineId)
+                .where(scope.condition("o.accountId"))
+                .where("o.ownerId = :owner", "owner", owner)
+                .where("o.expectedCloseDate >= :closeFrom", "closeFrom", query.closeFrom)
+                .where("o.expectedCloseDate <= :closeTo", "closeTo", query.closeTo)
+                .where("o.currency = :currency", "currency", query.currency)
+                .create(em, null, Object[].class).getResultList();
         List<PipelineAggregator.Row> rows = new ArrayList<>();
-        for (Object[] r : q.getResultList()) {
-            if (!access.canSee((Long) r[4])) {
-                continue;
-            }
+        for (Object[] r : found) {
             rows.add(new PipelineAggregator.Row((String) r[0], (String) r[1], (java.math.BigDecimal) r[2], ((Number) r[3]).intValue()));
         }
         return rows;

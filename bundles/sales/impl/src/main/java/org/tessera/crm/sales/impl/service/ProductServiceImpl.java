@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,7 +13,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
-import org.tessera.crm.core.api.StaleVersionException;
+import org.tessera.crm.core.api.audit.AuditRecorder;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.KeysetCursor;
+import org.tessera.crm.core.kit.Pages;
+import org.tessera.crm.core.kit.Versions;
+import org.tessera.crm.core.kit.jpa.JpqlQuery;
+import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.api.PriceListDTO;
 import org.tessera.crm.sales.api.PriceListEntryDTO;
 import org.tessera.crm.sales.api.ProductDTO;
@@ -24,18 +31,17 @@ import org.tessera.crm.sales.impl.entity.PriceEntryValue;
 import org.tessera.crm.sales.impl.entity.PriceListEntity;
 import org.tessera.crm.sales.impl.entity.ProductEntity;
 import org.tessera.crm.sales.impl.jpa.SalesTx;
-import org.tessera.crm.sales.impl.rules.Errors;
 import org.tessera.crm.sales.impl.rules.Money;
 
 @Component(service = ProductService.class)
 public class ProductServiceImpl implements ProductService {
-    private final SalesTx tx;
-    private final SalesAudit audit;
+    private final Tx tx;
+    private final ModuleAudit audit;
 
     @Activate
-    public ProductServiceImpl(@Reference SalesTx tx, @Reference SalesAudit audit) {
+    public ProductServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AuditRecorder recorder) {
         this.tx = tx;
-        this.audit = audit;
+        this.audit = new ModuleAudit(recorder);
     }
 
     @Override
@@ -66,7 +72,7 @@ public class ProductServiceImpl implements ProductService {
         checkProduct(desired);
         return tx.required(em -> {
             ProductEntity entity = findProduct(em, key, id);
-            checkVersion(SalesEntityTypes.PRODUCT, id, expectedVersion, entity.version);
+            Versions.check(SalesEntityTypes.PRODUCT, id, expectedVersion, entity.version);
             checkCodeFree(em, desired.code.strip(), entity.id);
             ProductDTO before = toDto(entity);
             apply(desired, entity);
@@ -79,33 +85,14 @@ public class ProductServiceImpl implements ProductService {
 
     @Override
     public Page<ProductDTO> searchProducts(String family, Boolean active, int limit, String cursor) {
-        Long after = cursor == null ? null : Ids.parse(cursor);
-        if (cursor != null && after == null) {
-            throw new org.tessera.crm.core.api.ValidationException(org.tessera.crm.core.api.FieldError.invalid("cursor", "not a cursor of this collection"));
-        }
+        Long after = KeysetCursor.afterId(cursor);
         return tx.required(em -> {
-            StringBuilder jpql = new StringBuilder("select p from ProductEntity p where 1 = 1");
-            if (family != null) {
-                jpql.append(" and p.family = :family");
-            }
-            if (active != null) {
-                jpql.append(" and p.active = :active");
-            }
-            if (after != null) {
-                jpql.append(" and p.id > :after");
-            }
-            TypedQuery<ProductEntity> q = em.createQuery(jpql.append(" order by p.id").toString(), ProductEntity.class);
-            if (family != null) {
-                q.setParameter("family", family);
-            }
-            if (active != null) {
-                q.setParameter("active", active);
-            }
-            if (after != null) {
-                q.setParameter("after", after);
-            }
-            List<ProductEntity> found = q.setMaxResults(limit + 1).getResultList();
-            return KeysetPages.page(found, limit, e -> e.id, ProductServiceImpl::toDto);
+            List<ProductEntity> fetched = JpqlQuery.of("SELECT p FROM ProductEntity p")
+                    .where("p.family = :family", "family", family)
+                    .where("p.active = :active", "active", active)
+                    .where("p.id > :after", "after", after)
+                    .create(em, "p.id", ProductEntity.class).setMaxResults(limit + 1).getResultList();
+            return Pages.byId(fetched, limit, e -> e.id, ProductServiceImpl::toDto);
         });
     }
 
@@ -134,7 +121,7 @@ public class ProductServiceImpl implements ProductService {
         long key = Ids.of(SalesEntityTypes.PRICE_LIST, id);
         return tx.required(em -> {
             PriceListEntity entity = findPriceList(em, key, id);
-            checkVersion(SalesEntityTypes.PRICE_LIST, id, expectedVersion, entity.version);
+            Versions.check(SalesEntityTypes.PRICE_LIST, id, expectedVersion, entity.version);
             checkPriceList(em, desired);
             PriceListDTO before = toDto(entity);
             apply(desired, entity);
@@ -152,7 +139,7 @@ public class ProductServiceImpl implements ProductService {
     }
 
     private static void checkProduct(ProductDTO p) {
-        new Errors().required("code", p.code).required("name", p.name).throwIfAny();
+        new FieldErrors().required("code", p.code).required("name", p.name).throwIfAny();
     }
 
     private static void checkCodeFree(EntityManager em, String code, Long self) {
@@ -164,7 +151,7 @@ public class ProductServiceImpl implements ProductService {
     }
 
     private static void checkPriceList(EntityManager em, PriceListDTO p) {
-        Errors errors = new Errors().required("name", p.name).required("currency", p.currency);
+        FieldErrors errors = new FieldErrors().required("name", p.name).required("currency", p.currency);
         if (p.currency != null && !Money.isCurrency(p.currency)) {
             errors.invalid("currency", "not an ISO 4217 currency code");
         }
@@ -184,12 +171,6 @@ public class ProductServiceImpl implements ProductService {
             }
         }
         errors.throwIfAny();
-    }
-
-    static void checkVersion(String type, String id, Long expected, long actual) {
-        if (expected != null && expected != actual) {
-            throw new StaleVersionException(type, id, expected, actual);
-        }
     }
 
     static ProductEntity findProduct(EntityManager em, long key, String id) {

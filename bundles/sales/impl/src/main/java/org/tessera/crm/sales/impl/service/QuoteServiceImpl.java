@@ -2,12 +2,10 @@ package org.tessera.crm.sales.impl.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,7 +13,19 @@ import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.audit.AuditRecorder;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.kit.EventProperties;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.KeysetCursor;
+import org.tessera.crm.core.kit.Pages;
+import org.tessera.crm.core.kit.Versions;
+import org.tessera.crm.core.kit.jpa.JpqlQuery;
+import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.api.LineItemDTO;
 import org.tessera.crm.sales.api.QuoteDTO;
 import org.tessera.crm.sales.api.QuoteService;
@@ -27,7 +37,6 @@ import org.tessera.crm.sales.impl.entity.OpportunityEntity;
 import org.tessera.crm.sales.impl.entity.PriceListEntity;
 import org.tessera.crm.sales.impl.entity.QuoteEntity;
 import org.tessera.crm.sales.impl.jpa.SalesTx;
-import org.tessera.crm.sales.impl.rules.Errors;
 import org.tessera.crm.sales.impl.rules.LineTotals;
 import org.tessera.crm.sales.impl.rules.QuoteTransitions;
 
@@ -36,25 +45,25 @@ import org.tessera.crm.sales.impl.rules.QuoteTransitions;
 public class QuoteServiceImpl implements QuoteService {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private final SalesTx tx;
+    private final Tx tx;
     private final AccountAccess access;
     private final ValidationService validation;
-    private final SalesEvents events;
-    private final SalesAudit audit;
+    private final DomainEventPublisher events;
+    private final ModuleAudit audit;
 
     @Activate
-    public QuoteServiceImpl(@Reference SalesTx tx, @Reference AccountAccess access,
-            @Reference ValidationService validation, @Reference SalesEvents events, @Reference SalesAudit audit) {
+    public QuoteServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AccountAccess access,
+            @Reference ValidationService validation, @Reference DomainEventPublisher events, @Reference AuditRecorder recorder) {
         this.tx = tx;
         this.access = access;
         this.validation = validation;
         this.events = events;
-        this.audit = audit;
+        this.audit = new ModuleAudit(recorder);
     }
 
     @Override
     public QuoteDTO create(QuoteDTO draft) {
-        Errors errors = new Errors().required("opportunityId", draft.opportunityId);
+        FieldErrors errors = new FieldErrors().required("opportunityId", draft.opportunityId);
         Long opportunityKey = Ids.reference("opportunityId", draft.opportunityId, errors);
         errors.throwIfAny();
         QuoteDTO created = tx.required(em -> {
@@ -85,8 +94,8 @@ public class QuoteServiceImpl implements QuoteService {
             audit.created(em, SalesEntityTypes.QUOTE, stored.id, stored);
             return stored;
         });
-        events.post(SalesTopics.QUOTE_STATUS_CHANGED, SalesEntityTypes.QUOTE, created.id, created.version,
-                null, Map.of("status", created.status.name()));
+        events.post(SalesTopics.QUOTE_STATUS_CHANGED, EventProperties.of(SalesEntityTypes.QUOTE, created.id, created.version,
+                null, Map.of("status", created.status.name())));
         return created;
     }
 
@@ -101,7 +110,7 @@ public class QuoteServiceImpl implements QuoteService {
         long key = Ids.of(SalesEntityTypes.QUOTE, id);
         QuoteDTO[] beforeAfter = tx.required(em -> {
             QuoteEntity quote = find(em, key, id);
-            ProductServiceImpl.checkVersion(SalesEntityTypes.QUOTE, id, expectedVersion, quote.version);
+            Versions.check(SalesEntityTypes.QUOTE, id, expectedVersion, quote.version);
             QuoteDTO before = QuoteMapper.toDto(quote);
             QuoteStatus to = desired.status == null ? before.status : desired.status;
             QuoteTransitions.check(before.status, to);
@@ -123,30 +132,27 @@ public class QuoteServiceImpl implements QuoteService {
         });
         QuoteDTO after = beforeAfter[1];
         if (after.status != beforeAfter[0].status) {
-            events.post(SalesTopics.QUOTE_STATUS_CHANGED, SalesEntityTypes.QUOTE, after.id, after.version,
-                    List.of("status"), Map.of("status", after.status.name(), "previousStatus", beforeAfter[0].status.name()));
+            events.post(SalesTopics.QUOTE_STATUS_CHANGED, EventProperties.of(SalesEntityTypes.QUOTE, after.id, after.version,
+                    List.of("status"), Map.of("status", after.status.name(), "previousStatus", beforeAfter[0].status.name())));
         }
         return after;
     }
 
     @Override
     public Page<QuoteDTO> search(String opportunityId, QuoteStatus status, int limit, String cursor) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         Long opportunity = Ids.reference("opportunityId", opportunityId, errors);
-        Long after = cursor == null ? null : Ids.parse(cursor);
-        if (cursor != null && after == null) {
-            errors.invalid("cursor", "not a cursor of this collection");
-        }
         errors.throwIfAny();
+        Long after = KeysetCursor.afterId(cursor);
+        ScopeFilter scope = access.scope();
         return tx.required(em -> {
-            StringBuilder jpql = new StringBuilder("select q from QuoteEntity q where 1 = 1");
-            Map<String, Object> params = new HashMap<>();
-            OpportunityServiceImpl.where(jpql, params, "q.opportunityId = :opportunity", "opportunity", opportunity);
-            OpportunityServiceImpl.where(jpql, params, "q.status = :status", "status", status == null ? null : status.name());
-            OpportunityServiceImpl.where(jpql, params, "q.id > :after", "after", after);
-            TypedQuery<QuoteEntity> q = em.createQuery(jpql.append(" order by q.id").toString(), QuoteEntity.class);
-            params.forEach(q::setParameter);
-            return KeysetPages.page(q.setMaxResults(limit + 1).getResultList(), limit, e -> e.id, QuoteMapper::toDto, e -> access.canSee(e.accountId));
+            List<QuoteEntity> fetched = JpqlQuery.of("SELECT q FROM QuoteEntity q")
+                    .where(scope.condition("q.accountId"))
+                    .where("q.opportunityId = :opportunity", "opportunity", opportunity)
+                    .where("q.status = :status", "status", status == null ? null : status.name())
+                    .where("q.id > :after", "after", after)
+                    .create(em, "q.id", QuoteEntity.class).setMaxResults(limit + 1).getResultList();
+            return Pages.byId(fetched, limit, e -> e.id, QuoteMapper::toDto);
         });
     }
 
@@ -160,7 +166,7 @@ public class QuoteServiceImpl implements QuoteService {
 
     /** The writable fields checked and the lines priced; throws the rejected fields. */
     private static QuoteDTO check(EntityManager em, QuoteDTO in, List<LineItemDTO> lines, Long priceListId) {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         if (in.taxRate != null && (in.taxRate.signum() < 0 || in.taxRate.compareTo(HUNDRED) > 0)) {
             errors.invalid("taxRate", "must be a percentage from 0 to 100");
         }

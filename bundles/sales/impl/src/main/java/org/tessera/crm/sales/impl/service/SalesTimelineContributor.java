@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.spi.TimelineContributor;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.impl.entity.LeadEntity;
 import org.tessera.crm.sales.impl.entity.OpportunityEntity;
 import org.tessera.crm.sales.impl.jpa.SalesTx;
@@ -22,16 +24,16 @@ public class SalesTimelineContributor implements TimelineContributor {
     /** Extra rows fetched per kind so that entries sharing the position's instant are not cut off. */
     private static final int TIES_MARGIN = 20;
 
-    private final SalesTx tx;
+    private final Tx tx;
 
     @Activate
-    public SalesTimelineContributor(@Reference SalesTx tx) {
+    public SalesTimelineContributor(@Reference(target = SalesTx.TARGET) Tx tx) {
         this.tx = tx;
     }
 
     @Override
     public List<TimelineEntryDTO> entries(TimelineQuery query) {
-        Long partyId = Ids.parse(query.partyId);
+        Long partyId = Ids.parse(query.partyId).orElse(null);
         if (partyId == null) {
             return List.of();
         }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.sales.api.ForecastCategory;
 import org.tessera.crm.sales.api.OpportunityDTO;
 import org.tessera.crm.sales.api.OpportunityStatus;
@@ -69,13 +70,13 @@ class StageRulesTest {
 
     @Test
     void closingNeedsACloseDateAndALostReasonWhenLost() {
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         StageRules.checkClosing(LOST, at("LOST", null), errors);
         assertEquals(java.util.List.of(FieldError.required("expectedCloseDate"), FieldError.required("lostReason")), errors.list());
 
         OpportunityDTO won = at("WON", null);
         won.expectedCloseDate = LocalDate.of(2027, 3, 31);
-        Errors none = new Errors();
+        FieldErrors none = new FieldErrors();
         StageRules.checkClosing(WON, won, none);
         assertTrue(none.isEmpty());
     }
@@ -86,7 +87,7 @@ class StageRulesTest {
         p.name = "Renewals";
         p.stages.add(PROPOSAL);
         p.stages.add(stage("PROPOSAL", 60, 120, ForecastCategory.COMMIT, false, true));
-        Errors errors = new Errors();
+        FieldErrors errors = new FieldErrors();
         StageRules.checkPipeline(p, errors);
         assertEquals(java.util.List.of("stages[1].code", "stages[1].probability", "stages[1].won"),
                 errors.list().stream().map(e -> e.field).toList());

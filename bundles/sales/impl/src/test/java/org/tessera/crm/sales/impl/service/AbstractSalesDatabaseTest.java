@@ -13,16 +13,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,10 +40,11 @@ import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.audit.FieldChangeDTO;
-import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
@@ -77,8 +79,7 @@ abstract class AbstractSalesDatabaseTest {
 
     private TestDatabase database;
     private DataSource dataSource;
-    private EmfTx transactions;
-    private SalesTx tx;
+    private EmfTx tx;
     private OpportunityServiceImpl opportunities;
     private ProductServiceImpl products;
     private QuoteServiceImpl quotes;
@@ -92,24 +93,23 @@ abstract class AbstractSalesDatabaseTest {
 
     protected abstract TestDatabase startDatabase() throws Exception;
 
-    /** Party ids the stubbed record scope hides from the caller. */
-    private final java.util.Set<Object> hidden = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The org unit of each party row the test wrote, and the perimeter of a restricted caller (null: unrestricted). */
+    private final Map<String, String> partyUnits = new ConcurrentHashMap<>();
+    private volatile Set<String> perimeter;
 
     @BeforeAll
     void start() throws Exception {
         database = startDatabase();
         database.migrate("sales", CHANGELOG);
         dataSource = database.dataSource();
-        transactions = new EmfTx("tessera-sales", dataSource);
-        tx = new SalesTx() {
-            @Override
-            public <R> R required(Function<EntityManager, R> work) {
-                return transactions.required(work);
-            }
-        };
+        tx = new EmfTx(SalesTx.UNIT, dataSource);
         AccountAccess access = new AccountAccess(stub(PartyService.class, (name, args) ->
                 name.equals("find") ? Optional.of(party((String) args[0])) : null),
-                stub(RecordScope.class, (name, args) -> name.equals("canAccessParty") ? !hidden.contains(args[0]) : null));
+                stub(RecordScope.class, (name, args) -> switch (name) {
+                    case "canAccessParty" -> perimeter == null || perimeter.contains(partyUnits.get((String) args[0]));
+                    case "visibleOrgUnitIds" -> Optional.ofNullable(perimeter);
+                    default -> null;
+                }));
         CustomFieldService customFields = stub(CustomFieldService.class, (name, args) ->
                 name.equals("normalize") ? args[1] : name.equals("isActiveValue") ? Boolean.TRUE : null);
         ValidationService validation = stub(ValidationService.class, (name, args) -> null);
@@ -118,9 +118,9 @@ abstract class AbstractSalesDatabaseTest {
             created.id = String.valueOf(activityIds.incrementAndGet());
             return created;
         });
-        SalesEvents events = new SalesEvents();
+        DomainEventPublisher events = (topic, properties) -> { };
         AuditRecorder recorder = TestAudit.coreRecorder(callers);
-        SalesAudit audit = new SalesAudit(new AuditRecorder() {
+        AuditRecorder audit = new AuditRecorder() {
             @Override
             public void record(Connection connection, String type, String id, AuditAction action, Object before,
                     Object after, Set<String> sensitive) {
@@ -135,7 +135,7 @@ abstract class AbstractSalesDatabaseTest {
                     List<FieldChangeDTO> changes) {
                 recorder.recordChanges(connection, type, id, action, changes);
             }
-        });
+        };
         opportunities = new OpportunityServiceImpl(tx, access, customFields, validation, events, audit);
         products = new ProductServiceImpl(tx, audit);
         quotes = new QuoteServiceImpl(tx, access, validation, events, audit);
@@ -147,15 +147,16 @@ abstract class AbstractSalesDatabaseTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (transactions != null) {
-            transactions.close();
+        if (tx != null) {
+            tx.close();
         }
         database.close();
     }
 
     @Test
     void recordsOfAccountsOutsideTheCallersScopeDoNotExistForThem() {
-        String account = "9" + activityIds.incrementAndGet();
+        String account = partyInUnit("scope-a");
+        String otherAccount = partyInUnit("scope-b");
         OpportunityDTO draft = new OpportunityDTO();
         draft.accountId = account;
         draft.name = "Hors périmètre";
@@ -167,13 +168,24 @@ abstract class AbstractSalesDatabaseTest {
         assertEquals(1, opportunities.search(query).items.size());
         BigDecimal visibleTotal = pipelineTotal();
 
-        hidden.add(account);
+        OpportunityDTO other = new OpportunityDTO();
+        other.accountId = otherAccount;
+        other.name = "Dans le périmètre";
+        String otherId = opportunities.create(other).id;
+
+        perimeter = Set.of(partyUnits.get(otherAccount));
         try {
             assertEquals(List.of(), opportunities.search(query).items);
             assertThrows(NotFoundException.class, () -> opportunities.get(id));
             assertEquals(0, visibleTotal.subtract(new BigDecimal("1234.00")).compareTo(pipelineTotal()), "the summary leaves it out");
+            // the scope is in the query: a page of one holds the visible record, and its cursor no hidden one
+            OpportunityQuery firstOfAll = new OpportunityQuery();
+            firstOfAll.limit = 1;
+            Page<OpportunityDTO> page = opportunities.search(firstOfAll);
+            assertEquals(List.of(otherId), page.items.stream().map(o -> o.id).toList());
+            assertNull(page.nextCursor, "no hidden row follows");
         } finally {
-            hidden.remove(account);
+            perimeter = null;
         }
     }
 
@@ -392,6 +404,35 @@ abstract class AbstractSalesDatabaseTest {
         TimelineQuery query = new TimelineQuery();
         query.partyId = partyId;
         return query;
+    }
+
+    /** A party row of the core's table in a new org unit: what record scope filters on. */
+    private String partyInUnit(String code) {
+        long unit = 900_000 + activityIds.incrementAndGet();
+        long party = 900_000 + activityIds.incrementAndGet();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insertUnit = connection.prepareStatement(
+                        "INSERT INTO org_unit (id, version, code, name) VALUES (?, 1, ?, ?)");
+                PreparedStatement insertParty = connection.prepareStatement("INSERT INTO party (id, version, party_type, status,"
+                        + " org_unit_id, created_at, updated_at) VALUES (?, 1, 'ORGANIZATION', 'ACTIVE', ?, ?, ?)")) {
+            insertUnit.setLong(1, unit);
+            insertUnit.setString(2, code + "-" + unit);
+            insertUnit.setString(3, code);
+            insertUnit.executeUpdate();
+            Timestamp now = Timestamp.from(Instant.now());
+            insertParty.setLong(1, party);
+            insertParty.setLong(2, unit);
+            insertParty.setTimestamp(3, now);
+            insertParty.setTimestamp(4, now);
+            insertParty.executeUpdate();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        partyUnits.put(Long.toString(party), Long.toString(unit));
+        return Long.toString(party);
     }
 
     private static PartyDTO party(String id) {

@@ -1,35 +1,30 @@
 package org.tessera.crm.examples.dealer.impl;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
-import org.tessera.crm.core.api.StaleVersionException;
-import org.tessera.crm.core.api.TesseraException;
 import org.tessera.crm.core.api.ValidationException;
-import org.tessera.crm.core.api.audit.AuditAction;
-import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.activity.ActivityStatus;
+import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.party.PartyService;
-import org.tessera.crm.core.api.schema.SchemaReady;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.Versions;
+import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.examples.dealer.api.TestDriveDTO;
 import org.tessera.crm.examples.dealer.api.VehicleDTO;
 import org.tessera.crm.examples.dealer.api.VehicleService;
@@ -40,21 +35,19 @@ import org.tessera.crm.examples.dealer.api.VehicleService;
  */
 @Component(service = VehicleService.class)
 public class VehicleServiceImpl implements VehicleService {
-    private final JpaTemplate jpa;
+    private final Tx tx;
     private final PartyService parties;
     private final ActivityService activities;
     private final RecordScope scope;
     private final ValidationService validation;
-    private final AuditRecorder auditRecorder;
+    private final ModuleAudit audit;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public VehicleServiceImpl(@Reference(name = "jpa", target = "(osgi.unit.name=tessera-dealer)") JpaTemplate jpa,
-            @Reference(name = "schema", target = "(" + SchemaReady.MODULE + "=" + VehicleService.MODULE + ")") SchemaReady schema,
-            @Reference PartyService parties, @Reference ActivityService activities, @Reference RecordScope scope,
+    public VehicleServiceImpl(@Reference(name = "tx", target = DealerTx.TARGET) Tx tx, @Reference PartyService parties, @Reference ActivityService activities, @Reference RecordScope scope,
             @Reference ValidationService validation, @Reference AuditRecorder auditRecorder) {
-        this.jpa = jpa;
-        this.auditRecorder = auditRecorder;
+        this.tx = tx;
+        this.audit = new ModuleAudit(auditRecorder);
         this.parties = parties;
         this.activities = activities;
         this.scope = scope;
@@ -64,7 +57,7 @@ public class VehicleServiceImpl implements VehicleService {
     @Override
     public VehicleDTO create(VehicleDTO draft) {
         checkWritable(draft, null);
-        return tx(em -> {
+        return tx.required(em -> {
             requireUniqueVin(em, draft.vin, null);
             VehicleEntity entity = new VehicleEntity();
             VehicleMapper.copyWritable(draft, entity);
@@ -73,49 +66,40 @@ public class VehicleServiceImpl implements VehicleService {
             em.persist(entity);
             em.flush();
             VehicleDTO created = VehicleMapper.toDto(entity);
-            audit(em, AuditAction.CREATE, created.id, null, created);
+            audit.created(em, VEHICLE, created.id, created);
             return created;
         });
     }
 
-    /** The core's audit trail, written on this transaction's connection: it commits or rolls back with the change. */
-    private void audit(EntityManager em, AuditAction action, String id, VehicleDTO before, VehicleDTO after) {
-        auditRecorder.record(em.unwrap(Connection.class), VEHICLE, id, action, before, after, Set.of());
-    }
-
     @Override
     public VehicleDTO get(String id) {
-        return tx(em -> VehicleMapper.toDto(visible(em, id)));
+        return tx.required(em -> VehicleMapper.toDto(visible(em, id)));
     }
 
     @Override
     public VehicleDTO update(String id, Long expectedVersion, VehicleDTO desired) {
         VehicleDTO previous = get(id);
         checkWritable(desired, previous);
-        return tx(em -> {
+        return tx.required(em -> {
             VehicleEntity entity = visible(em, id);
-            if (expectedVersion != null && expectedVersion != entity.version) {
-                throw new StaleVersionException(VEHICLE, id, expectedVersion, entity.version);
-            }
+            Versions.check(VEHICLE, id, expectedVersion, entity.version);
             requireUniqueVin(em, desired.vin, entity.id);
             VehicleDTO before = VehicleMapper.toDto(entity);
             VehicleMapper.copyWritable(desired, entity);
             entity.updatedAt = VehicleMapper.utc(clock.instant());
             em.flush();
             VehicleDTO after = VehicleMapper.toDto(entity);
-            audit(em, AuditAction.UPDATE, id, before, after);
+            audit.updated(em, VEHICLE, id, before, after);
             return after;
         });
     }
 
     @Override
     public void delete(String id, Long expectedVersion) {
-        tx(em -> {
+        tx.required(em -> {
             VehicleEntity entity = visible(em, id);
-            if (expectedVersion != null && expectedVersion != entity.version) {
-                throw new StaleVersionException(VEHICLE, id, expectedVersion, entity.version);
-            }
-            audit(em, AuditAction.DELETE, id, VehicleMapper.toDto(entity), null);
+            Versions.check(VEHICLE, id, expectedVersion, entity.version);
+            audit.deleted(em, VEHICLE, id, VehicleMapper.toDto(entity));
             em.remove(entity);
             return null;
         });
@@ -123,11 +107,11 @@ public class VehicleServiceImpl implements VehicleService {
 
     @Override
     public List<VehicleDTO> ownedBy(String partyId) {
-        Long owner = parseId(partyId);
+        Long owner = Ids.parse(partyId).orElse(null);
         if (owner == null || !scope.canAccessParty(partyId) || parties.find(partyId).isEmpty()) {
             throw new NotFoundException("PARTY", partyId);
         }
-        return tx(em -> {
+        return tx.required(em -> {
             List<VehicleDTO> vehicles = new ArrayList<>();
             em.createQuery("select v from VehicleEntity v where v.ownerPartyId = :owner order by v.id", VehicleEntity.class)
                     .setParameter("owner", owner).getResultList().forEach(v -> vehicles.add(VehicleMapper.toDto(v)));
@@ -162,7 +146,7 @@ public class VehicleServiceImpl implements VehicleService {
         VehicleRules.normalize(vehicle);
         List<FieldError> errors = new ArrayList<>(VehicleRules.check(vehicle, LocalDate.now(clock)));
         if (vehicle.ownerPartyId != null && !vehicle.ownerPartyId.isBlank()
-                && (parseId(vehicle.ownerPartyId) == null || parties.find(vehicle.ownerPartyId).isEmpty()
+                && (Ids.parse(vehicle.ownerPartyId).isEmpty() || parties.find(vehicle.ownerPartyId).isEmpty()
                         || !scope.canAccessParty(vehicle.ownerPartyId))) {
             errors.add(FieldError.invalid("ownerPartyId", "no such party"));
         }
@@ -174,7 +158,7 @@ public class VehicleServiceImpl implements VehicleService {
 
     /** The vehicle, if it exists and its owner is within the caller's scope. */
     private VehicleEntity visible(EntityManager em, String id) {
-        Long key = parseId(id);
+        Long key = Ids.parse(id).orElse(null);
         VehicleEntity entity = key == null ? null : em.find(VehicleEntity.class, key);
         if (entity == null || !scope.canAccessParty(String.valueOf(entity.ownerPartyId))) {
             throw new NotFoundException(VEHICLE, id);
@@ -187,30 +171,6 @@ public class VehicleServiceImpl implements VehicleService {
                 .setParameter("vin", vin).getResultList();
         if (holders.stream().anyMatch(holder -> !holder.equals(exceptId))) {
             throw new ConflictException("vin", "a vehicle with VIN " + vin + " exists");
-        }
-    }
-
-    private static Long parseId(String id) {
-        try {
-            return id == null ? null : Long.valueOf(id);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private <R> R tx(Function<EntityManager, R> work) {
-        try {
-            return jpa.txExpr(TransactionType.Required, work::apply); // RESOURCE_LOCAL accepts only Required
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof TesseraException domain) {
-                    throw domain;
-                }
-                if (cause instanceof javax.persistence.OptimisticLockException) {
-                    throw new ConflictException("version", "the vehicle was changed by someone else; read it again");
-                }
-            }
-            throw e;
         }
     }
 }

@@ -1,0 +1,36 @@
+package org.tessera.crm.core.kit.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON configuration of the API; every reader and writer of the REST layer uses it. */
+public final class ObjectMappers {
+
+    private ObjectMappers() {
+    }
+
+    /**
+     * A new mapper: ISO-8601 dates, no nulls in output, decimals as BigDecimal (amounts keep
+     * their scale), unknown fields rejected (a misspelt field must not be dropped silently), and
+     * streams left open for the JAX-RS runtime to close.
+     */
+    public static ObjectMapper create() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+}
