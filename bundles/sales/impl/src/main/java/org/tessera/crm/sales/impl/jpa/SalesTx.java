@@ -4,9 +4,9 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.tessera.crm.core.api.schema.SchemaReady;
 import org.tessera.crm.core.kit.jpa.JpaTemplateTx;
 import org.tessera.crm.core.kit.jpa.Tx;
-import org.tessera.crm.sales.impl.db.SalesSchema;
 
 /** The kit's {@link Tx} over the {@code tessera-sales} unit, once the sales schema is migrated. */
 @Component(service = Tx.class, property = Tx.UNIT_PROPERTY + "=" + SalesTx.UNIT)
@@ -17,7 +17,7 @@ public class SalesTx extends JpaTemplateTx {
 
     @Activate
     public SalesTx(@Reference(name = "jpaTemplate", target = "(osgi.unit.name=" + UNIT + ")") JpaTemplate jpa,
-            @Reference(name = "salesSchema", target = SalesSchema.TARGET) SalesSchema schema) {
+            @Reference(name = "salesSchema", target = "(" + SchemaReady.MODULE + "=sales)") SchemaReady schema) {
         super(jpa);
     }
 }

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.impl.db;
+package org.tessera.crm.core.migrations.impl;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,10 +16,6 @@ import liquibase.change.Change;
 import liquibase.change.core.CreateSequenceChange;
 import liquibase.change.core.CreateTableChange;
 import liquibase.changelog.ChangeSet;
-
-import org.tessera.crm.core.api.audit.AuditAction;
-import org.tessera.crm.core.api.audit.FieldChangeDTO;
-import org.tessera.crm.core.impl.audit.AuditBatch;
 
 /**
  * The ledger of what each module's migrations created ({@code tessera_module_object}): tables,
@@ -79,10 +76,12 @@ final class ModuleObjects {
     }
 
     /**
-     * Drops the module's objects, newest first, forgets its history and audits the purge as done
-     * by {@code login}; in the caller's transaction.
+     * Drops the module's objects, newest first, and forgets its history, in the caller's
+     * transaction (which audits the purge).
+     *
+     * @return the dropped objects, as {@code TABLE name} or {@code SEQUENCE name}
      */
-    static List<String> purge(Connection connection, String module, String login) throws SQLException {
+    static List<String> purge(Connection connection, String module) throws SQLException {
         List<String[]> objects = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT object_type, object_name FROM tessera_module_object"
                 + " WHERE module_name = ? ORDER BY created_order DESC")) {
@@ -93,7 +92,7 @@ final class ModuleObjects {
                 }
             }
         }
-        boolean derby = IdBlocks.isDerby(connection);
+        boolean derby = isDerby(connection);
         List<String> dropped = new ArrayList<>();
         try (Statement ddl = connection.createStatement();
                 PreparedStatement forget = connection.prepareStatement("DELETE FROM DATABASECHANGELOG WHERE FILENAME = ?")) {
@@ -114,20 +113,12 @@ final class ModuleObjects {
             delete.setString(1, module);
             delete.executeUpdate();
         }
-        audit(connection, module, dropped, login);
         return dropped;
     }
 
-    /**
-     * The purge's audit record, in the purge's own transaction: entity {@code MODULE}, action
-     * DELETE, one change per dropped object. Written with JDBC because the module's schema, not a
-     * JPA entity, is what changes.
-     */
-    private static void audit(Connection connection, String module, List<String> dropped, String login) throws SQLException {
-        List<FieldChangeDTO> changes = dropped.stream().map(object -> new FieldChangeDTO("schema", object, null)).toList();
-        AuditBatch record = new AuditBatch(login);
-        record.add("MODULE", module, AuditAction.DELETE, changes);
-        record.write(connection, new IdBlocks(connection));
+    /** Derby's SQL for sequences differs from PostgreSQL's. */
+    private static boolean isDerby(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
     }
 
     /** Names come from our own changelogs; refuse anything that is not a plain identifier all the same. */

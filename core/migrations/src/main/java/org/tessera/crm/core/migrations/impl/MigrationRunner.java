@@ -1,4 +1,4 @@
-package org.tessera.crm.core.impl.db;
+package org.tessera.crm.core.migrations.impl;
 
 import java.sql.Connection;
 import java.util.List;
@@ -24,25 +24,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies a changelog (the core's, or a module's through {@link LiquibaseSchemaMigrations}) to a
- * DataSource with Liquibase. Plain Java, so tests run it without OSGi. The history goes to the shared default DATABASECHANGELOG table: bundles stay
- * apart by changelog path (per-bundle table names with '_' break on Derby 10.14).
+ * Applies a changelog to a DataSource with Liquibase and records what it created in the module
+ * ledger ({@link ModuleObjects}). Plain Java, so that tests run it without OSGi (through the test
+ * kit); in the server, the {@link ChangelogExtender} runs it from each module bundle's resources.
+ * The history goes to the shared default DATABASECHANGELOG table: bundles stay apart by changelog
+ * path (per-bundle table names with '_' break on Derby 10.14).
  */
 public class MigrationRunner {
-    public static final String CHANGELOG = "org/tessera/crm/core/impl/db/changelog.xml";
-
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
     private final ResourceAccessor resources;
     private final String changelog;
     private final String module;
 
-    /** A runner of the core changelog. */
-    public MigrationRunner(ResourceAccessor resources) {
-        this(resources, CHANGELOG, "core");
-    }
-
-    /** A runner of {@code changelog}, found through {@code resources}, for the schema of {@code module}. */
+    /**
+     * A runner of {@code changelog}, found through {@code resources}, for the schema of {@code module}.
+     * The core's changelog must have run before any module's: it creates the ledger.
+     */
     public MigrationRunner(ResourceAccessor resources, String changelog, String module) {
         this.resources = resources;
         this.changelog = changelog;
@@ -53,6 +51,7 @@ public class MigrationRunner {
      * Runs the pending changesets; does nothing when the schema is current.
      *
      * @return the id of the changelog's last changeset, the schema version now in place
+     * @throws IllegalStateException when the changelog cannot be read or a changeset fails
      */
     public String migrate(DataSource dataSource) {
         long started = System.nanoTime();
@@ -87,8 +86,8 @@ public class MigrationRunner {
                     database.getDatabaseProductName(), version, pending, (System.nanoTime() - started) / 1_000_000);
             return version;
         } catch (Exception e) {
-            LOG.error("Schema migration of {} failed", module, e);
-            throw new IllegalStateException(module + " schema migration failed: " + e.getMessage(), e);
+            // Liquibase throws checked exceptions of its own; the caller (the extender, a test) decides what a failure means.
+            throw new IllegalStateException("migration of the " + module + " schema (" + changelog + ") failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.impl.db;
+package org.tessera.crm.core.migrations.impl;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,38 +7,39 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import liquibase.resource.OSGiResourceAccessor;
-
-import org.osgi.framework.Bundle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.audit.AuditAction;
+import org.tessera.crm.core.api.audit.AuditRecorder;
+import org.tessera.crm.core.api.audit.FieldChangeDTO;
 import org.tessera.crm.core.api.schema.SchemaMigrations;
-import org.tessera.crm.core.api.security.Caller;
+import org.tessera.crm.core.api.schema.SchemaReady;
 
 /**
- * {@link SchemaMigrations} for modules: runs a module's changelog from the module's own bundle
- * with the same {@link MigrationRunner} as the core, so every module gets the same Derby and
- * PostgreSQL handling and a history kept apart by changelog path.
+ * {@link SchemaMigrations} over the module ledger that {@link MigrationRunner} keeps. A purge is
+ * audited through the core's {@link AuditRecorder} on the purge's own connection, so the record
+ * commits or rolls back with the dropped tables.
  */
 @Component(service = SchemaMigrations.class)
 public class LiquibaseSchemaMigrations implements SchemaMigrations {
+    /** The audited entity type of a purge. */
+    static final String AUDITED_TYPE = "MODULE";
     private static final Logger LOG = LoggerFactory.getLogger(LiquibaseSchemaMigrations.class);
+
     private final DataSource dataSource;
+    private final AuditRecorder audit;
 
     @Activate
     public LiquibaseSchemaMigrations(
             @Reference(name = "dataSource", target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
-            // modules migrate after the core, so they never race it to create Liquibase's history tables
-            @Reference(name = "coreSchema", target = CoreSchema.TARGET) CoreSchema coreSchema) {
+            @Reference(name = "audit") AuditRecorder audit,
+            // the ledger is a table of the core's schema
+            @Reference(name = "coreSchema", target = SchemaReady.CORE_TARGET) SchemaReady coreSchema) {
         this.dataSource = dataSource;
-    }
-
-    @Override
-    public String migrate(String module, Bundle bundle, String changelogPath) {
-        return new MigrationRunner(new OSGiResourceAccessor(bundle), changelogPath, module).migrate(dataSource);
+        this.audit = audit;
     }
 
     @Override
@@ -52,14 +53,16 @@ public class LiquibaseSchemaMigrations implements SchemaMigrations {
 
     @Override
     public List<String> purge(String module) {
-        if ("core".equals(module)) {
+        if (SchemaReady.CORE.equals(module)) {
             throw new IllegalArgumentException("the core's schema cannot be purged");
         }
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                List<String> dropped = ModuleObjects.purge(connection, module, Caller.SYSTEM_LOGIN);
+                List<String> dropped = ModuleObjects.purge(connection, module);
+                audit.recordChanges(connection, AUDITED_TYPE, module, AuditAction.DELETE,
+                        dropped.stream().map(object -> new FieldChangeDTO("schema", object, null)).toList());
                 connection.commit();
                 LOG.warn("Schema of module {} purged: dropped {}", module, dropped);
                 return dropped;
