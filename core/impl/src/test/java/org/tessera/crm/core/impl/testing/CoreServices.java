@@ -1,11 +1,11 @@
 package org.tessera.crm.core.impl.testing;
 
 import org.tessera.crm.core.impl.activity.ActivityServiceImpl;
+import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
 import org.tessera.crm.core.impl.audit.AuditServiceImpl;
 import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
 import org.tessera.crm.core.impl.customfield.CustomFieldServiceImpl;
-import org.tessera.crm.core.impl.jpa.CoreTx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.org.OrgServiceImpl;
 import org.tessera.crm.core.impl.party.PartyServiceImpl;
 import org.tessera.crm.core.impl.security.OrgTreeRecordScope;
@@ -32,7 +32,7 @@ public final class CoreServices implements AutoCloseable {
 
     public CoreServices(TestDatabase database) {
         database.migrateCore();
-        tx = new EmfTx(CoreTx.UNIT, database.dataSource());
+        tx = new EmfTx(CoreUnit.NAME, database.dataSource());
         AuditTrail auditTrail = new AuditTrail(callers);
         customFields = new CustomFieldServiceImpl(tx, auditTrail);
         org = new OrgServiceImpl(tx, auditTrail);

@@ -66,7 +66,7 @@ import org.tessera.crm.sales.api.ProductDTO;
 import org.tessera.crm.sales.api.QuoteDTO;
 import org.tessera.crm.sales.api.QuoteStatus;
 import org.tessera.crm.sales.api.StageSummaryDTO;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 
 /**
  * The sales persistence against every supported database, outside OSGi, through the real unit
@@ -102,7 +102,7 @@ abstract class AbstractSalesDatabaseTest {
         database = startDatabase();
         database.migrate("sales", CHANGELOG);
         dataSource = database.dataSource();
-        tx = new EmfTx(SalesTx.UNIT, dataSource);
+        tx = new EmfTx(SalesUnit.NAME, dataSource);
         AccountAccess access = new AccountAccess(stub(PartyService.class, (name, args) ->
                 name.equals("find") ? Optional.of(party((String) args[0])) : null),
                 stub(RecordScope.class, (name, args) -> switch (name) {
