@@ -51,7 +51,7 @@ public class ContributionExecutor {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         pool.shutdownNow();
     }
 

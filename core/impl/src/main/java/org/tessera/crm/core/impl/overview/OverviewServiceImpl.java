@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -80,11 +81,19 @@ public class OverviewServiceImpl implements OverviewService {
     @Reference(name = "contributors", unbind = "removeContributor", cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addContributor(OverviewContributor contributor, ServiceReference<OverviewContributor> reference) {
-        contributors.add(contributor, contributor.module(), contributor.section(), Contributors.ranking(reference),
-                Contributors.leaving(reference));
+        addContributor(contributor, Contributors.ranking(reference), Contributors.leaving(reference));
     }
 
-    void removeContributor(OverviewContributor contributor) {
+    /**
+     * Adds a contributor wired by hand (tests, plain Java).
+     *
+     * @param leaving tells whether the contributor's module is on its way out (unregistered or stopping)
+     */
+    public void addContributor(OverviewContributor contributor, int ranking, BooleanSupplier leaving) {
+        contributors.add(contributor, contributor.module(), contributor.section(), ranking, leaving);
+    }
+
+    public void removeContributor(OverviewContributor contributor) {
         contributors.remove(contributor);
     }
 

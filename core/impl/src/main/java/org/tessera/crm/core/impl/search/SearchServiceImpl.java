@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -72,11 +73,19 @@ public class SearchServiceImpl implements SearchService {
     @Reference(name = "contributors", unbind = "removeContributor", cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void addContributor(SearchContributor contributor, ServiceReference<SearchContributor> reference) {
-        contributors.add(contributor, contributor.module(), contributor.type(), Contributors.ranking(reference),
-                Contributors.leaving(reference));
+        addContributor(contributor, Contributors.ranking(reference), Contributors.leaving(reference));
     }
 
-    void removeContributor(SearchContributor contributor) {
+    /**
+     * Adds a contributor wired by hand (tests, plain Java).
+     *
+     * @param leaving tells whether the contributor's module is on its way out (unregistered or stopping)
+     */
+    public void addContributor(SearchContributor contributor, int ranking, BooleanSupplier leaving) {
+        contributors.add(contributor, contributor.module(), contributor.type(), ranking, leaving);
+    }
+
+    public void removeContributor(SearchContributor contributor) {
         contributors.remove(contributor);
     }
 
