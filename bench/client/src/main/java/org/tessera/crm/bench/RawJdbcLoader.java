@@ -17,24 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.impl.party.PartyMapper;
-import org.tessera.crm.core.impl.party.SearchText;
-import org.tessera.crm.core.migrations.impl.MigrationRunner;
-
-import liquibase.resource.ClassLoaderResourceAccessor;
+import org.tessera.crm.core.api.search.PartySearchTerms;
+import org.tessera.crm.core.testkit.TestDatabase;
 
 /**
  * The raw limit of P1: the same rows (party, classifications, external id, search terms, contact
  * mechanisms, custom values) inserted with plain JDBC batches into a fresh embedded Derby 10.14
- * database migrated by the core's own changelog (same tables, same indexes), one transaction per
- * {@code chunk} parties as the importer does; no HTTP, no JSON, no validation, no lookups.
+ * database migrated by the core's own changelog through the test kit (same tables, same indexes),
+ * with the display names and search terms the core derives ({@link PartySearchTerms}), one
+ * transaction per {@code chunk} parties as the importer does; no HTTP, no JSON, no validation, no
+ * lookups.
  */
 final class RawJdbcLoader {
-    /** The core bundle's Tessera-Changelog, a resource of the core implementation. */
-    private static final String CORE_CHANGELOG = "org/tessera/crm/core/impl/db/changelog.xml";
     private final Path directory;
 
     RawJdbcLoader(Path directory) {
@@ -44,10 +42,13 @@ final class RawJdbcLoader {
     /** Loads parties {@code 0 .. count-1}; returns the elapsed nanoseconds of the inserts alone. */
     long load(long seed, long count, int chunk) throws Exception {
         delete(directory);
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(directory.resolve("db").toString());
-        ds.setCreateDatabase("create");
-        new MigrationRunner(new ClassLoaderResourceAccessor(RawJdbcLoader.class.getClassLoader()), CORE_CHANGELOG, "core").migrate(ds);
+        try (TestDatabase db = TestDatabase.derby(directory.resolve("db"))) {
+            db.migrateCore();
+            return insert(db.dataSource(), seed, count, chunk);
+        }
+    }
+
+    private long insert(DataSource ds, long seed, long count, int chunk) throws SQLException {
         List<String> owners = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement agent = c.prepareStatement(
                 "INSERT INTO agent (id, version, login, display_name, org_unit_id, active) VALUES (?, 1, ?, ?, 1, true)")) {
@@ -78,13 +79,14 @@ final class RawJdbcLoader {
                  PreparedStatement custom = c.prepareStatement("INSERT INTO custom_value (entity_type, entity_id,"
                          + " field_key, text_value, text_prefix, number_value) VALUES ('PARTY', ?, ?, ?, ?, ?)")) {
                 for (long i = 0; i < count; i++) {
-                    PartyDTO p = PartyMapper.writableCopy(generator.party(i));
+                    PartyDTO p = generator.party(i);
+                    p.displayName = PartySearchTerms.displayName(p);
                     long id = partyId++;
                     Timestamp now = Timestamp.from(Instant.now());
                     party.setLong(1, id);
                     party.setString(2, p.type.name());
                     party.setString(3, p.displayName);
-                    party.setString(4, SearchText.sortKey(p.displayName));
+                    party.setString(4, PartySearchTerms.sortKey(p.displayName));
                     party.setString(5, p.salutation);
                     party.setString(6, p.firstName);
                     party.setString(7, p.lastName);
@@ -111,7 +113,7 @@ final class RawJdbcLoader {
                         external.setString(3, e.getValue());
                         external.addBatch();
                     }
-                    for (String t : SearchText.termsOf(p)) {
+                    for (String t : PartySearchTerms.termsOf(p)) {
                         term.setLong(1, id);
                         term.setString(2, t);
                         term.addBatch();
@@ -155,20 +157,7 @@ final class RawJdbcLoader {
                 }
             }
         }
-        long elapsed = System.nanoTime() - start;
-        shutdown();
-        return elapsed;
-    }
-
-    private void shutdown() {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(directory.resolve("db").toString());
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a successful shutdown as SQLState 08006
-        }
+        return System.nanoTime() - start;
     }
 
     private static void date(PreparedStatement s, int index, LocalDate d) throws SQLException {

@@ -45,7 +45,32 @@ public abstract class TestDatabase implements AutoCloseable {
     /** Embedded Derby 10.14 in a new temporary directory, deleted on {@link #close}. */
     public static TestDatabase derby() throws IOException {
         Path directory = Files.createTempDirectory("tessera-derby");
-        String name = directory.resolve("db").toString();
+        TestDatabase derby = derby(directory.resolve("db"));
+        return new TestDatabase() {
+            @Override
+            public DataSource dataSource() {
+                return derby.dataSource();
+            }
+
+            @Override
+            public void close() throws IOException {
+                derby.close();
+                try (Stream<Path> files = Files.walk(directory)) {
+                    for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        };
+    }
+
+    /**
+     * Embedded Derby 10.14 in {@code directory}, created there if it holds no database; {@link #close}
+     * shuts it down and keeps its files: for a program that owns its directory, such as the
+     * benchmark's raw baseline.
+     */
+    public static TestDatabase derby(Path directory) {
+        String name = directory.toString();
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(name);
         dataSource.setCreateDatabase("create");
@@ -56,7 +81,7 @@ public abstract class TestDatabase implements AutoCloseable {
             }
 
             @Override
-            public void close() throws IOException {
+            public void close() {
                 EmbeddedDataSource shutdown = new EmbeddedDataSource();
                 shutdown.setDatabaseName(name);
                 shutdown.setShutdownDatabase("shutdown");
@@ -64,11 +89,6 @@ public abstract class TestDatabase implements AutoCloseable {
                     shutdown.getConnection().close();
                 } catch (SQLException expected) {
                     // Derby reports a successful shutdown as SQLState 08006.
-                }
-                try (Stream<Path> files = Files.walk(directory)) {
-                    for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
                 }
             }
         };

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.impl.party.SearchText;
+import org.tessera.crm.core.api.search.PartySearchTerms;
 
 /**
  * Inserts new parties with plain JDBC batches: one prepared statement per table, one batch per
@@ -61,7 +61,7 @@ final class PartyRowWriter {
                 party.setLong(1, id);
                 party.setString(2, p.type.name());
                 party.setString(3, p.displayName);
-                party.setString(4, SearchText.sortKey(p.displayName));
+                party.setString(4, PartySearchTerms.sortKey(p.displayName));
                 party.setString(5, p.salutation);
                 party.setString(6, p.firstName);
                 party.setString(7, p.lastName);
@@ -89,7 +89,7 @@ final class PartyRowWriter {
                     externalId.setString(3, e.getValue());
                     externalId.addBatch();
                 }
-                for (String t : SearchText.termsOf(p)) {
+                for (String t : PartySearchTerms.termsOf(p)) {
                     term.setLong(1, id);
                     term.setString(2, t);
                     term.addBatch();

@@ -26,7 +26,7 @@ public final class ContactRules {
         if (value == null || !PHONE_CHARS.matcher(value).matches()) {
             return false;
         }
-        int digits = SearchText.digitsOf(value).length();
+        long digits = value.chars().filter(c -> c >= '0' && c <= '9').count();
         return digits >= 6 && digits <= 20;
     }
 

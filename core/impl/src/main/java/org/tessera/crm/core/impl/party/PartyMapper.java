@@ -14,6 +14,7 @@ import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyStatus;
 import org.tessera.crm.core.api.party.PartyType;
+import org.tessera.crm.core.api.search.PartySearchTerms;
 import org.tessera.crm.core.impl.entity.ContactMechanismEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.kit.FieldErrors;
@@ -44,7 +45,7 @@ public final class PartyMapper {
         copy.orgUnitId = source.orgUnitId;
         copy.externalIds = new LinkedHashMap<>(source.externalIds == null ? Map.of() : source.externalIds);
         copy.customFields = new LinkedHashMap<>(source.customFields == null ? Map.of() : source.customFields);
-        copy.displayName = DisplayNames.of(copy);
+        copy.displayName = PartySearchTerms.displayName(copy);
         return copy;
     }
 
@@ -64,7 +65,7 @@ public final class PartyMapper {
     public static void apply(PartyDTO p, PartyEntity e) {
         e.type = p.type.name();
         e.displayName = p.displayName;
-        e.sortName = SearchText.sortKey(p.displayName);
+        e.sortName = PartySearchTerms.sortKey(p.displayName);
         e.salutation = p.salutation;
         e.firstName = p.firstName;
         e.lastName = p.lastName;
@@ -82,7 +83,7 @@ public final class PartyMapper {
             e.externalIds.keySet().retainAll(p.externalIds.keySet());
             e.externalIds.putAll(p.externalIds);
         }
-        replaceContents(e.searchTerms, SearchText.termsOf(p));
+        replaceContents(e.searchTerms, PartySearchTerms.termsOf(p));
         applyMechanisms(p.contactMechanisms, e);
     }
 

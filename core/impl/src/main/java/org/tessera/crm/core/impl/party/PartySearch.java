@@ -14,6 +14,7 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyQuery;
+import org.tessera.crm.core.api.search.PartySearchTerms;
 import org.tessera.crm.core.impl.customfield.CustomValueCodec;
 import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
@@ -98,17 +99,17 @@ final class PartySearch {
             sql.append(" AND EXISTS (SELECT 1 FROM party_classification c WHERE c.party_id = p.id AND c.code = ")
                     .param(query.classification).append(")");
         }
-        List<String> tokens = SearchText.queryTokens(query.q);
+        List<String> tokens = PartySearchTerms.queryTokens(query.q);
         for (int i = 0; i < tokens.size(); i++) {
             if (i == 0) {
-                Optional<List<Long>> few = TermMatches.sparse(em, SearchText.likePrefix(tokens.get(0)));
+                Optional<List<Long>> few = TermMatches.sparse(em, TermMatches.likePrefix(tokens.get(0)));
                 if (few.isPresent()) {
                     TermMatches.appendIn(sql, few.get());
                     continue;
                 }
             }
             sql.append(" AND EXISTS (SELECT 1 FROM party_search_term t WHERE t.party_id = p.id AND t.term LIKE ")
-                    .param(SearchText.likePrefix(tokens.get(i))).append(" ESCAPE '!')");
+                    .param(TermMatches.likePrefix(tokens.get(i))).append(" ESCAPE '!')");
         }
         for (Map.Entry<String, String> filter : canonicalCustomFilters(query.customFields).entrySet()) {
             sql.append(" AND EXISTS (SELECT 1 FROM custom_value v WHERE v.entity_type = '")

@@ -25,6 +25,11 @@ final class TermMatches {
     private TermMatches() {
     }
 
+    /** The token as a LIKE prefix pattern with {@code !} as escape character. */
+    static String likePrefix(String token) {
+        return token.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     /** The parties having a term with this LIKE prefix, if there are at most {@link #SPARSE} such terms. */
     static Optional<List<Long>> sparse(EntityManager em, String likePrefix) {
         List<?> rows = em.createNativeQuery("SELECT t.party_id FROM party_search_term t WHERE t.term LIKE ?1 ESCAPE '!'")

@@ -11,11 +11,11 @@ import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.search.PartySearchTerms;
 import org.tessera.crm.core.api.search.SearchHitDTO;
 import org.tessera.crm.core.api.search.SearchQuery;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.spi.SearchContributor;
-import org.tessera.crm.core.impl.party.SearchText;
 
 /**
  * Parties in the global search, through the party quick search: prefix matching on names, email
@@ -54,7 +54,7 @@ public class PartySearchContributor implements SearchContributor {
 
     @Override
     public List<SearchHitDTO> search(SearchQuery query) {
-        if (SearchText.queryTokens(query.text()).isEmpty()) {
+        if (PartySearchTerms.queryTokens(query.text()).isEmpty()) {
             return List.of(); // the party search would read no criterion and list every party
         }
         PartyQuery parties = new PartyQuery();

@@ -16,6 +16,11 @@ class TermMatchesTest {
     }
 
     @Test
+    void likePatternEscapesWildcards() {
+        assertEquals("a!%b!_c!!%", TermMatches.likePrefix("a%b_c!"));
+    }
+
+    @Test
     void idListsArePaddedToAFewShapes() {
         SqlBuilder three = new SqlBuilder();
         TermMatches.appendIn(three, List.of(1001L, 1002L, 1003L));

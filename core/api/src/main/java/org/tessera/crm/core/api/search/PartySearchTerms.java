@@ -1,4 +1,4 @@
-package org.tessera.crm.core.impl.party;
+package org.tessera.crm.core.api.search;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -9,39 +9,49 @@ import java.util.regex.Pattern;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.api.search.SearchKeys;
 
 /**
- * Normalization of the quick search: the terms stored per party in {@code party_search_term} and
- * the tokens of a query, normalized the same way so that prefix matching is case- and
- * accent-insensitive.
+ * The rule of the party quick search, both sides: the terms stored for a party (with its display
+ * name and sort key) and the tokens of a query, each matched as the prefix of a term. Normalized
+ * as every search is ({@link SearchKeys#normalize}), so matching ignores case and accents. Public
+ * so that whatever writes parties without the core's services (a bulk loader, a benchmark
+ * baseline) stores what the core's search finds.
  *
  * <p>Rule for apostrophes: they are deleted, not turned into separators, in names and queries
  * alike, so {@code O'Brien} is stored as {@code obrien} and found by both {@code obrien} and
  * {@code o'brien}. (A separator would make {@code o'brien} two tokens, {@code o} and {@code brien}.)
  */
-public final class SearchText {
+public final class PartySearchTerms {
     /** Longest stored term (the column's size). */
     public static final int MAX_TERM = 200;
+    /** Longest sort key (the column's size). */
+    private static final int MAX_SORT_KEY = 400;
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s\\-.]+");
     private static final Pattern PHONE_LIKE = Pattern.compile("[0-9+()\\-. ]*[0-9][0-9+()\\-. ]*");
 
-    private SearchText() {
+    private PartySearchTerms() {
     }
 
     /**
-     * Lower case, accents stripped, apostrophes deleted, other punctuation but {@code @._+-} replaced
-     * by spaces: the one rule of every search, {@link SearchKeys#normalize}.
+     * The display name the server derives: PERSON "firstName lastName" (either alone if the other
+     * is empty), ORGANIZATION legalName, HOUSEHOLD name; {@code null} without a type.
      */
-    public static String normalize(String text) {
-        return SearchKeys.normalize(text);
+    public static String displayName(PartyDTO party) {
+        if (party.type == null) {
+            return null;
+        }
+        return switch (party.type) {
+            case PERSON -> join(party.firstName, party.lastName);
+            case ORGANIZATION -> trimmed(party.legalName);
+            case HOUSEHOLD -> trimmed(party.name);
+        };
     }
 
     /** The normalized sort key of a display name. */
     public static String sortKey(String displayName) {
-        return truncate(normalize(displayName), 400);
+        return truncate(SearchKeys.normalize(displayName), MAX_SORT_KEY);
     }
 
     /**
@@ -52,7 +62,7 @@ public final class SearchText {
         Set<String> terms = new LinkedHashSet<>();
         for (String name : new String[] {party.firstName, party.lastName, party.legalName, party.name,
                 party.displayName}) {
-            String normalized = normalize(name);
+            String normalized = SearchKeys.normalize(name);
             if (normalized.isEmpty()) {
                 continue;
             }
@@ -68,7 +78,7 @@ public final class SearchText {
                 continue;
             }
             if (mechanism.type == ContactMechanismType.EMAIL) {
-                terms.add(normalize(mechanism.value).replace(" ", ""));
+                terms.add(SearchKeys.normalize(mechanism.value).replace(" ", ""));
             } else if (mechanism.type == ContactMechanismType.PHONE) {
                 terms.addAll(phoneTerms(mechanism.value));
             }
@@ -77,6 +87,30 @@ public final class SearchText {
         terms.forEach(term -> bounded.add(truncate(term, MAX_TERM)));
         bounded.remove("");
         return bounded;
+    }
+
+    /**
+     * Tokens of a query, each to be matched as the prefix of some term: split on whitespace,
+     * normalized; a phone-like token (digits and phone punctuation only) becomes its digits.
+     */
+    public static List<String> queryTokens(String q) {
+        List<String> tokens = new ArrayList<>();
+        if (q == null) {
+            return tokens;
+        }
+        if (PHONE_LIKE.matcher(q.trim()).matches()) {
+            // "04 78 12 34 56" is one phone number, not five words
+            String digits = digitsOf(q);
+            tokens.add(truncate(digits, MAX_TERM));
+            return tokens;
+        }
+        for (String raw : SPACES.split(q.trim())) {
+            String token = PHONE_LIKE.matcher(raw).matches() ? digitsOf(raw) : SearchKeys.normalize(raw).replace(" ", "");
+            if (!token.isEmpty()) {
+                tokens.add(truncate(token, MAX_TERM));
+            }
+        }
+        return tokens;
     }
 
     /**
@@ -113,36 +147,7 @@ public final class SearchText {
         return terms;
     }
 
-    /**
-     * Tokens of a query, each to be matched as the prefix of some term: split on whitespace,
-     * normalized; a phone-like token (digits and phone punctuation only) becomes its digits.
-     */
-    public static List<String> queryTokens(String q) {
-        List<String> tokens = new ArrayList<>();
-        if (q == null) {
-            return tokens;
-        }
-        if (PHONE_LIKE.matcher(q.trim()).matches()) {
-            // "04 78 12 34 56" is one phone number, not five words
-            String digits = digitsOf(q);
-            tokens.add(truncate(digits, MAX_TERM));
-            return tokens;
-        }
-        for (String raw : SPACES.split(q.trim())) {
-            String token = PHONE_LIKE.matcher(raw).matches() ? digitsOf(raw) : normalize(raw).replace(" ", "");
-            if (!token.isEmpty()) {
-                tokens.add(truncate(token, MAX_TERM));
-            }
-        }
-        return tokens;
-    }
-
-    /** The token as a LIKE prefix pattern with {@code !} as escape character. */
-    public static String likePrefix(String token) {
-        return token.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-    }
-
-    static String digitsOf(String value) {
+    private static String digitsOf(String value) {
         StringBuilder digits = new StringBuilder();
         for (char c : value.toCharArray()) {
             if (c >= '0' && c <= '9') {
@@ -150,6 +155,19 @@ public final class SearchText {
             }
         }
         return digits.toString();
+    }
+
+    private static String join(String first, String last) {
+        String a = trimmed(first);
+        String b = trimmed(last);
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + " " + b;
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static String truncate(String text, int max) {

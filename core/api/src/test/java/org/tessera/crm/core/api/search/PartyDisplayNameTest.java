@@ -1,4 +1,4 @@
-package org.tessera.crm.core.impl.party;
+package org.tessera.crm.core.api.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyType;
 
-class DisplayNamesTest {
+class PartyDisplayNameTest {
     private static PartyDTO party(PartyType type) {
         PartyDTO p = new PartyDTO();
         p.type = type;
@@ -19,12 +19,12 @@ class DisplayNamesTest {
         PartyDTO p = party(PartyType.PERSON);
         p.firstName = " Anne ";
         p.lastName = "Martin";
-        assertEquals("Anne Martin", DisplayNames.of(p));
+        assertEquals("Anne Martin", PartySearchTerms.displayName(p));
         p.firstName = null;
-        assertEquals("Martin", DisplayNames.of(p));
+        assertEquals("Martin", PartySearchTerms.displayName(p));
         p.firstName = "Anne";
         p.lastName = " ";
-        assertEquals("Anne", DisplayNames.of(p));
+        assertEquals("Anne", PartySearchTerms.displayName(p));
     }
 
     @Test
@@ -32,10 +32,10 @@ class DisplayNamesTest {
         PartyDTO org = party(PartyType.ORGANIZATION);
         org.legalName = "ACME SA";
         org.name = "ignored";
-        assertEquals("ACME SA", DisplayNames.of(org));
+        assertEquals("ACME SA", PartySearchTerms.displayName(org));
         PartyDTO household = party(PartyType.HOUSEHOLD);
         household.name = "Famille Martin";
-        assertEquals("Famille Martin", DisplayNames.of(household));
-        assertNull(DisplayNames.of(new PartyDTO()));
+        assertEquals("Famille Martin", PartySearchTerms.displayName(household));
+        assertNull(PartySearchTerms.displayName(new PartyDTO()));
     }
 }
