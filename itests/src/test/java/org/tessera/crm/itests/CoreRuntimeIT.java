@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleCapability;
@@ -43,6 +46,8 @@ import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.schema.SchemaMigrations;
+import org.tessera.crm.core.api.schema.SchemaReady;
 import org.tessera.crm.core.api.timeline.TimelineService;
 
 /** The distribution's runtime state: bundles, exports, services, the JAX-RS application, the database. */
@@ -110,6 +115,32 @@ public class CoreRuntimeIT {
         }
         assertTrue(tessera.toString(), tessera.containsAll(List.of("org.tessera.crm.core.api",
                 "org.tessera.crm.core.kit", "org.tessera.crm.core.impl", "org.tessera.crm.core.rest", "org.tessera.crm.core.demo")));
+    }
+
+    @Test
+    public void theSchemaExtenderAnnouncesEachModuleSchemaOnBehalfOfTheBundleThatNamesIt() {
+        Waits.awaitTrue(() -> schemaReady("sales") != null, "the sales schema", 30);
+        ServiceReference<SchemaMigrations> ledger = context.getServiceReference(SchemaMigrations.class);
+        SchemaMigrations migrations = context.getService(ledger);
+        try {
+            for (String[] module : new String[][] {{"core", "org.tessera.crm.core.impl"}, {"sales", "org.tessera.crm.sales.impl"}}) {
+                ServiceReference<SchemaReady> ready = schemaReady(module[0]);
+                assertEquals("registered by the bundle that carries the changelog", module[1], ready.getBundle().getSymbolicName());
+                assertEquals(migrations.appliedVersion(module[0]).orElseThrow(), ready.getProperty(SchemaReady.VERSION));
+            }
+        } finally {
+            context.ungetService(ledger);
+        }
+        assertEquals("the extender's bundle", "org.tessera.crm.core.migrations", ledger.getBundle().getSymbolicName());
+    }
+
+    private ServiceReference<SchemaReady> schemaReady(String module) {
+        try {
+            Collection<ServiceReference<SchemaReady>> found = context.getServiceReferences(SchemaReady.class, SchemaReady.target(module));
+            return found.isEmpty() ? null : found.iterator().next();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     @Test

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.impl.db.MigrationRunner;
 import org.tessera.crm.core.impl.party.PartyMapper;
 import org.tessera.crm.core.impl.party.SearchText;
+import org.tessera.crm.core.migrations.impl.MigrationRunner;
 
 import liquibase.resource.ClassLoaderResourceAccessor;
 
@@ -33,6 +33,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * {@code chunk} parties as the importer does; no HTTP, no JSON, no validation, no lookups.
  */
 final class RawJdbcLoader {
+    /** The core bundle's Tessera-Changelog, a resource of the core implementation. */
+    private static final String CORE_CHANGELOG = "org/tessera/crm/core/impl/db/changelog.xml";
     private final Path directory;
 
     RawJdbcLoader(Path directory) {
@@ -45,7 +47,7 @@ final class RawJdbcLoader {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(directory.resolve("db").toString());
         ds.setCreateDatabase("create");
-        new MigrationRunner(new ClassLoaderResourceAccessor(RawJdbcLoader.class.getClassLoader())).migrate(ds);
+        new MigrationRunner(new ClassLoaderResourceAccessor(RawJdbcLoader.class.getClassLoader()), CORE_CHANGELOG, "core").migrate(ds);
         List<String> owners = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement agent = c.prepareStatement(
                 "INSERT INTO agent (id, version, login, display_name, org_unit_id, active) VALUES (?, 1, ?, ?, 1, true)")) {

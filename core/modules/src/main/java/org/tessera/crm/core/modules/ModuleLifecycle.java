@@ -6,11 +6,16 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,17 +28,23 @@ import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.module.ModuleHeaders;
 import org.tessera.crm.core.api.module.ModuleRegistry;
 import org.tessera.crm.core.api.schema.SchemaMigrations;
+import org.tessera.crm.core.api.schema.SchemaReady;
 
 /**
  * Installs, updates, uninstalls and purges modules. Feature operations never refresh bundles
  * ({@code NoAutoRefreshBundles}): a module's bundles export only API packages that nothing else
  * needs refreshed, so the modules that stay keep serving. Data leave only through {@link #purge}.
+ * An install or update returns once the module's schema is migrated (the core's extender does it
+ * on a thread of its own after the bundle started), so that what it answers is the module as it
+ * now serves.
  */
 @Component(service = ModuleLifecycle.class)
 public class ModuleLifecycle {
     static final String CORE = "core";
     private static final Logger LOG = LoggerFactory.getLogger(ModuleLifecycle.class);
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+    /** How long an install or update waits for the module's migrations. */
+    private static final long SCHEMA_WAIT_SECONDS = 60;
 
     private final FeaturesService features;
     private final BundleContext context;
@@ -52,7 +63,10 @@ public class ModuleLifecycle {
     /** Installs the module's feature; does nothing when it is installed. */
     public void install(String module) {
         Feature feature = feature(module);
-        timed("install", module, () -> features.installFeature(feature.getName(), feature.getVersion(), NO_REFRESH));
+        timed("install", module, () -> {
+            features.installFeature(feature.getName(), feature.getVersion(), NO_REFRESH);
+            awaitSchema(module);
+        });
     }
 
     /** Uninstalls the module's feature; its tables and rows stay. */
@@ -86,6 +100,7 @@ public class ModuleLifecycle {
                 try (InputStream content = new URL(location).openStream()) {
                     target.update(content);
                 }
+                awaitSchema(module);
             });
             return;
         }
@@ -93,7 +108,34 @@ public class ModuleLifecycle {
             for (Bundle bundle : bundles) {
                 bundle.update();
             }
+            awaitSchema(module);
         });
+    }
+
+    /**
+     * Waits until the module's {@link SchemaReady} is registered, if one of its bundles names a
+     * changelog; an update has withdrawn the previous one when its bundle stopped.
+     *
+     * @throws IllegalStateException when the schema is not ready in time: its migration failed (the log says why)
+     */
+    private void awaitSchema(String module) throws InterruptedException, InvalidSyntaxException {
+        boolean migrated = bundles(module).stream().anyMatch(bundle -> bundle.getState() == Bundle.ACTIVE
+                && bundle.getHeaders("").get(ModuleHeaders.CHANGELOG) != null);
+        if (!migrated) {
+            return;
+        }
+        Filter filter = FrameworkUtil.createFilter("(&(objectClass=" + SchemaReady.class.getName() + ")"
+                + SchemaReady.target(module) + ")");
+        ServiceTracker<SchemaReady, SchemaReady> ready = new ServiceTracker<>(context, filter, null);
+        ready.open();
+        try {
+            if (ready.waitForService(TimeUnit.SECONDS.toMillis(SCHEMA_WAIT_SECONDS)) == null) {
+                throw new IllegalStateException("the schema of module " + module + " is not ready after "
+                        + SCHEMA_WAIT_SECONDS + " s: see the log for its migration");
+            }
+        } finally {
+            ready.close();
+        }
     }
 
     /**
@@ -152,6 +194,9 @@ public class ModuleLifecycle {
             operation.run();
         } catch (RuntimeException e) {
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " of module " + module + " interrupted", e);
         } catch (Exception e) { // BundleException, IOException, the features service's own
             throw new IllegalStateException(what + " of module " + module + " failed: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.tessera.crm.core.api.audit;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -35,4 +36,16 @@ public interface AuditRecorder {
      */
     void record(Connection connection, String entityType, String entityId, AuditAction action, Object before,
             Object after, Set<String> sensitive);
+
+    /**
+     * Records a change whose field changes the caller already knows, because what changed is no
+     * DTO (a module's schema purge, say), signed like {@link #record}. An {@code UPDATE} with no
+     * changes writes nothing.
+     *
+     * @param connection the connection of the caller's open transaction; neither committed nor closed here
+     * @param changes    the changes in the order to show them; values are stored as given (mask them first)
+     * @throws IllegalStateException when the record cannot be written; the caller's transaction must then roll back
+     */
+    void recordChanges(Connection connection, String entityType, String entityId, AuditAction action,
+            List<FieldChangeDTO> changes);
 }

@@ -4,5 +4,5 @@
  * modules audit theirs through {@link org.tessera.crm.core.api.audit.AuditRecorder}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tessera.crm.core.api.audit;

@@ -1,13 +1,22 @@
 package org.tessera.crm.core.api.module;
 
 /**
- * Manifest header by which a bundle says which module it belongs to: every bundle of a module
- * carries {@value #MODULE}. The Tessera parent pom sets it from the Maven property
- * {@code tessera.module}.
+ * Manifest headers by which a bundle takes part in a module. Every bundle of a module carries
+ * {@value #MODULE}; the bundle that owns the module's tables also carries {@value #CHANGELOG}.
+ * The Tessera parent pom sets them from the Maven properties {@code tessera.module} and
+ * {@code tessera.changelog}.
  */
 public final class ModuleHeaders {
     /** Header: the module name, for example {@code sales}. */
     public static final String MODULE = "Tessera-Module";
+
+    /**
+     * Header: the path, inside the bundle, of the Liquibase changelog of the module's schema, for
+     * example {@code org/tessera/crm/sales/impl/db/changelog.xml} (unique across modules: it keys
+     * the module's migration history). The core migrates it when the bundle starts, then registers
+     * {@link org.tessera.crm.core.api.schema.SchemaReady} for the module on the bundle's behalf.
+     */
+    public static final String CHANGELOG = "Tessera-Changelog";
 
     private ModuleHeaders() {
     }

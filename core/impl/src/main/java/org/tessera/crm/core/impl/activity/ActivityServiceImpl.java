@@ -26,17 +26,17 @@ import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.event.DomainEvents;
-import org.tessera.crm.core.kit.EventProperties;
-import org.tessera.crm.core.impl.jpa.CoreTx;
-import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.ChangedFields;
 import org.tessera.crm.core.impl.support.ExternalIds;
+import org.tessera.crm.core.impl.support.JpaLookups;
+import org.tessera.crm.core.impl.support.Times;
+import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
-import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.kit.jpa.OptimisticLocks;
-import org.tessera.crm.core.impl.support.Times;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
  * Activities: validated writes in one transaction each, audited in it, events after commit. An
@@ -54,7 +54,7 @@ public class ActivityServiceImpl implements ActivityService {
     private final AuditTrail audit;
 
     @Activate
-    public ActivityServiceImpl(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "validation") ValidationService validation,
+    public ActivityServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation,
             @Reference(name = "events") DomainEvents events, @Reference(name = "scope") RecordScope scope,
             @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;

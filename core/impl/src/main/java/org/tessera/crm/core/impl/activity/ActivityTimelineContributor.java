@@ -13,10 +13,10 @@ import org.tessera.crm.core.api.spi.TimelineContributor;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
-import org.tessera.crm.core.impl.jpa.CoreTx;
-import org.tessera.crm.core.kit.jpa.Tx;
-import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.timeline.TimelineOrder;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /** A party's activities on its timeline: entries {@code core:activity:<id>}, kind ACTIVITY. */
 @Component(property = "tessera.timeline.source=core")
@@ -26,7 +26,7 @@ public class ActivityTimelineContributor implements TimelineContributor {
     private final Tx tx;
 
     @Activate
-    public ActivityTimelineContributor(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx) {
+    public ActivityTimelineContributor(@Reference(name = "tx", target = CoreUnit.TX) Tx tx) {
         this.tx = tx;
     }
 

@@ -16,10 +16,10 @@ import org.tessera.crm.core.api.audit.AuditService;
 import org.tessera.crm.core.api.audit.FieldChangeDTO;
 import org.tessera.crm.core.impl.entity.AuditChange;
 import org.tessera.crm.core.impl.entity.AuditRecordEntity;
-import org.tessera.crm.core.impl.jpa.CoreTx;
-import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.KeysetCursor;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /** Reads the audit trail, newest first. There is deliberately no write method here. */
 @Component
@@ -27,7 +27,7 @@ public class AuditServiceImpl implements AuditService {
     private final Tx tx;
 
     @Activate
-    public AuditServiceImpl(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx) {
+    public AuditServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx) {
         this.tx = tx;
     }
 

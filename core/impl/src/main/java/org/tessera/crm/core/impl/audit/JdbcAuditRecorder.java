@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
@@ -12,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.audit.AuditRecorder;
+import org.tessera.crm.core.api.audit.FieldChangeDTO;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.impl.db.IdBlocks;
 
@@ -36,6 +38,18 @@ public class JdbcAuditRecorder implements AuditRecorder {
             masked.addAll(sensitiveCustomFields(connection, entityType));
             AuditBatch record = new AuditBatch(callers.currentLogin());
             record.add(entityType, entityId, action, before, after, masked);
+            record.write(connection, new IdBlocks(connection));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot audit " + action + " of " + entityType + " " + entityId, e);
+        }
+    }
+
+    @Override
+    public void recordChanges(Connection connection, String entityType, String entityId, AuditAction action,
+            List<FieldChangeDTO> changes) {
+        try {
+            AuditBatch record = new AuditBatch(callers.currentLogin());
+            record.add(entityType, entityId, action, changes);
             record.write(connection, new IdBlocks(connection));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot audit " + action + " of " + entityType + " " + entityId, e);

@@ -24,11 +24,11 @@ import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.entity.CustomFieldDefinitionEntity;
 import org.tessera.crm.core.impl.entity.PicklistEntity;
 import org.tessera.crm.core.impl.entity.PicklistValue;
-import org.tessera.crm.core.impl.jpa.CoreTx;
-import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
+import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
-import org.tessera.crm.core.impl.support.JpaLookups;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 @Component
 public class CustomFieldServiceImpl implements CustomFieldService {
@@ -36,7 +36,7 @@ public class CustomFieldServiceImpl implements CustomFieldService {
     private final AuditTrail audit;
 
     @Activate
-    public CustomFieldServiceImpl(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "audit") AuditTrail audit) {
+    public CustomFieldServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
         this.audit = audit;
     }

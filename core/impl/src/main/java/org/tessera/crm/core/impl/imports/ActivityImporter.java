@@ -15,9 +15,9 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.event.DomainEvents;
-import org.tessera.crm.core.impl.jpa.CoreTx;
-import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.support.Times;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /** Bulk import of activities, one {@link ActivityImportChunk} per transaction of {@link ChunkedImport#CHUNK_ROWS} rows. */
 @Component(service = ActivityImportService.class)
@@ -25,7 +25,7 @@ public class ActivityImporter implements ActivityImportService {
     private final ChunkedImport<ImportedActivityDTO> chunks;
 
     @Activate
-    public ActivityImporter(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "validation") ValidationService validation,
+    public ActivityImporter(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation,
             @Reference(name = "events") DomainEvents events, @Reference(name = "scope") RecordScope scope,
             @Reference(name = "audit") AuditTrail audit) {
         this.chunks = new ChunkedImport<>(tx, new ChunkedImport.Events(events, EntityTypes.ACTIVITY,

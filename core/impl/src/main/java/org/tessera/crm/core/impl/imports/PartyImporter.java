@@ -17,9 +17,9 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.event.DomainEvents;
-import org.tessera.crm.core.impl.jpa.CoreTx;
-import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.support.Times;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /** Bulk import of parties, one {@link PartyImportChunk} per transaction of {@link #CHUNK_ROWS} rows. */
 @Component(service = PartyImportService.class)
@@ -29,7 +29,7 @@ public class PartyImporter implements PartyImportService {
     private final ChunkedImport<PartyDTO> chunks;
 
     @Activate
-    public PartyImporter(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "validation") ValidationService validation,
+    public PartyImporter(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation,
             @Reference(name = "events") DomainEvents events, @Reference(name = "callers") CallerContext callers,
             @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit) {
         PartyImportChunk.Security security = new PartyImportChunk.Security(callers, scope, audit);

@@ -20,11 +20,11 @@ import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.AgentEntity;
 import org.tessera.crm.core.impl.entity.OrgUnitEntity;
-import org.tessera.crm.core.impl.jpa.CoreTx;
-import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.party.ContactRules;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 @Component
 public class OrgServiceImpl implements OrgService {
@@ -34,7 +34,7 @@ public class OrgServiceImpl implements OrgService {
     private final AuditTrail audit;
 
     @Activate
-    public OrgServiceImpl(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "audit") AuditTrail audit) {
+    public OrgServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
         this.audit = audit;
     }

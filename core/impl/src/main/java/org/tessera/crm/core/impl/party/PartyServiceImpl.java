@@ -33,17 +33,17 @@ import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.event.DomainEvents;
-import org.tessera.crm.core.kit.EventProperties;
-import org.tessera.crm.core.impl.jpa.CoreTx;
-import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.ChangedFields;
 import org.tessera.crm.core.impl.support.ExternalIds;
+import org.tessera.crm.core.impl.support.JpaLookups;
+import org.tessera.crm.core.impl.support.Times;
+import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
-import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.kit.jpa.OptimisticLocks;
-import org.tessera.crm.core.impl.support.Times;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
  * Parties. Each write validates (core rules, custom fields, external id uniqueness, then the
@@ -65,7 +65,7 @@ public class PartyServiceImpl implements PartyService {
     private final AuditTrail audit;
 
     @Activate
-    public PartyServiceImpl(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEvents events,
+    public PartyServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEvents events,
             @Reference(name = "callers") CallerContext callers, @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
         this.validation = validation;

@@ -1,16 +1,15 @@
 package org.tessera.crm.core.impl.party;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
+import org.tessera.crm.core.api.search.SearchKeys;
 
 /**
  * Normalization of the quick search: the terms stored per party in {@code party_search_term} and
@@ -25,10 +24,6 @@ public final class SearchText {
     /** Longest stored term (the column's size). */
     public static final int MAX_TERM = 200;
 
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern APOSTROPHES = Pattern.compile("['\u2019\u02bc`\u00b4]");
-    /** Anything but letters, digits, the email characters and spaces. */
-    private static final Pattern DISALLOWED = Pattern.compile("[^\\p{L}\\p{N}@._+\\- ]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s\\-.]+");
     private static final Pattern PHONE_LIKE = Pattern.compile("[0-9+()\\-. ]*[0-9][0-9+()\\-. ]*");
@@ -36,16 +31,12 @@ public final class SearchText {
     private SearchText() {
     }
 
-    /** Lower case, accents stripped, apostrophes deleted, other punctuation but {@code @._+-} replaced by spaces. */
+    /**
+     * Lower case, accents stripped, apostrophes deleted, other punctuation but {@code @._+-} replaced
+     * by spaces: the one rule of every search, {@link SearchKeys#normalize}.
+     */
     public static String normalize(String text) {
-        if (text == null) {
-            return "";
-        }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        String plain = COMBINING_MARKS.matcher(decomposed).replaceAll("");
-        plain = APOSTROPHES.matcher(plain).replaceAll("").toLowerCase(Locale.ROOT);
-        plain = DISALLOWED.matcher(plain).replaceAll(" ");
-        return SPACES.matcher(plain).replaceAll(" ").trim();
+        return SearchKeys.normalize(text);
     }
 
     /** The normalized sort key of a display name. */

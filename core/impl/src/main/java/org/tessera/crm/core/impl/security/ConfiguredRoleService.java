@@ -29,7 +29,7 @@ import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.security.PermissionProvider;
 import org.tessera.crm.core.api.security.RoleService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.jpa.CoreTx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
@@ -53,7 +53,7 @@ public class ConfiguredRoleService implements RoleService {
 
     @Activate
     public ConfiguredRoleService(@Reference(name = "configurationAdmin") ConfigurationAdmin configurationAdmin,
-            @Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "auditTrail") AuditTrail auditTrail, RolesConfig config) {
+            @Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "auditTrail") AuditTrail auditTrail, RolesConfig config) {
         this.configurationAdmin = configurationAdmin;
         this.tx = tx;
         this.auditTrail = auditTrail;

@@ -15,9 +15,9 @@ import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.impl.jpa.CoreTx;
-import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
  * The record scope of the org unit tree: a restricted caller sees the subtree of their agent's
@@ -29,7 +29,7 @@ public class OrgTreeRecordScope implements RecordScope {
     private final CallerContext callers;
 
     @Activate
-    public OrgTreeRecordScope(@Reference(name = "tx", target = CoreTx.TARGET) Tx tx, @Reference(name = "callers") CallerContext callers) {
+    public OrgTreeRecordScope(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "callers") CallerContext callers) {
         this.tx = tx;
         this.callers = callers;
     }

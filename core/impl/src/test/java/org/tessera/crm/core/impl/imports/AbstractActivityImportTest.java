@@ -33,7 +33,7 @@ import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.testing.CoreServices;
-import org.tessera.crm.core.impl.testing.TestDatabase;
+import org.tessera.crm.core.testkit.TestDatabase;
 
 /** The activity importer and activity external ids, against every supported database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +47,7 @@ abstract class AbstractActivityImportTest {
     @BeforeAll
     void start() throws Exception {
         database = startDatabase();
-        core = new CoreServices(database.dataSource());
+        core = new CoreServices(database);
         importer = new ActivityImporter(core.tx, core.validation, core.events, core.scope, new AuditTrail(core.callers));
     }
 

@@ -1,6 +1,6 @@
 package org.tessera.crm.core.impl.imports;
 
-import org.tessera.crm.core.impl.testing.TestDatabase;
+import org.tessera.crm.core.testkit.TestDatabase;
 
 class DerbyActivityImportTest extends AbstractActivityImportTest {
     @Override

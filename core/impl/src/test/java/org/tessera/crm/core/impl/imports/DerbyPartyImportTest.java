@@ -3,15 +3,9 @@ package org.tessera.crm.core.impl.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,21 +25,19 @@ import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.testing.CoreServices;
+import org.tessera.crm.core.testkit.TestDatabase;
 
 /** The importer against embedded Derby: upsert decisions, per-row errors, chunking. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DerbyPartyImportTest {
-    private Path directory;
+    private TestDatabase database;
     private CoreServices core;
     private PartyImporter importer;
 
     @BeforeAll
     void start() throws Exception {
-        directory = Files.createTempDirectory("tessera-import");
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(directory.resolve("db").toString());
-        dataSource.setCreateDatabase("create");
-        core = new CoreServices(dataSource);
+        database = TestDatabase.derby();
+        core = new CoreServices(database);
         importer = new PartyImporter(core.tx, core.validation, core.events, core.callers, core.scope,
                 new AuditTrail(core.callers));
     }
@@ -53,19 +45,7 @@ class DerbyPartyImportTest {
     @AfterAll
     void stop() throws Exception {
         core.close();
-        EmbeddedDataSource shutdown = new EmbeddedDataSource();
-        shutdown.setDatabaseName(directory.resolve("db").toString());
-        shutdown.setShutdownDatabase("shutdown");
-        try {
-            shutdown.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a successful shutdown as SQLState 08006.
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        database.close();
     }
 
     private static PartyDTO person(String source, String key, String last) {

@@ -26,8 +26,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import liquibase.resource.ClassLoaderResourceAccessor;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,34 +53,34 @@ import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyRelationshipDTO;
 import org.tessera.crm.core.api.party.PartyType;
+import org.tessera.crm.core.api.schema.SchemaReady;
 import org.tessera.crm.core.api.spi.Validator;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.impl.testing.CoreServices;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.imports.PartyImporter;
-import org.tessera.crm.core.impl.db.CoreSchema;
-import org.tessera.crm.core.impl.db.LiquibaseSchemaMigrations;
-import org.tessera.crm.core.impl.db.MigrationRunner;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
 import org.tessera.crm.core.impl.entity.CustomFieldDefinitionEntity;
 import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
 import org.tessera.crm.core.impl.timeline.TimelineServiceImpl;
+import org.tessera.crm.core.migrations.impl.LiquibaseSchemaMigrations;
+import org.tessera.crm.core.testkit.TestDatabase;
 
 /** The same checks against every supported database, outside OSGi, through the real unit and changelog. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractCoreDatabaseTest {
     private CoreServices core;
+    private TestDatabase database;
     private DataSource dataSource;
 
-    protected abstract DataSource startDatabase() throws Exception;
-
-    protected abstract void stopDatabase() throws Exception;
+    protected abstract TestDatabase startDatabase() throws Exception;
 
     @BeforeAll
     void start() throws Exception {
-        dataSource = startDatabase();
-        core = new CoreServices(dataSource);
+        database = startDatabase();
+        dataSource = database.dataSource();
+        core = new CoreServices(database);
     }
 
     @AfterAll
@@ -90,7 +88,7 @@ abstract class AbstractCoreDatabaseTest {
         if (core != null) {
             core.close();
         }
-        stopDatabase();
+        database.close();
     }
 
     /** A word unique to one test, so tests sharing the database do not see each other's rows. */
@@ -128,7 +126,7 @@ abstract class AbstractCoreDatabaseTest {
     @Test
     void migrationsApplyTwiceIdempotently() throws SQLException {
         int before = countRows("DATABASECHANGELOG");
-        CoreServices.migrate(dataSource);
+        database.migrateCore();
         assertEquals(before, countRows("DATABASECHANGELOG"));
         assertTrue(core.customFields.isActiveValue("activity-outcome", "CALL_BACK"));
         assertEquals("Head office", core.org.findOrgUnitByCode("HQ").orElseThrow().name);
@@ -618,16 +616,16 @@ abstract class AbstractCoreDatabaseTest {
     @Test
     void aModuleSchemaIsLedgeredVersionedAndDroppedOnlyByAnExplicitPurge() throws Exception {
         String changelog = "org/tessera/crm/core/impl/testmodule/changelog.xml";
-        LiquibaseSchemaMigrations migrations = new LiquibaseSchemaMigrations(dataSource, new CoreSchema() { });
-        MigrationRunner runner = new MigrationRunner(new ClassLoaderResourceAccessor(), changelog, "widgets");
-        assertEquals("widgets-002", runner.migrate(dataSource));
+        LiquibaseSchemaMigrations migrations = new LiquibaseSchemaMigrations(dataSource, new JdbcAuditRecorder(core.callers),
+                new SchemaReady() { });
+        assertEquals("widgets-002", database.migrate("widgets", changelog));
         assertEquals(Optional.of("widgets-002"), migrations.appliedVersion("widgets"));
         assertEquals(Optional.of("widgets-002"), migrations.appliedVersion("widgets"), "stable across reads");
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.executeUpdate("INSERT INTO widget (id, name) VALUES (1, 'kept until purged')");
             sql.executeUpdate("INSERT INTO widget_part (id, widget_id) VALUES (1, 1)");
         }
-        assertEquals("widgets-002", runner.migrate(dataSource), "a second start changes nothing");
+        assertEquals("widgets-002", database.migrate("widgets", changelog), "a second start changes nothing");
 
         assertEquals(List.of("TABLE widget_part", "TABLE widget", "SEQUENCE widget_seq"), migrations.purge("widgets"));
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
@@ -645,7 +643,7 @@ abstract class AbstractCoreDatabaseTest {
         }
         assertThrows(IllegalArgumentException.class, () -> migrations.purge("core"));
 
-        assertEquals("widgets-002", runner.migrate(dataSource), "a later install starts from an empty schema");
+        assertEquals("widgets-002", database.migrate("widgets", changelog), "a later install starts from an empty schema");
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG WHERE ID LIKE 'widgets-%'")) {
             rows.next();

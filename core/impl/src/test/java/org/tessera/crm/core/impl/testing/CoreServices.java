@@ -1,23 +1,21 @@
 package org.tessera.crm.core.impl.testing;
 
-import javax.sql.DataSource;
-
-import liquibase.resource.ClassLoaderResourceAccessor;
-
 import org.tessera.crm.core.impl.activity.ActivityServiceImpl;
+import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
 import org.tessera.crm.core.impl.audit.AuditServiceImpl;
 import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
 import org.tessera.crm.core.impl.customfield.CustomFieldServiceImpl;
-import org.tessera.crm.core.impl.db.MigrationRunner;
+import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.org.OrgServiceImpl;
 import org.tessera.crm.core.impl.party.PartyServiceImpl;
 import org.tessera.crm.core.impl.security.OrgTreeRecordScope;
 import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
 import org.tessera.crm.core.impl.timeline.TimelineServiceImpl;
 import org.tessera.crm.core.impl.validation.ValidationServiceImpl;
+import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.TestDatabase;
 
-/** The core's components wired by hand, as DS wires them, over a migrated database. */
+/** The core's components wired by hand, as DS wires them, over a database the core's changelog migrated. */
 public final class CoreServices implements AutoCloseable {
     public final EmfTx tx;
     public final RecordingEvents events = new RecordingEvents();
@@ -32,9 +30,9 @@ public final class CoreServices implements AutoCloseable {
     public final ActivityServiceImpl activities;
     public final TimelineServiceImpl timeline;
 
-    public CoreServices(DataSource dataSource) {
-        migrate(dataSource);
-        tx = new EmfTx(dataSource);
+    public CoreServices(TestDatabase database) {
+        database.migrateCore();
+        tx = new EmfTx(CoreUnit.NAME, database.dataSource());
         AuditTrail auditTrail = new AuditTrail(callers);
         customFields = new CustomFieldServiceImpl(tx, auditTrail);
         org = new OrgServiceImpl(tx, auditTrail);
@@ -44,10 +42,6 @@ public final class CoreServices implements AutoCloseable {
         activities = new ActivityServiceImpl(tx, validation, events, scope, auditTrail);
         timeline = new TimelineServiceImpl(scope);
         timeline.addContributor(new ActivityTimelineContributor(tx), () -> false);
-    }
-
-    public static void migrate(DataSource dataSource) {
-        new MigrationRunner(new ClassLoaderResourceAccessor(CoreServices.class.getClassLoader())).migrate(dataSource);
     }
 
     @Override

@@ -59,8 +59,11 @@ public final class DatabaseRefusals {
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException lock) {
-                return new ConflictException("version", describe(lock.getEntity())
+                ConflictException conflict = new ConflictException("version", describe(lock.getEntity())
                         + " was changed by someone else while this request ran; read it again and retry");
+                // kept as the cause, so that a service that knows the expected version can answer 412 instead (OptimisticLocks)
+                conflict.initCause(lock);
+                return conflict;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 RuntimeException translated = translate(sql);

@@ -8,19 +8,12 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 
 /**
- * {@link Tx} over a persistence unit's Aries {@link JpaTemplate}. A module registers one, once its
- * schema is ready:
+ * {@link Tx} over a persistence unit's Aries {@link JpaTemplate}. A module does not create one: once
+ * the module's schema is migrated, the core registers one for each of the module's units, with the
+ * unit's name as {@value Tx#UNIT_PROPERTY}, and the module's services reference it:
  *
  * <pre>
- * &#64;Component(service = Tx.class, property = Tx.UNIT_PROPERTY + "=" + SalesTx.UNIT)
- * public class SalesTx extends JpaTemplateTx {
- *     static final String UNIT = "tessera-sales";
- *     &#64;Activate
- *     public SalesTx(&#64;Reference(target = "(osgi.unit.name=" + UNIT + ")") JpaTemplate jpa,
- *             &#64;Reference(target = "(tessera.schema=sales)") SchemaReady schema) {
- *         super(jpa);
- *     }
- * }
+ * &#64;Reference(target = "(osgi.unit.name=tessera-sales)") Tx tx
  * </pre>
  *
  * <p>The work is flushed before the transaction commits, so that what the database refuses

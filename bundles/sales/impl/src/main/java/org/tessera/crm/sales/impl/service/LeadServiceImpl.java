@@ -51,7 +51,7 @@ import org.tessera.crm.sales.api.OpportunityService;
 import org.tessera.crm.sales.api.SalesEntityTypes;
 import org.tessera.crm.sales.api.SalesTopics;
 import org.tessera.crm.sales.impl.entity.LeadEntity;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 import org.tessera.crm.sales.impl.rules.LeadTransitions;
 
 /**
@@ -75,7 +75,7 @@ public class LeadServiceImpl implements LeadService {
     private final ModuleAudit audit;
 
     @Activate
-    public LeadServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AccountAccess access, @Reference PartyService parties,
+    public LeadServiceImpl(@Reference(target = SalesUnit.TX) Tx tx, @Reference AccountAccess access, @Reference PartyService parties,
             @Reference ActivityService activities, @Reference CustomFieldService customFields,
             @Reference ValidationService validation, @Reference OpportunityService opportunities,
             @Reference DomainEventPublisher events, @Reference AuditRecorder recorder) {

@@ -38,7 +38,7 @@ import org.tessera.crm.sales.api.StageDTO;
 import org.tessera.crm.sales.impl.entity.OpportunityEntity;
 import org.tessera.crm.sales.impl.entity.OpportunityHistoryEntity;
 import org.tessera.crm.sales.impl.entity.PriceListEntity;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 import org.tessera.crm.sales.impl.rules.ForecastChanges;
 import org.tessera.crm.sales.impl.rules.LineTotals;
 import org.tessera.crm.sales.impl.rules.Money;
@@ -58,7 +58,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     private final ModuleAudit audit;
 
     @Activate
-    public OpportunityServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AccountAccess access,
+    public OpportunityServiceImpl(@Reference(target = SalesUnit.TX) Tx tx, @Reference AccountAccess access,
             @Reference CustomFieldService customFields, @Reference ValidationService validation,
             @Reference DomainEventPublisher events, @Reference AuditRecorder recorder) {
         this.tx = tx;

@@ -26,7 +26,7 @@ import org.tessera.crm.sales.api.SalesEntityTypes;
 import org.tessera.crm.sales.api.StageDTO;
 import org.tessera.crm.sales.impl.entity.PipelineEntity;
 import org.tessera.crm.sales.impl.entity.StageValue;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 import org.tessera.crm.sales.impl.rules.Money;
 import org.tessera.crm.sales.impl.rules.PipelineAggregator;
 import org.tessera.crm.sales.impl.rules.StageRules;
@@ -38,7 +38,7 @@ public class PipelineServiceImpl implements PipelineService {
     private final ModuleAudit audit;
 
     @Activate
-    public PipelineServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AccountAccess access, @Reference AuditRecorder recorder) {
+    public PipelineServiceImpl(@Reference(target = SalesUnit.TX) Tx tx, @Reference AccountAccess access, @Reference AuditRecorder recorder) {
         this.tx = tx;
         this.access = access;
         this.audit = new ModuleAudit(recorder);

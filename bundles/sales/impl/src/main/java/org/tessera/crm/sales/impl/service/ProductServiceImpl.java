@@ -30,7 +30,7 @@ import org.tessera.crm.sales.api.SalesEntityTypes;
 import org.tessera.crm.sales.impl.entity.PriceEntryValue;
 import org.tessera.crm.sales.impl.entity.PriceListEntity;
 import org.tessera.crm.sales.impl.entity.ProductEntity;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 import org.tessera.crm.sales.impl.rules.Money;
 
 @Component(service = ProductService.class)
@@ -39,7 +39,7 @@ public class ProductServiceImpl implements ProductService {
     private final ModuleAudit audit;
 
     @Activate
-    public ProductServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AuditRecorder recorder) {
+    public ProductServiceImpl(@Reference(target = SalesUnit.TX) Tx tx, @Reference AuditRecorder recorder) {
         this.tx = tx;
         this.audit = new ModuleAudit(recorder);
     }

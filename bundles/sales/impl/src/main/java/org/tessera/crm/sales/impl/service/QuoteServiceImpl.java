@@ -36,7 +36,7 @@ import org.tessera.crm.sales.impl.entity.LineItemValue;
 import org.tessera.crm.sales.impl.entity.OpportunityEntity;
 import org.tessera.crm.sales.impl.entity.PriceListEntity;
 import org.tessera.crm.sales.impl.entity.QuoteEntity;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 import org.tessera.crm.sales.impl.rules.LineTotals;
 import org.tessera.crm.sales.impl.rules.QuoteTransitions;
 
@@ -52,7 +52,7 @@ public class QuoteServiceImpl implements QuoteService {
     private final ModuleAudit audit;
 
     @Activate
-    public QuoteServiceImpl(@Reference(target = SalesTx.TARGET) Tx tx, @Reference AccountAccess access,
+    public QuoteServiceImpl(@Reference(target = SalesUnit.TX) Tx tx, @Reference AccountAccess access,
             @Reference ValidationService validation, @Reference DomainEventPublisher events, @Reference AuditRecorder recorder) {
         this.tx = tx;
         this.access = access;

@@ -16,7 +16,7 @@ import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.impl.entity.LeadEntity;
 import org.tessera.crm.sales.impl.entity.OpportunityEntity;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 
 /** A party's leads and opportunities (as account) in its timeline, dated by their creation. */
 @Component(service = TimelineContributor.class)
@@ -27,7 +27,7 @@ public class SalesTimelineContributor implements TimelineContributor {
     private final Tx tx;
 
     @Activate
-    public SalesTimelineContributor(@Reference(target = SalesTx.TARGET) Tx tx) {
+    public SalesTimelineContributor(@Reference(target = SalesUnit.TX) Tx tx) {
         this.tx = tx;
     }
 

