@@ -46,7 +46,7 @@ public class ${entity}ServiceImpl implements ${entity}Service {
     private final Clock clock;
 
     @Activate
-    public ${entity}ServiceImpl(@Reference(name = "tx", target = ${Module}Tx.TARGET) Tx tx, @Reference RecordScope scope,
+    public ${entity}ServiceImpl(@Reference(name = "tx", target = ${Module}Unit.TX) Tx tx, @Reference RecordScope scope,
             @Reference ValidationService validation, @Reference DomainEventPublisher events, @Reference AuditRecorder auditRecorder) {
         this(tx, scope, validation, events, auditRecorder, Clock.systemUTC());
     }

@@ -26,7 +26,7 @@ public class ${entity}TimelineContributor implements TimelineContributor {
     private final RecordScope scope;
 
     @Activate
-    public ${entity}TimelineContributor(@Reference(name = "tx", target = ${Module}Tx.TARGET) Tx tx, @Reference RecordScope scope) {
+    public ${entity}TimelineContributor(@Reference(name = "tx", target = ${Module}Unit.TX) Tx tx, @Reference RecordScope scope) {
         this.tx = tx;
         this.scope = scope;
     }

@@ -22,8 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import liquibase.resource.ClassLoaderResourceAccessor;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,46 +31,58 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.event.CoreEvents;
+import org.tessera.crm.core.api.overview.OverviewSectionDTO;
+import org.tessera.crm.core.api.search.SearchKeys;
+import org.tessera.crm.core.api.search.SearchQuery;
 import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
-import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
-import org.tessera.crm.core.impl.db.MigrationRunner;
-import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
+import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestCallerContext;
+import org.tessera.crm.core.testkit.TestDatabase;
 import ${package}.api.${entity}DTO;
 import ${package}.api.${entity}Query;
 import ${package}.api.${entity}Service;
 
 /**
- * The module's persistence outside OSGi, on each supported database: the real persistence unit and
- * changelog after the core's, the core's audit recorder; record scope and events are stand-ins.
+ * The module's persistence outside OSGi, on each supported database (the test kit's): the real
+ * persistence unit and changelog after the core's, the kit's transaction helper as the server runs
+ * it, the core's audit recorder; record scope and events are stand-ins.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class Abstract${entity}DatabaseTest {
-    private final ThreadLocalCallerContext callers = new ThreadLocalCallerContext();
+    /** The bundle's Tessera-Changelog header (the tessera.changelog property of the pom). */
+    static final String CHANGELOG = "${packageInPathFormat}/impl/db/changelog.xml";
+
+    private final TestCallerContext callers = new TestCallerContext();
     private final TestScope scope = new TestScope();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final AtomicLong keys = new AtomicLong(900_000);
+    private TestDatabase database;
     private DataSource dataSource;
-    private Emf${Module}Tx tx;
+    private EmfTx tx;
     private ${entity}ServiceImpl service;
     private ${entity}TimelineContributor timeline;
+    private ${entity}OverviewContributor overview;
+    private ${entity}SearchContributor search;
 
     /** A new, empty database. */
-    protected abstract DataSource startDatabase() throws Exception;
-
-    protected abstract void stopDatabase() throws Exception;
+    protected abstract TestDatabase startDatabase() throws Exception;
 
     @BeforeAll
     void start() throws Exception {
-        dataSource = startDatabase();
-        migrate();
-        tx = new Emf${Module}Tx(dataSource);
+        database = startDatabase();
+        database.migrate(${entity}Service.MODULE, CHANGELOG); // the core's schema first, as the server runs them
+        dataSource = database.dataSource();
+        tx = new EmfTx(${Module}Unit.NAME, dataSource);
         service = new ${entity}ServiceImpl(tx, scope, (type, candidate, previous) -> { },
                 (topic, properties) -> events.add(topic + " " + properties.get(CoreEvents.ID)),
-                new JdbcAuditRecorder(callers), java.time.Clock.systemUTC());
+                TestAudit.coreRecorder(callers), java.time.Clock.systemUTC());
         timeline = new ${entity}TimelineContributor(tx, scope);
+        overview = new ${entity}OverviewContributor(tx, scope);
+        search = new ${entity}SearchContributor(tx, scope);
     }
 
     @AfterAll
@@ -80,25 +90,20 @@ abstract class Abstract${entity}DatabaseTest {
         if (tx != null) {
             tx.close();
         }
-        stopDatabase();
-    }
-
-    /** The core's schema first (the module's queries read its party table), then the module's, as the server runs them. */
-    private String migrate() {
-        ClassLoaderResourceAccessor resources = new ClassLoaderResourceAccessor(getClass().getClassLoader());
-        new MigrationRunner(resources).migrate(dataSource);
-        return new MigrationRunner(resources, ${Module}SchemaMigrator.CHANGELOG, ${entity}Service.MODULE).migrate(dataSource);
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
     void migrationsAreIdempotent() {
-        assertEquals("${module}-001-${collection}", migrate());
+        assertEquals("${module}-001-${collection}", database.migrate(${entity}Service.MODULE, CHANGELOG));
     }
 
     @Test
     void aWrittenRecordIsReadPatchedListedAuditedAndAnnounced() throws SQLException {
         String party = partyInUnit();
-        callers.bind(new Caller("agent", Set.of("agent"), Set.of(), null));
+        callers.bind(new Caller("agent", Set.of("agent"), Set.of(), null)); // as the REST layer binds it
         ${entity}DTO created;
         ${entity}DTO updated;
         try {
@@ -175,14 +180,39 @@ abstract class Abstract${entity}DatabaseTest {
     }
 
     @Test
-    void aPartysRecordsAreInItsTimeline() {
+    void aPartysRecordsAreInItsTimelineAndOverview() {
         String party = partyInUnit();
-        String id = service.create(draft(party, "In the timeline")).id;
+        String first = service.create(draft(party, "First")).id;
+        String second = service.create(draft(party, "Second")).id;
         TimelineQuery query = new TimelineQuery();
         query.partyId = party;
         List<TimelineEntryDTO> entries = timeline.entries(query);
-        assertEquals(List.of(${entity}Service.link(id)), entries.stream().map(e -> e.id).toList());
-        assertEquals("In the timeline", entries.get(0).title);
+        assertEquals(Set.of(${entity}Service.link(first), ${entity}Service.link(second)), Set.copyOf(entries.stream().map(e -> e.id).toList()));
+
+        OverviewSectionDTO section = overview.contribute(party);
+        assertEquals(2, section.figures.get(0).value.intValue());
+        assertEquals(List.of(${entity}Service.link(second), ${entity}Service.link(first)), section.items.stream().map(i -> i.id).toList(),
+                "newest first");
+    }
+
+    @Test
+    void recordsAreFoundByThePrefixesOfTheirNameWithinTheCallersScope() {
+        String visibleParty = partyInUnit();
+        String word = "w" + keys.incrementAndGet();
+        String found = service.create(draft(visibleParty, "Réparation " + word)).id;
+        String hidden = service.create(draft(partyInUnit(), "Réparation " + word)).id;
+        assertEquals(List.of(hidden, found), hits("repa " + word), "accents and case ignored, newest first");
+        scope.perimeter = Set.of(scope.partyUnits.get(visibleParty));
+        try {
+            assertEquals(List.of(found), hits("REPA " + word));
+        } finally {
+            scope.perimeter = null;
+        }
+        assertEquals(List.of(), hits("paration " + word), "prefixes of words only");
+    }
+
+    private List<String> hits(String q) {
+        return search.search(new SearchQuery(q, SearchKeys.tokens(q), 10)).stream().map(hit -> hit.id).toList();
     }
 
     private static ${entity}DTO draft(String partyId, String name) {

