@@ -10,8 +10,8 @@ import org.osgi.service.component.propertytypes.ServiceRanking;
 import org.tessera.crm.core.api.overview.OverviewSectionDTO;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.spi.OverviewContributor;
-import org.tessera.crm.core.impl.jpa.Tx;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /** The last interaction with the party: its most recent done activity. */
 @Component

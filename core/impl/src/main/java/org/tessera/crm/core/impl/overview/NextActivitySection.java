@@ -12,8 +12,8 @@ import org.tessera.crm.core.api.overview.KeyFigureDTO;
 import org.tessera.crm.core.api.overview.OverviewSectionDTO;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.spi.OverviewContributor;
-import org.tessera.crm.core.impl.jpa.Tx;
-import org.tessera.crm.core.impl.support.Ids;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /** What is planned with the party: the next planned activity, and how many are planned and overdue. */
 @Component

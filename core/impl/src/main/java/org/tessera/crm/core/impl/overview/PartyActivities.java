@@ -6,7 +6,7 @@ import java.util.List;
 import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.api.overview.OverviewItemDTO;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
-import org.tessera.crm.core.impl.jpa.Tx;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
  * The activities a party takes part in, as the overview needs them. The callers have checked that

@@ -35,7 +35,7 @@ import org.tessera.crm.core.impl.contribution.ContributionExecutor;
 import org.tessera.crm.core.impl.search.PartySearchContributor;
 import org.tessera.crm.core.impl.search.SearchServiceImpl;
 import org.tessera.crm.core.impl.testing.CoreServices;
-import org.tessera.crm.core.impl.testing.TestDatabase;
+import org.tessera.crm.core.testkit.TestDatabase;
 
 /**
  * The overview's core sections and the search's party group against every supported database,
@@ -57,7 +57,7 @@ abstract class AbstractOverviewDatabaseTest {
     @BeforeAll
     void start() throws Exception {
         database = startDatabase();
-        core = new CoreServices(database.dataSource());
+        core = new CoreServices(database);
         executor = new ContributionExecutor(core.callers, Configs.threads(4));
         overview = new OverviewServiceImpl(core.parties, core.org, core.callers, executor, Configs.overviewBudget(10_000));
         overview.addContributor(new LastInteractionSection(core.tx), 100, () -> false);

@@ -1,6 +1,6 @@
 package org.tessera.crm.core.impl.overview;
 
-import org.tessera.crm.core.impl.testing.TestDatabase;
+import org.tessera.crm.core.testkit.TestDatabase;
 
 /** The overview and the party search group on embedded Derby 10.14. */
 class DerbyOverviewTest extends AbstractOverviewDatabaseTest {

@@ -20,10 +20,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.overview.OverviewService;
 import org.tessera.crm.core.api.overview.PartyOverviewDTO;
-import org.tessera.crm.core.api.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 
 /**
  * A party's 360° overview. A root resource of its own, at the full path: JAX-RS picks the root

@@ -21,13 +21,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.ValidationException;
-import org.tessera.crm.core.api.rest.TesseraApi;
 import org.tessera.crm.core.api.search.SearchKeys;
 import org.tessera.crm.core.api.search.SearchResultsDTO;
 import org.tessera.crm.core.api.search.SearchService;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.rest.api.Problem;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 
 /**
  * The global search: typeahead across the core and every installed module. The endpoint needs the

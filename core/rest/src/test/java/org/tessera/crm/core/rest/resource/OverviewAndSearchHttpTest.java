@@ -34,7 +34,7 @@ import org.tessera.crm.core.api.search.SearchHitDTO;
 import org.tessera.crm.core.api.search.SearchResultsDTO;
 import org.tessera.crm.core.api.spi.ContributionStatus;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
-import org.tessera.crm.core.rest.api.ObjectMappers;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
 import org.tessera.crm.core.rest.json.JacksonJsonProvider;
 import org.tessera.crm.core.rest.problem.NotFoundExceptionMapper;
 import org.tessera.crm.core.rest.problem.ProblemInstanceFilter;

@@ -13,9 +13,11 @@ import org.tessera.crm.core.api.overview.KeyFigureDTO;
 import org.tessera.crm.core.api.overview.OverviewItemDTO;
 import org.tessera.crm.core.api.overview.OverviewSectionDTO;
 import org.tessera.crm.core.api.spi.OverviewContributor;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.api.OpportunityStatus;
 import org.tessera.crm.sales.impl.entity.OpportunityEntity;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 import org.tessera.crm.sales.impl.rules.Money;
 
 /**
@@ -27,11 +29,11 @@ public class OpportunitiesSection implements OverviewContributor {
     static final int SHOWN = 3;
     private static final String OPEN = OpportunityStatus.OPEN.name();
 
-    private final SalesTx tx;
+    private final Tx tx;
     private final AccountAccess access;
 
     @Activate
-    public OpportunitiesSection(@Reference SalesTx tx, @Reference AccountAccess access) {
+    public OpportunitiesSection(@Reference(target = SalesUnit.TX) Tx tx, @Reference AccountAccess access) {
         this.tx = tx;
         this.access = access;
     }
@@ -58,7 +60,7 @@ public class OpportunitiesSection implements OverviewContributor {
 
     @Override
     public OverviewSectionDTO contribute(String partyId) {
-        Long account = Ids.parse(partyId);
+        Long account = Ids.parse(partyId).orElse(null);
         if (account == null || !access.canSee(account)) {
             return OverviewSectionDTO.of(List.of(), List.of());
         }

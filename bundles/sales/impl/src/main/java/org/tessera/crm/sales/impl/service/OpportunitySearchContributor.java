@@ -11,7 +11,10 @@ import org.tessera.crm.core.api.search.SearchKeys;
 import org.tessera.crm.core.api.search.SearchQuery;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.SearchContributor;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.SearchCandidates;
+import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 import org.tessera.crm.sales.impl.rules.Money;
 
 /** Opportunities in the global search, by the words of their name, newest first, of accounts in the caller's scope. */
@@ -19,11 +22,11 @@ import org.tessera.crm.sales.impl.rules.Money;
 public class OpportunitySearchContributor implements SearchContributor {
     private static final String SELECT = "SELECT o.id, o.name, o.stage, o.amount, o.currency FROM sales_opportunity o";
 
-    private final SalesTx tx;
+    private final Tx tx;
     private final RecordScope scope;
 
     @Activate
-    public OpportunitySearchContributor(@Reference SalesTx tx, @Reference RecordScope scope) {
+    public OpportunitySearchContributor(@Reference(target = SalesUnit.TX) Tx tx, @Reference RecordScope scope) {
         this.tx = tx;
         this.scope = scope;
     }
@@ -51,18 +54,17 @@ public class OpportunitySearchContributor implements SearchContributor {
     @Override
     public List<SearchHitDTO> search(SearchQuery query) {
         SearchKeys.Condition text = SearchKeys.candidates(query.tokens(), "o.name");
-        AccountScope visible = AccountScope.of(scope, "o.account_id");
-        List<Object[]> rows = tx.required(em -> SearchKeys.firstMatches(query.limit(), CandidateRows.BATCH, CandidateRows.MAX_CANDIDATES,
-                (Object[] last) -> CandidateRows.batch(em, SELECT, "o.id", text, visible, last == null ? null : CandidateRows.id(last)),
-                row -> SearchKeys.matches(query.tokens(), CandidateRows.text(row[1]))));
+        String visible = ScopeFilter.of(scope).sqlCondition("o.account_id");
+        List<Object[]> rows = tx.required(em -> SearchCandidates.firstMatches(em, SELECT, "o.id", text, visible, query.limit(),
+                row -> SearchKeys.matches(query.tokens(), SearchCandidates.text(row[1]))));
         return rows.stream().map(OpportunitySearchContributor::hit).toList();
     }
 
     private static SearchHitDTO hit(Object[] row) {
-        String id = String.valueOf(CandidateRows.id(row));
-        String currency = CandidateRows.text(row[4]);
+        String id = String.valueOf(SearchCandidates.id(row));
+        String currency = SearchCandidates.text(row[4]);
         String subtitle = row[2] + (row[3] == null || currency == null ? ""
                 : " · " + Money.round(new BigDecimal(row[3].toString()), currency).toPlainString() + " " + currency);
-        return new SearchHitDTO(id, "opportunity", CandidateRows.text(row[1]), subtitle, "/sales/opportunities/" + id);
+        return new SearchHitDTO(id, "opportunity", SearchCandidates.text(row[1]), subtitle, "/sales/opportunities/" + id);
     }
 }

@@ -10,7 +10,10 @@ import org.tessera.crm.core.api.search.SearchKeys;
 import org.tessera.crm.core.api.search.SearchQuery;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.SearchContributor;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.SearchCandidates;
+import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 
 /**
  * Quotes in the global search, by number ({@code Q-000042}, or just {@code 42}) or by the words of
@@ -20,11 +23,11 @@ import org.tessera.crm.sales.impl.jpa.SalesTx;
 public class QuoteSearchContributor implements SearchContributor {
     private static final String SELECT = "SELECT q.id, q.quote_number, q.name, q.status, q.currency FROM sales_quote q";
 
-    private final SalesTx tx;
+    private final Tx tx;
     private final RecordScope scope;
 
     @Activate
-    public QuoteSearchContributor(@Reference SalesTx tx, @Reference RecordScope scope) {
+    public QuoteSearchContributor(@Reference(target = SalesUnit.TX) Tx tx, @Reference RecordScope scope) {
         this.tx = tx;
         this.scope = scope;
     }
@@ -52,11 +55,10 @@ public class QuoteSearchContributor implements SearchContributor {
     @Override
     public List<SearchHitDTO> search(SearchQuery query) {
         SearchKeys.Condition text = SearchKeys.candidates(query.tokens(), "q.quote_number", "q.name");
-        AccountScope visible = AccountScope.of(scope, "q.account_id");
-        List<Object[]> rows = tx.required(em -> SearchKeys.firstMatches(query.limit(), CandidateRows.BATCH, CandidateRows.MAX_CANDIDATES,
-                (Object[] last) -> CandidateRows.batch(em, SELECT, "q.id", text, visible, last == null ? null : CandidateRows.id(last)),
-                row -> SearchKeys.matches(query.tokens(), CandidateRows.text(row[1]), CandidateRows.text(row[2]),
-                        serial(CandidateRows.text(row[1])))));
+        String visible = ScopeFilter.of(scope).sqlCondition("q.account_id");
+        List<Object[]> rows = tx.required(em -> SearchCandidates.firstMatches(em, SELECT, "q.id", text, visible, query.limit(),
+                row -> SearchKeys.matches(query.tokens(), SearchCandidates.text(row[1]), SearchCandidates.text(row[2]),
+                        serial(SearchCandidates.text(row[1])))));
         return rows.stream().map(QuoteSearchContributor::hit).toList();
     }
 
@@ -67,9 +69,9 @@ public class QuoteSearchContributor implements SearchContributor {
     }
 
     private static SearchHitDTO hit(Object[] row) {
-        String id = String.valueOf(CandidateRows.id(row));
-        String number = CandidateRows.text(row[1]);
-        String name = CandidateRows.text(row[2]);
+        String id = String.valueOf(SearchCandidates.id(row));
+        String number = SearchCandidates.text(row[1]);
+        String name = SearchCandidates.text(row[2]);
         return new SearchHitDTO(id, "quote", name == null ? number : number + " " + name, row[3] + " · " + row[4],
                 "/sales/quotes/" + id);
     }

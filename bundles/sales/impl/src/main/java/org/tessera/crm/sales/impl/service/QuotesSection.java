@@ -9,18 +9,20 @@ import org.tessera.crm.core.api.overview.KeyFigureDTO;
 import org.tessera.crm.core.api.overview.OverviewItemDTO;
 import org.tessera.crm.core.api.overview.OverviewSectionDTO;
 import org.tessera.crm.core.api.spi.OverviewContributor;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.api.QuoteDTO;
 import org.tessera.crm.sales.impl.entity.QuoteEntity;
-import org.tessera.crm.sales.impl.jpa.SalesTx;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 
 /** The quotes of an account in its overview: how many, and the last one made. */
 @Component
 public class QuotesSection implements OverviewContributor {
-    private final SalesTx tx;
+    private final Tx tx;
     private final AccountAccess access;
 
     @Activate
-    public QuotesSection(@Reference SalesTx tx, @Reference AccountAccess access) {
+    public QuotesSection(@Reference(target = SalesUnit.TX) Tx tx, @Reference AccountAccess access) {
         this.tx = tx;
         this.access = access;
     }
@@ -47,7 +49,7 @@ public class QuotesSection implements OverviewContributor {
 
     @Override
     public OverviewSectionDTO contribute(String partyId) {
-        Long account = Ids.parse(partyId);
+        Long account = Ids.parse(partyId).orElse(null);
         if (account == null || !access.canSee(account)) {
             return OverviewSectionDTO.of(List.of(), List.of());
         }

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.overview.KeyFigureDTO;
 import org.tessera.crm.core.api.overview.OverviewSectionDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
@@ -33,12 +35,16 @@ import org.tessera.crm.core.api.search.SearchKeys;
 import org.tessera.crm.core.api.search.SearchQuery;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
-import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
-import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
+import org.tessera.crm.core.kit.jpa.SearchCandidates;
+import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestCallerContext;
+import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.sales.api.LineItemDTO;
 import org.tessera.crm.sales.api.OpportunityDTO;
 import org.tessera.crm.sales.api.ProductDTO;
 import org.tessera.crm.sales.api.QuoteDTO;
+import org.tessera.crm.sales.impl.jpa.SalesUnit;
 
 /**
  * The sales search contributors and overview sections against every supported database, on real
@@ -49,8 +55,9 @@ import org.tessera.crm.sales.api.QuoteDTO;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractSalesDiscoveryDatabaseTest {
     private static final AtomicLong IDS = new AtomicLong(70_000);
+    private TestDatabase database;
     private DataSource dataSource;
-    private EmfSalesTx tx;
+    private EmfTx tx;
     private OpportunityServiceImpl opportunities;
     private QuoteServiceImpl quotes;
     private String productId;
@@ -63,14 +70,14 @@ abstract class AbstractSalesDiscoveryDatabaseTest {
     /** The org units the caller sees; empty when unrestricted. */
     private volatile Optional<Set<String>> visibleUnits = Optional.empty();
 
-    protected abstract DataSource startDatabase() throws Exception;
-
-    protected abstract void stopDatabase() throws Exception;
+    protected abstract TestDatabase startDatabase() throws Exception;
 
     @BeforeAll
     void start() throws Exception {
-        dataSource = startDatabase();
-        tx = new EmfSalesTx(dataSource);
+        database = startDatabase();
+        database.migrate("sales", AbstractSalesDatabaseTest.CHANGELOG);
+        dataSource = database.dataSource();
+        tx = new EmfTx(SalesUnit.NAME, dataSource);
         RecordScope scope = stub(RecordScope.class, (name, args) -> switch (name) {
             case "visibleOrgUnitIds" -> visibleUnits;
             case "canAccessParty" -> unitOfParty.containsKey((String) args[0])
@@ -81,8 +88,8 @@ abstract class AbstractSalesDiscoveryDatabaseTest {
                 ? Optional.of(new PartyDTO()).filter(p -> scope.canAccessParty((String) args[0])) : null), scope);
         CustomFieldService customFields = stub(CustomFieldService.class, (name, args) -> name.equals("normalize") ? args[1] : null);
         ValidationService validation = stub(ValidationService.class, (name, args) -> null);
-        SalesAudit audit = new SalesAudit(new JdbcAuditRecorder(new ThreadLocalCallerContext()));
-        SalesEvents events = new SalesEvents();
+        AuditRecorder audit = TestAudit.coreRecorder(new TestCallerContext());
+        DomainEventPublisher events = (topic, properties) -> { };
         opportunities = new OpportunityServiceImpl(tx, access, customFields, validation, events, audit);
         quotes = new QuoteServiceImpl(tx, access, validation, events, audit);
         ProductDTO product = new ProductDTO();
@@ -100,7 +107,7 @@ abstract class AbstractSalesDiscoveryDatabaseTest {
         if (tx != null) {
             tx.close();
         }
-        stopDatabase();
+        database.close();
     }
 
     @AfterEach
@@ -118,7 +125,7 @@ abstract class AbstractSalesDiscoveryDatabaseTest {
         String older = opportunity(accountA, "Renouvellement flotte " + word, "EUR", "1000", null).id;
         String newer = opportunity(accountA, "L'Extension " + word + " Mégane", "EUR", "10", null).id;
         // many of the other agency's, newer still: a restricted caller's hits must not hide behind them
-        for (int i = 0; i < 2 * CandidateRows.BATCH + 5; i++) {
+        for (int i = 0; i < 2 * SearchCandidates.BATCH + 5; i++) {
             opportunity(accountB, "Flotte " + word + " " + i, "EUR", "1", null);
         }
         String plain = word.toLowerCase().replace("é", "e");
