@@ -31,10 +31,11 @@ import ${package}.api.${entity}Query;
 import ${package}.api.${entity}Service;
 
 /**
- * The ${entityLabel}s, in the module's own table. Record scope is a condition of every query (the party's
- * org unit, through the kit's {@link ScopeFilter}): a ${entityLabel} of a party the
- * caller may not see does not exist for them, and a page holds as many rows as its limit allows.
- * Each write is audited in its own transaction, so the record commits or rolls back with it, and announced once committed.
+ * The ${entityLabel}s, in the module's own table. Record scope is a condition of every query (the
+ * party's org unit, through the kit's {@link ScopeFilter}): a ${entityLabel} of a party the caller
+ * may not see does not exist for them, and a page holds as many rows as its limit allows. Each
+ * write is audited in its own transaction, so that the audit record commits or rolls back with it,
+ * and announced once committed.
  */
 @Component(service = ${entity}Service.class)
 public class ${entity}ServiceImpl implements ${entity}Service {
