@@ -49,6 +49,7 @@ import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.schema.SchemaMigrations;
 import org.tessera.crm.core.api.schema.SchemaReady;
 import org.tessera.crm.core.api.timeline.TimelineService;
+import org.tessera.crm.core.kit.jpa.Tx;
 
 /** The distribution's runtime state: bundles, exports, services, the JAX-RS application, the database. */
 @RunWith(PaxExam.class)
@@ -132,6 +133,16 @@ public class CoreRuntimeIT {
             context.ungetService(ledger);
         }
         assertEquals("the extender's bundle", "org.tessera.crm.core.migrations", ledger.getBundle().getSymbolicName());
+    }
+
+    @Test
+    public void eachModuleUnitGetsTheKitsTransactionsFromTheCoreOnItsBehalf() throws InvalidSyntaxException {
+        for (String[] unit : new String[][] {{"tessera-core", "org.tessera.crm.core.impl"}, {"tessera-sales", "org.tessera.crm.sales.impl"}}) {
+            Collection<ServiceReference<Tx>> found = context.getServiceReferences(Tx.class, Tx.target(unit[0]));
+            assertEquals(unit[0] + ": one Tx", 1, found.size());
+            assertEquals("registered on behalf of the bundle that holds the unit", unit[1],
+                    found.iterator().next().getBundle().getSymbolicName());
+        }
     }
 
     private ServiceReference<SchemaReady> schemaReady(String module) {
