@@ -79,7 +79,7 @@ public class ${Module}ModuleIT {
     }
 
     @Test
-    public void ${entityName.replace('_', '')}sAreCreatedReadPatchedListedAndShownOnTheirParty() {
+    public void ${entity.substring(0, 1).toLowerCase()}${entity.substring(1)}sAreCreatedReadPatchedListedAndShownOnTheirParty() {
         RestClient.Response party = api.post("/v1/parties", RestClient.object().put("type", "PERSON")
                 .put("firstName", "Alex").put("lastName", "Martin-" + UUID.randomUUID()));
         assertEquals(party.toString(), 201, party.status());
