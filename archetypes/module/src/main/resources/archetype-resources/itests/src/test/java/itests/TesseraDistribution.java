@@ -49,6 +49,8 @@ final class TesseraDistribution {
                     + " ${karaf.data.uri}kar@id=kar.repository@multi@snapshots"),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
+            // Pax Exam waits 10 s by default for its probe's services; a loaded machine needs more
+            systemProperty("pax.exam.service.timeout").value("120000"),
             systemProperty(HTTP_PORT).value(httpPort),
             systemProperty(MODULE_FEATURES).value(required(MODULE_FEATURES))));
         if (Boolean.getBoolean("tessera.itest.keep")) {
