@@ -226,5 +226,8 @@ public class CoreRuntimeIT {
         assertTrue(response.json().path("paths").has("/v1/parties"));
         assertTrue(response.json().path("paths").has("/v1/parties/{id}"));
         assertTrue(response.json().path("paths").has("/v1/activities"));
+        // the module registry's bundle ships its own document, merged while it is active
+        assertTrue(response.json().path("paths").has("/v1/modules"));
+        assertTrue(response.json().path("paths").has("/v1/modules/{name}/install"));
     }
 }

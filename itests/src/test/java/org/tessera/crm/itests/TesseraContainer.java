@@ -69,6 +69,8 @@ final class TesseraContainer {
             editConfigurationFilePut("etc/tessera-users.properties", "it-agent-a", "it-agent-a,agent"),
             editConfigurationFilePut("etc/tessera-users.properties", "it-agent-b", "it-agent-b,agent"),
             editConfigurationFilePut("etc/tessera-users.properties", "it-manager", "it-manager,manager"),
+            // Pax Exam waits 10 s by default for its probe's services; a loaded 2-core machine needs more
+            systemProperty("pax.exam.service.timeout").value("120000"),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
             systemProperty(DEALER_V2_PROPERTY).value(new File(System.getProperty(DEALER_V2_PROPERTY, "")).getAbsolutePath())));
         if (Boolean.getBoolean("tessera.itest.keep")) {
