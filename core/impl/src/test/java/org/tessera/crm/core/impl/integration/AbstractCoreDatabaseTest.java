@@ -589,6 +589,44 @@ abstract class AbstractCoreDatabaseTest {
         }
     }
 
+    @Test
+    void anUpdateByACallerWithoutThePermissionIsNotRefusedForARequiredSensitiveFieldTheyCannotGive() {
+        PartyDTO unrated = core.parties.create(person("Ewa", unique("Lis")));
+        String key = "grade" + unique("G").substring(1);
+        CustomFieldDefinitionDTO grade = new CustomFieldDefinitionDTO();
+        grade.entityType = "PARTY";
+        grade.key = key;
+        grade.type = CustomFieldType.STRING;
+        grade.sensitive = true;
+        grade.required = true;
+        core.customFields.define(grade);
+        try {
+            PartyDTO byAdmin = core.parties.get(unrated.id);
+            byAdmin.jobTitle = "Architecte";
+            assertEquals("customFields." + key, assertThrows(ValidationException.class,
+                    () -> core.parties.update(unrated.id, byAdmin.version, byAdmin)).errors().get(0).field,
+                    "a caller who may write the field must give it");
+
+            core.callers.bind(new Caller("agent", Set.of("agent"), Set.of(CorePermissions.PARTY_READ,
+                    CorePermissions.PARTY_WRITE, CorePermissions.ALL_RECORDS), null));
+            try {
+                PartyDTO seen = core.parties.get(unrated.id);
+                seen.jobTitle = "Architecte";
+                assertEquals("Architecte", core.parties.update(unrated.id, seen.version, seen).jobTitle,
+                        "as the import does: the caller can neither see nor give it");
+                assertThrows(ValidationException.class, () -> core.parties.create(person("Ewa", unique("Lis"))),
+                        "a new party still needs it");
+            } finally {
+                core.callers.unbind();
+            }
+        } finally {
+            // other tests of this class create parties without it
+            core.tx.required(em -> em.createQuery("SELECT d FROM CustomFieldDefinitionEntity d"
+                    + " WHERE d.entityType = 'PARTY' AND d.key = :key", CustomFieldDefinitionEntity.class)
+                    .setParameter("key", key).getSingleResult().required = false);
+        }
+    }
+
     private ImportReport importAs(Caller caller, PartyImporter importer, PartyDTO party) {
         core.callers.bind(caller);
         try {
