@@ -10,11 +10,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.EntityTypes;
-import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.StaleVersionException;
-import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityQuery;
 import org.tessera.crm.core.api.activity.ActivityService;
@@ -33,7 +31,6 @@ import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.EventProperties;
-import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.jpa.OptimisticLocks;
 import org.tessera.crm.core.kit.jpa.Tx;
@@ -67,9 +64,9 @@ public class ActivityServiceImpl implements ActivityService {
     @Override
     public ActivityDTO create(ActivityDTO draft) {
         ActivityDTO created = tx.required(em -> {
-            ActivityDTO candidate = checked(em, ActivityMapper.writableCopy(draft), null);
-            checkParticipantsInScope(candidate);
+            ActivityDTO candidate = candidates(em).create(draft).orThrow();
             ExternalIds.checkFree(em, "ActivityEntity", "activity", candidate.externalIds, null);
+            validation.validate(EntityTypes.ACTIVITY, candidate, null);
             ActivityEntity entity = new ActivityEntity();
             entity.createdAt = Times.now();
             entity.updatedAt = entity.createdAt;
@@ -103,11 +100,9 @@ public class ActivityServiceImpl implements ActivityService {
         ActivityDTO[] beforeAndAfter = staleChecked(id, expectedVersion, em -> {
             ActivityEntity entity = load(em, id, expectedVersion);
             ActivityDTO previous = toDto(em, entity);
-            ActivityDTO candidate = ActivityMapper.writableCopy(desired);
-            candidate.id = previous.id;
-            candidate = checked(em, candidate, previous);
-            checkParticipantsInScope(candidate);
+            ActivityDTO candidate = candidates(em).update(desired, previous).orThrow();
             ExternalIds.checkFree(em, "ActivityEntity", "activity", candidate.externalIds, entity.id);
+            validation.validate(EntityTypes.ACTIVITY, candidate, previous);
             ActivityMapper.apply(candidate, entity);
             entity.updatedAt = Times.now();
             new CustomValueStore(em).replace(EntityTypes.ACTIVITY, entity.id, candidate.customFields);
@@ -142,14 +137,9 @@ public class ActivityServiceImpl implements ActivityService {
         return tx.required(em -> new ActivitySearch(em, visible).page(query));
     }
 
-    /** Core checks, custom fields, then the registered validators; returns the normalized candidate. */
-    private ActivityDTO checked(EntityManager em, ActivityDTO candidate, ActivityDTO previous) {
-        FieldErrors errors = new ActivityRules(new JpaLookups(em)).check(candidate);
-        candidate.customFields = new CustomValueStore(em)
-                .normalize(EntityTypes.ACTIVITY, candidate.customFields, false, errors);
-        errors.throwIfAny();
-        validation.validate(EntityTypes.ACTIVITY, candidate, previous);
-        return candidate;
+    private ActivityCandidates candidates(EntityManager em) {
+        return new ActivityCandidates(new JpaLookups(em), new CustomValueStore(em).definitions(EntityTypes.ACTIVITY),
+                ActivityCandidates.Participants.of(scope));
     }
 
     private static ActivityDTO toDto(EntityManager em, ActivityEntity entity) {
@@ -166,18 +156,6 @@ public class ActivityServiceImpl implements ActivityService {
         }
         return em.createQuery("SELECT COUNT(p) FROM PartyEntity p WHERE p.id IN :ids AND p.orgUnitId IN :units", Long.class)
                 .setParameter("ids", entity.participants).setParameter("units", visible.get()).getSingleResult() > 0;
-    }
-
-    /** A restricted caller names participants of their scope only, and at least one. */
-    private void checkParticipantsInScope(ActivityDTO candidate) {
-        if (scope.unrestricted()) {
-            return;
-        }
-        boolean allVisible = !candidate.participants.isEmpty()
-                && candidate.participants.stream().allMatch(scope::canAccessParty);
-        if (!allVisible) {
-            throw new ValidationException(FieldError.invalid("participants", "must name parties of your perimeter only, at least one"));
-        }
     }
 
     private ActivityEntity load(EntityManager em, String id, Long expectedVersion) {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
+import org.tessera.crm.core.impl.support.Lookups;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
-import org.tessera.crm.core.impl.support.Lookups;
 
 /**
  * Checks custom values against their definitions and converts them to the canonical types
@@ -37,12 +37,11 @@ public final class CustomValueNormalizer {
 
     /**
      * As {@link #normalize(Map, boolean, FieldErrors)}, without the required check of the fields in
-     * {@code checkedLater}: a caller who may not write a sensitive field cannot supply it, and
-     * whether it is missing depends on whether the row turns out to be an update (the stored value
-     * stays) or a create.
+     * {@code notRequired}: an update by a caller who may not write a sensitive field keeps its stored
+     * value, and cannot be asked for one the stored record lacks.
      */
     public Map<String, Object> normalize(Map<String, Object> values, boolean partial, FieldErrors errors,
-            Set<String> checkedLater) {
+            Set<String> notRequired) {
         Map<String, Object> normalized = new LinkedHashMap<>();
         Map<String, Object> input = values == null ? Map.of() : values;
         for (Map.Entry<String, Object> entry : input.entrySet()) {
@@ -61,7 +60,7 @@ public final class CustomValueNormalizer {
         }
         if (!partial) {
             for (CustomFieldDefinitionDTO definition : definitions.values()) {
-                if (definition.required && input.get(definition.key) == null && !checkedLater.contains(definition.key)) {
+                if (definition.required && input.get(definition.key) == null && !notRequired.contains(definition.key)) {
                     errors.required("customFields." + definition.key, null);
                 }
             }

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,32 +24,32 @@ import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.imports.ImportedActivityDTO;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.impl.activity.ActivityCandidates;
 import org.tessera.crm.core.impl.activity.ActivityMapper;
-import org.tessera.crm.core.impl.activity.ActivityRules;
 import org.tessera.crm.core.impl.audit.AuditBatch;
 import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.db.IdBlocks;
-import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
+import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.security.ScopedUnits;
+import org.tessera.crm.core.impl.support.JpaLookups;
+import org.tessera.crm.core.impl.validation.Candidate;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
-import org.tessera.crm.core.impl.support.JpaLookups;
 
 /**
- * One transaction of an activity import, built as {@link PartyImportChunk}: rows are checked one
- * by one (core rules, custom fields, then the registered validators) but the database is asked in
- * bulk: the activities and parties named by external id, the stored activities matched and every
- * party named (does it exist, in which org unit) are each read once per chunk, and new activities
- * go in as one JDBC batch per table. As in the activity service, a restricted caller names only
- * parties of their scope and cannot reach a stored activity outside it; every create and update
- * is audited in the same transaction.
+ * One transaction of an activity import, built as {@link PartyImportChunk}: the database is asked
+ * in bulk — the activities and parties named by external id, the stored activities matched and
+ * every party named (does it exist, in which org unit) are each read once per chunk, and new
+ * activities go in as one JDBC batch per table. Each row, its parties named by external id
+ * resolved, is then built as the activity service builds a write ({@link ActivityCandidates}, its
+ * lookups and perimeter answered from what the chunk read), and checked by the registered
+ * validators. A restricted caller cannot reach a stored activity outside their perimeter; every
+ * create and update is audited in the same transaction.
  */
 final class ActivityImportChunk {
     /** Ids per IN list: well under every database's limit on bind parameters. */
     private static final int IN_LIST = 500;
-    private static final String OUT_OF_SCOPE = "must name parties of your perimeter only, at least one";
 
     private final EntityManager em;
     private final ValidationService validation;
@@ -69,33 +67,71 @@ final class ActivityImportChunk {
 
     List<Outcome> run(List<ImportRow<ImportedActivityDTO>> rows) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
-        Optional<Set<Long>> visible = ScopedUnits.of(scope);
         CachingLookups lookups = new CachingLookups(new JpaLookups(em));
-        ActivityRules rules = new ActivityRules(lookups);
-        CustomValueNormalizer normalizer = new CustomValueNormalizer(
-                new CustomValueStore(em).definitions(EntityTypes.ACTIVITY), lookups);
-
+        Read read = read(connection, rows, lookups);
+        ActivityCandidates candidates = new ActivityCandidates(lookups,
+                new CustomValueStore(em).definitions(EntityTypes.ACTIVITY), read.parties()::allVisible);
+        RowMatches<ActivityDTO> matches = new RowMatches<>(read.stored().holders());
+        Writes writes = new Writes(connection, read.stored(), matches);
         Outcome[] outcomes = new Outcome[rows.size()];
-        ActivityDTO[] candidates = new ActivityDTO[rows.size()];
-        Set<String> activityKeys = new LinkedHashSet<>();
-        Set<String> partyKeys = new LinkedHashSet<>();
-        Set<Long> partyIds = new LinkedHashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             ImportRow<ImportedActivityDTO> row = rows.get(i);
             if (!row.errors.isEmpty()) {
                 outcomes[i] = Outcome.rejected(row.line, row.errors);
                 continue;
             }
-            candidates[i] = ActivityMapper.writableCopy(row.value);
-            activityKeys.addAll(ExternalIdIndex.keys(candidates[i].externalIds));
+            RowMatches.Match<ActivityDTO> match = matches.match(row.value.externalIds);
+            ActivityDTO previous = read.stored().dto(match.storedId());
+            FieldErrors errors = new FieldErrors();
+            ActivityDTO named = withParticipantsNamedByExternalId(row.value, read.partyHolders(), errors);
+            Candidate<ActivityDTO> candidate = candidates.imported(named, previous);
+            errors.addAll(candidate.errors());
+            if (!errors.isEmpty()) {
+                outcomes[i] = Outcome.rejected(row.line, errors.list());
+            } else if (match.conflict()) {
+                outcomes[i] = conflict(row.line, "these external ids belong to different activities");
+            } else if (previous != null && !read.parties().anyVisible(previous.participants)) {
+                outcomes[i] = conflict(row.line, "an activity outside your perimeter has this external id");
+            } else {
+                outcomes[i] = writes.write(i, row.line, candidate.value(), previous, match.earlier());
+            }
+        }
+        writes.finish(outcomes);
+        return List.of(outcomes);
+    }
+
+    private static Outcome conflict(long line, String message) {
+        return Outcome.rejected(line, List.of(new FieldError("externalIds", "conflict", message)));
+    }
+
+    /** What a chunk reads before its rows: the stored activities, the parties named by external id, and every party's org unit. */
+    private record Read(StoredRecords<ActivityEntity, ActivityDTO> stored, Map<String, Long> partyHolders, PartyScope parties) {
+    }
+
+    /**
+     * Reads, for the readable rows, the stored activities holding their external ids, the parties
+     * they name by external id, and the org unit of every party named or taking part in a stored
+     * activity; {@code lookups} then answers whether those parties exist without asking again.
+     */
+    private Read read(Connection connection, List<ImportRow<ImportedActivityDTO>> rows, CachingLookups lookups)
+            throws SQLException {
+        Set<String> activityKeys = new LinkedHashSet<>();
+        Set<String> partyKeys = new LinkedHashSet<>();
+        Set<Long> partyIds = new LinkedHashSet<>();
+        for (ImportRow<ImportedActivityDTO> row : rows) {
+            if (!row.errors.isEmpty()) {
+                continue;
+            }
+            activityKeys.addAll(ExternalIdIndex.lookupKeys(row.value.externalIds));
             for (ExternalIdRef ref : refs(row.value)) {
                 if (ref != null) {
                     partyKeys.add(ExternalIdIndex.key(ref.source, ref.id));
                 }
             }
-            candidates[i].participants.forEach(id -> Ids.parse(id).ifPresent(partyIds::add));
+            if (row.value.participants != null) {
+                row.value.participants.forEach(id -> Ids.parse(id).ifPresent(partyIds::add));
+            }
         }
-
         Map<String, Long> partyHolders = ExternalIdIndex.PARTIES.holders(connection, partyKeys);
         Map<String, Long> activityHolders = ExternalIdIndex.ACTIVITIES.holders(connection, activityKeys);
         Map<Long, ActivityEntity> entities = new HashMap<>();
@@ -109,133 +145,22 @@ final class ActivityImportChunk {
         stored.values().forEach(a -> a.participants.forEach(id -> partyIds.add(Long.valueOf(id))));
         Map<Long, Long> partyUnits = partyUnits(partyIds);
         partyIds.forEach(id -> lookups.remember(EntityTypes.PARTY, id, partyUnits.containsKey(id)));
-        PartyScope partyScope = new PartyScope(visible, partyUnits);
-
-        IdBlocks ids = new IdBlocks(connection);
-        AuditBatch batch = audit.batch();
-        CustomValueStore customValues = new CustomValueStore(em);
-        Map<String, ActivityDTO> createdHere = new HashMap<>();
-        Map<ActivityDTO, Integer> insertIndex = new IdentityHashMap<>();
-        List<ActivityDTO> inserts = new ArrayList<>();
-        List<Integer> updatedRows = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            ActivityDTO candidate = candidates[i];
-            if (candidate == null) {
-                continue;
-            }
-            long line = rows.get(i).line;
-            FieldErrors errors = new FieldErrors();
-            resolveParticipants(candidate, refs(rows.get(i).value), partyHolders, errors);
-            errors.addAll(rules.check(candidate).list());
-            if (!partyScope.allVisible(candidate.participants)) {
-                errors.invalid("participants", OUT_OF_SCOPE);
-            }
-            if (candidate.externalIds.isEmpty()) {
-                errors.add(new FieldError("externalIds", "required",
-                        "an imported activity needs an external id, to be found again by the next import"));
-            }
-            candidate.customFields = normalizer.normalize(candidate.customFields, false, errors);
-            if (!errors.isEmpty()) {
-                outcomes[i] = Outcome.rejected(line, errors.list());
-                continue;
-            }
-
-            Set<Long> storedMatches = new LinkedHashSet<>();
-            Set<ActivityDTO> newMatches = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
-                Long holder = activityHolders.get(key);
-                if (holder != null) {
-                    storedMatches.add(holder);
-                }
-                ActivityDTO earlier = createdHere.get(key);
-                if (earlier != null) {
-                    newMatches.add(earlier);
-                }
-            }
-            if (storedMatches.size() + newMatches.size() > 1) {
-                outcomes[i] = Outcome.rejected(line, List.of(new FieldError("externalIds", "conflict",
-                        "these external ids belong to different activities")));
-                continue;
-            }
-            try {
-                if (!storedMatches.isEmpty()) {
-                    Long id = storedMatches.iterator().next();
-                    ActivityDTO previous = stored.get(id);
-                    if (!partyScope.anyVisible(previous.participants)) {
-                        outcomes[i] = Outcome.rejected(line, List.of(new FieldError("externalIds", "conflict",
-                                "an activity outside your perimeter has this external id")));
-                        continue;
-                    }
-                    ActivityStates.adopt(candidate, previous);
-                    if (ActivityStates.sameState(candidate, previous)) {
-                        outcomes[i] = Outcome.unchanged(line, previous.id);
-                        continue;
-                    }
-                    validation.validate(EntityTypes.ACTIVITY, candidate, previous);
-                    ActivityEntity entity = entities.get(id);
-                    ActivityMapper.apply(candidate, entity);
-                    entity.updatedAt = now;
-                    customValues.replace(EntityTypes.ACTIVITY, entity.id, candidate.customFields);
-                    stored.put(id, candidate);
-                    for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
-                        activityHolders.put(key, id);
-                    }
-                    outcomes[i] = Outcome.updated(line, previous.id, previous, candidate, 0);
-                    updatedRows.add(i);
-                } else if (!newMatches.isEmpty()) {
-                    // an earlier line of this chunk created the activity: this line replaces it before it is written
-                    ActivityDTO earlier = newMatches.iterator().next();
-                    ActivityStates.adopt(candidate, earlier);
-                    if (ActivityStates.sameState(candidate, earlier)) {
-                        outcomes[i] = Outcome.unchanged(line, earlier.id);
-                        continue;
-                    }
-                    validation.validate(EntityTypes.ACTIVITY, candidate, earlier);
-                    candidate.version = 1;
-                    batch.add(EntityTypes.ACTIVITY, candidate.id, AuditAction.UPDATE, earlier, candidate, Set.of());
-                    int index = insertIndex.remove(earlier);
-                    inserts.set(index, candidate);
-                    insertIndex.put(candidate, index);
-                    ExternalIdIndex.keys(candidate.externalIds).forEach(key -> createdHere.put(key, candidate));
-                    outcomes[i] = Outcome.updated(line, candidate.id, null, null, 0);
-                } else {
-                    validation.validate(EntityTypes.ACTIVITY, candidate, null);
-                    candidate.id = String.valueOf(ids.next(ActivityRowWriter.ACTIVITY_SEQUENCE));
-                    candidate.version = 1;
-                    batch.add(EntityTypes.ACTIVITY, candidate.id, AuditAction.CREATE, null, candidate, Set.of());
-                    insertIndex.put(candidate, inserts.size());
-                    inserts.add(candidate);
-                    ExternalIdIndex.keys(candidate.externalIds).forEach(key -> createdHere.put(key, candidate));
-                    outcomes[i] = Outcome.created(line, candidate.id);
-                }
-            } catch (ValidationException e) {
-                outcomes[i] = Outcome.rejected(line, e.errors());
-            }
-        }
-        new ActivityRowWriter(connection).insert(inserts, now);
-        em.flush();
-        if (!updatedRows.isEmpty()) {
-            Map<Long, ActivityDTO> after = new LinkedHashMap<>();
-            ActivityMapper.toDtos(em, updatedRows.stream().map(i -> entities.get(Long.valueOf(outcomes[i].recordId())))
-                    .distinct().toList()).forEach(d -> after.put(Long.valueOf(d.id), d));
-            for (int i : updatedRows) {
-                Outcome o = outcomes[i];
-                ActivityDTO afterUpdate = after.get(Long.valueOf(o.recordId()));
-                batch.add(EntityTypes.ACTIVITY, o.recordId(), AuditAction.UPDATE, o.before(), afterUpdate, Set.of());
-                outcomes[i] = Outcome.updated(o.line(), o.recordId(), o.before(), afterUpdate, afterUpdate.version);
-            }
-        }
-        batch.write(connection, ids);
-        return List.of(outcomes);
+        return new Read(new StoredRecords<>(activityHolders, entities, stored), partyHolders,
+                new PartyScope(ScopedUnits.of(scope), partyUnits));
     }
 
     private static List<ExternalIdRef> refs(ImportedActivityDTO row) {
         return row.participantExternalIds == null ? List.of() : row.participantExternalIds;
     }
 
-    /** Adds the parties named by external id to the participants, once each; names the refs that match none. */
-    private static void resolveParticipants(ActivityDTO candidate, List<ExternalIdRef> refs, Map<String, Long> holders,
+    /**
+     * A writable copy of the row, the parties it names by external id added to its participants,
+     * once each; names the refs that match none.
+     */
+    private static ActivityDTO withParticipantsNamedByExternalId(ImportedActivityDTO row, Map<String, Long> holders,
             FieldErrors errors) {
+        ActivityDTO named = ActivityMapper.writableCopy(row);
+        List<ExternalIdRef> refs = refs(row);
         for (int j = 0; j < refs.size(); j++) {
             ExternalIdRef ref = refs.get(j);
             String field = "participantExternalIds[" + j + "]";
@@ -246,10 +171,11 @@ final class ActivityImportChunk {
             Long party = holders.get(ExternalIdIndex.key(ref.source, ref.id));
             if (party == null) {
                 errors.invalid(field, "no party has " + ref.source + " id " + ref.id);
-            } else if (!candidate.participants.contains(String.valueOf(party))) {
-                candidate.participants.add(String.valueOf(party));
+            } else if (!named.participants.contains(String.valueOf(party))) {
+                named.participants.add(String.valueOf(party));
             }
         }
+        return named;
     }
 
     /** The org unit of each existing party among {@code ids} (a party without one maps to {@code null}). */
@@ -288,6 +214,102 @@ final class ActivityImportChunk {
         private boolean isVisible(String party) {
             Long unit = Ids.parse(party).map(units::get).orElse(null);
             return unit != null && visible.get().contains(unit);
+        }
+    }
+
+    /**
+     * What the chunk writes: updates of stored activities through JPA, new activities in JDBC
+     * batches at the end, and the audit records of both.
+     */
+    private final class Writes {
+        private final StoredRecords<ActivityEntity, ActivityDTO> stored;
+        private final RowMatches<ActivityDTO> matches;
+        private final Connection connection;
+        private final IdBlocks ids;
+        private final AuditBatch batch = audit.batch();
+        private final CustomValueStore customValues = new CustomValueStore(em);
+        private final PendingInserts<ActivityDTO> inserts = new PendingInserts<>();
+        /** Rows that updated a stored activity: audited once the flush has given them their new version. */
+        private final List<Integer> updatedRows = new ArrayList<>();
+
+        Writes(Connection connection, StoredRecords<ActivityEntity, ActivityDTO> stored, RowMatches<ActivityDTO> matches)
+                throws SQLException {
+            this.stored = stored;
+            this.matches = matches;
+            this.connection = connection;
+            this.ids = new IdBlocks(connection);
+        }
+
+        /** Writes a valid candidate over {@code previous} (stored), over {@code earlier} (created by this chunk), or anew. */
+        Outcome write(int row, long line, ActivityDTO candidate, ActivityDTO previous, ActivityDTO earlier)
+                throws SQLException {
+            try {
+                if (previous != null) {
+                    return update(row, line, candidate, previous);
+                }
+                return earlier != null ? replace(line, candidate, earlier) : create(line, candidate);
+            } catch (ValidationException e) {
+                return Outcome.rejected(line, e.errors());
+            }
+        }
+
+        private Outcome update(int row, long line, ActivityDTO candidate, ActivityDTO previous) {
+            ActivityStates.adopt(candidate, previous);
+            if (ActivityStates.sameState(candidate, previous)) {
+                return Outcome.unchanged(line, previous.id);
+            }
+            validation.validate(EntityTypes.ACTIVITY, candidate, previous);
+            Long id = Long.valueOf(previous.id);
+            ActivityEntity entity = stored.entities().get(id);
+            ActivityMapper.apply(candidate, entity);
+            entity.updatedAt = now;
+            customValues.replace(EntityTypes.ACTIVITY, entity.id, candidate.customFields);
+            stored.dtos().put(id, candidate);
+            matches.updated(id, candidate.externalIds);
+            updatedRows.add(row);
+            return Outcome.updated(line, previous.id, previous, candidate, 0);
+        }
+
+        /** An earlier line of this chunk created the activity: this line replaces it before it is written. */
+        private Outcome replace(long line, ActivityDTO candidate, ActivityDTO earlier) {
+            ActivityStates.adopt(candidate, earlier);
+            if (ActivityStates.sameState(candidate, earlier)) {
+                return Outcome.unchanged(line, earlier.id);
+            }
+            validation.validate(EntityTypes.ACTIVITY, candidate, earlier);
+            candidate.version = 1;
+            batch.add(EntityTypes.ACTIVITY, candidate.id, AuditAction.UPDATE, earlier, candidate, Set.of());
+            inserts.replace(earlier, candidate);
+            matches.created(candidate, candidate.externalIds);
+            return Outcome.updated(line, candidate.id, null, null, 0);
+        }
+
+        private Outcome create(long line, ActivityDTO candidate) throws SQLException {
+            validation.validate(EntityTypes.ACTIVITY, candidate, null);
+            candidate.id = String.valueOf(ids.next(ActivityRowWriter.ACTIVITY_SEQUENCE));
+            candidate.version = 1;
+            batch.add(EntityTypes.ACTIVITY, candidate.id, AuditAction.CREATE, null, candidate, Set.of());
+            inserts.add(candidate);
+            matches.created(candidate, candidate.externalIds);
+            return Outcome.created(line, candidate.id);
+        }
+
+        /** Inserts the new activities, flushes the updates, and audits them with their state after the flush. */
+        void finish(Outcome[] outcomes) throws SQLException {
+            new ActivityRowWriter(connection).insert(inserts.list(), now);
+            em.flush();
+            if (!updatedRows.isEmpty()) {
+                Map<Long, ActivityDTO> after = new LinkedHashMap<>();
+                ActivityMapper.toDtos(em, updatedRows.stream().map(i -> stored.entities().get(Long.valueOf(outcomes[i].recordId())))
+                        .distinct().toList()).forEach(d -> after.put(Long.valueOf(d.id), d));
+                for (int i : updatedRows) {
+                    Outcome o = outcomes[i];
+                    ActivityDTO afterUpdate = after.get(Long.valueOf(o.recordId()));
+                    batch.add(EntityTypes.ACTIVITY, o.recordId(), AuditAction.UPDATE, o.before(), afterUpdate, Set.of());
+                    outcomes[i] = Outcome.updated(o.line(), o.recordId(), o.before(), afterUpdate, afterUpdate.version);
+                }
+            }
+            batch.write(connection, ids);
         }
     }
 }

@@ -5,10 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.tessera.crm.core.impl.support.ExternalIds;
+import org.tessera.crm.core.kit.FieldErrors;
 
 /**
  * Finds the stored records holding external ids, by lookup keys {@code source + NUL + value}, in
@@ -31,6 +36,25 @@ final class ExternalIdIndex {
     static List<String> keys(Map<String, String> externalIds) {
         List<String> keys = new ArrayList<>();
         externalIds.forEach((source, value) -> keys.add(key(source, value)));
+        return keys;
+    }
+
+    /**
+     * The lookup keys of the external ids of a row as sent, those {@link ExternalIds#check} accepts
+     * only: a row holding any other is rejected, and a value the column cannot hold must not reach
+     * the query.
+     */
+    static Set<String> lookupKeys(Map<String, String> externalIds) {
+        Set<String> keys = new LinkedHashSet<>();
+        if (externalIds != null) {
+            externalIds.forEach((source, value) -> {
+                FieldErrors errors = new FieldErrors();
+                ExternalIds.check(Collections.singletonMap(source, value), errors);
+                if (errors.isEmpty()) {
+                    keys.add(key(source, value));
+                }
+            });
+        }
         return keys;
     }
 

@@ -6,13 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -20,36 +18,31 @@ import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.audit.AuditAction;
-import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.security.CallerContext;
-import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditBatch;
 import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.db.IdBlocks;
-import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
+import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.entity.PartyEntity;
+import org.tessera.crm.core.impl.party.PartyCandidates;
 import org.tessera.crm.core.impl.party.PartyMapper;
 import org.tessera.crm.core.impl.party.PartyReader;
-import org.tessera.crm.core.impl.party.PartyRules;
-import org.tessera.crm.core.impl.party.SensitivePartyFields;
-import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.impl.support.JpaLookups;
-import org.tessera.crm.core.impl.support.Lookups;
+import org.tessera.crm.core.impl.validation.Candidate;
 
 /**
- * One transaction of an import. Rows are checked one by one (core rules, custom fields, then
- * the registered validators), but the database is asked in bulk: one query finds the stored
- * parties holding any of the chunk's external ids, one set of queries reads them, and new
- * parties go in as one JDBC batch per table. Updates of stored parties go through JPA, as any
- * other update does. As in the party service, rows obey the caller's record scope, the sensitive
- * fields (core and custom, see {@link SensitivePartyFields}) need their permission, and every
- * create and update is audited in the same transaction, its records written in one batch.
+ * One transaction of an import. The database is asked in bulk: one pass finds the stored parties
+ * holding any of the chunk's external ids, one set of queries reads them, and new parties go in as
+ * one JDBC batch per table; updates of stored parties go through JPA, as any other update does.
+ * Each row is then built as the party service builds a write ({@link PartyCandidates}, with the
+ * lookups cached for the chunk), against the stored party it names if any, and checked by the
+ * registered validators. Every create and update is audited in the same transaction, its records
+ * written in one batch.
  */
 final class PartyImportChunk {
     private final EntityManager em;
@@ -72,192 +65,162 @@ final class PartyImportChunk {
 
     List<Outcome> run(List<ImportRow<PartyDTO>> rows) throws SQLException {
         Connection connection = em.unwrap(Connection.class);
-        boolean mayUseSensitive = security.callers().permits(CorePermissions.PARTY_SENSITIVE);
-        String defaultOrgUnit = security.scope().defaultOrgUnitId().orElse(null);
-        Lookups lookups = new CachingLookups(new JpaLookups(em));
-        PartyRules rules = new PartyRules(lookups, today);
-        Map<String, CustomFieldDefinitionDTO> definitions = new CustomValueStore(em).definitions(EntityTypes.PARTY);
-        CustomValueNormalizer normalizer = new CustomValueNormalizer(definitions, lookups);
-        SensitivePartyFields sensitive = SensitivePartyFields.of(definitions.values());
-        Set<String> masked = sensitive.masked();
-        // required fields this caller may not write: known missing only once the row is a create
-        Set<String> requiredHidden = mayUseSensitive ? Set.of() : definitions.values().stream()
-                .filter(definition -> definition.sensitive && definition.required)
-                .map(definition -> definition.key).collect(Collectors.toSet());
-
+        PartyCandidates.Writer writer = PartyCandidates.Writer.of(security.callers(), security.scope());
+        PartyCandidates candidates = new PartyCandidates(new CachingLookups(new JpaLookups(em)), today,
+                new CustomValueStore(em).definitions(EntityTypes.PARTY), writer);
+        StoredRecords<PartyEntity, PartyDTO> stored = readStored(connection, rows);
+        RowMatches<PartyDTO> matches = new RowMatches<>(stored.holders());
+        Writes writes = new Writes(connection, stored, matches, candidates.sensitiveFields().masked());
         Outcome[] outcomes = new Outcome[rows.size()];
-        PartyDTO[] candidates = new PartyDTO[rows.size()];
-        Set<String> keys = new LinkedHashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             ImportRow<PartyDTO> row = rows.get(i);
             if (!row.errors.isEmpty()) {
                 outcomes[i] = Outcome.rejected(row.line, row.errors);
                 continue;
             }
-            PartyDTO candidate = PartyMapper.writableCopy(row.value);
-            if (candidate.orgUnitId == null) {
-                candidate.orgUnitId = defaultOrgUnit;
+            RowMatches.Match<PartyDTO> match = matches.match(row.value.externalIds);
+            PartyDTO previous = stored.dto(match.storedId());
+            Candidate<PartyDTO> candidate = candidates.imported(row.value, previous);
+            if (!candidate.isValid()) {
+                outcomes[i] = Outcome.rejected(row.line, candidate.errors());
+            } else if (match.conflict()) {
+                outcomes[i] = conflict(row.line, "these external ids belong to different parties");
+            } else if (previous != null && !writer.admits(previous.orgUnitId)) {
+                outcomes[i] = conflict(row.line, "a party outside your perimeter has this external id");
+            } else {
+                outcomes[i] = writes.write(i, row.line, candidate.value(), previous, match.earlier());
             }
-            if (!mayUseSensitive) {
-                // ignored, not refused, as by the party service; an update puts the stored values back below
-                sensitive.strip(candidate);
-            }
-            FieldErrors errors = rules.check(candidate);
-            if (!security.scope().canAccessOrgUnit(candidate.orgUnitId)) {
-                errors.invalid("orgUnitId", candidate.orgUnitId == null ? "an org unit is required" : "outside your perimeter");
-            }
-            if (candidate.externalIds.isEmpty()) {
-                errors.add(new FieldError("externalIds", "required",
-                        "an imported party needs an external id, to be found again by the next import"));
-            }
-            candidate.customFields = normalizer.normalize(candidate.customFields, false, errors, requiredHidden);
-            if (!errors.isEmpty()) {
-                outcomes[i] = Outcome.rejected(row.line, errors.list());
-                continue;
-            }
-            candidates[i] = candidate;
-            keys.addAll(ExternalIdIndex.keys(candidate.externalIds));
         }
+        writes.finish(outcomes);
+        return List.of(outcomes);
+    }
 
+    private static Outcome conflict(long line, String message) {
+        return Outcome.rejected(line, List.of(new FieldError("externalIds", "conflict", message)));
+    }
+
+    /** The stored parties holding the external ids of the readable rows. */
+    private StoredRecords<PartyEntity, PartyDTO> readStored(Connection connection, List<ImportRow<PartyDTO>> rows)
+            throws SQLException {
+        Set<String> keys = new LinkedHashSet<>();
+        rows.stream().filter(row -> row.errors.isEmpty())
+                .forEach(row -> keys.addAll(ExternalIdIndex.lookupKeys(row.value.externalIds)));
         Map<String, Long> holders = ExternalIdIndex.PARTIES.holders(connection, keys);
         Map<Long, PartyEntity> entities = new HashMap<>();
-        Map<Long, PartyDTO> stored = new HashMap<>();
+        Map<Long, PartyDTO> dtos = new HashMap<>();
         if (!holders.isEmpty()) {
             em.createQuery("SELECT p FROM PartyEntity p WHERE p.id IN :ids", PartyEntity.class)
                     .setParameter("ids", new ArrayList<>(new LinkedHashSet<>(holders.values()))).getResultList()
                     .forEach(e -> entities.put(e.id, e));
-            new PartyReader(em).toDtos(new ArrayList<>(entities.values())).forEach(d -> stored.put(Long.valueOf(d.id), d));
+            new PartyReader(em).toDtos(new ArrayList<>(entities.values())).forEach(d -> dtos.put(Long.valueOf(d.id), d));
+        }
+        return new StoredRecords<>(holders, entities, dtos);
+    }
+
+    /**
+     * What the chunk writes: updates of stored parties through JPA, new parties in JDBC batches at
+     * the end, and the audit records of both.
+     */
+    private final class Writes {
+        private final StoredRecords<PartyEntity, PartyDTO> stored;
+        private final RowMatches<PartyDTO> matches;
+        private final Connection connection;
+        private final Set<String> masked;
+        private final IdBlocks ids;
+        private final AuditBatch audit = security.audit().batch();
+        private final CustomValueStore customValues = new CustomValueStore(em);
+        private final PendingInserts<PartyDTO> inserts = new PendingInserts<>();
+        /** Rows that updated a stored party: audited once the flush has given them their new version. */
+        private final List<Integer> updatedRows = new ArrayList<>();
+
+        Writes(Connection connection, StoredRecords<PartyEntity, PartyDTO> stored, RowMatches<PartyDTO> matches,
+                Set<String> masked) throws SQLException {
+            this.stored = stored;
+            this.matches = matches;
+            this.connection = connection;
+            this.masked = masked;
+            this.ids = new IdBlocks(connection);
         }
 
-        IdBlocks ids = new IdBlocks(connection);
-        AuditBatch audit = security.audit().batch();
-        Map<String, PartyDTO> createdHere = new HashMap<>();
-        Map<PartyDTO, Integer> insertIndex = new IdentityHashMap<>();
-        List<PartyDTO> inserts = new ArrayList<>();
-        CustomValueStore customValues = new CustomValueStore(em);
-        List<Integer> updatedRows = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            PartyDTO candidate = candidates[i];
-            if (candidate == null) {
-                continue;
-            }
-            long line = rows.get(i).line;
-            Set<Long> storedMatches = new LinkedHashSet<>();
-            Set<PartyDTO> newMatches = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
-                Long holder = holders.get(key);
-                if (holder != null) {
-                    storedMatches.add(holder);
-                }
-                PartyDTO earlier = createdHere.get(key);
-                if (earlier != null) {
-                    newMatches.add(earlier);
-                }
-            }
-            if (storedMatches.size() + newMatches.size() > 1) {
-                outcomes[i] = Outcome.rejected(line, List.of(new FieldError("externalIds", "conflict",
-                        "these external ids belong to different parties")));
-                continue;
-            }
+        /** Writes a valid candidate over {@code previous} (stored), over {@code earlier} (created by this chunk), or anew. */
+        Outcome write(int row, long line, PartyDTO candidate, PartyDTO previous, PartyDTO earlier) throws SQLException {
             try {
-                if (!storedMatches.isEmpty()) {
-                    Long id = storedMatches.iterator().next();
-                    PartyDTO previous = stored.get(id);
-                    if (!security.scope().canAccessOrgUnit(previous.orgUnitId)) {
-                        outcomes[i] = Outcome.rejected(line, List.of(new FieldError("externalIds", "conflict",
-                                "a party outside your perimeter has this external id")));
-                        continue;
-                    }
-                    if (!mayUseSensitive) {
-                        sensitive.keepStored(candidate, previous);
-                    }
-                    PartyStates.adopt(candidate, previous);
-                    if (PartyStates.sameState(candidate, previous)) {
-                        outcomes[i] = Outcome.unchanged(line, previous.id);
-                        continue;
-                    }
-                    validation.validate(EntityTypes.PARTY, candidate, previous);
-                    PartyEntity entity = entities.get(id);
-                    PartyMapper.apply(candidate, entity);
-                    entity.updatedAt = now;
-                    customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
-                    stored.put(id, candidate);
-                    for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
-                        holders.put(key, id);
-                    }
-                    outcomes[i] = Outcome.updated(line, previous.id, previous, candidate, 0);
-                    updatedRows.add(i);
-                } else if (!newMatches.isEmpty()) {
-                    // an earlier line of this chunk created the party: this line replaces it before it is written
-                    PartyDTO earlier = newMatches.iterator().next();
-                    PartyStates.adopt(candidate, earlier);
-                    if (PartyStates.sameState(candidate, earlier)) {
-                        outcomes[i] = Outcome.unchanged(line, earlier.id);
-                        continue;
-                    }
-                    validation.validate(EntityTypes.PARTY, candidate, earlier);
-                    assignMechanismIds(candidate, ids);
-                    candidate.version = 1;
-                    audit.add(EntityTypes.PARTY, candidate.id, AuditAction.UPDATE, earlier, candidate, masked);
-                    int index = insertIndex.remove(earlier);
-                    inserts.set(index, candidate);
-                    insertIndex.put(candidate, index);
-                    for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
-                        createdHere.put(key, candidate);
-                    }
-                    outcomes[i] = Outcome.updated(line, candidate.id, null, null, 0);
-                } else {
-                    requirePresent(candidate, requiredHidden);
-                    validation.validate(EntityTypes.PARTY, candidate, null);
-                    candidate.id = String.valueOf(ids.next(PartyRowWriter.PARTY_SEQUENCE));
-                    assignMechanismIds(candidate, ids);
-                    candidate.version = 1;
-                    audit.add(EntityTypes.PARTY, candidate.id, AuditAction.CREATE, null, candidate, masked);
-                    insertIndex.put(candidate, inserts.size());
-                    inserts.add(candidate);
-                    for (String key : ExternalIdIndex.keys(candidate.externalIds)) {
-                        createdHere.put(key, candidate);
-                    }
-                    outcomes[i] = Outcome.created(line, candidate.id);
+                if (previous != null) {
+                    return update(row, line, candidate, previous);
                 }
+                return earlier != null ? replace(line, candidate, earlier) : create(line, candidate);
             } catch (ValidationException e) {
-                outcomes[i] = Outcome.rejected(line, e.errors());
+                return Outcome.rejected(line, e.errors());
             }
         }
-        new PartyRowWriter(connection).insert(inserts, now);
-        em.flush();
-        if (!updatedRows.isEmpty()) {
+
+        private Outcome update(int row, long line, PartyDTO candidate, PartyDTO previous) {
+            PartyStates.adopt(candidate, previous);
+            if (PartyStates.sameState(candidate, previous)) {
+                return Outcome.unchanged(line, previous.id);
+            }
+            validation.validate(EntityTypes.PARTY, candidate, previous);
+            Long id = Long.valueOf(previous.id);
+            PartyEntity entity = stored.entities().get(id);
+            PartyMapper.apply(candidate, entity);
+            entity.updatedAt = now;
+            customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
+            stored.dtos().put(id, candidate);
+            matches.updated(id, candidate.externalIds);
+            updatedRows.add(row);
+            return Outcome.updated(line, previous.id, previous, candidate, 0);
+        }
+
+        /** An earlier line of this chunk created the party: this line replaces it before it is written. */
+        private Outcome replace(long line, PartyDTO candidate, PartyDTO earlier) throws SQLException {
+            PartyStates.adopt(candidate, earlier);
+            if (PartyStates.sameState(candidate, earlier)) {
+                return Outcome.unchanged(line, earlier.id);
+            }
+            validation.validate(EntityTypes.PARTY, candidate, earlier);
+            assignMechanismIds(candidate);
+            candidate.version = 1;
+            audit.add(EntityTypes.PARTY, candidate.id, AuditAction.UPDATE, earlier, candidate, masked);
+            inserts.replace(earlier, candidate);
+            matches.created(candidate, candidate.externalIds);
+            return Outcome.updated(line, candidate.id, null, null, 0);
+        }
+
+        private Outcome create(long line, PartyDTO candidate) throws SQLException {
+            validation.validate(EntityTypes.PARTY, candidate, null);
+            candidate.id = String.valueOf(ids.next(PartyRowWriter.PARTY_SEQUENCE));
+            assignMechanismIds(candidate);
+            candidate.version = 1;
+            audit.add(EntityTypes.PARTY, candidate.id, AuditAction.CREATE, null, candidate, masked);
+            inserts.add(candidate);
+            matches.created(candidate, candidate.externalIds);
+            return Outcome.created(line, candidate.id);
+        }
+
+        private void assignMechanismIds(PartyDTO candidate) throws SQLException {
+            for (ContactMechanismDTO m : candidate.contactMechanisms) {
+                if (m.id == null) {
+                    m.id = String.valueOf(ids.next(PartyRowWriter.MECHANISM_SEQUENCE));
+                }
+            }
+        }
+
+        /** Inserts the new parties, flushes the updates, and audits them with their state after the flush. */
+        void finish(Outcome[] outcomes) throws SQLException {
+            new PartyRowWriter(connection).insert(inserts.list(), now);
             em.flush();
-            Map<Long, PartyDTO> after = new LinkedHashMap<>();
-            new PartyReader(em).toDtos(updatedRows.stream().map(i -> entities.get(Long.valueOf(outcomes[i].recordId())))
-                    .distinct().toList()).forEach(d -> after.put(Long.valueOf(d.id), d));
-            for (int i : updatedRows) {
-                Outcome o = outcomes[i];
-                PartyDTO afterUpdate = after.get(Long.valueOf(o.recordId()));
-                audit.add(EntityTypes.PARTY, o.recordId(), AuditAction.UPDATE, o.before(), afterUpdate, masked);
-                outcomes[i] = Outcome.updated(o.line(), o.recordId(), o.before(), afterUpdate, afterUpdate.version);
+            if (!updatedRows.isEmpty()) {
+                Map<Long, PartyDTO> after = new LinkedHashMap<>();
+                new PartyReader(em).toDtos(updatedRows.stream().map(i -> stored.entities().get(Long.valueOf(outcomes[i].recordId())))
+                        .distinct().toList()).forEach(d -> after.put(Long.valueOf(d.id), d));
+                for (int i : updatedRows) {
+                    Outcome o = outcomes[i];
+                    PartyDTO afterUpdate = after.get(Long.valueOf(o.recordId()));
+                    audit.add(EntityTypes.PARTY, o.recordId(), AuditAction.UPDATE, o.before(), afterUpdate, masked);
+                    outcomes[i] = Outcome.updated(o.line(), o.recordId(), o.before(), afterUpdate, afterUpdate.version);
+                }
             }
-        }
-        audit.write(connection, ids);
-        return List.of(outcomes);
-    }
-
-    /** A new party needs its required fields, those the caller may not write included (as a single create). */
-    private static void requirePresent(PartyDTO candidate, Set<String> keys) {
-        FieldErrors missing = new FieldErrors();
-        for (String key : keys) {
-            if (candidate.customFields == null || candidate.customFields.get(key) == null) {
-                missing.required("customFields." + key, null);
-            }
-        }
-        missing.throwIfAny();
-    }
-
-    private static void assignMechanismIds(PartyDTO candidate, IdBlocks ids) throws SQLException {
-        for (ContactMechanismDTO m : candidate.contactMechanisms) {
-            if (m.id == null) {
-                m.id = String.valueOf(ids.next(PartyRowWriter.MECHANISM_SEQUENCE));
-            }
+            audit.write(connection, ids);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.impl.customfield.CustomValueCodec;
+import org.tessera.crm.core.impl.party.PartyMapper;
 
 /** The decisions of an upsert: how an imported row relates to the stored party it matched. */
 final class PartyStates {
@@ -34,7 +35,7 @@ final class PartyStates {
         }
         List<ContactMechanismDTO> copies = new ArrayList<>();
         for (ContactMechanismDTO m : candidate.contactMechanisms) {
-            ContactMechanismDTO copy = copy(m);
+            ContactMechanismDTO copy = PartyMapper.withoutId(m);
             List<String> ids = storedIds.get(identity(m));
             copy.id = ids == null || ids.isEmpty() ? null : ids.remove(0);
             copies.add(copy);
@@ -85,23 +86,5 @@ final class PartyStates {
 
     private static String identity(ContactMechanismDTO m) {
         return m.type + "\u0000" + m.value + "\u0000" + m.line1 + "\u0000" + m.postalCode + "\u0000" + m.city;
-    }
-
-    private static ContactMechanismDTO copy(ContactMechanismDTO m) {
-        ContactMechanismDTO c = new ContactMechanismDTO();
-        c.type = m.type;
-        c.value = m.value;
-        c.line1 = m.line1;
-        c.line2 = m.line2;
-        c.postalCode = m.postalCode;
-        c.city = m.city;
-        c.region = m.region;
-        c.country = m.country;
-        c.purpose = m.purpose;
-        c.primary = m.primary;
-        c.optOut = m.optOut;
-        c.validFrom = m.validFrom;
-        c.validThru = m.validThru;
-        return c;
     }
 }

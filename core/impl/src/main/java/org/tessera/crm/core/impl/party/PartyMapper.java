@@ -2,7 +2,6 @@ package org.tessera.crm.core.impl.party;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.search.PartySearchTerms;
 import org.tessera.crm.core.impl.entity.ContactMechanismEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 
 /** Copies between party DTOs and entities. Server-owned DTO fields are never read from clients. */
@@ -49,16 +47,23 @@ public final class PartyMapper {
         return copy;
     }
 
-    /** Reports mechanism ids of {@code desired} that are not among the entity's mechanisms. */
-    public static void checkMechanismIds(PartyDTO desired, PartyEntity entity, FieldErrors errors) {
-        Set<Long> own = new HashSet<>();
-        entity.contactMechanisms.forEach(m -> own.add(m.id));
-        for (int i = 0; i < desired.contactMechanisms.size(); i++) {
-            ContactMechanismDTO m = desired.contactMechanisms.get(i);
-            if (m != null && m.id != null && !Ids.parse(m.id).map(own::contains).orElse(false)) {
-                errors.invalid("contactMechanisms[" + i + "].id", "not a contact mechanism of this party");
-            }
-        }
+    /** A copy of {@code m} without its id: a new record, whatever id the client sent. */
+    public static ContactMechanismDTO withoutId(ContactMechanismDTO m) {
+        ContactMechanismDTO c = new ContactMechanismDTO();
+        c.type = m.type;
+        c.value = m.value;
+        c.line1 = m.line1;
+        c.line2 = m.line2;
+        c.postalCode = m.postalCode;
+        c.city = m.city;
+        c.region = m.region;
+        c.country = m.country;
+        c.purpose = m.purpose;
+        c.primary = m.primary;
+        c.optOut = m.optOut;
+        c.validFrom = m.validFrom;
+        c.validThru = m.validThru;
+        return c;
     }
 
     /** Makes the entity hold the validated state {@code p}; mechanisms are matched by id. */

@@ -40,7 +40,6 @@ import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.EventProperties;
-import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.jpa.OptimisticLocks;
 import org.tessera.crm.core.kit.jpa.Tx;
@@ -78,20 +77,10 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public PartyDTO create(PartyDTO draft) {
+        PartyCandidates.Writer writer = writer();
         PartyDTO created = tx.required(em -> {
-            PartyDTO candidate = PartyMapper.writableCopy(draft);
-            if (candidate.orgUnitId == null) {
-                candidate.orgUnitId = scope.defaultOrgUnitId().orElse(null);
-            }
-            SensitivePartyFields sensitive = SensitivePartyFields.of(em);
-            if (!mayUseSensitive()) {
-                sensitive.strip(candidate);
-            }
-            CustomValueStore customValues = new CustomValueStore(em);
-            FieldErrors errors = rules(em).check(candidate);
-            checkOrgUnitInScope(candidate.orgUnitId, errors);
-            candidate.customFields = customValues.normalize(EntityTypes.PARTY, candidate.customFields, false, errors);
-            errors.throwIfAny();
+            PartyCandidates candidates = candidates(em, writer);
+            PartyDTO candidate = candidates.create(draft).orThrow();
             ExternalIds.checkFree(em, "PartyEntity", "party", candidate.externalIds, null);
             validation.validate(EntityTypes.PARTY, candidate, null);
             PartyEntity entity = new PartyEntity();
@@ -99,9 +88,10 @@ public class PartyServiceImpl implements PartyService {
             entity.createdAt = Times.now();
             entity.updatedAt = entity.createdAt;
             em.persist(entity);
-            customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
+            new CustomValueStore(em).replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
+            SensitivePartyFields sensitive = candidates.sensitiveFields();
             audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, sensitive.masked());
             return shown(stored, sensitive);
         });
@@ -132,30 +122,20 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public PartyDTO update(String id, Long expectedVersion, PartyDTO desired) {
+        PartyCandidates.Writer writer = writer();
         Updated result = staleChecked(id, expectedVersion, em -> {
-            PartyEntity entity = load(em, id, expectedVersion);
+            PartyEntity entity = load(em, id, expectedVersion, writer.visibleUnits());
             PartyDTO previous = new PartyReader(em).toDto(entity);
-            PartyDTO candidate = PartyMapper.writableCopy(desired);
-            candidate.id = previous.id;
-            SensitivePartyFields sensitive = SensitivePartyFields.of(em);
-            if (!mayUseSensitive()) {
-                sensitive.keepStored(candidate, previous); // the caller can neither see nor change them
-            }
-            CustomValueStore customValues = new CustomValueStore(em);
-            FieldErrors errors = rules(em).check(candidate);
-            if (!java.util.Objects.equals(candidate.orgUnitId, previous.orgUnitId)) {
-                checkOrgUnitInScope(candidate.orgUnitId, errors);
-            }
-            PartyMapper.checkMechanismIds(candidate, entity, errors);
-            candidate.customFields = customValues.normalize(EntityTypes.PARTY, candidate.customFields, false, errors);
-            errors.throwIfAny();
+            PartyCandidates candidates = candidates(em, writer);
+            PartyDTO candidate = candidates.update(desired, previous).orThrow();
             ExternalIds.checkFree(em, "PartyEntity", "party", candidate.externalIds, entity.id);
             validation.validate(EntityTypes.PARTY, candidate, previous);
             PartyMapper.apply(candidate, entity);
             entity.updatedAt = Times.now();
-            customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
+            new CustomValueStore(em).replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
+            SensitivePartyFields sensitive = candidates.sensitiveFields();
             audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, sensitive.masked());
             String[] changed = ChangedFields.between(previous, stored, SERVER_OWNED);
             return new Updated(shown(stored, sensitive), changed);
@@ -173,7 +153,7 @@ public class PartyServiceImpl implements PartyService {
     @Override
     public void delete(String id, Long expectedVersion) {
         List<ActivityEntity> touched = staleChecked(id, expectedVersion, em -> {
-            PartyEntity entity = load(em, id, expectedVersion);
+            PartyEntity entity = load(em, id, expectedVersion, visibleUnits());
             PartyDTO previous = new PartyReader(em).toDto(entity);
             List<ActivityEntity> activities = em.createQuery("SELECT a FROM ActivityEntity a JOIN a.participants p"
                     + " WHERE p = :id", ActivityEntity.class).setParameter("id", entity.id).getResultList();
@@ -250,12 +230,6 @@ public class PartyServiceImpl implements PartyService {
         return visible.isEmpty() || (entity.orgUnitId != null && visible.get().contains(entity.orgUnitId));
     }
 
-    private void checkOrgUnitInScope(String orgUnitId, FieldErrors errors) {
-        if (!scope.canAccessOrgUnit(orgUnitId)) {
-            errors.invalid("orgUnitId", orgUnitId == null ? "an org unit is required" : "outside your perimeter");
-        }
-    }
-
     private boolean mayUseSensitive() {
         return callers.permits(CorePermissions.PARTY_SENSITIVE);
     }
@@ -269,13 +243,17 @@ public class PartyServiceImpl implements PartyService {
         return mayUseSensitive() ? party : sensitive.strip(party);
     }
 
-    private static PartyRules rules(EntityManager em) {
-        return new PartyRules(new JpaLookups(em), LocalDate.now());
+    private PartyCandidates.Writer writer() {
+        return PartyCandidates.Writer.of(callers, scope);
+    }
+
+    private static PartyCandidates candidates(EntityManager em, PartyCandidates.Writer writer) {
+        return new PartyCandidates(new JpaLookups(em), LocalDate.now(),
+                new CustomValueStore(em).definitions(EntityTypes.PARTY), writer);
     }
 
     /** The party, after checking the caller's scope and version explicitly. */
-    private PartyEntity load(EntityManager em, String id, Long expectedVersion) {
-        Optional<Set<Long>> visible = visibleUnits();
+    private PartyEntity load(EntityManager em, String id, Long expectedVersion, Optional<Set<Long>> visible) {
         PartyEntity entity = Ids.parse(id).map(value -> em.find(PartyEntity.class, value))
                 .filter(found -> inScope(found, visible))
                 .orElseThrow(() -> new NotFoundException(EntityTypes.PARTY, id));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,6 +32,7 @@ import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.spi.Validator;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.testing.CoreServices;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -232,6 +234,40 @@ abstract class AbstractActivityImportTest {
         assertEquals(List.of("participants"), fields(report, 1));
         assertEquals("conflict", report.errors.get(2).errors.get(0).code, "a stored activity outside the scope is not matched");
         assertEquals("theirs", activitiesOf(theirParty).get(0).subject);
+    }
+
+    @Test
+    void theServiceAndTheImportRefuseAPartyOutsideThePerimeterAlikeWithTheOtherErrorsAndBeforeAnyValidator() {
+        String mine = core.org.createOrgUnit(orgUnit(unique("MINE"))).id;
+        String theirs = core.org.createOrgUnit(orgUnit(unique("THEIRS"))).id;
+        String myParty = party(unique("M-"), mine).id;
+        String theirParty = party(unique("T-"), theirs).id;
+        List<Object> validated = new ArrayList<>();
+        Validator recording = (candidate, previous) -> {
+            validated.add(candidate);
+            return List.of();
+        };
+        core.validation.addValidator(recording, Map.of(Validator.ENTITY_TYPE, "ACTIVITY"));
+        core.callers.bind(new Caller("agent", Set.of("agent"), Set.of(CorePermissions.ACTIVITY_WRITE,
+                CorePermissions.ACTIVITY_READ, CorePermissions.PARTY_READ), mine));
+        try {
+            ImportedActivityDTO intruding = callWith(unique("P-"), null, myParty);
+            intruding.participants.add(theirParty);
+            List<String> byService = assertThrows(ValidationException.class, () -> core.activities.create(intruding))
+                    .errors().stream().map(e -> e.field).toList();
+            ImportReport byImport = importRows(List.of(intruding));
+            assertEquals(List.of("subject", "participants"), byService);
+            assertEquals(byService, fields(byImport, 0));
+
+            intruding.subject = "otherwise valid";
+            assertEquals("participants", assertThrows(ValidationException.class, () -> core.activities.create(intruding))
+                    .errors().get(0).field);
+            assertEquals(List.of("participants"), fields(importRows(List.of(intruding)), 0));
+            assertEquals(List.of(), validated, "the registered validators run after the core's own checks only");
+        } finally {
+            core.callers.unbind();
+            core.validation.removeValidator(recording);
+        }
     }
 
     private static OrgUnitDTO orgUnit(String code) {

@@ -182,4 +182,17 @@ class DerbyPartyImportTest {
         assertEquals("externalIds", second.errors.get(0).errors.get(0).field);
         assertEquals("conflict", second.errors.get(0).errors.get(0).code);
     }
+
+    @Test
+    void aNewPartyGetsNewMechanismIdsWhateverIdsTheRowCarries() {
+        importer.importParties(rows(List.of(person("mid", "M1", "Premier"))).iterator());
+        String taken = core.parties.search(byExternal("m1")).items.get(0).contactMechanisms.get(0).id;
+        PartyDTO copying = person("mid", "M2", "Second");
+        copying.contactMechanisms.get(0).id = taken;
+        ImportReport report = importer.importParties(rows(List.of(copying)).iterator());
+        assertEquals(1, report.created, () -> String.valueOf(report.errors.get(0).errors));
+        assertTrue(!taken.equals(core.parties.search(byExternal("m2")).items.get(0).contactMechanisms.get(0).id),
+                "as a single create, the row's mechanism ids are ignored");
+        assertEquals(taken, core.parties.search(byExternal("m1")).items.get(0).contactMechanisms.get(0).id);
+    }
 }

@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.Optional;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tessera.crm.core.api.ConflictException;
-import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.StaleVersionException;
@@ -45,24 +44,25 @@ import org.tessera.crm.core.api.audit.FieldChangeDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
 import org.tessera.crm.core.api.event.CoreEvents;
+import org.tessera.crm.core.api.imports.ImportReport;
+import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.api.imports.ImportReport;
-import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyRelationshipDTO;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.schema.SchemaReady;
-import org.tessera.crm.core.api.spi.Validator;
+import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.spi.Validator;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
-import org.tessera.crm.core.impl.testing.CoreServices;
-import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.imports.PartyImporter;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
-import org.tessera.crm.core.impl.entity.CustomFieldDefinitionEntity;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
+import org.tessera.crm.core.impl.entity.CustomFieldDefinitionEntity;
+import org.tessera.crm.core.impl.imports.PartyImporter;
+import org.tessera.crm.core.impl.testing.CoreServices;
 import org.tessera.crm.core.impl.timeline.TimelineServiceImpl;
 import org.tessera.crm.core.migrations.impl.LiquibaseSchemaMigrations;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -579,6 +579,44 @@ abstract class AbstractCoreDatabaseTest {
             ImportReport created = importAs(agent, importer, importedPerson(source, "B", last, key, "A"));
             assertEquals(1, created.rejected, "a new party needs the field, which this caller cannot give");
             assertEquals("customFields." + key, created.errors.get(0).errors.get(0).field);
+        } finally {
+            // other tests of this class create parties without it
+            core.tx.required(em -> em.createQuery("SELECT d FROM CustomFieldDefinitionEntity d"
+                    + " WHERE d.entityType = 'PARTY' AND d.key = :key", CustomFieldDefinitionEntity.class)
+                    .setParameter("key", key).getSingleResult().required = false);
+        }
+    }
+
+    @Test
+    void anUpdateByACallerWithoutThePermissionIsNotRefusedForARequiredSensitiveFieldTheyCannotGive() {
+        PartyDTO unrated = core.parties.create(person("Ewa", unique("Lis")));
+        String key = "grade" + unique("G").substring(1);
+        CustomFieldDefinitionDTO grade = new CustomFieldDefinitionDTO();
+        grade.entityType = "PARTY";
+        grade.key = key;
+        grade.type = CustomFieldType.STRING;
+        grade.sensitive = true;
+        grade.required = true;
+        core.customFields.define(grade);
+        try {
+            PartyDTO byAdmin = core.parties.get(unrated.id);
+            byAdmin.jobTitle = "Architecte";
+            assertEquals("customFields." + key, assertThrows(ValidationException.class,
+                    () -> core.parties.update(unrated.id, byAdmin.version, byAdmin)).errors().get(0).field,
+                    "a caller who may write the field must give it");
+
+            core.callers.bind(new Caller("agent", Set.of("agent"), Set.of(CorePermissions.PARTY_READ,
+                    CorePermissions.PARTY_WRITE, CorePermissions.ALL_RECORDS), null));
+            try {
+                PartyDTO seen = core.parties.get(unrated.id);
+                seen.jobTitle = "Architecte";
+                assertEquals("Architecte", core.parties.update(unrated.id, seen.version, seen).jobTitle,
+                        "as the import does: the caller can neither see nor give it");
+                assertThrows(ValidationException.class, () -> core.parties.create(person("Ewa", unique("Lis"))),
+                        "a new party still needs it");
+            } finally {
+                core.callers.unbind();
+            }
         } finally {
             // other tests of this class create parties without it
             core.tx.required(em -> em.createQuery("SELECT d FROM CustomFieldDefinitionEntity d"
