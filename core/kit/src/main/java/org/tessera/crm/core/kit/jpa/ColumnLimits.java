@@ -66,7 +66,11 @@ public final class ColumnLimits {
         ColumnLimits limits = new ColumnLimits(read(em.unwrap(Connection.class), tables));
         for (ClassDescriptor descriptor : descriptors) {
             if (!descriptor.isAggregateDescriptor() && !descriptor.isAggregateCollectionDescriptor()) {
-                descriptor.getEventManager().addListener(limits.listener(descriptor));
+                // a unit's Tx may be registered again over the same factory (its schema marker came back):
+                // the check installed the first time stays, the columns have not changed
+                if (descriptor.getEventManager().getEventListeners().stream().noneMatch(Checker.class::isInstance)) {
+                    descriptor.getEventManager().addListener(limits.new Checker(descriptor));
+                }
             }
         }
         return limits;
@@ -97,18 +101,23 @@ public final class ColumnLimits {
         return columns;
     }
 
-    private DescriptorEventAdapter listener(ClassDescriptor descriptor) {
-        return new DescriptorEventAdapter() {
-            @Override
-            public void preInsert(DescriptorEvent event) {
-                check(descriptor, event.getObject());
-            }
+    /** Checks an entity of one descriptor before EclipseLink inserts or updates it. */
+    private final class Checker extends DescriptorEventAdapter {
+        private final ClassDescriptor descriptor;
 
-            @Override
-            public void preUpdateWithChanges(DescriptorEvent event) {
-                check(descriptor, event.getObject());
-            }
-        };
+        Checker(ClassDescriptor descriptor) {
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        public void preInsert(DescriptorEvent event) {
+            check(descriptor, event.getObject());
+        }
+
+        @Override
+        public void preUpdateWithChanges(DescriptorEvent event) {
+            check(descriptor, event.getObject());
+        }
     }
 
     void check(ClassDescriptor descriptor, Object entity) {
