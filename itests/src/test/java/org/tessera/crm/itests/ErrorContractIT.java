@@ -41,6 +41,14 @@ public class ErrorContractIT {
     }
 
     @Test
+    public void aNullBodyIs400NamingTheBodyInTheCoreAndInModules() {
+        for (String collection : new String[] {"/v1/parties", "/v1/activities", "/v1/agents", "/v1/org-units",
+                "/v1/custom-fields", "/v1/picklists", "/v1/sales/products", "/v1/sales/leads"}) {
+            assertNamesField(api.post(collection, "null"), 400, "body");
+        }
+    }
+
+    @Test
     public void wrongValueTypesAndUnknownFieldsNameTheField() {
         assertNamesField(api.post("/v1/parties", "{\"type\": \"ALIEN\", \"lastName\": \"X\"}"), 400, "type");
         assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").put("birthDate", "24601")), 400, "birthDate");

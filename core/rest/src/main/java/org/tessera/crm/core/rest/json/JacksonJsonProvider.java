@@ -25,8 +25,12 @@ import org.osgi.service.component.propertytypes.ServiceRanking;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
-import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemException;
+import org.tessera.crm.core.kit.rest.ProblemTypes;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 
 /**
  * Reads and writes JSON bodies ({@code application/json}, merge patches, problems and any other
@@ -56,7 +60,18 @@ public class JacksonJsonProvider implements MessageBodyReader<Object>, MessageBo
     @Override
     public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        return mapper.readerFor(mapper.constructType(genericType != null ? genericType : type)).readValue(entityStream);
+        Object value = mapper.readerFor(mapper.constructType(genericType != null ? genericType : type)).readValue(entityStream);
+        if (value == null) {
+            // the JSON literal null: no resource method can act on it, and it must not reach one as a null argument
+            throw new ProblemException(new Problem(ProblemTypes.INVALID_JSON, "Invalid JSON body", 400,
+                    "the body is null; it must be the JSON " + (isArray(type) ? "array" : "object") + " of this resource")
+                    .withError(new FieldError("body", "null", "must not be null")));
+        }
+        return value;
+    }
+
+    private static boolean isArray(Class<?> type) {
+        return type.isArray() || java.util.Collection.class.isAssignableFrom(type);
     }
 
     @Override

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyType;
+import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemException;
 import org.tessera.crm.core.kit.rest.TesseraApi;
 
 class JacksonJsonProviderTest {
@@ -82,6 +84,15 @@ class JacksonJsonProviderTest {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
+    @Test
+    void aNullBodyIsA400ProblemNamingTheBodyNotANullArgument() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> read("null", PartyDTO.class));
+        assertEquals(400, refused.getResponse().getStatus());
+        Problem problem = (Problem) refused.getResponse().getEntity();
+        assertEquals("body", problem.errors.get(0).field);
+        assertTrue(problem.detail.contains("object"), problem.detail);
+    }
+
     private Object read(String json, Class<?> type) throws IOException {
         Object value = provider.readFrom((Class) type, type, NONE, MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(),
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
