@@ -154,6 +154,10 @@ public class AuditIT {
         assertEquals(405, admin.post("/v1/audit", Api.object().put("action", "DELETE")).status());
         assertEquals(405, admin.delete("/v1/audit").status());
         Problems.assertProblem(Api.as("mdupont", "mdupont").get("/v1/audit"), 403);
+        // a manager may read audit records but sees only a region: the whole trail, every record's values, is not theirs
+        Api.Response restricted = Api.as("it-manager", "it-manager").get("/v1/audit");
+        Problems.assertProblem(restricted, 403);
+        assertTrue(restricted.toString(), restricted.toString().contains("all-records"));
     }
 
     @Test

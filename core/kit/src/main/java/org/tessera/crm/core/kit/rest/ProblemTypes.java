@@ -10,6 +10,8 @@ public final class ProblemTypes {
     public static final String INVALID_PARAMETER = "urn:tessera:problem:invalid-parameter";
     public static final String VALIDATION = "urn:tessera:problem:validation";
     public static final String NOT_FOUND = "urn:tessera:problem:not-found";
+    /** The caller may not do this (HTTP 403). */
+    public static final String FORBIDDEN = "urn:tessera:problem:forbidden";
     public static final String CONFLICT = "urn:tessera:problem:conflict";
     public static final String STALE_VERSION = "urn:tessera:problem:stale-version";
     public static final String PRECONDITION_REQUIRED = "urn:tessera:problem:precondition-required";

@@ -24,11 +24,14 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.audit.AuditQuery;
 import org.tessera.crm.core.api.audit.AuditRecordDTO;
 import org.tessera.crm.core.api.audit.AuditService;
-import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemException;
+import org.tessera.crm.core.kit.rest.ProblemTypes;
 import org.tessera.crm.core.kit.rest.QueryParams;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 
 /** The audit trail, read-only: there is no method here, or anywhere, that changes it. */
 @Component(service = AuditResource.class)
@@ -42,10 +45,12 @@ import org.tessera.crm.core.kit.rest.QueryParams;
         content = @Content(mediaType = TesseraApi.PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class AuditResource {
     private final AuditService audit;
+    private final RecordScope scope;
 
     @Activate
-    public AuditResource(@Reference AuditService audit) {
+    public AuditResource(@Reference AuditService audit, @Reference RecordScope scope) {
         this.audit = audit;
+        this.scope = scope;
     }
 
     @Operation(summary = "Audit records, newest first", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
@@ -55,6 +60,11 @@ public class AuditResource {
     public Page<AuditRecordDTO> searchAudit(@QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
             @QueryParam("userId") String userId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
+        if (!scope.unrestricted()) {
+            // audit records carry the field values of any record: the whole trail is for callers who see every record
+            throw new ProblemException(new Problem(ProblemTypes.FORBIDDEN, "Forbidden", 403, "the audit trail of every record"
+                    + " needs permission " + CorePermissions.ALL_RECORDS + "; a party's changes are at /v1/parties/{id}/history"));
+        }
         AuditQuery query = new AuditQuery();
         query.entityType = QueryParams.text(entityType);
         query.entityId = QueryParams.text(entityId);

@@ -4,12 +4,13 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 
 import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.ProblemTypes;
 import org.tessera.crm.core.kit.rest.Problems;
 
 /** The problem responses of authentication and authorization. */
 final class SecurityProblems {
     static final String UNAUTHORIZED = "urn:tessera:problem:unauthorized";
-    static final String FORBIDDEN = "urn:tessera:problem:forbidden";
+    static final String FORBIDDEN = ProblemTypes.FORBIDDEN;
     static final String TOO_MANY_ATTEMPTS = "urn:tessera:problem:too-many-attempts";
     /** Both schemes the API accepts, in the realm {@code tessera}. */
     static final String CHALLENGE = "Basic realm=\"" + TesseraJaasRealm.NAME + "\", Bearer realm=\"" + TesseraJaasRealm.NAME + "\"";
