@@ -34,9 +34,10 @@ class BudgetedCallsTest {
     @Test
     void aCallBeyondTheBudgetTimesOutAndIsInterruptedWhileTheOthersComplete() throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch fastAnswered = new CountDownLatch(1);
         Callable<String> sleeper = () -> {
             try {
-                Thread.sleep(10_000);
+                new CountDownLatch(1).await(); // never released: only the budget's interruption ends it
                 return "late";
             } catch (InterruptedException e) {
                 interrupted.countDown();
@@ -44,9 +45,12 @@ class BudgetedCallsTest {
             }
         };
         long start = System.nanoTime();
-        List<Outcome<String>> outcomes = calls.run(List.of(() -> "fast", sleeper, () -> {
-            Thread.sleep(50);
-            return "in time";
+        List<Outcome<String>> outcomes = calls.run(List.of(() -> {
+            fastAnswered.countDown();
+            return "fast";
+        }, sleeper, () -> {
+            // waits for another call, well within the budget
+            return fastAnswered.await(250, TimeUnit.MILLISECONDS) ? "in time" : "starved";
         }), Duration.ofMillis(300));
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 

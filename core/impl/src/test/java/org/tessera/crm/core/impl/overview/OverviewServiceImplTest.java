@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +51,7 @@ class OverviewServiceImplTest {
     void aSlowSectionTimesOutAndAFailingOneIsAnErrorWhileTheOthersAreComplete() {
         overview.addContributor(section("sales", "opportunities", "sales.opportunity.read", id -> figures(3)), 0, () -> false);
         overview.addContributor(section("slow", "late", "slow.read", id -> {
-            sleep(Duration.ofSeconds(10));
+            blockUntilInterrupted();
             return figures(1);
         }), 0, () -> false);
         overview.addContributor(section("broken", "faulty", "broken.read", id -> {
@@ -190,9 +189,10 @@ class OverviewServiceImplTest {
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> answer.apply(method.getName(), args));
     }
 
-    private static void sleep(Duration duration) {
+    /** A contributor that never answers on its own: only the budget's interruption ends it. */
+    private static void blockUntilInterrupted() {
         try {
-            Thread.sleep(duration.toMillis());
+            new java.util.concurrent.CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -74,7 +74,7 @@ class SearchServiceImplTest {
         search.addContributor(contributor("core", "party", "p", query -> hits("party", 1)), 0, () -> false);
         search.addContributor(contributor("slow", "thing", "p", query -> {
             try {
-                Thread.sleep(10_000);
+                new java.util.concurrent.CountDownLatch(1).await(); // never released: only the budget's interruption ends it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

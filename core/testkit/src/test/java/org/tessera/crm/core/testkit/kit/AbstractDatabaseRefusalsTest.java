@@ -1,20 +1,16 @@
-package org.tessera.crm.core.kit.jpa;
+package org.tessera.crm.core.testkit.kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +21,10 @@ import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.security.RecordScope;
+import org.tessera.crm.core.kit.jpa.JpqlQuery;
+import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.TestDatabase;
 
 /**
  * What a module's transaction helper makes of what the database refuses, on every supported
@@ -33,17 +33,19 @@ import org.tessera.crm.core.api.security.RecordScope;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractDatabaseRefusalsTest {
+    private static final String UNIT = "tessera-kit-test";
     private final AtomicLong ids = new AtomicLong(1);
-    private EntityManagerFactory emf;
-    private Tx tx;
+    private TestDatabase database;
+    private EmfTx tx;
+    /** A second factory of the unit, whose transactions are never joined by {@link #tx}'s: "someone else". */
+    private EmfTx other;
 
-    protected abstract DataSource start() throws Exception;
-
-    protected abstract void stop() throws Exception;
+    protected abstract TestDatabase start() throws Exception;
 
     @BeforeAll
     void createSchema() throws Exception {
-        DataSource dataSource = start();
+        database = start();
+        DataSource dataSource = database.dataSource();
         try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
             ddl.execute("CREATE TABLE party (id BIGINT PRIMARY KEY, org_unit_id BIGINT)");
             ddl.execute("CREATE TABLE kit_item (id BIGINT PRIMARY KEY, version BIGINT NOT NULL, code VARCHAR(20) NOT NULL,"
@@ -55,16 +57,17 @@ abstract class AbstractDatabaseRefusalsTest {
                 connection.commit();
             }
         }
-        emf = Persistence.createEntityManagerFactory("tessera-kit-test", Map.of("javax.persistence.nonJtaDataSource", dataSource));
-        tx = new JpaTemplateTx(new EmfJpaTemplate(emf));
+        tx = new EmfTx(UNIT, dataSource);
+        other = new EmfTx(UNIT, dataSource);
     }
 
     @AfterAll
     void dropSchema() throws Exception {
-        if (emf != null) {
-            emf.close();
+        if (tx != null) {
+            tx.close();
+            other.close();
         }
-        stop();
+        database.close();
     }
 
     private KitItemEntity item(String code) {
@@ -144,8 +147,8 @@ abstract class AbstractDatabaseRefusalsTest {
         ConflictException conflict = assertThrows(ConflictException.class, () -> tx.required(em -> {
             KitItemEntity mine = em.find(KitItemEntity.class, stored.id);
             // someone else commits a change in between
-            tx.required(other -> {
-                other.find(KitItemEntity.class, stored.id).name = "Theirs";
+            other.required(theirs -> {
+                theirs.find(KitItemEntity.class, stored.id).name = "Theirs";
                 return null;
             });
             mine.name = "Mine";
@@ -200,9 +203,5 @@ abstract class AbstractDatabaseRefusalsTest {
                 return Optional.empty();
             }
         };
-    }
-
-    static void ignore(SQLException e) {
-        // Derby reports a successful shutdown as an exception.
     }
 }

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.kit.jpa;
+package org.tessera.crm.core.testkit.kit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
