@@ -11,6 +11,8 @@ import org.tessera.crm.core.api.ValidationException;
  * field), so a client fixes its input in one round trip.
  */
 public final class FieldErrors {
+    /** The {@code code} of an error about a value beyond a bound of the server (too many words, a JSON string too long…). */
+    public static final String LIMIT_EXCEEDED = "limit_exceeded";
     private final List<FieldError> errors = new ArrayList<>();
 
     public FieldErrors add(FieldError error) {

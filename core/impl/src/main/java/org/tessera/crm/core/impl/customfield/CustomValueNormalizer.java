@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
+import org.tessera.crm.core.api.customfield.CustomFieldType;
 import org.tessera.crm.core.impl.support.Lookups;
+import org.tessera.crm.core.kit.Decimals;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 
@@ -52,7 +55,8 @@ public final class CustomValueNormalizer {
             } else if (entry.getValue() != null) {
                 String problem = problemOf(definition, entry.getValue());
                 if (problem != null) {
-                    errors.invalid(field, problem);
+                    errors.add(new FieldError(field, isOutOfBounds(definition, entry.getValue()) ? Decimals.OUT_OF_RANGE
+                            : "invalid", problem));
                 } else {
                     normalized.put(entry.getKey(), convert(definition, entry.getValue()));
                 }
@@ -68,6 +72,14 @@ public final class CustomValueNormalizer {
         return normalized;
     }
 
+    private static boolean isOutOfBounds(CustomFieldDefinitionDTO definition, Object value) {
+        try {
+            return definition.type == CustomFieldType.DECIMAL && !Decimals.isBounded(toDecimal(value));
+        } catch (IllegalArgumentException notADecimal) {
+            return false;
+        }
+    }
+
     /** Why {@code value} is not acceptable for {@code definition}, or {@code null}. */
     private String problemOf(CustomFieldDefinitionDTO definition, Object value) {
         try {
@@ -78,6 +90,8 @@ public final class CustomValueNormalizer {
                 case PICKLIST -> isAllowedCode(definition, (String) canonical) ? null : "not a value of the field's list";
                 case REFERENCE -> referenceExists(definition, (String) canonical) ? null
                         : "no " + definition.referenceType + " with this id";
+                // before anything expands it: 1e500000000 is eleven characters, its plain form half a billion digits
+                case DECIMAL -> Decimals.problemOf((BigDecimal) canonical);
                 default -> null;
             };
         } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException | ClassCastException e) {

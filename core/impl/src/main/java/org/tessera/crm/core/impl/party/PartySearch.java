@@ -20,12 +20,13 @@ import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.CustomValueEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
+import org.tessera.crm.core.impl.search.SearchLimits;
+import org.tessera.crm.core.impl.security.ScopedUnits;
+import org.tessera.crm.core.impl.support.JpaLookups;
+import org.tessera.crm.core.impl.support.SqlBuilder;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
-import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.kit.KeysetCursor;
-import org.tessera.crm.core.impl.security.ScopedUnits;
-import org.tessera.crm.core.impl.support.SqlBuilder;
 
 /**
  * One keyset page of a party search: a native query selects the page's ids (at most limit + 1
@@ -100,6 +101,7 @@ final class PartySearch {
                     .param(query.classification).append(")");
         }
         List<String> tokens = PartySearchTerms.queryTokens(query.q);
+        SearchLimits.checkTokens(tokens);
         for (int i = 0; i < tokens.size(); i++) {
             if (i == 0) {
                 Optional<List<Long>> few = TermMatches.sparse(em, TermMatches.likePrefix(tokens.get(0)));

@@ -95,6 +95,7 @@ public class SearchServiceImpl implements SearchService {
         SearchResultsDTO results = new SearchResultsDTO();
         results.q = text;
         List<String> tokens = SearchKeys.tokens(text);
+        SearchLimits.checkTokens(tokens);
         if (tokens.isEmpty()) {
             return results; // only punctuation: nothing can match
         }

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
-import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.impl.testing.FakeLookups;
+import org.tessera.crm.core.kit.FieldErrors;
 
 class CustomValueNormalizerTest {
     private final Map<String, CustomFieldDefinitionDTO> definitions = new LinkedHashMap<>();
@@ -91,5 +91,20 @@ class CustomValueNormalizerTest {
         assertEquals(new BigDecimal("12.5"), CustomValueCodec.fromText(CustomFieldType.DECIMAL, "12.5"));
         assertEquals(LocalDate.of(2020, 1, 2), CustomValueCodec.fromText(CustomFieldType.DATE, "2020-01-02"));
         assertEquals(5L, CustomValueCodec.fromText(CustomFieldType.NUMBER, "5"));
+    }
+
+    @Test
+    void aDecimalWithAHugeExponentIsRefusedNamingTheFieldBeforeItIsExpanded() {
+        define("income", CustomFieldType.DECIMAL, false);
+        for (Object huge : new Object[] {new BigDecimal("1e500000000"), "1e500000000", "-1E+500000000", "1e-500000000"}) {
+            FieldErrors errors = new FieldErrors();
+            Map<String, Object> out = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(1),
+                    () -> normalizer.normalize(Map.of("income", huge), true, errors));
+            assertEquals(Map.of(), out, String.valueOf(huge));
+            assertEquals("customFields.income", errors.list().get(0).field);
+        }
+        FieldErrors errors = new FieldErrors();
+        assertEquals(new BigDecimal("1E+30"), normalizer.normalize(Map.of("income", "1e30"), true, errors).get("income"));
+        assertEquals(List.of(), errors.list());
     }
 }

@@ -375,6 +375,25 @@ abstract class AbstractCoreDatabaseTest {
                 () -> core.parties.create(wrong)).errors().get(0).field);
     }
 
+    @Test
+    void aHugeDecimalFilterAndTooManySearchWordsAreRefusedNamingTheParameter() {
+        String scoreKey = "bound" + unique("K");
+        CustomFieldDefinitionDTO score = new CustomFieldDefinitionDTO();
+        score.entityType = "PARTY";
+        score.key = scoreKey;
+        score.type = CustomFieldType.DECIMAL;
+        core.customFields.define(score);
+        PartyQuery huge = query(null);
+        huge.customFields.put(scoreKey, "1e500000000");
+        ValidationException refused = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> assertThrows(ValidationException.class, () -> core.parties.search(huge)));
+        assertEquals("customFields." + scoreKey, refused.errors().get(0).field);
+
+        ValidationException words = assertThrows(ValidationException.class, () -> core.parties.search(query("a b c d e f g h i")));
+        assertEquals("q", words.errors().get(0).field);
+        assertEquals("limit_exceeded", words.errors().get(0).code);
+    }
+
     private ActivityDTO activity(String subject, String partyId, Instant due) {
         ActivityDTO a = new ActivityDTO();
         a.type = "CALL";

@@ -50,6 +50,16 @@ class SearchServiceImplTest {
     }
 
     @Test
+    void aQueryOfMoreThanEightWordsIsRefusedNamingQ() {
+        search.addContributor(contributor("core", "party", "p", query -> hits("party", 1)), 0, () -> false);
+        ValidationException e = assertThrows(ValidationException.class, () -> search.search("a b c d e f g h i", 5));
+        assertEquals("q", e.errors().get(0).field);
+        assertEquals("limit_exceeded", e.errors().get(0).code);
+        assertEquals(0, asked.size(), "nobody was asked");
+        assertEquals(1, search.search("a b c d e f g h", 5).groups.size());
+    }
+
+    @Test
     void eachGroupHoldsAtMostTheLimitAndSaysWhetherThereAreMore() {
         search.addContributor(contributor("sales", "opportunity", "p", query -> hits("opportunity", query.limit())), 0, () -> false);
         search.addContributor(contributor("core", "party", "p", query -> hits("party", 2)), 0, () -> false);

@@ -9,12 +9,15 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 
 import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.kit.Decimals;
+import org.tessera.crm.core.kit.FieldErrors;
 
 /**
  * Turns Jackson's reading errors into 400 problems that name the offending JSON path
@@ -23,10 +26,30 @@ import org.tessera.crm.core.api.FieldError;
  */
 public final class JsonProblems {
 
+    private static final int UNPROCESSABLE_CONTENT = 422;
+
     private JsonProblems() {
     }
 
     public static Problem of(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException known && known.getResponse().getEntity() instanceof Problem problem) {
+                // raised by the body's stream (its size limit) and wrapped by Jackson on the way
+                return problem;
+            }
+            if (cause instanceof StreamConstraintsException limit) {
+                String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() ? path(mapping) : "body";
+                String message = limitMessage(limit);
+                return new Problem(ProblemTypes.LIMIT_EXCEEDED, "JSON limit exceeded", UNPROCESSABLE_CONTENT,
+                        field + " " + message).withError(new FieldError(field, FieldErrors.LIMIT_EXCEEDED, message));
+            }
+        }
+        if (e instanceof NumberOutOfRangeException outOfRange) {
+            String field = path(outOfRange);
+            String message = outOfRange.getOriginalMessage();
+            return new Problem(ProblemTypes.VALIDATION, "Validation failed", UNPROCESSABLE_CONTENT, field + " " + message)
+                    .withError(new FieldError(field, Decimals.OUT_OF_RANGE, message));
+        }
         Problem problem = new Problem(ProblemTypes.INVALID_JSON, "Invalid JSON body", 400, null);
         if (e instanceof PropertyBindingException unknown) {
             String field = path(unknown);
@@ -45,6 +68,27 @@ public final class JsonProblems {
         }
         problem.detail = "malformed JSON" + location(e.getLocation());
         return problem;
+    }
+
+    /**
+     * Which of the parser's {@link JsonLimits} {@code limit} reports, in words for a client (Jackson's
+     * own message names its Java API).
+     */
+    public static String limitMessage(StreamConstraintsException limit) {
+        String message = String.valueOf(limit.getOriginalMessage());
+        if (message.contains("nesting depth")) {
+            return "nests arrays and objects deeper than the limit of " + JsonLimits.MAX_NESTING_DEPTH + " levels";
+        }
+        if (message.startsWith("String value length")) {
+            return "holds a string longer than the limit of " + JsonLimits.MAX_STRING_LENGTH + " characters";
+        }
+        if (message.startsWith("Number value length")) {
+            return "holds a number longer than the limit of " + JsonLimits.MAX_NUMBER_LENGTH + " characters";
+        }
+        if (message.startsWith("Name length")) {
+            return "holds a field name longer than the limit of " + JsonLimits.MAX_NAME_LENGTH + " characters";
+        }
+        return "exceeds a limit of the JSON parser";
     }
 
     /** The JSON path of the value that failed, in dotted notation with [index] for array elements. */

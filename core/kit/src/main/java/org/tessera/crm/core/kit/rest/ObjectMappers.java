@@ -1,12 +1,16 @@
 package org.tessera.crm.core.kit.rest;
 
+import java.math.BigDecimal;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one JSON configuration of the API; every reader and writer of the REST layer uses it. */
@@ -18,11 +22,15 @@ public final class ObjectMappers {
     /**
      * A new mapper: ISO-8601 dates, no nulls in output, decimals as BigDecimal (amounts keep
      * their scale), unknown fields rejected (a misspelt field must not be dropped silently), and
-     * streams left open for the JAX-RS runtime to close.
+     * streams left open for the JAX-RS runtime to close. The parser enforces {@link JsonLimits}
+     * and decimals are held to {@link org.tessera.crm.core.kit.Decimals}' bounds.
      */
     public static ObjectMapper create() {
-        return JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(JsonLimits.constraints()).build();
+        return JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("tessera-bounded-decimals")
+                        .addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

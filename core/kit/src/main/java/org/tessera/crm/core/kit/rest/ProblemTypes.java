@@ -15,6 +15,8 @@ public final class ProblemTypes {
     public static final String CONFLICT = "urn:tessera:problem:conflict";
     public static final String STALE_VERSION = "urn:tessera:problem:stale-version";
     public static final String PRECONDITION_REQUIRED = "urn:tessera:problem:precondition-required";
+    /** A request beyond one of the server's bounds: body size, JSON depth, string or number length, search terms. */
+    public static final String LIMIT_EXCEEDED = "urn:tessera:problem:limit-exceeded";
     public static final String INTERNAL = "urn:tessera:problem:internal";
 
     private ProblemTypes() {

@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.kit.Decimals;
+import org.tessera.crm.core.kit.FieldErrors;
 
 /**
  * Parses query parameters received as raw strings, so that a bad value becomes a 400 problem
@@ -26,6 +28,9 @@ public final class QueryParams {
     public static final int MAX_LIMIT = 200;
     /** Prefix of custom field filters: {@code ?customFields.segment=GOLD}. */
     public static final String CUSTOM_FIELD_PREFIX = "customFields.";
+
+    /** Codes of errors about a value beyond a bound of the server rather than a malformed one. */
+    private static final Set<String> BOUND_CODES = Set.of(FieldErrors.LIMIT_EXCEEDED, Decimals.OUT_OF_RANGE);
 
     private QueryParams() {
     }
@@ -119,7 +124,10 @@ public final class QueryParams {
         try {
             return search.get();
         } catch (ValidationException e) {
-            if (e.errors().isEmpty() || !e.errors().stream().allMatch(error -> parameterNames.contains(error.field))) {
+            if (e.errors().isEmpty() || !e.errors().stream().allMatch(error -> parameterNames.contains(error.field))
+                    || e.errors().stream().anyMatch(error -> BOUND_CODES.contains(error.code))) {
+                // a well-formed parameter beyond a bound of the server (too many search words, a
+                // decimal of a million digits) stays a 422
                 throw e;
             }
             Problem problem = new Problem(ProblemTypes.INVALID_PARAMETER, "Invalid query parameter", 400,

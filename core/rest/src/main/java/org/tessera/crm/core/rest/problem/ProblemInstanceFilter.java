@@ -7,9 +7,9 @@ import javax.ws.rs.container.ContainerResponseFilter;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
-import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.kit.rest.Problem;
 import org.tessera.crm.core.kit.rest.ProblemException;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 
 /**
  * Sets a problem's {@code instance} to the request path. A filter rather than each mapper,
@@ -24,7 +24,8 @@ public class ProblemInstanceFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getEntity() instanceof Problem problem && problem.instance == null) {
-            problem.instance = request.getUriInfo().getRequestUri().getRawPath();
+            // the absolute path, not the request URI: decoding a malformed query string would throw here
+            problem.instance = request.getUriInfo().getAbsolutePath().getRawPath();
         }
     }
 }

@@ -8,6 +8,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -24,19 +26,18 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.imports.ActivityImportService;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportedActivityDTO;
-import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 import org.tessera.crm.core.kit.rest.Problem;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.rest.limits.RequestLimitsConfig;
 
 /**
  * {@code POST /v1/activities:import}: NDJSON in, one activity per line, streamed into the
  * importer; the report out. A root resource of its own, as {@link PartyImportResource} is.
  */
-@Component(service = ActivityImportResource.class)
+@Component(service = ActivityImportResource.class, configurationPid = RequestLimitsConfig.PID)
 @JaxrsResource
 @JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
 @JSONRequired
@@ -49,9 +50,17 @@ public class ActivityImportResource {
     private final ActivityImportService importer;
     private final ObjectMapper mapper = ObjectMappers.create();
 
+    private volatile int maxLineChars;
+
     @Activate
-    public ActivityImportResource(@Reference ActivityImportService importer) {
+    public ActivityImportResource(@Reference ActivityImportService importer, RequestLimitsConfig limits) {
         this.importer = importer;
+        configure(limits);
+    }
+
+    @Modified
+    void configure(RequestLimitsConfig limits) {
+        this.maxLineChars = limits.maxImportLineChars();
     }
 
     @Operation(summary = "Import activities (NDJSON, upsert by external id)", description = "One activity per line,"
@@ -66,6 +75,6 @@ public class ActivityImportResource {
     @Consumes(PartyImportResource.NDJSON)
     public ImportReport importActivities(@RequestBody(content = @Content(mediaType = PartyImportResource.NDJSON,
             schema = @Schema(implementation = ImportedActivityDTO.class))) InputStream body) {
-        return importer.importActivities(new NdjsonRows<>(body, mapper, ImportedActivityDTO.class));
+        return importer.importActivities(new NdjsonRows<>(body, mapper, ImportedActivityDTO.class, maxLineChars));
     }
 }

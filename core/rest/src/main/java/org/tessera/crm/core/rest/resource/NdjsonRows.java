@@ -1,6 +1,5 @@
 package org.tessera.crm.core.rest.resource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -18,6 +18,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.imports.ImportRow;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.rest.JsonProblems;
+import org.tessera.crm.core.rest.limits.BoundedLineReader;
+import org.tessera.crm.core.rest.limits.RequestLimitsConfig;
 
 /**
  * The rows of an NDJSON body, read one line at a time as the importer asks for them: the body
@@ -26,16 +30,24 @@ import org.tessera.crm.core.api.imports.ImportRow;
  * carrying the reason and, where Jackson knows it, the field.
  */
 final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
-    /** A longer line is rejected rather than parsed, so that one bad line cannot exhaust memory. */
-    static final int MAX_LINE_CHARS = 1 << 20;
+    /** The default of {@code maxImportLineChars}. */
+    static final int DEFAULT_MAX_LINE_CHARS = 1 << 20;
 
-    private final BufferedReader reader;
+    private final BoundedLineReader reader;
     private final ObjectReader json;
     private long lineNumber;
     private ImportRow<T> next;
 
+    /**
+     * @param maxLineChars a longer line is a rejected row, read past without being held, so that one
+     *        huge line cannot exhaust memory
+     */
     NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type) {
-        this.reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024);
+        this(body, mapper, type, DEFAULT_MAX_LINE_CHARS);
+    }
+
+    NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type, int maxLineChars) {
+        this.reader = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), maxLineChars);
         this.json = mapper.readerFor(type);
     }
 
@@ -59,19 +71,20 @@ final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
 
     private ImportRow<T> read() {
         try {
-            String line;
+            BoundedLineReader.Line line;
             do {
-                line = reader.readLine();
+                line = reader.next();
                 if (line == null) {
                     return null;
                 }
                 lineNumber++;
-            } while (line.isBlank());
-            if (line.length() > MAX_LINE_CHARS) {
-                return ImportRow.unreadable(lineNumber, List.of(new FieldError(null, "too_long",
-                        "a line may hold at most " + MAX_LINE_CHARS + " characters")));
+            } while (!line.tooLong() && line.text().isBlank());
+            if (line.tooLong()) {
+                return ImportRow.unreadable(lineNumber, List.of(new FieldError(null, "too_long", "line " + lineNumber
+                        + " is longer than the limit of " + reader.maxChars() + " characters ("
+                        + RequestLimitsConfig.PID + "/maxImportLineChars)")));
             }
-            return parse(lineNumber, line);
+            return parse(lineNumber, line.text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,13 +96,23 @@ final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
         } catch (UnrecognizedPropertyException e) {
             return ImportRow.unreadable(number, List.of(new FieldError(path(e), "unknown", "not a known field")));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamConstraintsException limit) {
+                return tooLarge(number, limit);
+            }
             String path = path(e);
             return ImportRow.unreadable(number, List.of(new FieldError(path.isEmpty() ? null : path, "invalid",
                     e.getOriginalMessage())));
+        } catch (StreamConstraintsException e) {
+            return tooLarge(number, e);
         } catch (JsonProcessingException e) {
             return ImportRow.unreadable(number, List.of(new FieldError(null, "malformed",
                     "not a JSON object: " + e.getOriginalMessage())));
         }
+    }
+
+    private ImportRow<T> tooLarge(long number, StreamConstraintsException limit) {
+        return ImportRow.unreadable(number, List.of(new FieldError(null, FieldErrors.LIMIT_EXCEEDED,
+                "the line " + JsonProblems.limitMessage(limit))));
     }
 
     /** The JSON path of the failing field, as the problem responses name fields ({@code a.b[2].c}). */

@@ -8,6 +8,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -24,20 +26,19 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.PartyImportService;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 import org.tessera.crm.core.kit.rest.Problem;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.rest.limits.RequestLimitsConfig;
 
 /**
  * {@code POST /v1/parties:import}: NDJSON in, one party per line, streamed into the importer;
  * the report out. A root resource of its own: its path is not under {@code /v1/parties/}, so it
  * cannot compete with {@code /v1/parties/{id}}.
  */
-@Component(service = PartyImportResource.class)
+@Component(service = PartyImportResource.class, configurationPid = RequestLimitsConfig.PID)
 @JaxrsResource
 @JaxrsApplicationSelect(TesseraApi.APPLICATION_SELECT)
 @JSONRequired
@@ -53,9 +54,17 @@ public class PartyImportResource {
     private final PartyImportService importer;
     private final ObjectMapper mapper = ObjectMappers.create();
 
+    private volatile int maxLineChars;
+
     @Activate
-    public PartyImportResource(@Reference PartyImportService importer) {
+    public PartyImportResource(@Reference PartyImportService importer, RequestLimitsConfig limits) {
         this.importer = importer;
+        configure(limits);
+    }
+
+    @Modified
+    void configure(RequestLimitsConfig limits) {
+        this.maxLineChars = limits.maxImportLineChars();
     }
 
     @Operation(summary = "Import parties (NDJSON, upsert by external id)", description = "One party per line,"
@@ -69,6 +78,6 @@ public class PartyImportResource {
     @Consumes(NDJSON)
     public ImportReport importParties(@RequestBody(content = @Content(mediaType = NDJSON,
             schema = @Schema(implementation = PartyDTO.class))) InputStream body) {
-        return importer.importParties(new NdjsonRows<>(body, mapper, PartyDTO.class));
+        return importer.importParties(new NdjsonRows<>(body, mapper, PartyDTO.class, maxLineChars));
     }
 }
