@@ -7,6 +7,11 @@ import static org.tessera.crm.itests.Fixtures.unique;
 import static org.tessera.crm.itests.Problems.assertNamesField;
 import static org.tessera.crm.itests.Problems.assertProblem;
 
+import java.util.HashSet;
+import java.util.Set;
+
+import javax.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -18,6 +23,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
 
 /**
  * Unbounded and malformed input, in the core's application and in a module's (sales): bodies
@@ -31,6 +39,9 @@ public class InputBoundsIT {
     private static final int MAX_BODY_BYTES = 1_048_576;
     private static final String HUGE_EXPONENT = "1e500000000";
     private final Api api = new Api();
+
+    @Inject
+    private BundleContext context;
     private final Fixtures fixtures = new Fixtures(api);
 
     @Configuration
@@ -124,6 +135,20 @@ public class InputBoundsIT {
         assertEquals(2, rejected.path("line").asInt());
         String message = rejected.path("errors").path(0).path("message").asText();
         assertTrue(message, message.contains("line 2") && message.contains("maxImportLineChars"));
+    }
+
+    @Test
+    public void oneJacksonRunsAndItHasParserLimits() {
+        Set<Version> versions = new HashSet<>();
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name != null && name.startsWith("com.fasterxml.jackson.")) {
+                versions.add(new Version(bundle.getVersion().getMajor(), bundle.getVersion().getMinor(), bundle.getVersion().getMicro()));
+            }
+        }
+        assertEquals("Jackson versions installed: " + versions, 1, versions.size());
+        assertTrue("StreamReadConstraints came with Jackson 2.15: " + versions,
+                versions.iterator().next().compareTo(new Version(2, 15, 0)) >= 0);
     }
 
     private static void assertRawProblem(RawHttp.Response response, int status, String field) {
