@@ -2,8 +2,6 @@ package org.tessera.crm.core.rest.limits;
 
 import java.util.Locale;
 
-import javax.ws.rs.core.MediaType;
-
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.kit.rest.Problem;
 import org.tessera.crm.core.kit.rest.ProblemException;
@@ -16,13 +14,17 @@ final class BodyLimits {
     private BodyLimits() {
     }
 
-    /** Whether a body of {@code type} is a bulk import, streamed row by row rather than held whole. */
-    static boolean isImport(MediaType type) {
-        if (type == null) {
+    /**
+     * Whether a body of this {@code Content-Type} is a bulk import, streamed row by row rather than
+     * held whole. Read from the raw header: a malformed one must not fail here, before the runtime
+     * answers it with its own 4xx.
+     */
+    static boolean isImport(String contentType) {
+        if (contentType == null) {
             return false;
         }
-        String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
-        return subtype.equals("x-ndjson") || subtype.equals("csv");
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/x-ndjson") || type.equals("text/csv");
     }
 
     /** 413 naming the limit and the configuration key that sets it. */

@@ -44,7 +44,7 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         RequestLimitsConfig limits = config;
-        boolean isImport = BodyLimits.isImport(request.getMediaType());
+        boolean isImport = BodyLimits.isImport(request.getHeaderString(HttpHeaders.CONTENT_TYPE));
         long limit = isImport ? limits.maxImportBodyBytes() : limits.maxBodyBytes();
         String key = isImport ? MAX_IMPORT_BODY_KEY : MAX_BODY_KEY;
         if (declaredLength(request) > limit) {
