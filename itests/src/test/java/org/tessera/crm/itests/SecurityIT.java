@@ -1,18 +1,27 @@
 package org.tessera.crm.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 
 import javax.inject.Inject;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -21,21 +30,26 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.apache.karaf.shell.api.console.SessionFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 import org.tessera.crm.core.kit.rest.TesseraApi;
 
 /**
  * Authentication and the permission check, over HTTP. The first test walks every resource method
- * the JAX-RS runtime serves in the Tessera application, whichever bundle registered it, so that a
- * method added later without a permission fails the build.
+ * the JAX-RS runtime serves, in every application (the Tessera ones, the whiteboard's default one,
+ * any other), whichever bundle registered it, so that a method added later without a permission
+ * fails the build.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class SecurityIT {
+    private static final String API_BASE = "/" + TesseraApi.APPLICATION_BASE;
     /** Reachable without credentials: the health check and the OpenAPI document. */
     private static final Set<String> ANONYMOUS = Set.of("GET /v1/health", "GET /openapi.json");
     /** Open to any authenticated caller: taking a token, asking who one is. */
@@ -45,6 +59,8 @@ public class SecurityIT {
     JaxrsServiceRuntime jaxrsRuntime;
     @Inject
     SessionFactory shellSessions;
+    @Inject
+    BundleContext context;
 
     private final Api admin = new Api();
     private final Api anonymous = Api.anonymous();
@@ -62,18 +78,17 @@ public class SecurityIT {
 
     @Test
     public void everyResourceMethodAnswers401WithoutCredentialsAnd403WithoutItsPermission() {
-        List<String> methods = resourceMethods();
+        List<Served> methods = resourceMethods();
         assertTrue("the runtime lists the resource methods: " + methods, methods.size() >= 35);
         assertTrue("a module's own application is walked too: " + methods,
-                methods.stream().anyMatch(method -> method.contains(" /v1/sales/")));
+                methods.stream().anyMatch(method -> method.key().contains(" /v1/sales/")));
         List<String> failures = new ArrayList<>();
-        for (String method : methods) {
-            String verb = method.substring(0, method.indexOf(' '));
-            String path = method.substring(method.indexOf(' ') + 1);
-            String consumes = method.contains("|") ? method.substring(method.indexOf('|') + 1) : "application/json";
-            path = path.contains("|") ? path.substring(0, path.indexOf('|')) : path;
-            String key = verb + " " + path;
-            String url = path.replaceAll("\\{[^}]*\\}", "none-0");
+        for (Served method : methods) {
+            String verb = method.verb();
+            String key = method.key();
+            String consumes = method.consumes();
+            String url = "http://localhost:" + System.getProperty(TesseraContainer.HTTP_PORT_PROPERTY)
+                    + method.absolutePath().replaceAll("\\{[^}]*\\}", "none-0");
             int withoutCredentials = call(anonymous, verb, url, consumes).status();
             int withoutPermission = call(nobody, verb, url, consumes).status();
             int asAdmin = call(admin, verb, url, consumes).status();
@@ -91,6 +106,38 @@ public class SecurityIT {
             expectNot(failures, key + " admin", asAdmin, 401, 403);
         }
         assertTrue("unguarded or misguarded methods: " + failures, failures.isEmpty());
+    }
+
+    /** A resource that selects no application, so the whiteboard puts it in its default application. */
+    @Path("/stray-it")
+    public static class StrayResource {
+        @GET
+        @Produces(MediaType.TEXT_PLAIN)
+        public String secret() {
+            return "served unguarded";
+        }
+    }
+
+    @Test
+    public void aResourceRegisteredInTheDefaultApplicationIsNeverServedUnguarded() throws Exception {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_RESOURCE, true);
+        ServiceRegistration<StrayResource> stray = context.registerService(StrayResource.class, new StrayResource(), properties);
+        try {
+            Waits.awaitTrue(() -> Arrays.stream(jaxrsRuntime.getRuntimeDTO().defaultApplication.resourceDTOs)
+                    .anyMatch(resource -> resource.serviceId == (Long) stray.getReference().getProperty("service.id")),
+                    "the stray resource joins the default application", 10);
+            String url = "http://localhost:" + System.getProperty(TesseraContainer.HTTP_PORT_PROPERTY) + "/stray-it";
+            Api.Response anonymousCall = anonymous.get(url);
+            assertFalse(anonymousCall.toString(), anonymousCall.raw().body().contains("served unguarded"));
+            Problems.assertProblem(anonymousCall, 401);
+            // it declares no permission: denied even to the administrator
+            Api.Response adminCall = admin.get(url);
+            assertFalse(adminCall.toString(), adminCall.raw().body().contains("served unguarded"));
+            Problems.assertProblem(adminCall, 403);
+        } finally {
+            stray.unregister();
+        }
     }
 
     @Test
@@ -201,25 +248,44 @@ public class SecurityIT {
     }
 
     /**
-     * "VERB /path|consumes" of every resource method of the Tessera applications (the core's and
-     * each module's, all under /tessera/api), from the runtime DTOs; paths relative to /tessera/api.
+     * A resource method as the runtime serves it: its verb, its path from the HTTP root, and the
+     * media type it consumes. Its key names it relative to /tessera/api when it lives there.
      */
-    private List<String> resourceMethods() {
-        List<String> methods = new ArrayList<>();
-        String apiBase = "/" + TesseraApi.APPLICATION_BASE;
-        for (ApplicationDTO application : jaxrsRuntime.getRuntimeDTO().applicationDTOs) {
-            String base = application.base.startsWith("/") ? application.base : "/" + application.base;
-            if (!base.startsWith(apiBase)) {
-                continue;
+    private record Served(String verb, String absolutePath, String consumes) {
+        String key() {
+            String relative = absolutePath.startsWith(API_BASE + "/") ? absolutePath.substring(API_BASE.length()) : absolutePath;
+            return verb + " " + relative;
+        }
+
+        @Override
+        public String toString() {
+            return key();
+        }
+    }
+
+    /**
+     * Every resource method of every application the JAX-RS runtime serves (the Tessera
+     * applications, the whiteboard's default application, any other), from the runtime DTOs.
+     */
+    private List<Served> resourceMethods() {
+        List<Served> methods = new ArrayList<>();
+        RuntimeDTO runtime = jaxrsRuntime.getRuntimeDTO();
+        List<ApplicationDTO> applications = new ArrayList<>(List.of(runtime.applicationDTOs));
+        applications.add(runtime.defaultApplication);
+        for (ApplicationDTO application : applications) {
+            String base = ("/" + application.base).replaceAll("/+", "/").replaceAll("/$", "");
+            List<ResourceMethodInfoDTO> infos = new ArrayList<>();
+            if (application.resourceMethods != null) {
+                infos.addAll(List.of(application.resourceMethods));
             }
-            String prefix = base.substring(apiBase.length()).replaceAll("/+$", "");
             for (ResourceDTO resource : application.resourceDTOs) {
-                for (ResourceMethodInfoDTO method : resource.resourceMethods) {
-                    String path = prefix + (method.path.startsWith("/") ? method.path : "/" + method.path);
-                    String consumes = method.consumingMimeType == null || method.consumingMimeType.length == 0
-                            ? "application/json" : method.consumingMimeType[0];
-                    methods.add(method.method + " " + path.replaceAll("/+$", "") + "|" + consumes);
-                }
+                infos.addAll(List.of(resource.resourceMethods));
+            }
+            for (ResourceMethodInfoDTO method : infos) {
+                String path = (base + (method.path.startsWith("/") ? method.path : "/" + method.path)).replaceAll("/+$", "");
+                String consumes = method.consumingMimeType == null || method.consumingMimeType.length == 0
+                        ? "application/json" : method.consumingMimeType[0];
+                methods.add(new Served(method.method, path, consumes));
             }
         }
         assertNotEquals("the tessera application is served", 0, methods.size());
