@@ -1,5 +1,6 @@
 package org.tessera.crm.core.rest.security;
 
+import javax.servlet.ServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.HttpHeaders;
@@ -13,6 +14,8 @@ import org.tessera.crm.core.api.security.RequiresPermission;
  * refused to everybody (deny by default); {@link RequiresPermission#ANONYMOUS} ones to nobody.
  */
 final class PermissionFilter implements ContainerRequestFilter {
+    /** CXF's name for the servlet request among a message's properties ({@code AbstractHTTPDestination.HTTP_REQUEST}). */
+    static final String SERVLET_REQUEST = "HTTP.REQUEST";
     private final String required;
     private final RequestAuthenticator authenticator;
     private final CallerContext callers;
@@ -30,7 +33,7 @@ final class PermissionFilter implements ContainerRequestFilter {
         if (RequiresPermission.ANONYMOUS.equals(required)) {
             return;
         }
-        Authentication outcome = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Authentication outcome = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), clientAddress(request));
         if (outcome instanceof Authentication.Authenticated authenticated) {
             callers.bind(authenticated.caller());
             if (required == null) {
@@ -44,5 +47,13 @@ final class PermissionFilter implements ContainerRequestFilter {
             String detail = outcome instanceof Authentication.Refused refused ? refused.reason() : "credentials are required";
             request.abortWith(SecurityProblems.unauthorized(detail));
         }
+    }
+
+    /**
+     * The client's IP address, from the servlet request that CXF keeps among the request's
+     * properties; {@code null} when it is not there (then the throttle counts per login only).
+     */
+    static String clientAddress(ContainerRequestContext request) {
+        return request.getProperty(SERVLET_REQUEST) instanceof ServletRequest servlet ? servlet.getRemoteAddr() : null;
     }
 }
