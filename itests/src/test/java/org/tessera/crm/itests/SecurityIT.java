@@ -6,16 +6,22 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 
 import javax.inject.Inject;
 import javax.ws.rs.GET;
-import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
@@ -32,6 +38,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
@@ -61,6 +68,8 @@ public class SecurityIT {
     SessionFactory shellSessions;
     @Inject
     BundleContext context;
+    @Inject
+    ConfigurationAdmin configurations;
 
     private final Api admin = new Api();
     private final Api anonymous = Api.anonymous();
@@ -109,7 +118,7 @@ public class SecurityIT {
     }
 
     /** A resource that selects no application, so the whiteboard puts it in its default application. */
-    @Path("/stray-it")
+    @javax.ws.rs.Path("/stray-it")
     public static class StrayResource {
         @GET
         @Produces(MediaType.TEXT_PLAIN)
@@ -138,6 +147,55 @@ public class SecurityIT {
         } finally {
             stray.unregister();
         }
+    }
+
+    @Test
+    public void noKnownPasswordWithoutDemoModeAndTheShellListensOnTheLoopbackOnly() throws Exception {
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        Path passwordFile = etc.resolve("tessera-admin.password");
+        String generated = Files.readString(passwordFile).trim();
+        assertTrue(generated, generated.length() >= 24);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+        Properties shellUsers = new Properties();
+        try (Reader reader = Files.newBufferedReader(etc.resolve("users.properties"), StandardCharsets.ISO_8859_1)) {
+            shellUsers.load(reader);
+        }
+        assertEquals("the shell's admin has the generated password", generated + ",_g_:admingroup", shellUsers.getProperty("admin"));
+        assertEquals("127.0.0.1", configurations.getConfiguration("org.apache.karaf.shell", null).getProperties().get("sshHost"));
+        assertEquals(200, Api.as("admin", generated).get("/v1/auth/me").status());
+
+        org.osgi.service.cm.Configuration realm = configurations.getConfiguration(TesseraContainer.REALM_PID, null);
+        Dictionary<String, Object> demo = realm.getProperties();
+        Dictionary<String, Object> production = new Hashtable<>();
+        for (String key : Collections.list(demo.keys())) {
+            production.put(key, demo.get(key));
+        }
+        production.put("demoUsers", "false");
+        realm.update(production);
+        try {
+            Waits.awaitTrue(() -> Api.as("mdupont", "mdupont").get("/v1/auth/me").status() == 401, "demo users refused", 30);
+            Problems.assertProblem(Api.as("admin", "admin").get("/v1/auth/me"), 401);
+            Waits.awaitTrue(() -> Api.as("admin", generated).get("/v1/auth/me").status() == 200, "the generated password works", 30);
+        } finally {
+            demo.remove("service.pid");
+            realm.update(demo);
+        }
+        Waits.awaitTrue(() -> Api.as("mdupont", "mdupont").get("/v1/auth/me").status() == 200, "demo mode again", 30);
+        Waits.awaitTrue(() -> admin.get("/v1/auth/me").status() == 200, "demo mode again", 30);
+    }
+
+    @Test
+    public void rotatingTheTokenKeyRefusesTheTokensIssuedBeforeWithoutARestart() {
+        String before = admin.sendBody("POST", "/v1/auth/token", "", "application/json", null).json().path("access_token").asText();
+        assertEquals(200, Api.bearer(before).get("/v1/auth/me").status());
+        Problems.assertProblem(Api.as("mdupont", "mdupont").post("/v1/security/token-key/rotate", Api.object()), 403);
+
+        Api.Response rotated = admin.post("/v1/security/token-key/rotate", Api.object());
+        assertEquals(rotated.toString(), 200, rotated.status());
+        assertFalse(rotated.json().path("kid").asText().isEmpty());
+        Problems.assertProblem(Api.bearer(before).get("/v1/auth/me"), 401);
+        String after = admin.sendBody("POST", "/v1/auth/token", "", "application/json", null).json().path("access_token").asText();
+        assertEquals(200, Api.bearer(after).get("/v1/auth/me").status());
     }
 
     @Test
@@ -192,6 +250,8 @@ public class SecurityIT {
         Api.Response locked = Api.as("throttled", "right-password").get("/v1/parties?limit=1");
         Problems.assertProblem(locked, 429);
         assertNotNull(locked.header("Retry-After"));
+        // a case variant is the same login, not a fresh count
+        Problems.assertProblem(Api.as("THROTTLED", "wrong-password").get("/v1/parties?limit=1"), 429);
         // another login is not affected
         assertEquals(200, Api.as("mdupont", "mdupont").get("/v1/parties?limit=1").status());
     }

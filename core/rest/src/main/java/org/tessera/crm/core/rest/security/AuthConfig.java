@@ -11,8 +11,12 @@ public @interface AuthConfig {
     @AttributeDefinition(description = "Failed logins in a row, from one client address, after which that login is locked for that address")
     int maxFailures() default 5;
 
-    @AttributeDefinition(description = "Failed logins, whatever the login, after which a client address is locked")
+    @AttributeDefinition(description = "Failed logins within addressWindowSeconds, whatever the login, after which a client address"
+            + " is locked; 0 counts per login only (behind a reverse proxy every client has the proxy's address)")
     int maxFailuresPerAddress() default 30;
+
+    @AttributeDefinition(description = "The window of maxFailuresPerAddress, in seconds")
+    int addressWindowSeconds() default 60;
 
     @AttributeDefinition(description = "How long the first lock lasts, in seconds; each new lock of the same counter doubles it")
     int lockSeconds() default 60;

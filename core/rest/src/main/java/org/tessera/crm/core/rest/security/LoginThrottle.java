@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two counters see each attempt: one per client address and login (case-insensitive, so that
  * {@code Admin} and {@code admin} are one login, as LDAP sees them) and one per client address,
- * whatever the login. After {@code maxFailures} failures of the pair, or {@code maxFailuresPerAddress}
- * of the address, that counter is locked for {@code lockSeconds}, doubling at each new lock up to
+ * whatever the login. After {@code maxFailures} failures of the pair in a row, or
+ * {@code maxFailuresPerAddress} of the address within {@code addressWindowSeconds}, that counter is locked for {@code lockSeconds}, doubling at each new lock up to
  * {@code maxLockSeconds}; a success clears its pair. Why per address and login rather than per
  * login: a per-login lock lets anyone lock {@code admin} out from anywhere, for as long as they
  * keep failing; here they lock only themselves out, and the administrator keeps logging in from
  * another address. A guesser spread over many addresses still gets only a few tries per address
- * and per lock period.
+ * and per lock period. Behind a reverse proxy every client has the proxy's address: raise
+ * {@code maxFailuresPerAddress} there, or set it to 0 to count per login only.
  *
  * <p>Counting is atomic: {@link #tryAttempt} counts the attempt as a failure before the password is
  * checked, so parallel guesses cannot all pass the check; {@link #succeeded} takes it back.
@@ -38,7 +39,8 @@ public class LoginThrottle {
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
     /** The limits; see {@link AuthConfig}. */
-    record Limits(int maxFailures, int maxFailuresPerAddress, Duration lock, Duration maxLock, Duration forget, int maxEntries) {
+    record Limits(int maxFailures, int maxFailuresPerAddress, Duration addressWindow, Duration lock, Duration maxLock, Duration forget,
+            int maxEntries) {
     }
 
     private static final class Counter {
@@ -47,6 +49,8 @@ public class LoginThrottle {
         int locks;
         Instant lockedUntil = Instant.MIN;
         Instant lastSeen;
+        /** Start of the address counter's window. */
+        Instant windowStart;
     }
 
     private final Limits limits;
@@ -56,7 +60,8 @@ public class LoginThrottle {
 
     @Activate
     public LoginThrottle(AuthConfig config) {
-        this(new Limits(config.maxFailures(), config.maxFailuresPerAddress(), Duration.ofSeconds(config.lockSeconds()),
+        this(new Limits(config.maxFailures(), config.maxFailuresPerAddress(), Duration.ofSeconds(config.addressWindowSeconds()),
+                Duration.ofSeconds(config.lockSeconds()),
                 Duration.ofSeconds(config.maxLockSeconds()), Duration.ofSeconds(config.forgetSeconds()), config.maxTrackedEntries()),
                 Clock.systemUTC());
     }
@@ -68,7 +73,7 @@ public class LoginThrottle {
 
     /** Defaults of {@link AuthConfig} but {@code maxFailures} and {@code lock}: for tests. */
     LoginThrottle(int maxFailures, Duration lock, Clock clock) {
-        this(new Limits(maxFailures, 20, lock, Duration.ofMinutes(15), Duration.ofMinutes(30), 10_000), clock);
+        this(new Limits(maxFailures, 30, Duration.ofMinutes(1), lock, Duration.ofMinutes(15), Duration.ofMinutes(30), 10_000), clock);
     }
 
     /** The form of a login that the throttle counts under: trimmed, lower case. */
@@ -87,7 +92,7 @@ public class LoginThrottle {
         Instant now = clock.instant();
         forgetIdle(now);
         Counter pair = counter(pairKey(address, login), now);
-        Counter byAddress = address == null ? null : counter(address, now);
+        Counter byAddress = address == null || limits.maxFailuresPerAddress() <= 0 ? null : addressCounter(address, now);
         Duration wait = max(lockIfOver(pair, limits.maxFailures(), now, "login " + normalize(login) + " from " + address),
                 byAddress == null ? Duration.ZERO : lockIfOver(byAddress, limits.maxFailuresPerAddress(), now, "address " + address));
         if (!wait.isZero()) {
@@ -112,6 +117,16 @@ public class LoginThrottle {
     /** How many counters are kept now. */
     synchronized int tracked() {
         return counters.size();
+    }
+
+    /** The address's counter, its count started again once its window is over. */
+    private Counter addressCounter(String address, Instant now) {
+        Counter counter = counter(address, now);
+        if (counter.windowStart == null || !now.isBefore(counter.windowStart.plus(limits.addressWindow()))) {
+            counter.windowStart = now;
+            counter.failures = 0;
+        }
+        return counter;
     }
 
     private Duration lockIfOver(Counter counter, int max, Instant now, String what) {

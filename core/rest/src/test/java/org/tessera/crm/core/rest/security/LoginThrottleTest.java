@@ -89,7 +89,7 @@ class LoginThrottleTest {
 
     @Test
     void eachNewLockLastsTwiceAsLongUpToTheMaximum() {
-        LoginThrottle backoff = new LoginThrottle(new LoginThrottle.Limits(1, 100, Duration.ofSeconds(60), Duration.ofSeconds(200),
+        LoginThrottle backoff = new LoginThrottle(new LoginThrottle.Limits(1, 100, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(200),
                 Duration.ofHours(1), 100), clock);
         List<Long> locks = new ArrayList<>();
         for (int lock = 0; lock < 4; lock++) {
@@ -103,13 +103,30 @@ class LoginThrottleTest {
 
     @Test
     void oneAddressTryingManyLoginsIsLockedWhateverTheLogin() {
-        LoginThrottle perAddress = new LoginThrottle(new LoginThrottle.Limits(3, 10, Duration.ofSeconds(60), Duration.ofMinutes(15),
+        LoginThrottle perAddress = new LoginThrottle(new LoginThrottle.Limits(3, 10, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
                 Duration.ofHours(1), 1000), clock);
         for (int i = 0; i < 10; i++) {
             assertTrue(perAddress.tryAttempt(HERE, "user" + i).isZero());
         }
         assertFalse(perAddress.tryAttempt(HERE, "yet-another").isZero());
         assertTrue(perAddress.tryAttempt(ELSEWHERE, "yet-another").isZero());
+        now = now.plusSeconds(61);
+        assertTrue(perAddress.tryAttempt(HERE, "yet-another").isZero(), "the lock and the window are over");
+    }
+
+    @Test
+    void failuresSpreadBeyondTheAddressWindowNeverLockTheAddressAndZeroTurnsTheLimitOff() {
+        LoginThrottle perAddress = new LoginThrottle(new LoginThrottle.Limits(3, 10, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
+                Duration.ofHours(1), 1000), clock);
+        for (int i = 0; i < 30; i++) {
+            assertTrue(perAddress.tryAttempt(HERE, "user" + i).isZero(), "attempt " + i);
+            now = now.plusSeconds(7);
+        }
+        LoginThrottle perLoginOnly = new LoginThrottle(new LoginThrottle.Limits(3, 0, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
+                Duration.ofHours(1), 1000), clock);
+        for (int i = 0; i < 100; i++) {
+            assertTrue(perLoginOnly.tryAttempt(HERE, "user" + i).isZero(), "attempt " + i);
+        }
     }
 
     @Test
@@ -141,7 +158,7 @@ class LoginThrottleTest {
 
     @Test
     void randomLoginsCannotGrowTheCountersBeyondTheBoundAndIdleOnesAreForgotten() {
-        LoginThrottle bounded = new LoginThrottle(new LoginThrottle.Limits(5, 1_000_000, Duration.ofSeconds(60), Duration.ofMinutes(15),
+        LoginThrottle bounded = new LoginThrottle(new LoginThrottle.Limits(5, 1_000_000, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
                 Duration.ofMinutes(30), 500), clock);
         for (int i = 0; i < 10_000; i++) {
             bounded.tryAttempt("10.0." + (i % 250) + "." + (i / 250), "random-" + i);
