@@ -117,7 +117,6 @@ public class ModulesApiIT {
         // every operation is in the audit trail, signed, with how it ended
         List<String> operations = new ArrayList<>();
         for (JsonNode record : Fixtures.items(api.get("/v1/audit?entityType=MODULE&entityId=dealer&limit=200"))) {
-            assertEquals(record.toString(), "admin", record.path("userId").asText());
             String operation = null;
             String outcome = null;
             for (JsonNode change : record.path("changes")) {
@@ -127,7 +126,8 @@ public class ModulesApiIT {
                     outcome = change.path("newValue").asText();
                 }
             }
-            if (operation != null) {
+            if (operation != null) { // a purge through the shell is recorded too, by the system, with its dropped objects
+                assertEquals(record.toString(), "admin", record.path("userId").asText());
                 operations.add(operation + ":" + outcome);
             }
         }
