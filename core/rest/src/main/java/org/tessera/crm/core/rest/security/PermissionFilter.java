@@ -5,6 +5,8 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.HttpHeaders;
 
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RequiresPermission;
 
@@ -14,7 +16,7 @@ import org.tessera.crm.core.api.security.RequiresPermission;
  * refused to everybody (deny by default); {@link RequiresPermission#ANONYMOUS} ones to nobody.
  */
 final class PermissionFilter implements ContainerRequestFilter {
-    /** CXF's name for the servlet request among a message's properties ({@code AbstractHTTPDestination.HTTP_REQUEST}). */
+    /** The key of the servlet request in a CXF message ({@code AbstractHTTPDestination.HTTP_REQUEST}). */
     static final String SERVLET_REQUEST = "HTTP.REQUEST";
     private final String required;
     private final RequestAuthenticator authenticator;
@@ -33,7 +35,7 @@ final class PermissionFilter implements ContainerRequestFilter {
         if (RequiresPermission.ANONYMOUS.equals(required)) {
             return;
         }
-        Authentication outcome = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), clientAddress(request));
+        Authentication outcome = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), clientAddress());
         if (outcome instanceof Authentication.Authenticated authenticated) {
             callers.bind(authenticated.caller());
             if (required == null) {
@@ -50,10 +52,13 @@ final class PermissionFilter implements ContainerRequestFilter {
     }
 
     /**
-     * The client's IP address, from the servlet request that CXF keeps among the request's
-     * properties; {@code null} when it is not there (then the throttle counts per login only).
+     * The client's IP address, from the servlet request of the CXF message being served (JAX-RS
+     * itself does not say; the Aries whiteboard runs on CXF); {@code null} when there is none
+     * (then the throttle counts per login only).
      */
-    static String clientAddress(ContainerRequestContext request) {
-        return request.getProperty(SERVLET_REQUEST) instanceof ServletRequest servlet ? servlet.getRemoteAddr() : null;
+    static String clientAddress() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Object request = message == null ? null : message.get(SERVLET_REQUEST);
+        return request instanceof ServletRequest servlet ? servlet.getRemoteAddr() : null;
     }
 }
