@@ -6,6 +6,8 @@ import static org.tessera.crm.itests.Fixtures.unique;
 import static org.tessera.crm.itests.Problems.assertNamesField;
 import static org.tessera.crm.itests.Problems.assertProblem;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -14,8 +16,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Bad input of every kind gets a problem+json 4xx naming the field, never a 5xx or a stack trace. */
 @RunWith(PaxExam.class)

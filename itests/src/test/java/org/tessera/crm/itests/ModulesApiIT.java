@@ -12,6 +12,8 @@ import java.util.List;
 
 import javax.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
@@ -22,8 +24,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The module registry and the module lifecycle, through REST and the Karaf shell. */
 @RunWith(PaxExam.class)
@@ -83,6 +83,17 @@ public class ModulesApiIT {
         assertProblem(api.post("/v1/modules/dealer/update", Api.object().put("bundle", "org.tessera.crm.examples.dealer.impl")
                 .put("location", "http://example.org/evil.jar")), 422);
         assertProblem(api.sendBody("POST", "/v1/modules/core/uninstall", "", Api.JSON, null), 409);
+        assertProblem(api.post("/v1/modules/core/update", Api.object()), 409);
+        assertProblem(api.sendBody("POST", "/v1/modules/core/install", "", Api.JSON, null), 409);
+        // only the distribution's own repository and groups: not any file the server can read
+        assertProblem(api.post("/v1/modules/dealer/update", Api.object().put("bundle", "org.tessera.crm.examples.dealer.impl")
+                .put("location", "file:/tmp/evil.jar")), 422);
+        assertProblem(api.post("/v1/modules/dealer/update", Api.object().put("bundle", "org.tessera.crm.examples.dealer.impl")
+                .put("location", "file:" + System.getProperty("karaf.home") + "/system/../etc/evil.jar")), 422);
+        // an operation is a JSON request: a form post (what a cross-site page can send) or no type at all is refused
+        assertProblem(api.sendBody("POST", "/v1/modules/dealer/install", "name=dealer", "application/x-www-form-urlencoded", null), 415);
+        assertProblem(api.sendBody("POST", "/v1/modules/dealer/uninstall", "x", "text/plain", null), 415);
+        assertProblem(api.sendBody("POST", "/v1/modules/dealer/update", "{}", "text/plain", null), 415);
         assertProblem(Api.as("mdupont", "mdupont").sendBody("POST", "/v1/modules/dealer/uninstall", "", Api.JSON, null), 403);
 
         String refused = shell("tessera:module-purge --confirm dealer dealer");
@@ -102,6 +113,28 @@ public class ModulesApiIT {
         assertEquals(again.toString(), 200, again.status());
         assertEquals("a purged module starts from an empty schema", "dealer-001-vehicles", again.json().path("schemaVersion").asText());
         assertEquals(204, api.sendBody("POST", "/v1/modules/dealer/uninstall", "", Api.JSON, null).status());
+
+        // every operation is in the audit trail, signed, with how it ended
+        List<String> operations = new ArrayList<>();
+        for (JsonNode record : Fixtures.items(api.get("/v1/audit?entityType=MODULE&entityId=dealer&limit=200"))) {
+            String operation = null;
+            String outcome = null;
+            for (JsonNode change : record.path("changes")) {
+                if ("operation".equals(change.path("field").asText())) {
+                    operation = change.path("newValue").asText();
+                } else if ("outcome".equals(change.path("field").asText())) {
+                    outcome = change.path("newValue").asText();
+                }
+            }
+            if (operation != null) { // a purge through the shell is recorded too, by the system, with its dropped objects
+                assertEquals(record.toString(), "admin", record.path("userId").asText());
+                operations.add(operation + ":" + outcome);
+            }
+        }
+        for (String expected : List.of("install:done", "update:done", "uninstall:done")) {
+            assertTrue(operations.toString(), operations.contains(expected));
+        }
+        assertTrue(operations.toString(), operations.stream().filter("install:done"::equals).count() >= 2);
     }
 
     private JsonNode module(String name) {

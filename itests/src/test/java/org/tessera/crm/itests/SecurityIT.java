@@ -1,18 +1,33 @@
 package org.tessera.crm.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 
 import javax.inject.Inject;
+import javax.ws.rs.GET;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -21,21 +36,27 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.apache.karaf.shell.api.console.SessionFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+import org.osgi.service.jaxrs.whiteboard.JaxrsWhiteboardConstants;
 import org.tessera.crm.core.kit.rest.TesseraApi;
 
 /**
  * Authentication and the permission check, over HTTP. The first test walks every resource method
- * the JAX-RS runtime serves in the Tessera application, whichever bundle registered it, so that a
- * method added later without a permission fails the build.
+ * the JAX-RS runtime serves, in every application (the Tessera ones, the whiteboard's default one,
+ * any other), whichever bundle registered it, so that a method added later without a permission
+ * fails the build.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class SecurityIT {
+    private static final String API_BASE = "/" + TesseraApi.APPLICATION_BASE;
     /** Reachable without credentials: the health check and the OpenAPI document. */
     private static final Set<String> ANONYMOUS = Set.of("GET /v1/health", "GET /openapi.json");
     /** Open to any authenticated caller: taking a token, asking who one is. */
@@ -45,6 +66,10 @@ public class SecurityIT {
     JaxrsServiceRuntime jaxrsRuntime;
     @Inject
     SessionFactory shellSessions;
+    @Inject
+    BundleContext context;
+    @Inject
+    ConfigurationAdmin configurations;
 
     private final Api admin = new Api();
     private final Api anonymous = Api.anonymous();
@@ -62,18 +87,17 @@ public class SecurityIT {
 
     @Test
     public void everyResourceMethodAnswers401WithoutCredentialsAnd403WithoutItsPermission() {
-        List<String> methods = resourceMethods();
+        List<Served> methods = resourceMethods();
         assertTrue("the runtime lists the resource methods: " + methods, methods.size() >= 35);
         assertTrue("a module's own application is walked too: " + methods,
-                methods.stream().anyMatch(method -> method.contains(" /v1/sales/")));
+                methods.stream().anyMatch(method -> method.key().contains(" /v1/sales/")));
         List<String> failures = new ArrayList<>();
-        for (String method : methods) {
-            String verb = method.substring(0, method.indexOf(' '));
-            String path = method.substring(method.indexOf(' ') + 1);
-            String consumes = method.contains("|") ? method.substring(method.indexOf('|') + 1) : "application/json";
-            path = path.contains("|") ? path.substring(0, path.indexOf('|')) : path;
-            String key = verb + " " + path;
-            String url = path.replaceAll("\\{[^}]*\\}", "none-0");
+        for (Served method : methods) {
+            String verb = method.verb();
+            String key = method.key();
+            String consumes = method.consumes();
+            String url = "http://localhost:" + System.getProperty(TesseraContainer.HTTP_PORT_PROPERTY)
+                    + method.absolutePath().replaceAll("\\{[^}]*\\}", "none-0");
             int withoutCredentials = call(anonymous, verb, url, consumes).status();
             int withoutPermission = call(nobody, verb, url, consumes).status();
             int asAdmin = call(admin, verb, url, consumes).status();
@@ -91,6 +115,87 @@ public class SecurityIT {
             expectNot(failures, key + " admin", asAdmin, 401, 403);
         }
         assertTrue("unguarded or misguarded methods: " + failures, failures.isEmpty());
+    }
+
+    /** A resource that selects no application, so the whiteboard puts it in its default application. */
+    @javax.ws.rs.Path("/stray-it")
+    public static class StrayResource {
+        @GET
+        @Produces(MediaType.TEXT_PLAIN)
+        public String secret() {
+            return "served unguarded";
+        }
+    }
+
+    @Test
+    public void aResourceRegisteredInTheDefaultApplicationIsNeverServedUnguarded() throws Exception {
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(JaxrsWhiteboardConstants.JAX_RS_RESOURCE, true);
+        ServiceRegistration<StrayResource> stray = context.registerService(StrayResource.class, new StrayResource(), properties);
+        try {
+            Waits.awaitTrue(() -> Arrays.stream(jaxrsRuntime.getRuntimeDTO().defaultApplication.resourceDTOs)
+                    .anyMatch(resource -> resource.serviceId == (Long) stray.getReference().getProperty("service.id")),
+                    "the stray resource joins the default application", 10);
+            String url = "http://localhost:" + System.getProperty(TesseraContainer.HTTP_PORT_PROPERTY) + "/stray-it";
+            Api.Response anonymousCall = anonymous.get(url);
+            assertFalse(anonymousCall.toString(), anonymousCall.raw().body().contains("served unguarded"));
+            Problems.assertProblem(anonymousCall, 401);
+            // it declares no permission: denied even to the administrator
+            Api.Response adminCall = admin.get(url);
+            assertFalse(adminCall.toString(), adminCall.raw().body().contains("served unguarded"));
+            Problems.assertProblem(adminCall, 403);
+        } finally {
+            stray.unregister();
+        }
+    }
+
+    @Test
+    public void noKnownPasswordWithoutDemoModeAndTheShellListensOnTheLoopbackOnly() throws Exception {
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        Path passwordFile = etc.resolve("tessera-admin.password");
+        String generated = Files.readString(passwordFile).trim();
+        assertTrue(generated, generated.length() >= 24);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+        Properties shellUsers = new Properties();
+        try (Reader reader = Files.newBufferedReader(etc.resolve("users.properties"), StandardCharsets.ISO_8859_1)) {
+            shellUsers.load(reader);
+        }
+        assertEquals("the shell's admin has the generated password", generated + ",_g_:admingroup", shellUsers.getProperty("admin"));
+        assertEquals("127.0.0.1", configurations.getConfiguration("org.apache.karaf.shell", null).getProperties().get("sshHost"));
+        assertEquals(200, Api.as("admin", generated).get("/v1/auth/me").status());
+
+        org.osgi.service.cm.Configuration realm = configurations.getConfiguration(TesseraContainer.REALM_PID, null);
+        Dictionary<String, Object> demo = realm.getProperties();
+        Dictionary<String, Object> production = new Hashtable<>();
+        for (String key : Collections.list(demo.keys())) {
+            production.put(key, demo.get(key));
+        }
+        production.put("demoUsers", "false");
+        realm.update(production);
+        try {
+            Waits.awaitTrue(() -> Api.as("mdupont", "mdupont").get("/v1/auth/me").status() == 401, "demo users refused", 30);
+            Problems.assertProblem(Api.as("admin", "admin").get("/v1/auth/me"), 401);
+            Waits.awaitTrue(() -> Api.as("admin", generated).get("/v1/auth/me").status() == 200, "the generated password works", 30);
+        } finally {
+            demo.remove("service.pid");
+            realm.update(demo);
+        }
+        Waits.awaitTrue(() -> Api.as("mdupont", "mdupont").get("/v1/auth/me").status() == 200, "demo mode again", 30);
+        Waits.awaitTrue(() -> admin.get("/v1/auth/me").status() == 200, "demo mode again", 30);
+    }
+
+    @Test
+    public void rotatingTheTokenKeyRefusesTheTokensIssuedBeforeWithoutARestart() {
+        String before = admin.sendBody("POST", "/v1/auth/token", "", "application/json", null).json().path("access_token").asText();
+        assertEquals(200, Api.bearer(before).get("/v1/auth/me").status());
+        Problems.assertProblem(Api.as("mdupont", "mdupont").post("/v1/security/token-key/rotate", Api.object()), 403);
+
+        Api.Response rotated = admin.post("/v1/security/token-key/rotate", Api.object());
+        assertEquals(rotated.toString(), 200, rotated.status());
+        assertFalse(rotated.json().path("kid").asText().isEmpty());
+        Problems.assertProblem(Api.bearer(before).get("/v1/auth/me"), 401);
+        String after = admin.sendBody("POST", "/v1/auth/token", "", "application/json", null).json().path("access_token").asText();
+        assertEquals(200, Api.bearer(after).get("/v1/auth/me").status());
     }
 
     @Test
@@ -145,6 +250,8 @@ public class SecurityIT {
         Api.Response locked = Api.as("throttled", "right-password").get("/v1/parties?limit=1");
         Problems.assertProblem(locked, 429);
         assertNotNull(locked.header("Retry-After"));
+        // a case variant is the same login, not a fresh count
+        Problems.assertProblem(Api.as("THROTTLED", "wrong-password").get("/v1/parties?limit=1"), 429);
         // another login is not affected
         assertEquals(200, Api.as("mdupont", "mdupont").get("/v1/parties?limit=1").status());
     }
@@ -201,25 +308,44 @@ public class SecurityIT {
     }
 
     /**
-     * "VERB /path|consumes" of every resource method of the Tessera applications (the core's and
-     * each module's, all under /tessera/api), from the runtime DTOs; paths relative to /tessera/api.
+     * A resource method as the runtime serves it: its verb, its path from the HTTP root, and the
+     * media type it consumes. Its key names it relative to /tessera/api when it lives there.
      */
-    private List<String> resourceMethods() {
-        List<String> methods = new ArrayList<>();
-        String apiBase = "/" + TesseraApi.APPLICATION_BASE;
-        for (ApplicationDTO application : jaxrsRuntime.getRuntimeDTO().applicationDTOs) {
-            String base = application.base.startsWith("/") ? application.base : "/" + application.base;
-            if (!base.startsWith(apiBase)) {
-                continue;
+    private record Served(String verb, String absolutePath, String consumes) {
+        String key() {
+            String relative = absolutePath.startsWith(API_BASE + "/") ? absolutePath.substring(API_BASE.length()) : absolutePath;
+            return verb + " " + relative;
+        }
+
+        @Override
+        public String toString() {
+            return key();
+        }
+    }
+
+    /**
+     * Every resource method of every application the JAX-RS runtime serves (the Tessera
+     * applications, the whiteboard's default application, any other), from the runtime DTOs.
+     */
+    private List<Served> resourceMethods() {
+        List<Served> methods = new ArrayList<>();
+        RuntimeDTO runtime = jaxrsRuntime.getRuntimeDTO();
+        List<ApplicationDTO> applications = new ArrayList<>(List.of(runtime.applicationDTOs));
+        applications.add(runtime.defaultApplication);
+        for (ApplicationDTO application : applications) {
+            String base = ("/" + application.base).replaceAll("/+", "/").replaceAll("/$", "");
+            List<ResourceMethodInfoDTO> infos = new ArrayList<>();
+            if (application.resourceMethods != null) {
+                infos.addAll(List.of(application.resourceMethods));
             }
-            String prefix = base.substring(apiBase.length()).replaceAll("/+$", "");
             for (ResourceDTO resource : application.resourceDTOs) {
-                for (ResourceMethodInfoDTO method : resource.resourceMethods) {
-                    String path = prefix + (method.path.startsWith("/") ? method.path : "/" + method.path);
-                    String consumes = method.consumingMimeType == null || method.consumingMimeType.length == 0
-                            ? "application/json" : method.consumingMimeType[0];
-                    methods.add(method.method + " " + path.replaceAll("/+$", "") + "|" + consumes);
-                }
+                infos.addAll(List.of(resource.resourceMethods));
+            }
+            for (ResourceMethodInfoDTO method : infos) {
+                String path = (base + (method.path.startsWith("/") ? method.path : "/" + method.path)).replaceAll("/+$", "");
+                String consumes = method.consumingMimeType == null || method.consumingMimeType.length == 0
+                        ? "application/json" : method.consumingMimeType[0];
+                methods.add(new Served(method.method, path, consumes));
             }
         }
         assertNotEquals("the tessera application is served", 0, methods.size());

@@ -26,6 +26,8 @@ final class TesseraContainer {
     static final String HTTP_PORT_PROPERTY = "tessera.itest.http.port";
     /** Path of version 2 of the dealer pack's implementation bundle, for DealerExampleIT's update test. */
     static final String DEALER_V2_PROPERTY = "tessera.dealer.v2.bundle";
+    /** The configuration of the JAAS realm "tessera", whose demoUsers turns demo mode on. */
+    static final String REALM_PID = "org.tessera.crm.security.realm";
 
     private TesseraContainer() {
     }
@@ -62,6 +64,8 @@ final class TesseraContainer {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
+            // demo mode, as bin/load-demo sets it: the demo users (admin/admin, mdupont, ...) log in
+            editConfigurationFilePut("etc/" + REALM_PID + ".cfg", "demoUsers", "true"),
             // API users of the tests, beside the shipped demo users
             editConfigurationFilePut("etc/tessera-users.properties", "nobody", "nobody,nopermission"),
             editConfigurationFilePut("etc/tessera-users.properties", "throttled", "right-password,agent"),

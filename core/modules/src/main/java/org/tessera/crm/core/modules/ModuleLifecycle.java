@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
@@ -15,16 +17,19 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.audit.AuditAction;
+import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.module.ModuleHeaders;
 import org.tessera.crm.core.api.module.ModuleRegistry;
 import org.tessera.crm.core.api.schema.SchemaMigrations;
@@ -37,10 +42,16 @@ import org.tessera.crm.core.api.schema.SchemaReady;
  * An install or update returns once the module's schema is migrated (the core's extender does it
  * on a thread of its own after the bundle started), so that what it answers is the module as it
  * now serves.
+ *
+ * <p>Every operation is refused on the core, audited (what, from where, how it ended) and an
+ * update's new build may only come from a location that {@link ModulesConfig} allows.
  */
-@Component(service = ModuleLifecycle.class)
+@Component(service = ModuleLifecycle.class, configurationPid = ModulesConfig.PID)
+@Designate(ocd = ModulesConfig.class)
 public class ModuleLifecycle {
     static final String CORE = "core";
+    /** The core's bundles, whatever module header they carry: never replaced through the module operations. */
+    static final String CORE_BUNDLE_PREFIX = "org.tessera.crm.core.";
     private static final Logger LOG = LoggerFactory.getLogger(ModuleLifecycle.class);
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
     /** How long an install or update waits for the module's migrations. */
@@ -50,20 +61,27 @@ public class ModuleLifecycle {
     private final BundleContext context;
     private final ModuleRegistry registry;
     private final SchemaMigrations migrations;
+    private final LocationAllowList allowedLocations;
+    private final ModuleAudit audit;
 
     @Activate
     public ModuleLifecycle(BundleContext context, @Reference FeaturesService features, @Reference ModuleRegistry registry,
-            @Reference SchemaMigrations migrations) {
+            @Reference SchemaMigrations migrations,
+            @Reference(name = "dataSource", target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
+            @Reference(name = "recorder") AuditRecorder recorder, ModulesConfig config) {
         this.context = context;
         this.features = features;
         this.registry = registry;
         this.migrations = migrations;
+        this.allowedLocations = new LocationAllowList(List.of(config.allowedLocations()));
+        this.audit = new ModuleAudit(dataSource, recorder);
     }
 
     /** Installs the module's feature; does nothing when it is installed. */
     public void install(String module) {
+        refuseCore(module, "installed");
         Feature feature = feature(module);
-        timed("install", module, () -> {
+        audited(module, AuditAction.CREATE, "install", feature.getName() + "/" + feature.getVersion(), () -> {
             features.installFeature(feature.getName(), feature.getVersion(), NO_REFRESH);
             awaitSchema(module);
         });
@@ -76,27 +94,37 @@ public class ModuleLifecycle {
         if (!features.isInstalled(feature)) {
             throw new ConflictException("module", "module " + module + " is not installed");
         }
-        timed("uninstall", module, () -> features.uninstallFeature(feature.getName(), feature.getVersion(), NO_REFRESH));
+        audited(module, AuditAction.DELETE, "uninstall", feature.getName() + "/" + feature.getVersion(),
+                () -> features.uninstallFeature(feature.getName(), feature.getVersion(), NO_REFRESH));
     }
 
     /**
      * Updates the module's bundles in place: from {@code location} (a {@code file:} or {@code mvn:}
-     * URL of a new build) for the bundle {@code symbolicName}, or each from its own location.
+     * URL of a new build that {@link ModulesConfig#allowedLocations()} allows) for the bundle
+     * {@code symbolicName}, or each from its own location.
      */
     public void update(String module, String symbolicName, String location) {
+        refuseCore(module, "updated");
         List<Bundle> bundles = bundles(module);
         if (bundles.isEmpty()) {
             throw new NotFoundException("MODULE", module);
+        }
+        if (bundles.stream().anyMatch(bundle -> bundle.getSymbolicName().startsWith(CORE_BUNDLE_PREFIX))) {
+            throw new ConflictException("module", "module " + module + " holds core bundles, which cannot be updated here");
         }
         if (location != null) {
             String scheme = location.toLowerCase(Locale.ROOT);
             if (!scheme.startsWith("file:") && !scheme.startsWith("mvn:")) {
                 throw new ValidationException(FieldError.invalid("location", "must be a file: or mvn: URL"));
             }
+            if (!allowedLocations.allows(location)) {
+                throw new ValidationException(FieldError.invalid("location",
+                        "not an allowed location for module updates (allowedLocations in etc/" + ModulesConfig.PID + ".cfg)"));
+            }
             Bundle target = bundles.stream().filter(bundle -> bundle.getSymbolicName().equals(symbolicName)).findFirst()
                     .orElseThrow(() -> new ValidationException(FieldError.invalid("bundle",
                             "no bundle " + symbolicName + " in module " + module)));
-            timed("update", module, () -> {
+            audited(module, AuditAction.UPDATE, "update " + symbolicName, location, () -> {
                 try (InputStream content = new URL(location).openStream()) {
                     target.update(content);
                 }
@@ -104,7 +132,7 @@ public class ModuleLifecycle {
             });
             return;
         }
-        timed("update", module, () -> {
+        audited(module, AuditAction.UPDATE, "update", null, () -> {
             for (Bundle bundle : bundles) {
                 bundle.update();
             }
@@ -179,13 +207,24 @@ public class ModuleLifecycle {
     }
 
     private static void refuseCore(String module, String what) {
-        if (CORE.equals(module)) {
+        if (CORE.equals(module) || module.startsWith(CORE_BUNDLE_PREFIX)) {
             throw new ConflictException("module", "the core cannot be " + what);
         }
     }
 
     private interface Operation {
         void run() throws Exception;
+    }
+
+    /** Runs {@code operation} timed, then audits it, whether it succeeded or failed. */
+    private void audited(String module, AuditAction action, String what, String location, Operation operation) {
+        try {
+            timed(what, module, operation);
+        } catch (RuntimeException failed) {
+            audit.record(module, action, what, location, "failed: " + failed.getMessage());
+            throw failed;
+        }
+        audit.record(module, action, what, location, "done");
     }
 
     private static void timed(String what, String module, Operation operation) {

@@ -2,10 +2,13 @@ package org.tessera.crm.core.modules;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import org.osgi.service.component.annotations.Activate;
@@ -18,13 +21,14 @@ import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.module.ModuleDTO;
 import org.tessera.crm.core.api.module.ModuleRegistry;
-import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.kit.rest.Responses;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 
 /**
  * {@code /v1/modules}: the installed modules, and their lifecycle for administrators. Every
- * operation answers the module as it is afterwards (or 404 once it is gone).
+ * operation answers the module as it is afterwards (or 404 once it is gone). An operation is a
+ * JSON request: another content type, or none, is a 415 (a cross-site form post cannot send one).
  */
 @Component(service = ModulesResource.class)
 @JaxrsResource
@@ -63,16 +67,21 @@ public class ModulesResource {
 
     @POST
     @Path("{name}/install")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(ModulePermissions.ADMIN)
-    public ModuleDTO install(@PathParam("name") String name) {
+    public ModuleDTO install(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        requireJson(contentType);
         lifecycle.install(name);
         return module(name);
     }
 
     @POST
     @Path("{name}/uninstall")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(ModulePermissions.ADMIN)
-    public javax.ws.rs.core.Response uninstall(@PathParam("name") String name) {
+    public javax.ws.rs.core.Response uninstall(@PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        requireJson(contentType);
         lifecycle.uninstall(name);
         return javax.ws.rs.core.Response.noContent().build();
     }
@@ -81,9 +90,23 @@ public class ModulesResource {
     @Path("{name}/update")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresPermission(ModulePermissions.ADMIN)
-    public ModuleDTO update(@PathParam("name") String name, UpdateRequest request) {
+    public ModuleDTO update(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            UpdateRequest request) {
+        requireJson(contentType);
         UpdateRequest body = request == null ? new UpdateRequest() : request;
         lifecycle.update(name, body.bundle, body.location);
         return module(name);
+    }
+
+    /** {@code @Consumes} lets a request without a Content-Type through; an operation needs it said. */
+    private static void requireJson(String contentType) {
+        try {
+            if (contentType != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType))) {
+                return;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // refused below like any other type
+        }
+        throw new NotSupportedException();
     }
 }

@@ -8,8 +8,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The current caller's record perimeter. Parties belong to an org unit; an agent sees and changes
  * the parties of their org unit and of every unit below it, and the module records attached to
- * those parties; a caller with {@link CorePermissions#ALL_RECORDS} (and system work, see
- * {@link CallerContext}) sees everything. Modules enforce the rule through this service and answer
+ * those parties; a caller with {@link CorePermissions#ALL_RECORDS} (and {@link Caller#system()}) sees
+ * everything, and a thread with no caller bound sees nothing (see {@link CallerContext}). Modules enforce the rule through this service and answer
  * a record outside the scope as if it did not exist ({@code NotFoundException}, HTTP 404).
  */
 @ProviderType

@@ -21,7 +21,8 @@ import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
  * The record scope of the org unit tree: a restricted caller sees the subtree of their agent's
- * org unit. The tree is read at each call (it is small, and changes must apply at once).
+ * org unit. The tree is read at each call (it is small, and changes must apply at once). Fail
+ * closed: a thread with no caller bound sees no record (system work binds {@code Caller.system()}).
  */
 @Component(service = RecordScope.class)
 public class OrgTreeRecordScope implements RecordScope {
@@ -39,10 +40,13 @@ public class OrgTreeRecordScope implements RecordScope {
         return visibleUnits().map(units -> units.stream().map(Ids::format).collect(Collectors.toUnmodifiableSet()));
     }
 
-    /** The visible org unit ids as numbers, empty when unrestricted. */
+    /** The visible org unit ids as numbers, empty when unrestricted; no unit at all when no caller is bound. */
     public Optional<Set<Long>> visibleUnits() {
         Optional<Caller> caller = callers.current();
-        if (caller.isEmpty() || caller.get().hasPermission(CorePermissions.ALL_RECORDS)) {
+        if (caller.isEmpty()) {
+            return Optional.of(Set.of());
+        }
+        if (caller.get().hasPermission(CorePermissions.ALL_RECORDS)) {
             return Optional.empty();
         }
         Optional<Long> root = Ids.parse(caller.get().orgUnitId());
@@ -65,6 +69,9 @@ public class OrgTreeRecordScope implements RecordScope {
             return false;
         }
         Optional<Set<Long>> visible = visibleUnits();
+        if (visible.isPresent() && visible.get().isEmpty()) {
+            return false;
+        }
         return tx.required(em -> {
             PartyEntity party = em.find(PartyEntity.class, id.get());
             return party != null && (visible.isEmpty() || (party.orgUnitId != null && visible.get().contains(party.orgUnitId)));

@@ -10,7 +10,7 @@ import org.tessera.crm.core.api.security.CallerContext;
  * The caller of each request thread. The thread-local belongs to this component instance, not
  * to a class: it lives and dies with the component. The REST layer binds before a resource method
  * runs and unbinds once the response is written, so that a pooled thread never carries a caller
- * into the next request.
+ * into the next request. A thread with no caller is denied everything (see {@link CallerContext}).
  */
 @Component(service = CallerContext.class)
 public class ThreadLocalCallerContext implements CallerContext {

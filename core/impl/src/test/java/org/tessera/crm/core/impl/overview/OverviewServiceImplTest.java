@@ -30,11 +30,13 @@ import org.tessera.crm.core.api.spi.ContributionStatus;
 import org.tessera.crm.core.api.spi.OverviewContributor;
 import org.tessera.crm.core.impl.contribution.ContributionExecutor;
 import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
+import org.tessera.crm.core.impl.testing.SystemUnlessBoundCallers;
 
 /** The overview's assembly of sections, with stand-in contributors and an in-memory party. */
 class OverviewServiceImplTest {
     private static final String PARTY = "42";
-    private final ThreadLocalCallerContext callers = new ThreadLocalCallerContext();
+    /** Unbound, the test runs as the system, as a shell command does. */
+    private final ThreadLocalCallerContext callers = new SystemUnlessBoundCallers();
     private final ContributionExecutor executor = new ContributionExecutor(callers, Configs.threads(4));
     /** Parties the stand-in party service finds, by id. */
     private final Map<String, PartyDTO> parties = new ConcurrentHashMap<>(Map.of(PARTY, party()));

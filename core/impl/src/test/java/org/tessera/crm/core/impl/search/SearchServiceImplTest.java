@@ -24,10 +24,12 @@ import org.tessera.crm.core.api.spi.SearchContributor;
 import org.tessera.crm.core.impl.contribution.ContributionExecutor;
 import org.tessera.crm.core.impl.overview.Configs;
 import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
+import org.tessera.crm.core.impl.testing.SystemUnlessBoundCallers;
 
 /** The global search's checks and assembly of groups, with stand-in contributors. */
 class SearchServiceImplTest {
-    private final ThreadLocalCallerContext callers = new ThreadLocalCallerContext();
+    /** Unbound, the test runs as the system, as a shell command does. */
+    private final ThreadLocalCallerContext callers = new SystemUnlessBoundCallers();
     private final ContributionExecutor executor = new ContributionExecutor(callers, Configs.threads(4));
     private final SearchServiceImpl search = new SearchServiceImpl(callers, executor, Configs.searchBudget(300));
     private final List<SearchQuery> asked = new ArrayList<>();

@@ -21,7 +21,7 @@ public final class CoreServices implements AutoCloseable {
     public final RecordingEvents events = new RecordingEvents();
     public final ValidationServiceImpl validation = new ValidationServiceImpl();
     /** Bind a caller here to act as an API client; without one, services run as the system. */
-    public final ThreadLocalCallerContext callers = new ThreadLocalCallerContext();
+    public final ThreadLocalCallerContext callers = new SystemUnlessBoundCallers();
     public final OrgTreeRecordScope scope;
     public final AuditServiceImpl audit;
     public final CustomFieldServiceImpl customFields;

@@ -42,8 +42,15 @@ public final class TesseraApi {
      * each module's. The core's extensions select the applications that carry it.
      */
     public static final String API_PROPERTY = "tessera.api";
-    /** Filter for {@code osgi.jaxrs.application.select} of an extension that serves every Tessera application. */
-    public static final String EXTENSIONS_SELECT = "(" + API_PROPERTY + "=true)";
+    /** Value of {@code osgi.jaxrs.name} of the whiteboard's default application, which serves resources that select no application. */
+    public static final String DEFAULT_APPLICATION_NAME = ".default";
+    /**
+     * Filter for {@code osgi.jaxrs.application.select} of an extension that serves every Tessera
+     * application, and the whiteboard's default application too: a resource registered there by
+     * mistake (it selects no application) is then authenticated and denied like a Tessera method
+     * that declares no permission, never served unguarded.
+     */
+    public static final String EXTENSIONS_SELECT = "(|(" + API_PROPERTY + "=true)(osgi.jaxrs.name=" + DEFAULT_APPLICATION_NAME + "))";
     /** Name of the core extension that authenticates callers and checks permissions. */
     public static final String SECURITY_EXTENSION_NAME = "tessera.security";
     /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -26,11 +27,15 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
-import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.api.security.RoleService;
 import org.tessera.crm.core.kit.rest.Problem;
+import org.tessera.crm.core.kit.rest.TesseraApi;
+import org.tessera.crm.core.rest.security.TokenService;
 
 /** Roles, the permissions of the installed modules, and disabled logins. */
 @Component(service = SecurityAdminResource.class)
@@ -54,11 +59,32 @@ public class SecurityAdminResource {
         public boolean disabled;
     }
 
+    /** The body of a key rotation: nothing to say, but a JSON object, so that no stray POST rotates the key. */
+    public static class KeyRotation {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityAdminResource.class);
+
     private final RoleService roles;
+    private final TokenService tokens;
+    private final CallerContext callers;
 
     @Activate
-    public SecurityAdminResource(@Reference RoleService roles) {
+    public SecurityAdminResource(@Reference RoleService roles, @Reference TokenService tokens, @Reference CallerContext callers) {
         this.roles = roles;
+        this.tokens = tokens;
+        this.callers = callers;
+    }
+
+    @Operation(summary = "Replaces the bearer token signing key, without a restart: every token issued before is refused from now on",
+            responses = @ApiResponse(responseCode = "200", description = "The new key's id, {\"kid\": ...}"))
+    @POST
+    @Path("token-key/rotate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> rotateTokenKey(KeyRotation request) {
+        String kid = tokens.rotate();
+        LOG.warn("Token signing key rotated by {}: key id {}", callers.currentLogin(), kid);
+        return Map.of("kid", kid);
     }
 
     @Operation(summary = "The permissions declared by the installed modules, by module", responses = @ApiResponse(responseCode = "200", description = "OK"))

@@ -1,9 +1,12 @@
 package org.tessera.crm.core.rest.security;
 
+import javax.servlet.ServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.HttpHeaders;
 
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RequiresPermission;
 
@@ -13,6 +16,8 @@ import org.tessera.crm.core.api.security.RequiresPermission;
  * refused to everybody (deny by default); {@link RequiresPermission#ANONYMOUS} ones to nobody.
  */
 final class PermissionFilter implements ContainerRequestFilter {
+    /** The key of the servlet request in a CXF message ({@code AbstractHTTPDestination.HTTP_REQUEST}). */
+    static final String SERVLET_REQUEST = "HTTP.REQUEST";
     private final String required;
     private final RequestAuthenticator authenticator;
     private final CallerContext callers;
@@ -30,7 +35,7 @@ final class PermissionFilter implements ContainerRequestFilter {
         if (RequiresPermission.ANONYMOUS.equals(required)) {
             return;
         }
-        Authentication outcome = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Authentication outcome = authenticator.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), clientAddress());
         if (outcome instanceof Authentication.Authenticated authenticated) {
             callers.bind(authenticated.caller());
             if (required == null) {
@@ -44,5 +49,16 @@ final class PermissionFilter implements ContainerRequestFilter {
             String detail = outcome instanceof Authentication.Refused refused ? refused.reason() : "credentials are required";
             request.abortWith(SecurityProblems.unauthorized(detail));
         }
+    }
+
+    /**
+     * The client's IP address, from the servlet request of the CXF message being served (JAX-RS
+     * itself does not say; the Aries whiteboard runs on CXF); {@code null} when there is none
+     * (then the throttle counts per login only).
+     */
+    static String clientAddress() {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Object request = message == null ? null : message.get(SERVLET_REQUEST);
+        return request instanceof ServletRequest servlet ? servlet.getRemoteAddr() : null;
     }
 }

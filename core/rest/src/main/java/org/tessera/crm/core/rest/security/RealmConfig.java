@@ -19,4 +19,11 @@ public @interface RealmConfig {
 
     @AttributeDefinition(description = "The users file of the properties backend: login = password,role,...")
     String usersFile() default "${karaf.etc}/tessera-users.properties";
+
+    @AttributeDefinition(description = "Demo mode: also accept the demo users (known passwords such as admin/admin) of demoUsersFile."
+            + " Off in a production start; bin/load-demo turns it on")
+    boolean demoUsers() default false;
+
+    @AttributeDefinition(description = "The demo users, accepted only with demoUsers = true")
+    String demoUsersFile() default "${karaf.etc}/tessera-demo-users.properties";
 }

@@ -18,7 +18,7 @@ import org.tessera.crm.core.api.security.RoleService;
 
 /**
  * Turns an {@code Authorization} header into a {@link Caller}: HTTP Basic through the JAAS realm
- * (throttled per login), or a bearer token. Either way a disabled login (in the role
+ * (throttled per client address and login, see {@link LoginThrottle}), or a bearer token. Either way a disabled login (in the role
  * configuration, or an inactive agent) is refused, and the permissions come from the roles as
  * configured now. The caller's org unit is that of the agent with the same login.
  */
@@ -45,13 +45,17 @@ public class RequestAuthenticator {
         this.org = org;
     }
 
-    public Authentication authenticate(String authorization) {
+    /**
+     * @param authorization the request's {@code Authorization} header, or {@code null}
+     * @param clientAddress the client's IP address, or {@code null} when unknown (then throttled per login only)
+     */
+    public Authentication authenticate(String authorization, String clientAddress) {
         if (authorization == null || authorization.isBlank()) {
             return new Authentication.Missing();
         }
         String lower = authorization.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith(BASIC)) {
-            return basic(authorization.substring(BASIC.length()).trim());
+            return basic(authorization.substring(BASIC.length()).trim(), clientAddress);
         }
         if (lower.startsWith(BEARER)) {
             return bearer(authorization.substring(BEARER.length()).trim());
@@ -59,7 +63,7 @@ public class RequestAuthenticator {
         return new Authentication.Refused("unsupported authorization scheme");
     }
 
-    private Authentication basic(String encoded) {
+    private Authentication basic(String encoded, String clientAddress) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -71,17 +75,17 @@ public class RequestAuthenticator {
             return new Authentication.Refused("malformed basic credentials");
         }
         String login = decoded.substring(0, colon);
-        Duration locked = throttle.lockedFor(login);
+        // counted before the password is checked, so that parallel guesses cannot all get past the throttle
+        Duration locked = throttle.tryAttempt(clientAddress, login);
         if (!locked.isZero()) {
             return new Authentication.Throttled(locked);
         }
         Optional<Set<String>> granted = jaas.login(login, decoded.substring(colon + 1).toCharArray());
         if (granted.isEmpty()) {
-            throttle.failed(login);
-            LOG.info("Failed login for {}", login);
+            LOG.info("Failed login for {} from {}", login, clientAddress);
             return new Authentication.Refused("invalid login or password");
         }
-        throttle.succeeded(login);
+        throttle.succeeded(clientAddress, login);
         return caller(login, granted.get());
     }
 
@@ -92,7 +96,8 @@ public class RequestAuthenticator {
     }
 
     private Authentication caller(String login, Set<String> roleNames) {
-        if (roles.isDisabled(login)) {
+        // a case variant of a disabled login (LDAP ignores case) is disabled too
+        if (roles.isDisabled(login) || roles.isDisabled(LoginThrottle.normalize(login))) {
             return new Authentication.Refused("login disabled");
         }
         Optional<AgentDTO> agent = org.findAgentByLogin(login);

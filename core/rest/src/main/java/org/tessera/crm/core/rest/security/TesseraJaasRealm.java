@@ -1,5 +1,7 @@
 package org.tessera.crm.core.rest.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The JAAS realm {@value #NAME}, apart from Karaf's own {@code karaf} realm (shell and JMX users).
  * Karaf's JAAS configuration picks up every {@link JaasRealm} service. A users file by default,
- * LDAP by configuration alone (see {@link RealmConfig}); a configuration change re-registers the realm.
+ * LDAP by configuration alone (see {@link RealmConfig}); the demo users (known passwords) only in demo
+ * mode ({@code demoUsers = true}). A configuration change re-registers the realm.
  */
 @Component(configurationPid = RealmConfig.PID)
 @Designate(ocd = RealmConfig.class)
@@ -32,29 +35,49 @@ public class TesseraJaasRealm implements JaasRealm {
 
     @Activate
     public TesseraJaasRealm(BundleContext context, RealmConfig config, Map<String, Object> properties) {
-        Module module = new Module();
-        module.setFlags("required");
-        Properties options = new Properties();
+        List<Module> modules = new ArrayList<>();
         if ("ldap".equalsIgnoreCase(config.backend())) {
-            module.setClassName(LDAPLoginModule.class.getName());
+            Properties options = new Properties();
             properties.forEach((key, value) -> {
                 if (key.startsWith(RealmConfig.LDAP_OPTION_PREFIX)) {
                     options.put(key.substring(RealmConfig.LDAP_OPTION_PREFIX.length()), String.valueOf(value));
                 }
             });
+            modules.add(module(LDAPLoginModule.class.getName(), options));
             LOG.info("Realm {} authenticates against LDAP {}", NAME, options.getProperty("connection.url"));
         } else {
-            module.setClassName(PropertiesLoginModule.class.getName());
-            String usersFile = config.usersFile().replace("${karaf.etc}", System.getProperty("karaf.etc", "etc"));
-            options.put("users", usersFile);
-            LOG.info("Realm {} authenticates against the users file {}", NAME, usersFile);
+            modules.add(usersFileModule(config.usersFile()));
         }
-        module.setOptions(options);
+        if (config.demoUsers()) {
+            modules.add(usersFileModule(config.demoUsersFile()));
+            LOG.warn("Demo mode: realm {} also accepts the demo users of {}, whose passwords are published; "
+                    + "set demoUsers = false in etc/{}.cfg before exposing the server", NAME, etcPath(config.demoUsersFile()), RealmConfig.PID);
+        }
+        // one source must say yes; with several, each may (a demo user is no user of the users file)
+        modules.forEach(module -> module.setFlags(modules.size() == 1 ? "required" : "sufficient"));
         realm.setName(NAME);
         realm.setRank(0);
-        // the login module class is loaded through this bundle, which imports its package
+        // the login module classes are loaded through this bundle, which imports their packages
         realm.setBundleContext(context);
-        realm.setModules(new Module[] {module});
+        realm.setModules(modules.toArray(Module[]::new));
+    }
+
+    private static Module usersFileModule(String file) {
+        Properties options = new Properties();
+        options.put("users", etcPath(file));
+        LOG.info("Realm {} authenticates against the users file {}", NAME, etcPath(file));
+        return module(PropertiesLoginModule.class.getName(), options);
+    }
+
+    private static Module module(String className, Properties options) {
+        Module module = new Module();
+        module.setClassName(className);
+        module.setOptions(options);
+        return module;
+    }
+
+    static String etcPath(String file) {
+        return file.replace("${karaf.etc}", System.getProperty("karaf.etc", "etc"));
     }
 
     @Override

@@ -16,11 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Bearer tokens: {@code base64url(payload) "." base64url(HMAC-SHA256(payload))}, the payload being
- * {@code v1 \n login \n expiry (epoch seconds) \n roles (comma-separated)}. A token proves who logged
- * in and with which roles until it expires; permissions are recomputed from the roles at each call.
+ * {@code v2 \n kid \n login \n expiry (epoch seconds) \n roles (comma-separated)}. A token proves who
+ * logged in and with which roles until it expires; permissions are recomputed from the roles at each
+ * call. The key id {@code kid} is derived from the key, so a token signed before a key rotation is
+ * refused by name, whatever its signature.
  */
 public final class TokenSigner {
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     /** What a valid token says. */
@@ -28,16 +30,23 @@ public final class TokenSigner {
     }
 
     private final byte[] key;
+    private final String kid;
 
     public TokenSigner(byte[] key) {
         if (key.length < 32) {
             throw new IllegalArgumentException("a token key needs at least 256 bits");
         }
         this.key = key.clone();
+        this.kid = keyId(key);
+    }
+
+    /** The id of this signer's key: the first 48 bits of its SHA-256, never the key itself. */
+    public String kid() {
+        return kid;
     }
 
     public String sign(Claims claims) {
-        String payload = String.join("\n", VERSION, claims.login(), Long.toString(claims.expiresAt().getEpochSecond()),
+        String payload = String.join("\n", VERSION, kid, claims.login(), Long.toString(claims.expiresAt().getEpochSecond()),
                 String.join(",", claims.roles()));
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
@@ -56,18 +65,26 @@ public final class TokenSigner {
                 return Optional.empty();
             }
             List<String> parts = List.of(new String(payload, StandardCharsets.UTF_8).split("\n", -1));
-            if (parts.size() != 4 || !VERSION.equals(parts.get(0))) {
+            if (parts.size() != 5 || !VERSION.equals(parts.get(0)) || !kid.equals(parts.get(1))) {
                 return Optional.empty();
             }
-            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts.get(2)));
+            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts.get(3)));
             if (!now.isBefore(expiresAt)) {
                 return Optional.empty();
             }
-            Set<String> roles = new TreeSet<>(Arrays.asList(parts.get(3).split(",")));
+            Set<String> roles = new TreeSet<>(Arrays.asList(parts.get(4).split(",")));
             roles.remove("");
-            return Optional.of(new Claims(parts.get(1), roles, expiresAt));
+            return Optional.of(new Claims(parts.get(2), roles, expiresAt));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
+        }
+    }
+
+    private static String keyId(byte[] key) {
+        try {
+            return ENCODER.encodeToString(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(key), 6));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
         }
     }
 

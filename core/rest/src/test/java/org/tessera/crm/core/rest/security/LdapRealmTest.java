@@ -126,6 +126,16 @@ class LdapRealmTest {
             public String usersFile() {
                 return "unused";
             }
+
+            @Override
+            public boolean demoUsers() {
+                return false;
+            }
+
+            @Override
+            public String demoUsersFile() {
+                return "unused";
+            }
         };
     }
 
@@ -186,15 +196,15 @@ class LdapRealmTest {
                 null, // tokens: not used by Basic authentication
                 rolesGranting(Map.of("agent", agentPermissions)), noAgents());
 
-        Authentication accepted = requests.authenticate(basic("jdoe", "secret"));
+        Authentication accepted = requests.authenticate(basic("jdoe", "secret"), "127.0.0.1");
         Caller caller = assertInstanceOf(Authentication.Authenticated.class, accepted).caller();
         assertEquals("jdoe", caller.login());
         assertEquals(Set.of("agent"), caller.roles());
         assertEquals(agentPermissions, caller.permissions());
         assertTrue(caller.hasPermission("core.party.read"));
 
-        assertInstanceOf(Authentication.Refused.class, requests.authenticate(basic("jdoe", "wrong")));
-        assertInstanceOf(Authentication.Refused.class, requests.authenticate(basic("nobody", "secret")));
+        assertInstanceOf(Authentication.Refused.class, requests.authenticate(basic("jdoe", "wrong"), "127.0.0.1"));
+        assertInstanceOf(Authentication.Refused.class, requests.authenticate(basic("nobody", "secret"), "127.0.0.1"));
     }
 
     private static String basic(String login, String password) {
