@@ -204,6 +204,22 @@ public class LeadServiceImpl implements LeadService {
     }
 
     @Override
+    public void delete(String id, Long expectedVersion) {
+        long key = Ids.of(SalesEntityTypes.LEAD, id);
+        tx.required(em -> {
+            LeadEntity entity = fresh(em, id);
+            Versions.check(SalesEntityTypes.LEAD, id, expectedVersion, entity.version);
+            if (entity.conversionClaim != null && entity.conversionClaim > System.currentTimeMillis() - CLAIM_TIMEOUT.toMillis()) {
+                throw new ConflictException("status", "the lead is being converted");
+            }
+            audit.deleted(em, SalesEntityTypes.LEAD, id, LeadMapper.toDto(entity));
+            em.remove(entity);
+            return null;
+        });
+        events.post(SalesTopics.LEAD_DELETED, EventProperties.of(SalesEntityTypes.LEAD, id, null));
+    }
+
+    @Override
     public Page<LeadDTO> search(LeadQuery query) {
         FieldErrors errors = new FieldErrors();
         Long party = Ids.reference("partyId", query.partyId, errors);

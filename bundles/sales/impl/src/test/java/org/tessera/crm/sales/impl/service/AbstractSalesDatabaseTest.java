@@ -580,6 +580,14 @@ abstract class AbstractSalesDatabaseTest {
                 org.tessera.crm.core.api.DependentRecordsException.class, () -> opportunities.delete(deal.id, deal.version));
         assertEquals(List.of(quoteId), refused.dependents().get(0).ids);
         assertNotNull(opportunities.get(deal.id), "the deal and its quote stay");
+
+        assertThrows(StaleVersionException.class, () -> quotes.delete(quoteId, 99L));
+        assertThrows(StaleVersionException.class, () -> leads.delete(leadId, 99L));
+        quotes.delete(quoteId, null);
+        opportunities.delete(deal.id, null);
+        leads.delete(leadId, leads.get(leadId).version);
+        assertThrows(NotFoundException.class, () -> leads.get(leadId));
+        assertEquals(List.of(), dependents.dependentsOf("PARTY", account), "once they are gone, the party may go");
     }
 
     private LeadDTO qualifiedLead(String first, String last, String company) {
