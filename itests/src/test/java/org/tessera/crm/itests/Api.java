@@ -114,6 +114,11 @@ final class Api {
         return send(HttpRequest.newBuilder(URI.create(url(path))).DELETE());
     }
 
+    /** DELETE with an {@code If-Match} precondition. */
+    Response delete(String path, String ifMatch) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("If-Match", ifMatch).DELETE());
+    }
+
     /** Any method, any content type, a raw or JSON body; {@code ifMatch} may be null. */
     Response sendBody(String method, String path, Object body, String contentType, String ifMatch) {
         String text = body instanceof String s ? s : toJson(body);

@@ -161,6 +161,33 @@ public class AuditIT {
     }
 
     @Test
+    public void aRestrictedReaderGetsNoTrailAndTheHistoryOfTheirPerimeterOnly() {
+        Fixtures fixtures = new Fixtures(admin);
+        Fixtures.Perimeters perimeters = fixtures.perimeters();
+        String hq = fixtures.orgUnit("HQ", null);
+        ObjectNode inRegion = Fixtures.person("Gaëlle", "Region" + Fixtures.unique());
+        inRegion.put("orgUnitId", perimeters.agencyA()).put("jobTitle", "Caviste").put("birthDate", "1975-06-07");
+        String own = admin.post("/v1/parties", inRegion).json().path("id").asText();
+        assertEquals(200, admin.patch("/v1/parties/" + own, Api.object().put("jobTitle", "Sommelière"), null).status());
+        ObjectNode atHq = Fixtures.person("Hervé", "Siege" + Fixtures.unique());
+        atHq.put("orgUnitId", hq).put("jobTitle", "Directeur");
+        String elsewhere = admin.post("/v1/parties", atHq).json().path("id").asText();
+
+        Api manager = Api.as("it-manager", "it-manager"); // core.audit.read, scoped to IT-REGION
+        Problems.assertProblem(manager.get("/v1/audit"), 403);
+        Problems.assertProblem(manager.get("/v1/audit?entityType=PARTY&entityId=" + elsewhere), 403);
+        Api.Response history = manager.get("/v1/parties/" + own + "/history");
+        assertEquals(history.toString(), 200, history.status());
+        assertEquals(2, history.json().path("items").size());
+        assertEquals("Sommelière", byField(history.json().path("items").get(0)).get("jobTitle").path("newValue").asText());
+        Api.Response hidden = manager.get("/v1/parties/" + elsewhere + "/history");
+        Problems.assertProblem(hidden, 404);
+        assertTrue("nothing of the hidden party's values leaks", !hidden.raw().body().contains("Directeur"));
+        // an agent may not read the trail at all, not even of their own perimeter
+        Problems.assertProblem(Api.as("it-agent-a", "it-agent-a").get("/v1/parties/" + own + "/history"), 403);
+    }
+
+    @Test
     public void serverOwnedFieldsSentByAClientAreIgnored() {
         ObjectNode body = Fixtures.person("Fanny", "Assign" + Fixtures.unique());
         body.put("id", "424242").put("version", 99).put("createdAt", "2001-01-01T00:00:00Z")

@@ -119,6 +119,14 @@ public class DealerExampleIT {
             assertEquals(back.toString(), 200, back.status());
             assertEquals(vin, back.json().path("vin").asText());
             assertEquals(1, api.get("/v1/dealer/vehicles?ownerPartyId=" + partyId).json().path("items").size());
+
+            // the owner of a vehicle is not deleted from under it; the vehicle takes If-Match
+            JsonNode refused = assertProblem(api.delete("/v1/parties/" + partyId), 409);
+            assertEquals(refused.toString(), "dealer", refused.path("dependents").path(0).path("module").asText());
+            assertEquals(vehicleId, refused.path("dependents").path(0).path("ids").path(0).asText());
+            assertNamesField(api.delete("/v1/dealer/vehicles/" + vehicleId, "\"99\""), 412, "If-Match");
+            assertEquals(204, api.delete("/v1/dealer/vehicles/" + vehicleId, back.header("ETag")).status());
+            assertEquals(204, api.delete("/v1/parties/" + partyId).status());
         } finally {
             context.removeBundleListener(watcher);
             if (features.isInstalled(features.getFeature(FEATURE))) {

@@ -61,6 +61,52 @@ final class Fixtures {
                 .put("orgUnitId", unit.path("id").asText()));
     }
 
+    /**
+     * The org units of the test users (TesseraContainer): the region of {@code it-manager} and
+     * the agencies of {@code it-agent-a} and {@code it-agent-b} below it, created once per suite.
+     */
+    record Perimeters(String region, String agencyA, String agencyB) {
+    }
+
+    /** Creates the test users' org tree and agents unless an earlier test did. */
+    Perimeters perimeters() {
+        String region = orgUnit("IT-REGION", null);
+        String agencyA = orgUnit("IT-AGENCY-A", region);
+        String agencyB = orgUnit("IT-AGENCY-B", region);
+        agent("it-agent-a", agencyA);
+        agent("it-agent-b", agencyB);
+        agent("it-manager", region);
+        return new Perimeters(region, agencyA, agencyB);
+    }
+
+    /** The id of the org unit with this code, created under {@code parentId} (HQ when null) if missing. */
+    String orgUnit(String code, String parentId) {
+        for (JsonNode unit : items(api.get("/v1/org-units"))) {
+            if (code.equals(unit.path("code").asText())) {
+                return unit.path("id").asText();
+            }
+        }
+        String parent = parentId;
+        if (parent == null) {
+            for (JsonNode unit : items(api.get("/v1/org-units"))) {
+                if ("HQ".equals(unit.path("code").asText())) {
+                    parent = unit.path("id").asText();
+                }
+            }
+        }
+        return create("/v1/org-units", Api.object().put("code", code).put("name", code).put("parentId", parent)).path("id").asText();
+    }
+
+    /** Makes {@code login} an agent of the org unit, unless it already is one. */
+    void agent(String login, String orgUnitId) {
+        for (JsonNode agent : items(api.get("/v1/agents"))) {
+            if (login.equals(agent.path("login").asText())) {
+                return;
+            }
+        }
+        create("/v1/agents", Api.object().put("login", login).put("displayName", login).put("orgUnitId", orgUnitId));
+    }
+
     static Iterable<JsonNode> items(Api.Response response) {
         assertEquals(response.toString(), 200, response.status());
         JsonNode json = response.json();

@@ -38,12 +38,9 @@ public class ScopingIT {
     @Before
     public void orgTree() {
         admin.awaitHealthy(60);
-        String region = orgUnit("IT-REGION", null);
-        agencyA = orgUnit("IT-AGENCY-A", region);
-        agencyB = orgUnit("IT-AGENCY-B", region);
-        agent("it-agent-a", agencyA);
-        agent("it-agent-b", agencyB);
-        agent("it-manager", region);
+        Fixtures.Perimeters perimeters = new Fixtures(admin).perimeters();
+        agencyA = perimeters.agencyA();
+        agencyB = perimeters.agencyB();
     }
 
     @Test
@@ -82,7 +79,12 @@ public class ScopingIT {
         Problems.assertProblem(agentA.patch("/v1/parties/" + b, Api.object().put("jobTitle", "Intrus"), null), 404);
         Problems.assertProblem(agentA.put("/v1/parties/" + b, Fixtures.person("Bruno", "Intrus"), "\"1\""), 404);
         Problems.assertProblem(agentA.delete("/v1/parties/" + b), 404);
-        assertEquals("Bruno", admin.get("/v1/parties/" + b).json().path("firstName").asText());
+        // each refused write left the very field it tried to change
+        JsonNode untouched = admin.get("/v1/parties/" + b).json();
+        assertEquals("Bruno", untouched.path("firstName").asText());
+        assertEquals("not the PUT's last name", "Scope" + word, untouched.path("lastName").asText());
+        assertTrue("not the PATCH's job title: " + untouched, untouched.path("jobTitle").isMissingNode() || untouched.path("jobTitle").isNull());
+        assertEquals("no new version", 1, untouched.path("version").asLong());
         assertEquals(200, manager.patch("/v1/parties/" + b, Api.object().put("jobTitle", "Gérant"), null).status());
         assertEquals(204, agentB.delete("/v1/parties/" + b).status());
         Problems.assertProblem(admin.get("/v1/parties/" + b), 404);
@@ -192,32 +194,5 @@ public class ScopingIT {
     private static JsonNode created(Api.Response response) {
         assertEquals(response.toString(), 201, response.status());
         return response.json();
-    }
-
-    private String orgUnit(String code, String parentId) {
-        for (JsonNode unit : Fixtures.items(admin.get("/v1/org-units"))) {
-            if (code.equals(unit.path("code").asText())) {
-                return unit.path("id").asText();
-            }
-        }
-        String parent = parentId;
-        if (parent == null) {
-            for (JsonNode unit : Fixtures.items(admin.get("/v1/org-units"))) {
-                if ("HQ".equals(unit.path("code").asText())) {
-                    parent = unit.path("id").asText();
-                }
-            }
-        }
-        return created(admin.post("/v1/org-units", Api.object().put("code", code).put("name", code).put("parentId", parent)))
-                .path("id").asText();
-    }
-
-    private void agent(String login, String orgUnitId) {
-        for (JsonNode agent : Fixtures.items(admin.get("/v1/agents"))) {
-            if (login.equals(agent.path("login").asText())) {
-                return;
-            }
-        }
-        created(admin.post("/v1/agents", Api.object().put("login", login).put("displayName", login).put("orgUnitId", orgUnitId)));
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.DependentRecordsDTO;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.StaleVersionException;
@@ -177,6 +178,19 @@ abstract class Abstract${entity}DatabaseTest {
         List<String> read = new ArrayList<>(first.items.stream().map(c -> c.id).toList());
         read.addAll(service.list(query).items.stream().map(c -> c.id).toList());
         assertEquals(written, read);
+    }
+
+    @Test
+    void aPartyWithRecordsIsNotDeletedFromUnderThem() {
+        String party = partyInUnit();
+        String first = service.create(draft(party, "Kept")).id;
+        ${entity}DependentRecords dependents = new ${entity}DependentRecords(tx);
+        List<DependentRecordsDTO> found = dependents.dependentsOf("PARTY", party);
+        assertEquals(1, found.size());
+        assertEquals(1, found.get(0).count);
+        assertEquals(List.of(first), found.get(0).ids);
+        assertEquals(${entity}Service.ENTITY_TYPE, found.get(0).type);
+        assertEquals(List.of(), dependents.dependentsOf("PARTY", partyInUnit()), "a party without records");
     }
 
     @Test

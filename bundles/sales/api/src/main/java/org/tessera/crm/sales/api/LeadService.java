@@ -46,4 +46,13 @@ public interface LeadService {
      * @throws org.tessera.crm.core.api.ConflictException when the lead is not QUALIFIED
      */
     LeadConversionDTO convert(String id, LeadConversionDTO request);
+
+    /**
+     * Deletes a lead (its activities stay, as history of its party).
+     *
+     * @param expectedVersion the version the caller read ({@code If-Match}), or {@code null} for an unconditional delete
+     * @throws org.tessera.crm.core.api.StaleVersionException when the stored version differs
+     * @throws org.tessera.crm.core.api.ConflictException while a conversion of the lead is running
+     */
+    void delete(String id, Long expectedVersion);
 }

@@ -28,6 +28,13 @@ public interface OpportunityService {
      */
     OpportunityDTO update(String id, Long expectedVersion, OpportunityDTO desired);
 
+    /**
+     * Deletes an opportunity and its stage history.
+     *
+     * @param expectedVersion the version the caller read ({@code If-Match}), or {@code null} for an unconditional delete
+     * @throws org.tessera.crm.core.api.StaleVersionException when the stored version differs
+     * @throws org.tessera.crm.core.api.DependentRecordsException when quotes were made from it: delete them first
+     */
     void delete(String id, Long expectedVersion);
 
     Page<OpportunityDTO> search(OpportunityQuery query);

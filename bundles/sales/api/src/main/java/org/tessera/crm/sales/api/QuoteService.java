@@ -25,4 +25,12 @@ public interface QuoteService {
     QuoteDTO update(String id, Long expectedVersion, QuoteDTO desired);
 
     Page<QuoteDTO> search(String opportunityId, QuoteStatus status, int limit, String cursor);
+
+    /**
+     * Deletes a quote.
+     *
+     * @param expectedVersion the version the caller read ({@code If-Match}), or {@code null} for an unconditional delete
+     * @throws org.tessera.crm.core.api.StaleVersionException when the stored version differs
+     */
+    void delete(String id, Long expectedVersion);
 }

@@ -9,6 +9,7 @@ public final class SalesTopics {
     public static final String LEAD_CREATED = "org/tessera/crm/sales/lead/CREATED";
     public static final String LEAD_UPDATED = "org/tessera/crm/sales/lead/UPDATED";
     public static final String LEAD_CONVERTED = "org/tessera/crm/sales/lead/CONVERTED";
+    public static final String LEAD_DELETED = "org/tessera/crm/sales/lead/DELETED";
     public static final String OPPORTUNITY_CREATED = "org/tessera/crm/sales/opportunity/CREATED";
     public static final String OPPORTUNITY_UPDATED = "org/tessera/crm/sales/opportunity/UPDATED";
     public static final String OPPORTUNITY_DELETED = "org/tessera/crm/sales/opportunity/DELETED";
@@ -16,6 +17,7 @@ public final class SalesTopics {
     public static final String OPPORTUNITY_WON = "org/tessera/crm/sales/opportunity/WON";
     public static final String OPPORTUNITY_LOST = "org/tessera/crm/sales/opportunity/LOST";
     public static final String QUOTE_STATUS_CHANGED = "org/tessera/crm/sales/quote/STATUS_CHANGED";
+    public static final String QUOTE_DELETED = "org/tessera/crm/sales/quote/DELETED";
     /** Every sales topic, for a subscriber. */
     public static final String ALL_SALES = "org/tessera/crm/sales/*";
 

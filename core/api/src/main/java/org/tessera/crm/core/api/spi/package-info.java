@@ -1,7 +1,8 @@
 /**
  * Extension points (whiteboard services) that modules and ISVs register: validators, timeline
- * contributors, overview sections and search groups.
+ * contributors, overview sections, search groups and the
+ * dependent records that keep a record from being deleted.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tessera.crm.core.api.spi;

@@ -13,6 +13,9 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
@@ -27,6 +30,7 @@ import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RecordScope;
+import org.tessera.crm.core.api.spi.DependentRecordsContributor;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
@@ -36,6 +40,7 @@ import org.tessera.crm.core.impl.event.DomainEvents;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.ChangedFields;
+import org.tessera.crm.core.impl.support.DependentRecordsGuard;
 import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Times;
@@ -62,6 +67,7 @@ public class PartyServiceImpl implements PartyService {
     private final CallerContext callers;
     private final RecordScope scope;
     private final AuditTrail audit;
+    private final DependentRecordsGuard dependents = new DependentRecordsGuard();
 
     @Activate
     public PartyServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEvents events,
@@ -73,6 +79,17 @@ public class PartyServiceImpl implements PartyService {
         this.callers = callers;
         this.scope = scope;
         this.audit = audit;
+    }
+
+    /** The records of modules that depend on parties: a party they refer to is not deleted. */
+    @Reference(name = "dependents", unbind = "removeDependentRecordsContributor", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void addDependentRecordsContributor(DependentRecordsContributor contributor) {
+        dependents.add(contributor);
+    }
+
+    public void removeDependentRecordsContributor(DependentRecordsContributor contributor) {
+        dependents.remove(contributor);
     }
 
     @Override
@@ -146,12 +163,16 @@ public class PartyServiceImpl implements PartyService {
     }
 
     /**
-     * Deletes the party and everything that is only about it. Activities it took part in are
-     * kept (they may involve other parties and are history): the party is removed from their
-     * participants, which updates those activities.
+     * Deletes the party and everything that is only about it (its contact mechanisms, roles,
+     * relationships and custom values). Activities it took part in are kept (they may involve
+     * other parties and are history): the party is removed from their participants, which updates
+     * those activities. A party that records of a module depend on is not deleted
+     * ({@link DependentRecordsGuard}).
      */
     @Override
     public void delete(String id, Long expectedVersion) {
+        get(id);
+        dependents.refuseDeleteIfAny(EntityTypes.PARTY, id);
         List<ActivityEntity> touched = staleChecked(id, expectedVersion, em -> {
             PartyEntity entity = load(em, id, expectedVersion, visibleUnits());
             PartyDTO previous = new PartyReader(em).toDto(entity);
@@ -180,9 +201,13 @@ public class PartyServiceImpl implements PartyService {
     @Override
     public Page<PartyDTO> search(PartyQuery query) {
         Optional<Set<Long>> visible = visibleUnits();
+        boolean sensitiveShown = mayUseSensitive();
         return tx.required(em -> {
-            Page<PartyDTO> page = new PartySearch(em, visible).page(query);
             SensitivePartyFields sensitive = SensitivePartyFields.of(em);
+            if (!sensitiveShown) {
+                sensitive.refuseFilters(query.customFields.keySet());
+            }
+            Page<PartyDTO> page = new PartySearch(em, visible).page(query);
             page.items = page.items.stream().map(party -> shown(party, sensitive)).toList();
             return page;
         });

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 
 import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.ForbiddenException;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.security.CorePermissions;
@@ -60,6 +61,21 @@ public final class SensitivePartyFields {
                 candidate.customFields.put(key, stored.customFields.get(key));
             } else {
                 candidate.customFields.remove(key);
+            }
+        }
+    }
+
+    /**
+     * Refuses filters on sensitive custom fields for a caller who may not read them: a search that
+     * matched on a value the caller cannot see would tell it the value (an oracle).
+     *
+     * @throws ForbiddenException naming the first such {@code customFields.<key>} parameter
+     */
+    public void refuseFilters(Collection<String> filteredKeys) {
+        for (String key : filteredKeys) {
+            if (customKeys.contains(key)) {
+                throw new ForbiddenException("customFields." + key, "filtering on the sensitive field " + key
+                        + " needs the permission " + CorePermissions.PARTY_SENSITIVE);
             }
         }
     }

@@ -31,6 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.DependentRecordsDTO;
+import org.tessera.crm.core.api.DependentRecordsException;
+import org.tessera.crm.core.api.ForbiddenException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.StaleVersionException;
@@ -55,6 +58,7 @@ import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.schema.SchemaReady;
 import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.api.spi.DependentRecordsContributor;
 import org.tessera.crm.core.api.spi.Validator;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
@@ -490,6 +494,27 @@ abstract class AbstractCoreDatabaseTest {
     }
 
     @Test
+    void aPartyThatAModulesRecordsDependOnIsNotDeleted() {
+        String kept = core.parties.create(person("Kept", unique("P"))).id;
+        DependentRecordsContributor sales = (type, id) -> type.equals("PARTY") && id.equals(kept)
+                ? List.of(new DependentRecordsDTO("sales", "OPPORTUNITY", 7, List.of("1000", "1001")))
+                : List.of();
+        core.parties.addDependentRecordsContributor(sales);
+        try {
+            DependentRecordsException refused = assertThrows(DependentRecordsException.class, () -> core.parties.delete(kept, null));
+            assertEquals(1, refused.dependents().size());
+            assertEquals("sales", refused.dependents().get(0).module);
+            assertEquals(7, refused.dependents().get(0).count);
+            assertNotNull(core.parties.get(kept), "nothing was deleted");
+            assertThrows(NotFoundException.class, () -> core.parties.delete("999999999", null), "a missing party is a 404 first");
+        } finally {
+            core.parties.removeDependentRecordsContributor(sales);
+        }
+        core.parties.delete(kept, null);
+        assertTrue(core.parties.find(kept).isEmpty(), "deleted once nothing depends on it");
+    }
+
+    @Test
     void sensitiveCustomFieldsAreNeitherShownToNorWrittenByCallersWithoutThePermission() {
         String key = "risk" + unique("P").substring(1);
         CustomFieldDefinitionDTO risk = new CustomFieldDefinitionDTO();
@@ -516,6 +541,42 @@ abstract class AbstractCoreDatabaseTest {
             core.callers.unbind();
         }
         assertEquals("HIGH", core.parties.get(stored.id).customFields.get(key), "the agent's write left it alone");
+    }
+
+    @Test
+    void aSensitiveCustomFieldIsNoFilterForCallersWhoMayNotReadIt() {
+        String key = "income" + unique("P").substring(1);
+        CustomFieldDefinitionDTO income = new CustomFieldDefinitionDTO();
+        income.entityType = "PARTY";
+        income.key = key;
+        income.type = CustomFieldType.STRING;
+        income.sensitive = true;
+        core.customFields.define(income);
+        PartyDTO draft = person("Aoife", unique("Kelly"));
+        draft.customFields.put(key, "HIGH");
+        String id = core.parties.create(draft).id;
+        PartyQuery byIncome = new PartyQuery();
+        byIncome.customFields.put(key, "HIGH");
+        assertEquals(List.of(id), searchIds(byIncome), "the system filters on it");
+
+        core.callers.bind(new Caller("agent", Set.of("agent"), Set.of("core.party.read", "all-records"), null));
+        try {
+            ForbiddenException refused = assertThrows(ForbiddenException.class, () -> core.parties.search(byIncome),
+                    "a match would tell the agent a value it may not read");
+            assertEquals("customFields." + key, refused.field());
+            PartyQuery wrongGuess = new PartyQuery();
+            wrongGuess.customFields.put(key, "LOW");
+            assertThrows(ForbiddenException.class, () -> core.parties.search(wrongGuess), "refused whatever the value");
+        } finally {
+            core.callers.unbind();
+        }
+        core.callers.bind(new Caller("officer", Set.of("officer"),
+                Set.of("core.party.read", CorePermissions.PARTY_SENSITIVE, "all-records"), null));
+        try {
+            assertEquals(List.of(id), searchIds(byIncome), "a caller who may read it may filter on it");
+        } finally {
+            core.callers.unbind();
+        }
     }
 
     @Test

@@ -4,8 +4,9 @@
  * turns what the database refuses into 4xx exceptions naming the field
  * ({@link org.tessera.crm.core.kit.jpa.DatabaseRefusals}), record scope as a condition of the query
  * ({@link org.tessera.crm.core.kit.jpa.ScopeFilter}), the audit of a module's mutations
- * ({@link org.tessera.crm.core.kit.jpa.ModuleAudit}) and the {@code Instant} converter.
+ * ({@link org.tessera.crm.core.kit.jpa.ModuleAudit}), the records that depend on another
+ * ({@link org.tessera.crm.core.kit.jpa.Dependents}) and the {@code Instant} converter.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tessera.crm.core.kit.jpa;

@@ -132,8 +132,10 @@ public class PartiesResource {
         return Responses.written(updated, updated.version);
     }
 
-    @Operation(summary = "Delete a party", responses = {
-            @ApiResponse(responseCode = "204", description = "Deleted")})
+    @Operation(summary = "Delete a party, unless records of modules depend on it; If-Match makes it conditional", responses = {
+            @ApiResponse(responseCode = "204", description = "Deleted"),
+            @ApiResponse(responseCode = "409", description = "Records depend on it: the problem's dependents list them"),
+            @ApiResponse(responseCode = "412", description = "If-Match names a version that is no longer current")})
     @RequiresPermission(CorePermissions.PARTY_WRITE)
     @DELETE
     @Path("{id}")

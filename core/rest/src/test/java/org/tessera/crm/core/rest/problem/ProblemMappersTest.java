@@ -20,7 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.DependentRecordsDTO;
+import org.tessera.crm.core.api.DependentRecordsException;
 import org.tessera.crm.core.api.FieldError;
+import org.tessera.crm.core.api.ForbiddenException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
@@ -53,6 +56,25 @@ class ProblemMappersTest {
         Problem problem = problemOf(new ConflictExceptionMapper().toResponse(new ConflictException("login", "login ada is taken")), 409);
         assertEquals("login", problem.errors.get(0).field);
         assertNull(problemOf(new ConflictExceptionMapper().toResponse(new ConflictException(null, "in use")), 409).errors);
+    }
+
+    @Test
+    void mapsAForbiddenFilterTo403NamingTheParameter() {
+        Problem problem = problemOf(new ForbiddenExceptionMapper().toResponse(
+                new ForbiddenException("customFields.income", "needs core.party.sensitive")), 403);
+        assertEquals(ProblemTypes.FORBIDDEN, problem.type);
+        assertEquals("customFields.income", problem.errors.get(0).field);
+    }
+
+    @Test
+    void mapsDependentRecordsTo409ListingThem() {
+        Response response = new DependentRecordsExceptionMapper().toResponse(new DependentRecordsException("PARTY", "42",
+                List.of(new DependentRecordsDTO("sales", "LEAD", 2, List.of("1000", "1050")))));
+        Problem problem = problemOf(response, 409);
+        assertEquals(ProblemTypes.CONFLICT, problem.type);
+        DependentRecordsExceptionMapper.DependentsProblem listed = (DependentRecordsExceptionMapper.DependentsProblem) response.getEntity();
+        assertEquals(List.of("1000", "1050"), listed.dependents.get(0).ids);
+        assertEquals("PARTY 42 cannot be deleted while records depend on it: 2 sales LEAD", problem.detail);
     }
 
     @Test

@@ -73,6 +73,9 @@ public class LeadEntity {
     @Column(name = "converted_at")
     @Convert(converter = InstantConverter.class)
     public Instant convertedAt;
+    /** When a conversion claimed the lead (epoch milliseconds), until it completes or gives up; {@code null} otherwise. */
+    @Column(name = "conversion_claim")
+    public Long conversionClaim;
     /** Custom field values as JSON, by field key. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "sales_lead_custom_value", joinColumns = @JoinColumn(name = "lead_id"))

@@ -1,11 +1,12 @@
 package org.tessera.crm.sales.impl.rest;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
-import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -25,20 +26,20 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.Page;
-import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.kit.rest.EntityTags;
 import org.tessera.crm.core.kit.rest.MergePatcher;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 import org.tessera.crm.core.kit.rest.QueryParams;
 import org.tessera.crm.core.kit.rest.Responses;
-import org.tessera.crm.sales.impl.service.SalesPermissions;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.sales.api.LeadConversionDTO;
 import org.tessera.crm.sales.api.LeadDTO;
 import org.tessera.crm.sales.api.LeadOutcomeDTO;
 import org.tessera.crm.sales.api.LeadQuery;
 import org.tessera.crm.sales.api.LeadService;
 import org.tessera.crm.sales.api.LeadStatus;
+import org.tessera.crm.sales.impl.service.SalesPermissions;
 
 /** Leads: CRUD with ETags and merge patch, prospecting outcomes, conversion. */
 @Component(service = LeadsResource.class)
@@ -125,5 +126,14 @@ public class LeadsResource {
     @RequiresPermission(SalesPermissions.LEAD_WRITE)
     public LeadConversionDTO convertLead(@PathParam("id") String id, LeadConversionDTO request) {
         return leads.convert(id, request == null ? new LeadConversionDTO() : request);
+    }
+
+    /** Deletes the lead; with {@code If-Match} only if it is still at that version (412 otherwise), without it unconditionally. */
+    @DELETE
+    @Path("{id}")
+    @RequiresPermission(SalesPermissions.LEAD_WRITE)
+    public Response deleteLead(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        leads.delete(id, EntityTags.expectedVersion(ifMatch));
+        return Response.noContent().build();
     }
 }

@@ -1,11 +1,12 @@
 package org.tessera.crm.sales.impl.rest;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
-import javax.ws.rs.PUT;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -25,17 +26,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.Page;
-import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.RequiresPermission;
 import org.tessera.crm.core.kit.rest.EntityTags;
 import org.tessera.crm.core.kit.rest.MergePatcher;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 import org.tessera.crm.core.kit.rest.QueryParams;
 import org.tessera.crm.core.kit.rest.Responses;
-import org.tessera.crm.sales.impl.service.SalesPermissions;
+import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.sales.api.QuoteDTO;
 import org.tessera.crm.sales.api.QuoteService;
 import org.tessera.crm.sales.api.QuoteStatus;
+import org.tessera.crm.sales.impl.service.SalesPermissions;
 
 /** Quotes: created from an opportunity, then moved through their statuses by merge patch. */
 @Component(service = QuotesResource.class)
@@ -99,5 +100,14 @@ public class QuotesResource {
         QuoteDTO current = quotes.get(id);
         QuoteDTO updated = quotes.update(id, expected != null ? expected : current.version, patcher.apply(current, patch, QuoteDTO.class));
         return Responses.written(updated, updated.version);
+    }
+
+    /** Deletes the quote; with {@code If-Match} only if it is still at that version (412 otherwise), without it unconditionally. */
+    @DELETE
+    @Path("{id}")
+    @RequiresPermission(SalesPermissions.QUOTE_WRITE)
+    public Response deleteQuote(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        quotes.delete(id, EntityTags.expectedVersion(ifMatch));
+        return Response.noContent().build();
     }
 }

@@ -46,21 +46,36 @@ final class LeadParties {
         return parties.create(party);
     }
 
-    /** Makes the party a customer (no longer a prospect); a no-op when it already is. */
-    PartyDTO makeCustomer(String partyId) {
+    /** Makes the party a customer (no longer a prospect); a no-op when it already is. On failure, {@code undo} gives it its classifications back. */
+    PartyDTO makeCustomer(String partyId, Compensations undo) {
         PartyDTO party = parties.get(partyId);
         if (party.classifications.contains(Classifications.CUSTOMER) && !party.classifications.contains(Classifications.PROSPECT)) {
             return party;
         }
-        LinkedHashSet<String> classes = new LinkedHashSet<>(party.classifications);
+        LinkedHashSet<String> before = new LinkedHashSet<>(party.classifications);
+        LinkedHashSet<String> classes = new LinkedHashSet<>(before);
         classes.remove(Classifications.PROSPECT);
         classes.add(Classifications.CUSTOMER);
         party.classifications = classes;
-        return parties.update(partyId, party.version, party);
+        PartyDTO customer = parties.update(partyId, party.version, party);
+        undo.onFailure(() -> {
+            PartyDTO current = parties.get(partyId);
+            current.classifications = before;
+            parties.update(partyId, current.version, current);
+        });
+        return customer;
     }
 
-    /** The organization named {@code companyName}: an existing one with that exact name (any case), else a new one. */
-    PartyDTO organization(String companyName, String ownerId) {
+    /** Deletes a party this module created, when the write that created it fails later. */
+    void deleteCreated(PartyDTO created) {
+        parties.delete(created.id, null);
+    }
+
+    /**
+     * The organization named {@code companyName}: an existing one with that exact name (any case),
+     * else a new one, which {@code undo} deletes on failure (with the relationships made to it).
+     */
+    PartyDTO organization(String companyName, String ownerId, Compensations undo) {
         PartyQuery query = new PartyQuery();
         query.q = companyName;
         query.type = PartyType.ORGANIZATION;
@@ -75,7 +90,9 @@ final class LeadParties {
         org.type = PartyType.ORGANIZATION;
         org.legalName = companyName;
         org.ownerId = ownerId;
-        return parties.create(org);
+        PartyDTO created = parties.create(org);
+        undo.onFailure(() -> deleteCreated(created));
+        return created;
     }
 
     /** Records that the person works for the organization, unless it is already known. */

@@ -1,10 +1,12 @@
 package org.tessera.crm.sales.impl.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import javax.persistence.EntityManager;
 
@@ -57,12 +59,19 @@ import org.tessera.crm.sales.impl.rules.LeadTransitions;
 /**
  * Leads: prospecting outcomes and next actions become core activities linked to the lead
  * ({@code sales:lead:<id>}); conversion turns the prospect into a customer with the core's
- * party service. Core calls run in the core's own transactions, so the lead is written last:
- * a failed conversion leaves the lead QUALIFIED and can be retried.
+ * party service. Core calls run in the core's own transactions (each unit is RESOURCE_LOCAL, so
+ * no transaction spans both), which makes every write here a saga: each step that creates or
+ * changes a core record registers its undo ({@link Compensations}), and a later failure undoes
+ * them, so no orphan party, activity or opportunity is left. The lead is written last. A
+ * conversion first claims the lead in the database ({@code conversion_claim}, one conditional
+ * update): a concurrent conversion is refused with 409 instead of creating a second account or
+ * deal, a retry after success answers the same result, and a retry after a failure starts afresh.
  */
 @Component(service = LeadService.class)
 public class LeadServiceImpl implements LeadService {
     private static final Logger LOG = LoggerFactory.getLogger(LeadServiceImpl.class);
+    /** How long a conversion's claim holds: past it, the conversion is taken for dead (a crashed node) and another may start. */
+    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(10);
 
     private final Tx tx;
     private final AccountAccess access;
@@ -105,7 +114,25 @@ public class LeadServiceImpl implements LeadService {
         }
         errors.throwIfAny();
         validation.validate(SalesEntityTypes.LEAD, c, null);
-        String partyId = c.partyId != null ? c.partyId : leadParties.createProspect(c).id;
+        Compensations undo = new Compensations();
+        try {
+            LeadDTO created = createdWithNextAction(c, undo);
+            events.post(SalesTopics.LEAD_CREATED, EventProperties.of(SalesEntityTypes.LEAD, created.id, created.version));
+            return created;
+        } catch (RuntimeException e) {
+            throw undo.undo(e);
+        }
+    }
+
+    private LeadDTO createdWithNextAction(LeadDTO c, Compensations undo) {
+        String partyId;
+        if (c.partyId != null) {
+            partyId = c.partyId;
+        } else {
+            PartyDTO prospect = leadParties.createProspect(c);
+            undo.onFailure(() -> leadParties.deleteCreated(prospect));
+            partyId = prospect.id;
+        }
         LeadDTO created = tx.required(em -> {
             LeadEntity entity = new LeadEntity();
             entity.partyId = Long.valueOf(partyId);
@@ -118,11 +145,23 @@ public class LeadServiceImpl implements LeadService {
             audit.created(em, SalesEntityTypes.LEAD, stored.id, stored);
             return stored;
         });
+        undo.onFailure(() -> deleteCreated(created.id));
         if (created.nextAction != null) {
-            created = planNextAction(created.id, created.nextAction, created.nextActionAt, null);
+            return planNextAction(created.id, created.nextAction, created.nextActionAt, null, undo);
         }
-        events.post(SalesTopics.LEAD_CREATED, EventProperties.of(SalesEntityTypes.LEAD, created.id, created.version));
         return created;
+    }
+
+    /** Takes back a lead whose creation failed after it was written; audited like any delete. */
+    private void deleteCreated(String id) {
+        tx.required(em -> {
+            LeadEntity entity = em.find(LeadEntity.class, Long.parseLong(id));
+            if (entity != null) {
+                audit.deleted(em, SalesEntityTypes.LEAD, id, LeadMapper.toDto(entity));
+                em.remove(entity);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -158,10 +197,26 @@ public class LeadServiceImpl implements LeadService {
         boolean nextActionChanged = c.nextAction != null
                 && (c.nextAction != before.nextAction || !Objects.equals(c.nextActionAt, before.nextActionAt));
         if (nextActionChanged) {
-            updated = planNextAction(updated.id, c.nextAction, c.nextActionAt, null);
+            updated = planNextAction(updated.id, c.nextAction, c.nextActionAt, null, new Compensations());
         }
         events.post(SalesTopics.LEAD_UPDATED, EventProperties.of(SalesEntityTypes.LEAD, updated.id, updated.version));
         return updated;
+    }
+
+    @Override
+    public void delete(String id, Long expectedVersion) {
+        long key = Ids.of(SalesEntityTypes.LEAD, id);
+        tx.required(em -> {
+            LeadEntity entity = fresh(em, id);
+            Versions.check(SalesEntityTypes.LEAD, id, expectedVersion, entity.version);
+            if (entity.conversionClaim != null && entity.conversionClaim > System.currentTimeMillis() - CLAIM_TIMEOUT.toMillis()) {
+                throw new ConflictException("status", "the lead is being converted");
+            }
+            audit.deleted(em, SalesEntityTypes.LEAD, id, LeadMapper.toDto(entity));
+            em.remove(entity);
+            return null;
+        });
+        events.post(SalesTopics.LEAD_DELETED, EventProperties.of(SalesEntityTypes.LEAD, id, null));
     }
 
     @Override
@@ -211,9 +266,27 @@ public class LeadServiceImpl implements LeadService {
         attempt.ownerId = lead.ownerId;
         attempt.participants.add(lead.partyId);
         attempt.links.add(SalesEntityTypes.LEAD_LINK_PREFIX + lead.id);
-        activities.create(attempt);
+        Compensations undo = new Compensations();
+        try {
+            LeadDTO updated = outcomeRecorded(id, lead, attempt, outcome, now, undo);
+            events.post(SalesTopics.LEAD_UPDATED, EventProperties.of(SalesEntityTypes.LEAD, updated.id, updated.version,
+                    List.of("lastOutcome", "status", "nextAction"), Map.of()));
+            return updated;
+        } catch (RuntimeException e) {
+            throw undo.undo(e);
+        }
+    }
+
+    /** The attempt's activity, then the lead's outcome (checked against the lead read before), then the next action. */
+    private LeadDTO outcomeRecorded(String id, LeadDTO lead, ActivityDTO attempt, LeadOutcomeDTO outcome, Instant now,
+            Compensations undo) {
+        String attemptId = activities.create(attempt).id;
+        undo.onFailure(() -> activities.delete(attemptId, null));
         LeadDTO updated = tx.required(em -> {
             LeadEntity entity = find(em, Long.parseLong(id), id);
+            if (!entity.status.equals(lead.status.name())) {
+                throw new ConflictException("status", "the lead became " + entity.status + " meanwhile");
+            }
             LeadDTO previous = LeadMapper.toDto(entity);
             entity.lastOutcome = outcome.outcome;
             entity.lastOutcomeAt = now;
@@ -227,10 +300,8 @@ public class LeadServiceImpl implements LeadService {
             return audited(em, previous, entity);
         });
         if (outcome.nextAction != null) {
-            updated = planNextAction(updated.id, outcome.nextAction, outcome.nextActionAt, outcome.note);
+            return planNextAction(updated.id, outcome.nextAction, outcome.nextActionAt, outcome.note, undo);
         }
-        events.post(SalesTopics.LEAD_UPDATED, EventProperties.of(SalesEntityTypes.LEAD, updated.id, updated.version,
-                List.of("lastOutcome", "status", "nextAction"), Map.of()));
         return updated;
     }
 
@@ -246,11 +317,68 @@ public class LeadServiceImpl implements LeadService {
             errors.required("currency", null);
         }
         errors.throwIfAny();
-        PartyDTO contact = leadParties.makeCustomer(lead.partyId);
+        Optional<LeadConversionDTO> done = claimConversion(id);
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Compensations undo = new Compensations();
+        LeadDTO converted;
+        try {
+            converted = converted(id, lead, request, undo);
+        } catch (RuntimeException e) {
+            undo.undo(e);
+            releaseClaim(id);
+            throw e;
+        }
+        LeadConversionDTO result = result(converted);
+        Map<String, Object> props = new HashMap<>();
+        props.put(SalesTopics.CONTACT_ID, result.contactId);
+        props.put(SalesTopics.ACCOUNT_ID, result.accountId);
+        if (result.opportunityId != null) {
+            props.put(SalesTopics.OPPORTUNITY_ID, result.opportunityId);
+        }
+        events.post(SalesTopics.LEAD_CONVERTED, EventProperties.of(SalesEntityTypes.LEAD, id, converted.version, List.of("status"), props));
+        LOG.info("Lead {} converted: contact {}, account {}, opportunity {}", id, result.contactId, result.accountId, result.opportunityId);
+        return result;
+    }
+
+    /**
+     * Claims the lead for this conversion with one conditional update, which the database
+     * serializes: of concurrent conversions exactly one claims it.
+     *
+     * @return the conversion's result when another one completed meanwhile; empty once claimed
+     * @throws ConflictException (409) while another conversion holds the claim
+     */
+    private Optional<LeadConversionDTO> claimConversion(String id) {
+        long now = System.currentTimeMillis();
+        int claimed = tx.required(em -> em.createQuery("UPDATE LeadEntity l SET l.conversionClaim = :now WHERE l.id = :id"
+                        + " AND l.status <> :converted AND (l.conversionClaim IS NULL OR l.conversionClaim < :expired)")
+                .setParameter("now", now).setParameter("id", Long.parseLong(id))
+                .setParameter("converted", LeadStatus.CONVERTED.name())
+                .setParameter("expired", now - CLAIM_TIMEOUT.toMillis()).executeUpdate());
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        LeadDTO current = tx.required(em -> LeadMapper.toDto(fresh(em, id)));
+        if (current.status == LeadStatus.CONVERTED) {
+            return Optional.of(result(current));
+        }
+        throw new ConflictException("status", "the lead is being converted by another request");
+    }
+
+    /** Gives the claim up after a failed conversion, so that a retry can start afresh. */
+    private void releaseClaim(String id) {
+        tx.required(em -> em.createQuery("UPDATE LeadEntity l SET l.conversionClaim = NULL WHERE l.id = :id")
+                .setParameter("id", Long.parseLong(id)).executeUpdate());
+    }
+
+    /** The conversion's steps, each registering its undo, and the converted lead written last (releasing the claim). */
+    private LeadDTO converted(String id, LeadDTO lead, LeadConversionDTO request, Compensations undo) {
+        PartyDTO contact = leadParties.makeCustomer(lead.partyId, undo);
         String accountId = contact.id;
         if (lead.companyName != null && contact.type == org.tessera.crm.core.api.party.PartyType.PERSON) {
-            PartyDTO organization = leadParties.organization(lead.companyName, lead.ownerId);
-            leadParties.makeCustomer(organization.id);
+            PartyDTO organization = leadParties.organization(lead.companyName, lead.ownerId, undo);
+            leadParties.makeCustomer(organization.id, undo);
             leadParties.employ(contact.id, organization.id);
             accountId = organization.id;
         }
@@ -272,15 +400,16 @@ public class LeadServiceImpl implements LeadService {
                 role.primary = true;
                 draft.contactRoles.add(role);
             }
-            opportunityId = opportunities.create(draft).id;
+            String created = opportunities.create(draft).id;
+            undo.onFailure(() -> opportunities.delete(created, null));
+            opportunityId = created;
         }
         String account = accountId;
         String opportunity = opportunityId;
-        LeadDTO converted = tx.required(em -> {
-            LeadEntity entity = find(em, Long.parseLong(id), id);
-            if (LeadStatus.CONVERTED.name().equals(entity.status)) {
-                return LeadMapper.toDto(entity);
-            }
+        return tx.required(em -> {
+            LeadEntity entity = fresh(em, id);
+            // the lead may have been disqualified while the parties were being written
+            LeadTransitions.checkConversion(LeadStatus.valueOf(entity.status));
             LeadDTO previous = LeadMapper.toDto(entity);
             entity.status = LeadStatus.CONVERTED.name();
             entity.convertedContactId = Long.valueOf(contact.id);
@@ -288,19 +417,10 @@ public class LeadServiceImpl implements LeadService {
             entity.convertedOpportunityId = opportunity == null ? null : Long.valueOf(opportunity);
             entity.convertedAt = Instant.now();
             entity.updatedAt = entity.convertedAt;
+            entity.conversionClaim = null;
             em.flush();
             return audited(em, previous, entity);
         });
-        LeadConversionDTO result = result(converted);
-        Map<String, Object> props = new HashMap<>();
-        props.put(SalesTopics.CONTACT_ID, result.contactId);
-        props.put(SalesTopics.ACCOUNT_ID, result.accountId);
-        if (result.opportunityId != null) {
-            props.put(SalesTopics.OPPORTUNITY_ID, result.opportunityId);
-        }
-        events.post(SalesTopics.LEAD_CONVERTED, EventProperties.of(SalesEntityTypes.LEAD, id, converted.version, List.of("status"), props));
-        LOG.info("Lead {} converted: contact {}, account {}, opportunity {}", id, result.contactId, result.accountId, result.opportunityId);
-        return result;
     }
 
     private static LeadConversionDTO result(LeadDTO lead) {
@@ -313,8 +433,8 @@ public class LeadServiceImpl implements LeadService {
         return r;
     }
 
-    /** Plans the core activity of a next action and remembers it on the lead. */
-    private LeadDTO planNextAction(String leadId, NextAction action, Instant dueAt, String note) {
+    /** Plans the core activity of a next action and remembers it on the lead; the activity goes again if the lead's write fails. */
+    private LeadDTO planNextAction(String leadId, NextAction action, Instant dueAt, String note, Compensations undo) {
         LeadDTO lead = get(leadId);
         ActivityDTO planned = new ActivityDTO();
         planned.type = switch (action) {
@@ -337,6 +457,15 @@ public class LeadServiceImpl implements LeadService {
         planned.participants.add(lead.partyId);
         planned.links.add(SalesEntityTypes.LEAD_LINK_PREFIX + leadId);
         String activityId = activities.create(planned).id;
+        undo.onFailure(() -> activities.delete(activityId, null));
+        try {
+            return rememberNextAction(leadId, action, dueAt, activityId);
+        } catch (RuntimeException e) {
+            throw undo.undo(e);
+        }
+    }
+
+    private LeadDTO rememberNextAction(String leadId, NextAction action, Instant dueAt, String activityId) {
         return tx.required(em -> {
             LeadEntity entity = find(em, Long.parseLong(leadId), leadId);
             LeadDTO previous = LeadMapper.toDto(entity);
@@ -377,6 +506,13 @@ public class LeadServiceImpl implements LeadService {
         LeadDTO updated = LeadMapper.toDto(entity);
         audit.updated(em, SalesEntityTypes.LEAD, updated.id, previous, updated);
         return updated;
+    }
+
+    /** The lead as the database holds it now: the claim is written by bulk updates, which a cached copy may predate. */
+    private LeadEntity fresh(EntityManager em, String id) {
+        LeadEntity entity = find(em, Long.parseLong(id), id);
+        em.refresh(entity);
+        return entity;
     }
 
     private LeadEntity find(EntityManager em, long key, String id) {

@@ -10,6 +10,7 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.tessera.crm.core.api.DependentRecordsException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.audit.AuditRecorder;
@@ -22,6 +23,7 @@ import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.KeysetCursor;
 import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.Versions;
+import org.tessera.crm.core.kit.jpa.Dependents;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
@@ -121,6 +123,11 @@ public class OpportunityServiceImpl implements OpportunityService {
         tx.required(em -> {
             OpportunityEntity entity = find(em, key, id);
             Versions.check(SalesEntityTypes.OPPORTUNITY, id, expectedVersion, entity.version);
+            // its quotes would be orphans: the client deletes or moves them first (no implicit cascade)
+            Dependents.of(em, SalesDependentRecords.MODULE, SalesEntityTypes.QUOTE, "FROM QuoteEntity e WHERE e.opportunityId = :ref", key)
+                    .ifPresent(quotes -> {
+                        throw new DependentRecordsException(SalesEntityTypes.OPPORTUNITY, id, List.of(quotes));
+                    });
             OpportunityDTO before = OpportunityMapper.toDto(entity);
             em.createQuery("delete from OpportunityHistoryEntity h where h.opportunityId = :id").setParameter("id", key).executeUpdate();
             em.remove(entity);

@@ -139,6 +139,19 @@ public class QuoteServiceImpl implements QuoteService {
     }
 
     @Override
+    public void delete(String id, Long expectedVersion) {
+        long key = Ids.of(SalesEntityTypes.QUOTE, id);
+        tx.required(em -> {
+            QuoteEntity quote = find(em, key, id);
+            Versions.check(SalesEntityTypes.QUOTE, id, expectedVersion, quote.version);
+            audit.deleted(em, SalesEntityTypes.QUOTE, id, QuoteMapper.toDto(quote));
+            em.remove(quote);
+            return null;
+        });
+        events.post(SalesTopics.QUOTE_DELETED, EventProperties.of(SalesEntityTypes.QUOTE, id, null));
+    }
+
+    @Override
     public Page<QuoteDTO> search(String opportunityId, QuoteStatus status, int limit, String cursor) {
         FieldErrors errors = new FieldErrors();
         Long opportunity = Ids.reference("opportunityId", opportunityId, errors);

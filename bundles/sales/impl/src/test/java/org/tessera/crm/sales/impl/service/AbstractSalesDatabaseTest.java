@@ -16,12 +16,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -70,7 +79,8 @@ import org.tessera.crm.sales.impl.jpa.SalesUnit;
 
 /**
  * The sales persistence against every supported database, outside OSGi, through the real unit
- * and changelog; the core services it calls are stand-ins (every party exists, custom values pass).
+ * and changelog; the core services it calls are stand-ins (custom values pass; a party exists when
+ * the test wrote it or named it, and only inside the caller's perimeter, as the core answers).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractSalesDatabaseTest {
@@ -96,6 +106,17 @@ abstract class AbstractSalesDatabaseTest {
     /** The org unit of each party row the test wrote, and the perimeter of a restricted caller (null: unrestricted). */
     private final Map<String, String> partyUnits = new ConcurrentHashMap<>();
     private volatile Set<String> perimeter;
+    /** The core's party service the leads write through; it obeys the perimeter. */
+    private final InMemoryParties parties = new InMemoryParties(800_000, this::inPerimeter);
+    private final List<String> createdActivities = new CopyOnWriteArrayList<>();
+    private final List<String> deletedActivities = new CopyOnWriteArrayList<>();
+    private SalesDependentRecords dependents;
+
+    /** Whether the restricted caller's perimeter (if any) holds the party's org unit; a party without one is outside every perimeter. */
+    private boolean inPerimeter(String partyId) {
+        Set<String> units = perimeter;
+        return units == null || units.contains(partyUnits.get(partyId));
+    }
 
     @BeforeAll
     void start() throws Exception {
@@ -103,10 +124,13 @@ abstract class AbstractSalesDatabaseTest {
         database.migrate("sales", CHANGELOG);
         dataSource = database.dataSource();
         tx = new EmfTx(SalesUnit.NAME, dataSource);
+        // the core's reads obey the scope: a party outside the perimeter is not found
         AccountAccess access = new AccountAccess(stub(PartyService.class, (name, args) ->
-                name.equals("find") ? Optional.of(party((String) args[0])) : null),
+                name.equals("find") ? (inPerimeter((String) args[0])
+                        ? Optional.of(parties.parties.getOrDefault((String) args[0], party((String) args[0])))
+                        : Optional.empty()) : null),
                 stub(RecordScope.class, (name, args) -> switch (name) {
-                    case "canAccessParty" -> perimeter == null || perimeter.contains(partyUnits.get((String) args[0]));
+                    case "canAccessParty" -> inPerimeter((String) args[0]);
                     case "visibleOrgUnitIds" -> Optional.ofNullable(perimeter);
                     default -> null;
                 }));
@@ -114,8 +138,13 @@ abstract class AbstractSalesDatabaseTest {
                 name.equals("normalize") ? args[1] : name.equals("isActiveValue") ? Boolean.TRUE : null);
         ValidationService validation = stub(ValidationService.class, (name, args) -> null);
         ActivityService activities = stub(ActivityService.class, (name, args) -> {
+            if (name.equals("delete")) {
+                deletedActivities.add((String) args[0]);
+                return null;
+            }
             ActivityDTO created = (ActivityDTO) args[0];
             created.id = String.valueOf(activityIds.incrementAndGet());
+            createdActivities.add(created.id);
             return created;
         });
         DomainEventPublisher events = (topic, properties) -> { };
@@ -140,9 +169,10 @@ abstract class AbstractSalesDatabaseTest {
         products = new ProductServiceImpl(tx, audit);
         quotes = new QuoteServiceImpl(tx, access, validation, events, audit);
         pipelines = new PipelineServiceImpl(tx, access, audit);
-        leads = new LeadServiceImpl(tx, access, stub(PartyService.class, (n, a) -> null), activities, customFields,
+        leads = new LeadServiceImpl(tx, access, parties, activities, customFields,
                 validation, opportunities, events, audit);
         timeline = new SalesTimelineContributor(tx);
+        dependents = new SalesDependentRecords(tx);
     }
 
     @AfterAll
@@ -197,7 +227,7 @@ abstract class AbstractSalesDatabaseTest {
 
     @Test
     void migrationsAreIdempotentAndShipTheDefaultPipeline() {
-        assertEquals("002-default-pipeline", database.migrate("sales", CHANGELOG));
+        assertEquals("003-lead-conversion-claim", database.migrate("sales", CHANGELOG));
         assertEquals(8, pipelines.defaultPipeline().stages.size());
         assertEquals("PROSPECTING", pipelines.defaultPipeline().stages.get(0).code);
     }
@@ -364,6 +394,219 @@ abstract class AbstractSalesDatabaseTest {
                 "forecastCategory", "PIPELINE>COMMIT", "expectedRevenue", "50.00>450.00"), audit.get("UPDATE seller"));
         assertEquals("Audited deal>null", audit.get("DELETE seller").get("name"));
         assertFalse(audit.get("DELETE seller").containsKey("version"), "bookkeeping fields are left out");
+    }
+
+    @Test
+    void leadsQuotesAndDealsOfAnAccountOutsideTheCallersScopeAreNeitherListedNorReadNorWritten() {
+        String account = partyInUnit("lead-a");
+        String ownAccount = partyInUnit("lead-b");
+        LeadDTO leadDraft = new LeadDTO();
+        leadDraft.partyId = account;
+        leadDraft.source = "WEB";
+        LeadDTO lead = leads.create(leadDraft);
+        OpportunityDTO dealDraft = new OpportunityDTO();
+        dealDraft.accountId = account;
+        dealDraft.name = "Hors périmètre";
+        dealDraft.currency = "EUR";
+        OpportunityDTO deal = opportunities.create(dealDraft);
+        QuoteDTO quoteDraft = new QuoteDTO();
+        quoteDraft.opportunityId = deal.id;
+        QuoteDTO quote = quotes.create(quoteDraft);
+
+        perimeter = Set.of(partyUnits.get(ownAccount));
+        try {
+            LeadQuery byParty = new LeadQuery();
+            byParty.partyId = account;
+            assertEquals(List.of(), leads.search(byParty).items, "not listed by party");
+            assertFalse(leads.search(new LeadQuery()).items.stream().anyMatch(l -> l.id.equals(lead.id)), "nor in the whole list");
+            assertThrows(NotFoundException.class, () -> leads.get(lead.id));
+            lead.source = "PHONE";
+            assertThrows(NotFoundException.class, () -> leads.update(lead.id, lead.version, lead));
+            org.tessera.crm.sales.api.LeadOutcomeDTO outcome = new org.tessera.crm.sales.api.LeadOutcomeDTO();
+            outcome.outcome = "NO_ANSWER";
+            assertThrows(NotFoundException.class, () -> leads.recordOutcome(lead.id, outcome));
+            assertThrows(NotFoundException.class, () -> leads.convert(lead.id, new org.tessera.crm.sales.api.LeadConversionDTO()));
+            ValidationException foreignParty = assertThrows(ValidationException.class, () -> leads.create(leadDraft),
+                    "no lead on a party the caller cannot see");
+            assertEquals("partyId", foreignParty.errors().get(0).field);
+
+            assertEquals(List.of(), quotes.search(null, null, 50, null).items.stream().filter(q -> q.id.equals(quote.id)).toList());
+            assertEquals(List.of(), quotes.search(deal.id, null, 50, null).items);
+            assertThrows(NotFoundException.class, () -> quotes.get(quote.id));
+            quote.name = "Changed";
+            assertThrows(NotFoundException.class, () -> quotes.update(quote.id, quote.version, quote));
+            assertThrows(RuntimeException.class, () -> quotes.create(quoteDraft), "no quote on a deal the caller cannot see");
+            deal.name = "Changed";
+            assertThrows(NotFoundException.class, () -> opportunities.update(deal.id, deal.version, deal));
+            assertThrows(NotFoundException.class, () -> opportunities.delete(deal.id, null));
+        } finally {
+            perimeter = null;
+        }
+        assertEquals("WEB", leads.get(lead.id).source, "the refused writes changed nothing");
+        assertNull(leads.get(lead.id).lastOutcome);
+        assertEquals("Hors périmètre", opportunities.get(deal.id).name);
+        assertEquals(1, quotes.search(deal.id, null, 50, null).items.size());
+    }
+
+    @Test
+    void concurrentConversionsOfOneLeadMakeOneAccountAndOneDeal() throws Exception {
+        String company = "Cave " + activityIds.incrementAndGet();
+        LeadDTO lead = qualifiedLead("Jeanne", "Fontaine", company);
+        int attempts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<org.tessera.crm.sales.api.LeadConversionDTO>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < attempts; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return leads.convert(lead.id, conversion("EUR"));
+                }));
+            }
+            start.countDown();
+            Set<String> deals = new HashSet<>();
+            int refused = 0;
+            for (Future<org.tessera.crm.sales.api.LeadConversionDTO> result : results) {
+                try {
+                    deals.add(result.get(60, TimeUnit.SECONDS).opportunityId);
+                } catch (ExecutionException e) {
+                    assertTrue(e.getCause() instanceof ConflictException, "a concurrent conversion is a 409, not " + e.getCause());
+                    refused++;
+                }
+            }
+            assertEquals(1, deals.size(), "every conversion that answered names the same deal");
+            assertTrue(refused < attempts);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, parties.organizationsNamed(company).size(), "one account");
+        OpportunityQuery ofAccount = new OpportunityQuery();
+        ofAccount.accountId = parties.organizationsNamed(company).get(0).id;
+        assertEquals(1, opportunities.search(ofAccount).items.size(), "one deal");
+        LeadDTO converted = leads.get(lead.id);
+        assertEquals(LeadStatus.CONVERTED, converted.status);
+        assertEquals(converted.convertedOpportunityId, leads.convert(lead.id, conversion("EUR")).opportunityId,
+                "a retry after success answers the same conversion");
+        assertEquals(1, opportunities.search(ofAccount).items.size());
+    }
+
+    @Test
+    void aConversionFailingLateUndoesItsAccountAndCustomerAndCanBeRetried() {
+        String company = "Brasserie " + activityIds.incrementAndGet();
+        LeadDTO lead = qualifiedLead("Marc", "Aubry", company);
+        ValidationException badCurrency = assertThrows(ValidationException.class, () -> leads.convert(lead.id, conversion("EURO")),
+                "the deal is refused after the account was made");
+        assertEquals("currency", badCurrency.errors().get(0).field);
+        assertEquals(List.of(), parties.organizationsNamed(company), "the account it created is gone");
+        assertEquals(Set.of("PROSPECT"), parties.get(lead.partyId).classifications, "the contact is a prospect again");
+        assertEquals(LeadStatus.QUALIFIED, leads.get(lead.id).status);
+
+        org.tessera.crm.sales.api.LeadConversionDTO done = leads.convert(lead.id, conversion("EUR"));
+        assertEquals(1, parties.organizationsNamed(company).size(), "the retry is not refused by a stale claim");
+        assertEquals(parties.organizationsNamed(company).get(0).id, done.accountId);
+        assertNotNull(done.opportunityId);
+    }
+
+    @Test
+    void aLeadWhoseWriteFailsLeavesNoProspectAndAnOutcomeNoActivity() {
+        String lastName = "Orphan" + activityIds.incrementAndGet();
+        LeadDTO draft = new LeadDTO();
+        draft.lastName = lastName;
+        failAfterAudit = true;
+        try {
+            assertThrows(IllegalStateException.class, () -> leads.create(draft));
+        } finally {
+            failAfterAudit = false;
+        }
+        assertTrue(parties.parties.values().stream().noneMatch(p -> lastName.equals(p.lastName)), "its prospect was deleted again");
+        assertFalse(parties.deleted.isEmpty());
+
+        LeadDTO planned = new LeadDTO();
+        planned.lastName = lastName;
+        planned.nextAction = org.tessera.crm.sales.api.NextAction.CALL;
+        planned.nextActionAt = Instant.parse("2027-03-01T09:00:00Z");
+        int partiesBefore = parties.parties.size();
+        failAfterAudit = true;
+        try {
+            // the lead's insert fails first: the prospect goes again, and no activity is planned
+            assertThrows(IllegalStateException.class, () -> leads.create(planned));
+        } finally {
+            failAfterAudit = false;
+        }
+        assertEquals(partiesBefore, parties.parties.size());
+
+        LeadDTO lead = leads.create(draft);
+        int activitiesBefore = createdActivities.size();
+        org.tessera.crm.sales.api.LeadOutcomeDTO outcome = new org.tessera.crm.sales.api.LeadOutcomeDTO();
+        outcome.outcome = "NO_ANSWER";
+        failAfterAudit = true;
+        try {
+            assertThrows(IllegalStateException.class, () -> leads.recordOutcome(lead.id, outcome));
+        } finally {
+            failAfterAudit = false;
+        }
+        String attempt = createdActivities.get(activitiesBefore);
+        assertTrue(deletedActivities.contains(attempt), "the call's activity was deleted again");
+        assertNull(leads.get(lead.id).lastOutcome);
+    }
+
+    @Test
+    void aPartyWithSalesRecordsAndADealWithQuotesAreNotDeleted() {
+        String account = "5" + activityIds.incrementAndGet();
+        LeadDTO leadDraft = new LeadDTO();
+        leadDraft.partyId = account;
+        String leadId = leads.create(leadDraft).id;
+        OpportunityDTO dealDraft = new OpportunityDTO();
+        dealDraft.accountId = account;
+        dealDraft.name = "With quote";
+        dealDraft.currency = "EUR";
+        OpportunityDTO deal = opportunities.create(dealDraft);
+        QuoteDTO quoteDraft = new QuoteDTO();
+        quoteDraft.opportunityId = deal.id;
+        String quoteId = quotes.create(quoteDraft).id;
+
+        Map<String, org.tessera.crm.core.api.DependentRecordsDTO> byType = new LinkedHashMap<>();
+        dependents.dependentsOf("PARTY", account).forEach(d -> byType.put(d.type, d));
+        assertEquals(List.of("LEAD", "OPPORTUNITY", "QUOTE"), List.copyOf(byType.keySet()));
+        assertEquals(List.of(leadId), byType.get("LEAD").ids);
+        assertEquals(List.of(deal.id), byType.get("OPPORTUNITY").ids);
+        assertEquals(1, byType.get("QUOTE").count);
+        assertEquals("sales", byType.get("QUOTE").module);
+        assertEquals(List.of(), dependents.dependentsOf("PARTY", "4" + activityIds.incrementAndGet()));
+        assertEquals(List.of(), dependents.dependentsOf("ACTIVITY", account), "only parties are referred to");
+
+        assertThrows(StaleVersionException.class, () -> opportunities.delete(deal.id, deal.version + 1), "a stale If-Match");
+        org.tessera.crm.core.api.DependentRecordsException refused = assertThrows(
+                org.tessera.crm.core.api.DependentRecordsException.class, () -> opportunities.delete(deal.id, deal.version));
+        assertEquals(List.of(quoteId), refused.dependents().get(0).ids);
+        assertNotNull(opportunities.get(deal.id), "the deal and its quote stay");
+
+        assertThrows(StaleVersionException.class, () -> quotes.delete(quoteId, 99L));
+        assertThrows(StaleVersionException.class, () -> leads.delete(leadId, 99L));
+        quotes.delete(quoteId, null);
+        opportunities.delete(deal.id, null);
+        leads.delete(leadId, leads.get(leadId).version);
+        assertThrows(NotFoundException.class, () -> leads.get(leadId));
+        assertEquals(List.of(), dependents.dependentsOf("PARTY", account), "once they are gone, the party may go");
+    }
+
+    private LeadDTO qualifiedLead(String first, String last, String company) {
+        LeadDTO draft = new LeadDTO();
+        draft.firstName = first;
+        draft.lastName = last;
+        draft.companyName = company;
+        draft.status = LeadStatus.QUALIFIED;
+        LeadDTO lead = leads.create(draft);
+        assertEquals(LeadStatus.QUALIFIED, lead.status);
+        return lead;
+    }
+
+    private static org.tessera.crm.sales.api.LeadConversionDTO conversion(String currency) {
+        org.tessera.crm.sales.api.LeadConversionDTO request = new org.tessera.crm.sales.api.LeadConversionDTO();
+        request.createOpportunity = true;
+        request.currency = currency;
+        request.amount = new BigDecimal("1500.00");
+        return request;
     }
 
     @Test
