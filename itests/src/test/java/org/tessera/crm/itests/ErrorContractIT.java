@@ -6,6 +6,8 @@ import static org.tessera.crm.itests.Fixtures.unique;
 import static org.tessera.crm.itests.Problems.assertNamesField;
 import static org.tessera.crm.itests.Problems.assertProblem;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -14,8 +16,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Bad input of every kind gets a problem+json 4xx naming the field, never a 5xx or a stack trace. */
 @RunWith(PaxExam.class)
@@ -76,6 +76,26 @@ public class ErrorContractIT {
         assertProblem(api.get("/v1/activities/987654321"), 404);
         assertProblem(api.get("/v1/no-such-collection"), 404);
         assertProblem(api.patch("/v1/parties/987654321", Api.object().put("jobTitle", "x"), null), 404);
+    }
+
+    /** Found by MalformedInputFuzzIT: each of these was a 500. */
+    @Test
+    public void aNullInsideAListIs400NamingItsPlaceInTheCoreAndInModules() {
+        assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").set("contactMechanisms", Api.parse("[null]"))),
+                400, "contactMechanisms[0]");
+        assertNamesField(api.post("/v1/sales/opportunities", Api.parse(
+                "{\"name\":\"Deal\",\"accountId\":\"1\",\"contactRoles\":[{\"partyId\":\"1\",\"role\":\"BUYER\"},null]}")),
+                400, "contactRoles[1]");
+        assertNamesField(api.post("/v1/sales/quotes", Api.parse("{\"name\":\"Q\",\"lines\":[null]}")), 400, "lines[0]");
+        // a list given as null reads as an empty one: the other errors are reported as usual
+        assertNamesField(api.post("/v1/picklists", Api.parse("{\"key\":null,\"label\":\"x\",\"values\":null}")), 422, "key");
+    }
+
+    /** Found by MalformedInputFuzzIT: the features service read the name as a regular expression (a 500). */
+    @Test
+    public void aModuleNameThatIsAPatternIsNoModule() {
+        assertProblem(api.post("/v1/modules/%5C/install", Api.object()), 404);
+        assertProblem(api.post("/v1/modules/$%7Bjndi%7D/uninstall", Api.object()), 404);
     }
 
     @Test

@@ -1,6 +1,12 @@
 package org.tessera.crm.core.kit.rest;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,10 +24,16 @@ public final class ObjectMappers {
     /**
      * A new mapper: ISO-8601 dates, no nulls in output, decimals as BigDecimal (amounts keep
      * their scale), unknown fields rejected (a misspelt field must not be dropped silently), and
-     * streams left open for the JAX-RS runtime to close.
+     * streams left open for the JAX-RS runtime to close. A collection given as {@code null} reads
+     * as empty, as when it is absent; a {@code null} element of a collection is refused (400
+     * naming {@code lines[1]}): no service expects a null inside a list, and none must meet one.
      */
     public static ObjectMapper create() {
+        JsonSetter.Value collectionNulls = JsonSetter.Value.construct(Nulls.AS_EMPTY, Nulls.FAIL);
         return JsonMapper.builder()
+                .withConfigOverride(Collection.class, override -> override.setSetterInfo(collectionNulls))
+                .withConfigOverride(List.class, override -> override.setSetterInfo(collectionNulls))
+                .withConfigOverride(Set.class, override -> override.setSetterInfo(collectionNulls))
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
