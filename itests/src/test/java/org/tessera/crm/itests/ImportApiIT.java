@@ -6,7 +6,8 @@ import static org.tessera.crm.itests.Fixtures.email;
 import static org.tessera.crm.itests.Fixtures.person;
 import static org.tessera.crm.itests.Fixtures.unique;
 
-import javax.inject.Inject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -16,9 +17,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Bulk import over HTTP: NDJSON in, a per-row report out, idempotent by external id. */
 @RunWith(PaxExam.class)

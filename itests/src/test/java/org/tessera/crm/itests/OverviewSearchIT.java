@@ -1,7 +1,6 @@
 package org.tessera.crm.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.tessera.crm.itests.Fixtures.unique;
 

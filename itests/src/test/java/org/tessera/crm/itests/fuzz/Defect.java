@@ -1,10 +1,13 @@
 package org.tessera.crm.itests.fuzz;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What is wrong with a generated request: the class a failure is reported under. */
 public enum Defect {
     // the body as a whole
     NULL_OR_SCALAR_BODY, EMPTY_BODY, MALFORMED_JSON, WRONG_CONTENT_TYPE, BODY_WHERE_NONE_IS_TAKEN,
-    /** {@code Content-Type: application/json; charset=nope}: refused by the servlet transport before any JAX-RS code runs. */
+    /** {@code Content-Type: application/json; charset=nope}: CXF's servlet transport refuses it before any JAX-RS code runs. */
     UNSUPPORTED_CHARSET,
     // one field of a plausible body
     WRONG_FIELD_TYPE, MISSING_FIELDS, NULL_FIELDS_AND_ELEMENTS, UNKNOWN_FIELD, HUGE_STRING, OUT_OF_RANGE_NUMBER,
@@ -29,5 +32,14 @@ public enum Defect {
     /** {@code %2F}, {@code %2E%2E}, {@code ;params}: segments a server may read as another path. */
     AMBIGUOUS_PATH_SEGMENT,
     /** A path id of thousands of characters. */
-    OVERLONG_PATH_ID
+    OVERLONG_PATH_ID;
+
+    private static final Set<Defect> IN_THE_BODY = EnumSet.of(NULL_OR_SCALAR_BODY, EMPTY_BODY, MALFORMED_JSON,
+            WRONG_FIELD_TYPE, MISSING_FIELDS, NULL_FIELDS_AND_ELEMENTS, UNKNOWN_FIELD, HUGE_STRING, OUT_OF_RANGE_NUMBER,
+            NUMBER_BEYOND_PARSER_LIMITS, NESTED_VALUE, DEEP_NESTING, INVALID_UTF8, BAD_DATE, BAD_ENUM);
+
+    /** Whether the defect is in the JSON of the body (the headers, query and path are then plausible). */
+    public boolean inTheBody() {
+        return IN_THE_BODY.contains(this);
+    }
 }

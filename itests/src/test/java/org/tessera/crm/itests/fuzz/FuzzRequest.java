@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * One generated request. {@code target} is sent byte for byte; {@code body} is null for none;
- * {@code authenticated} says whether the runner adds the administrator's credentials.
+ * {@code authenticated} says whether the runner adds the administrator's credentials;
+ * {@code currentTagOf}, when not null, is the path of an own record whose current ETag the runner
+ * reads and sends as {@code If-Match}, so that a full update gets past its precondition.
  */
 public record FuzzRequest(Operation operation, Defect defect, String method, byte[] target, Map<String, String> headers,
-        byte[] body, boolean authenticated) {
+        byte[] body, boolean authenticated, String currentTagOf) {
 
     /** A short, printable account of the request for a failure report. */
     public String describe() {

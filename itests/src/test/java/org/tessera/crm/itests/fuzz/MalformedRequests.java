@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.NullNode;
  * carries exactly one {@link Defect}, cycling through every defect that applies to the operation.
  *
  * <p>Nothing generated may succeed in a way that harms the rest of the suite: path parameters
- * always name records, roles, logins and modules that do not exist, and the bodies of
+ * name records, roles, logins and modules that do not exist (or, for a PUT or PATCH with a
+ * defective body, a record the test created for itself: {@link OwnRecords}), and the bodies of
  * operations that change configuration ({@link #CANNOT_SUCCEED_PREFIXES}) end with an unknown
  * member, refused only after the whole body has been parsed.
  */
@@ -31,7 +32,7 @@ public final class MalformedRequests {
     static final List<String> CANNOT_SUCCEED_PREFIXES = List.of("/v1/custom-fields", "/v1/security/", "/v1/modules",
             "/v1/sales/pipelines", "/v1/sales/price-lists");
     static final String CANNOT_SUCCEED_MEMBER = "fuzzCannotSucceed";
-    static final String BASE = "/tessera/api";
+    public static final String BASE = "/tessera/api";
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String[] GARBAGE_IDS = {"not-an-id", "-1", "0", "99999999999999999999999", "1.5", "1e10", "%20",
@@ -58,9 +59,12 @@ public final class MalformedRequests {
     private final Random random;
     private final MalformedBodies bodies;
     private final List<Defect> defects;
+    /** The id of a record the test created for this update, or null: then every id is one that does not exist. */
+    private final String ownRecord;
 
-    public MalformedRequests(Operation operation, JsonNode document, long seed) {
+    public MalformedRequests(Operation operation, JsonNode document, long seed, Map<String, String> ownRecords) {
         this.operation = operation;
+        this.ownRecord = ownRecordOf(operation, ownRecords);
         this.samples = new SampleBodies(document);
         // one stream per operation, so adding an operation does not change what the others get
         this.random = new Random(seed ^ operation.key().hashCode());
@@ -122,7 +126,7 @@ public final class MalformedRequests {
         JsonNode sample = operation.takesBody() ? samples.sample(operation.bodySchema()) : NullNode.getInstance();
         if (operation.takesBody()) {
             headers.put("Content-Type", operation.bodyMediaType());
-            body = isBodyDefect(defect) ? bodies.body(defect, sample) : MalformedBodies.plain(sample);
+            body = defect.inTheBody() ? bodies.body(defect, sample) : MalformedBodies.plain(sample);
             if (operation.bodyMediaType().contains("ndjson")) {
                 body = ndjson(defect, sample, body);
             }
@@ -165,12 +169,19 @@ public final class MalformedRequests {
         if (body != null && cannotSucceedRequired()) {
             body = withCannotSucceedMember(body);
         }
-        return new FuzzRequest(operation, defect, operation.method(), target(defect), headers, body, authenticated);
+        boolean onOwnRecord = ownRecord != null && defect.inTheBody() && random.nextInt(3) > 0;
+        byte[] target = onOwnRecord ? (BASE + operation.path().replace("{id}", ownRecord)).getBytes(StandardCharsets.UTF_8)
+                : target(defect);
+        String currentTagOf = onOwnRecord && operation.method().equals("PUT") ? operation.path().replace("{id}", ownRecord) : null;
+        return new FuzzRequest(operation, defect, operation.method(), target, headers, body, authenticated, currentTagOf);
     }
 
-    private static boolean isBodyDefect(Defect defect) {
-        return defect.ordinal() <= Defect.BAD_ENUM.ordinal() && defect != Defect.WRONG_CONTENT_TYPE
-                && defect != Defect.BODY_WHERE_NONE_IS_TAKEN && defect != Defect.UNSUPPORTED_CHARSET;
+    /** Updates of a collection's items (PUT and PATCH only: a DELETE or a sub-resource could succeed) get the own record. */
+    private static String ownRecordOf(Operation operation, Map<String, String> ownRecords) {
+        if (!operation.path().endsWith("/{id}") || !(operation.method().equals("PUT") || operation.method().equals("PATCH"))) {
+            return null;
+        }
+        return ownRecords.get(operation.path().substring(0, operation.path().length() - "/{id}".length()));
     }
 
     /** An import takes lines: the defective one among plausible ones, or a line of garbage. */
