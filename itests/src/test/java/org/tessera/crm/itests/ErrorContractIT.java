@@ -78,6 +78,27 @@ public class ErrorContractIT {
         assertProblem(api.patch("/v1/parties/987654321", Api.object().put("jobTitle", "x"), null), 404);
     }
 
+    /** Found by MalformedInputFuzzIT: each of these was a 500. */
+    @Test
+    public void aNullInsideAListIs400NamingItsPlaceInTheCoreAndInModules() {
+        assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").set("contactMechanisms", Api.parse("[null]"))),
+                400, "contactMechanisms[0]");
+        Waits.awaitTrue(() -> api.get("/v1/sales/opportunities").status() == 200, "the sales application is served", 60);
+        assertNamesField(api.post("/v1/sales/opportunities", Api.parse(
+                "{\"name\":\"Deal\",\"accountId\":\"1\",\"contactRoles\":[{\"partyId\":\"1\",\"role\":\"BUYER\"},null]}")),
+                400, "contactRoles[1]");
+        assertNamesField(api.post("/v1/sales/quotes", Api.parse("{\"name\":\"Q\",\"lines\":[null]}")), 400, "lines[0]");
+        // a list given as null reads as an empty one: the other errors are reported as usual
+        assertNamesField(api.post("/v1/picklists", Api.parse("{\"key\":null,\"label\":\"x\",\"values\":null}")), 422, "key");
+    }
+
+    /** Found by MalformedInputFuzzIT: the features service read the name as a regular expression (a 500). */
+    @Test
+    public void aModuleNameThatIsAPatternIsNoModule() {
+        assertProblem(api.post("/v1/modules/%5C/install", Api.object()), 404);
+        assertProblem(api.post("/v1/modules/$%7Bjndi%7D/uninstall", Api.object()), 404);
+    }
+
     @Test
     public void wrongMediaTypeIs415() {
         assertProblem(api.sendBody("POST", "/v1/parties", "type=PERSON", "text/plain", null), 415);

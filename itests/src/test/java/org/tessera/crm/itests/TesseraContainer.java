@@ -77,6 +77,13 @@ final class TesseraContainer {
             systemProperty("pax.exam.service.timeout").value("120000"),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
             systemProperty(DEALER_V2_PROPERTY).value(new File(System.getProperty(DEALER_V2_PROPERTY, "")).getAbsolutePath())));
+        // the fuzz test's seed and size, when given to Maven, and where it writes its report
+        for (String fuzzProperty : List.of(MalformedInputFuzzIT.SEED_PROPERTY, MalformedInputFuzzIT.PER_OPERATION_PROPERTY)) {
+            if (System.getProperty(fuzzProperty) != null) {
+                options.add(systemProperty(fuzzProperty).value(System.getProperty(fuzzProperty)));
+            }
+        }
+        options.add(systemProperty(MalformedInputFuzzIT.REPORT_PROPERTY).value(new File("target/fuzz-report.txt").getAbsolutePath()));
         if (Boolean.getBoolean("tessera.itest.keep")) {
             options.add(keepRuntimeFolder()); // -Dtessera.itest.keep=true leaves target/exam/* for a post-mortem
         }

@@ -196,6 +196,9 @@ public class ModuleLifecycle {
     }
 
     private Feature feature(String module) {
+        if (!ModuleNames.isValid(module)) {
+            throw new NotFoundException("MODULE", module);
+        }
         try {
             return ModuleRegistryImpl.newest(features.getFeatures(ModuleRegistryImpl.FEATURE_PREFIX + module))
                     .orElseThrow(() -> new NotFoundException("MODULE", module));

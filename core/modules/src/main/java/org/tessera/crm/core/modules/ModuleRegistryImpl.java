@@ -126,7 +126,7 @@ public class ModuleRegistryImpl implements ModuleRegistry {
 
     private Optional<String> feature(String module) {
         FeaturesService service = features;
-        if (service == null) {
+        if (service == null || !ModuleNames.isValid(module)) {
             return Optional.empty();
         }
         try {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 
@@ -108,6 +109,9 @@ public final class JsonProblems {
     }
 
     private static String describeExpected(MismatchedInputException e) {
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
+        }
         Class<?> target = e.getTargetType();
         String received = e instanceof InvalidFormatException invalid && invalid.getValue() != null
                 ? "'" + invalid.getValue() + "' is invalid: " : "";
