@@ -65,4 +65,14 @@ class ProblemErrorHandlerTest {
     private static String body(java.nio.ByteBuffer buffer) {
         return BufferUtil.toString(buffer, StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aPathIsRefusedExactlyWhenJavaNetUriRefusesIt() {
+        for (String path : new String[] {"/tessera/api/v1/parties/%u0041", "/a|b", "/a\"b", "/a\\b", "/a%2", "/a%G1"}) {
+            assertFalse(UnparsablePathCustomizer.isUriPath(path), path);
+        }
+        for (String path : new String[] {"/tessera/api/v1/parties/%C3%28", "/a%20b", "/a;b=c", "/", "/%25"}) {
+            assertTrue(UnparsablePathCustomizer.isUriPath(path), path);
+        }
+    }
 }
