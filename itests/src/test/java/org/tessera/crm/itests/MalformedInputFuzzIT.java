@@ -11,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +30,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.tessera.crm.itests.fuzz.Defect;
 import org.tessera.crm.itests.fuzz.FuzzReport;
 import org.tessera.crm.itests.fuzz.FuzzRequest;
 import org.tessera.crm.itests.fuzz.MalformedRequests;
@@ -61,24 +58,6 @@ public class MalformedInputFuzzIT {
     private static final int WARM_UP_SHARE = 5;
     /** Heap used after a GC may grow by this much over the remaining 4/5: caches settle, nothing more. */
     private static final long HEAP_MARGIN_BYTES = 64L << 20;
-
-    /**
-     * Failure classes that the input bounds of issue 20 (request-body size, parser nesting and
-     * number limits, huge exponents, q= token count, malformed percent escapes, over-long path
-     * ids) fix in their own change. They are reported, marked "excused", and do not fail the
-     * test until that change is merged; then this set is emptied. Only classes seen failing are
-     * listed: bodyless or HTML 400s and 500s from the servlet layer for malformed or ambiguous paths and
-     * query strings, and 500s for merge patches nested thousands deep (Jackson 2.14 has no nesting limit).
-     *
-     * <p>{@link Defect#UNSUPPORTED_CHARSET} is the one class outside those bounds: CXF's servlet
-     * transport refuses an unknown charset with an {@code IOException} (a 500 HTML page) before any
-     * JAX-RS filter or mapper runs, the layer where the malformed escapes fail too. A servlet filter
-     * registered on every whiteboard context fixed it, but made core requests fail while a module's
-     * application was swapped (HotSwapIT), so the fix belongs with the servlet-level guard of the
-     * input bounds.
-     */
-    static final Set<Defect> AWAITING_INPUT_BOUNDS = EnumSet.of(Defect.UNSUPPORTED_CHARSET, Defect.MALFORMED_PERCENT_QUERY, Defect.MALFORMED_PERCENT_PATH, Defect.AMBIGUOUS_PATH_SEGMENT,
-            Defect.DEEP_NESTING);
 
     private final Api admin = new Api();
     /** Why a collection has no own record, for the report. */
@@ -137,7 +116,7 @@ public class MalformedInputFuzzIT {
         String summary = "seed " + seed + ", " + operations.size() + " operations, " + count + " requests each, " + seconds
                 + " s; heap after GC: " + (heapAtStart >> 20) + " MiB at start, " + (heapBefore >> 20) + " MiB after the first "
                 + warmUp + " requests, " + (heapAfter >> 20) + " MiB at the end\nupdates fuzzed on own records too: " + ownRecords
-                + "\nno own record: " + notOwned + "\n" + report.summary(AWAITING_INPUT_BOUNDS);
+                + "\nno own record: " + notOwned + "\n" + report.summary();
         System.out.println(summary);
         writeReport(summary);
 
@@ -148,7 +127,7 @@ public class MalformedInputFuzzIT {
                 configurationBefore, configuration(document));
         assertTrue("heap after GC grew from " + (heapBefore >> 20) + " to " + (heapAfter >> 20) + " MiB",
                 heapAfter <= heapBefore + HEAP_MARGIN_BYTES);
-        List<FuzzReport.FailureClass> failures = report.failuresExcept(AWAITING_INPUT_BOUNDS);
+        List<FuzzReport.FailureClass> failures = report.failures();
         assertTrue(failures.size() + " failure classes (seed " + seed + "):\n" + summary, failures.isEmpty());
     }
 

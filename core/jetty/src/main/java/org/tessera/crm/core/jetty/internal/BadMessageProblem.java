@@ -26,6 +26,11 @@ final class BadMessageProblem {
             detail += " A frequent cause: a '%' in the path that does not start an escape of two hexadecimal"
                     + " digits, such as %20 for a space; write a '%' itself as %25.";
         }
+        return problem(status, title, detail);
+    }
+
+    /** A problem with the given detail, which must hold no byte of the request. */
+    static String problem(int status, String title, String detail) {
         return "{\"type\":" + quote(TYPE) + ",\"title\":" + quote(title) + ",\"status\":" + status
                 + ",\"detail\":" + quote(detail) + "}";
     }

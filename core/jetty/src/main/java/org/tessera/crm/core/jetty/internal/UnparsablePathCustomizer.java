@@ -1,16 +1,12 @@
 package org.tessera.crm.core.jetty.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 
 /**
  * Answers 400 with a problem, before any context, for a path that Jetty accepts but that
@@ -26,18 +22,8 @@ public class UnparsablePathCustomizer implements HttpConfiguration.Customizer {
         if (path == null || !path.startsWith("/") || isUriPath(path)) {
             return;
         }
-        Response response = request.getResponse();
-        response.setStatus(HttpStatus.BAD_REQUEST_400);
-        response.setContentType(ProblemErrorHandler.PROBLEM_JSON);
-        byte[] body = BadMessageProblem.json(HttpStatus.BAD_REQUEST_400, HttpStatus.getMessage(HttpStatus.BAD_REQUEST_400),
-                "Malformed path").getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        try {
-            response.getOutputStream().write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        request.setHandled(true);
+        ProblemAnswers.answer(request, HttpStatus.BAD_REQUEST_400, BadMessageProblem.json(HttpStatus.BAD_REQUEST_400,
+                HttpStatus.getMessage(HttpStatus.BAD_REQUEST_400), "Malformed path"));
     }
 
     static boolean isUriPath(String rawPath) {

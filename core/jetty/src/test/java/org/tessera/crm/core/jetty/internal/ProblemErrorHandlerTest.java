@@ -75,4 +75,25 @@ class ProblemErrorHandlerTest {
             assertTrue(UnparsablePathCustomizer.isUriPath(path), path);
         }
     }
+
+    @Test
+    void aContentTypeCharsetIsReadAndCheckedAsTheJvmKnowsIt() {
+        assertEquals("utf-9", UnsupportedCharsetCustomizer.charsetOf("application/json; charset=utf-9"));
+        assertEquals("x", UnsupportedCharsetCustomizer.charsetOf("application/json; charset=x;y"));
+        assertEquals("UTF-8", UnsupportedCharsetCustomizer.charsetOf("application/json;Charset=\"UTF-8\""));
+        assertEquals(null, UnsupportedCharsetCustomizer.charsetOf("application/json"));
+        assertEquals(null, UnsupportedCharsetCustomizer.charsetOf(null));
+        assertTrue(UnsupportedCharsetCustomizer.isSupported("UTF-8"));
+        assertTrue(UnsupportedCharsetCustomizer.isSupported("iso-8859-1"));
+        assertFalse(UnsupportedCharsetCustomizer.isSupported("utf-9"));
+        assertFalse(UnsupportedCharsetCustomizer.isSupported("x;y"));
+        assertFalse(UnsupportedCharsetCustomizer.isSupported(""));
+    }
+
+    @Test
+    void anUnsupportedCharsetProblemIsValidJson() throws Exception {
+        JsonNode problem = mapper.readTree(BadMessageProblem.problem(415, "Unsupported Media Type", "send \"UTF-8\""));
+        assertEquals(415, problem.path("status").asInt());
+        assertEquals("send \"UTF-8\"", problem.path("detail").asText());
+    }
 }
