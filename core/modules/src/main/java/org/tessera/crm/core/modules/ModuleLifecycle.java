@@ -62,7 +62,7 @@ public class ModuleLifecycle {
     private final ModuleRegistry registry;
     private final SchemaMigrations migrations;
     private final LocationAllowList allowedLocations;
-    private final ModuleAudit audit;
+    private final ModuleOperationAudit audit;
 
     @Activate
     public ModuleLifecycle(BundleContext context, @Reference FeaturesService features, @Reference ModuleRegistry registry,
@@ -74,7 +74,7 @@ public class ModuleLifecycle {
         this.registry = registry;
         this.migrations = migrations;
         this.allowedLocations = new LocationAllowList(List.of(config.allowedLocations()));
-        this.audit = new ModuleAudit(dataSource, recorder);
+        this.audit = new ModuleOperationAudit(dataSource, recorder);
     }
 
     /** Installs the module's feature; does nothing when it is installed. */
@@ -107,7 +107,7 @@ public class ModuleLifecycle {
         refuseCore(module, "updated");
         List<Bundle> bundles = bundles(module);
         if (bundles.isEmpty()) {
-            throw new NotFoundException("MODULE", module);
+            throw new NotFoundException(ModuleOperationAudit.ENTITY_TYPE, module);
         }
         if (bundles.stream().anyMatch(bundle -> bundle.getSymbolicName().startsWith(CORE_BUNDLE_PREFIX))) {
             throw new ConflictException("module", "module " + module + " holds core bundles, which cannot be updated here");
@@ -197,11 +197,11 @@ public class ModuleLifecycle {
 
     private Feature feature(String module) {
         if (!ModuleNames.isValid(module)) {
-            throw new NotFoundException("MODULE", module);
+            throw new NotFoundException(ModuleOperationAudit.ENTITY_TYPE, module);
         }
         try {
             return ModuleRegistryImpl.newest(features.getFeatures(ModuleRegistryImpl.FEATURE_PREFIX + module))
-                    .orElseThrow(() -> new NotFoundException("MODULE", module));
+                    .orElseThrow(() -> new NotFoundException(ModuleOperationAudit.ENTITY_TYPE, module));
         } catch (NotFoundException e) {
             throw e;
         } catch (Exception e) {

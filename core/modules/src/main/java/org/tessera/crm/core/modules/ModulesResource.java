@@ -62,7 +62,7 @@ public class ModulesResource {
     @Path("{name}")
     @RequiresPermission(ModulePermissions.READ)
     public ModuleDTO module(@PathParam("name") String name) {
-        return registry.module(name).orElseThrow(() -> new NotFoundException("MODULE", name));
+        return registry.module(name).orElseThrow(() -> new NotFoundException(ModuleOperationAudit.ENTITY_TYPE, name));
     }
 
     @POST

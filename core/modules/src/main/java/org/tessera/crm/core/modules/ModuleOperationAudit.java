@@ -15,13 +15,13 @@ import org.tessera.crm.core.api.audit.FieldChangeDTO;
  * its id, as a purge is recorded), signed with the caller, in a transaction of its own: the
  * operation is no database change it could join.
  */
-final class ModuleAudit {
+final class ModuleOperationAudit {
     static final String ENTITY_TYPE = "MODULE";
 
     private final DataSource dataSource;
     private final AuditRecorder recorder;
 
-    ModuleAudit(DataSource dataSource, AuditRecorder recorder) {
+    ModuleOperationAudit(DataSource dataSource, AuditRecorder recorder) {
         this.dataSource = dataSource;
         this.recorder = recorder;
     }
