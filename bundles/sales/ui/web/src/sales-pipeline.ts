@@ -375,7 +375,7 @@ export class SalesPipeline extends SalesElement {
 
   static override styles = [salesStyles, css`
     .filters { margin-bottom: .75rem; }
-    .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(11.5rem, 1fr); gap: .6rem; overflow-x: auto;
+    .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(9rem, 1fr); gap: .5rem; overflow-x: auto;
       padding-bottom: .5rem; align-items: start; }
     .column { background: #f3f5f7; border: 2px solid transparent; border-radius: 6px; padding: .5rem; min-height: 8rem; }
     .column.drop { border-color: var(--tessera-primary, #0b57a4); background: #e8f1fb; }
