@@ -19,8 +19,10 @@ await page.getByLabel('Password').fill(process.env.USER_PASSWORD ?? 'mdupont');
 await page.getByRole('button', { name: 'Sign in' }).click();
 await page.getByRole('navigation', { name: 'Main' }).getByRole('link').first().waitFor();
 for (const route of routes) {
+  await page.goto('about:blank');
   await page.goto(`${base}#/${route}`);
   await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(800); // a look, not a test: let the last answers render
   const file = `${out}/${route.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '')}.png`;
   await page.screenshot({ path: file, fullPage: true });
   console.log(file);
