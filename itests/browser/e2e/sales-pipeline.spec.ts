@@ -37,6 +37,9 @@ async function opportunity(name: string, stage: string, amount: number, currency
 const column = (page: Page, stage: string) => page.locator(`[data-stage="${stage}"]`);
 const card = (page: Page, id: string) => page.locator(`[data-opportunity-id="${id}"]`);
 
+// A board of eight stages is wider than a laptop screen: the drags here aim at columns in view.
+test.use({ viewport: { width: 1680, height: 900 } });
+
 test('dragging an opportunity to Negotiation moves it there and the column totals with it', async ({ page }) => {
   const day = closeDateOfItsOwn();
   const moving = await opportunity(`Caves d'affinage ${day}`, 'PROPOSAL', 36199.7, 'EUR', day);

@@ -1,6 +1,17 @@
 import type { Locale } from './host';
 
-const intlLocale = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-GB');
+/**
+ * The browser's own regional variant of the UI language when it has one (en-US shows $, en-GB £ as
+ * a symbol), else a default region: the UI language picks the words, the browser the conventions.
+ */
+export function intlLocale(locale: Locale, preferred: readonly string[] = browserLanguages()): string {
+  const regional = preferred.find((tag) => tag.toLowerCase() === locale || tag.toLowerCase().startsWith(`${locale}-`));
+  return regional ?? (locale === 'fr' ? 'fr-FR' : 'en-GB');
+}
+
+function browserLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+}
 
 export function formatDate(locale: Locale, iso: string | undefined | null, withTime = false): string {
   if (!iso) return '';
