@@ -21,9 +21,18 @@ say() { echo "[browser-tests] $*"; }
 fail() { echo "[browser-tests] ERROR: $*" >&2; exit 1; }
 
 [ -f "$ARCHIVE" ] || fail "no distribution archive at $ARCHIVE: build the distribution module first"
-if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-    fail "port $PORT is taken (another Tessera or browser-test run?): stop it, or set TESSERA_BROWSER_PORT"
+# Two runs on one machine (two checkouts) would share the ports: the second waits for the first.
+LOCK="${TMPDIR:-/tmp}/tessera-browser-tests-$PORT.lock"
+exec 9>"$LOCK"
+if ! flock -n 9; then
+    say "another browser-test run holds port $PORT ($LOCK): waiting for it (30 min at most)"
+    flock -w 1800 9 || fail "port $PORT is still held by another browser-test run after 30 min"
 fi
+for port in "$PORT" $((PORT + 1)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        fail "port $port is taken (another Tessera?): stop it, or set TESSERA_BROWSER_PORT"
+    fi
+done
 
 # --- Debian's Chromium, installed by the project itself when missing (never a browser download)
 install_chromium() {
