@@ -44,6 +44,17 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /hot-swap\.spec\.ts$/,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS },
+      },
+    },
+    {
+      // uninstalls and reinstalls sales: runs once every other scenario is done
+      name: 'hot-swap',
+      testMatch: /hot-swap\.spec\.ts$/,
+      dependencies: ['chromium'],
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS },
