@@ -165,12 +165,20 @@ export interface TimelineEntry {
   href?: string;
 }
 
+/** A module that contributes to timelines and its kinds of entries (`GET /v1/timeline/sources`). */
+export interface TimelineSource {
+  module: string;
+  kinds: string[];
+}
+
 export interface Module {
   name: string;
   version: string;
   state: string;
   schemaVersion?: string;
   feature?: string;
+  /** What the module does, in the words of its feature. */
+  description?: string;
   permissions: string[];
   extensionPoints?: string[];
   bundles?: Array<{ id?: number; symbolicName?: string; version?: string; state?: string }>;
