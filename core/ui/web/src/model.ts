@@ -125,6 +125,8 @@ export interface OverviewItem {
   date?: string;
   amount?: number | string;
   currency?: string;
+  /** For a relationship: OUTGOING when the party is its "from" side, INCOMING otherwise. */
+  direction?: 'OUTGOING' | 'INCOMING';
   href?: string;
 }
 
