@@ -27,6 +27,8 @@ test('an agent finds Jean-François Bérard from the typeahead and reads his 360
   const mechanisms = page.locator('[data-section="contact-mechanisms"][data-module="core"]');
   await expect(mechanisms).toContainText('opted out');
   await expect(page.locator('[data-section="relationships"][data-module="core"]')).toContainText('Famille Bérard');
+  // the relationship's type in words of the UI language, from its code (the API's subtitle is the code)
+  await expect(page.locator('[data-section="relationships"][data-module="core"]')).toContainText('Member of household');
   // a section that the sales module contributes shows even without an element of its own
   await expect(page.locator('[data-module="sales"][data-section="opportunities"]')).toBeVisible();
 
