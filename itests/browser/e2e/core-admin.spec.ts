@@ -15,8 +15,18 @@ test('an administrator sees the installed modules and the activities due today',
   await confirm.getByLabel('Type “sales” to confirm').fill('sale');
   await expect(confirm.getByRole('button', { name: 'Uninstall' })).toBeDisabled();
   await docScreenshot(page, 'modules');
-  await confirm.getByRole('button', { name: 'Cancel' }).click();
-  await expect(confirm).toBeHidden();
+  // uninstalled, sales is offered among the available modules (with the schema it leaves), and installs back with a click
+  await confirm.getByLabel('Type “sales” to confirm').fill('sales');
+  await confirm.getByRole('button', { name: 'Uninstall' }).click();
+  const available = page.getByRole('table', { name: 'Available modules' });
+  const offered = available.locator('tr[data-module-row="sales"]');
+  await expect(offered).toContainText('tessera-sales', { timeout: 30_000 });
+  await expect(offered).toContainText('data kept');
+  await expect(installed.locator('tr[data-module-row="sales"]')).toHaveCount(0);
+  await expect(available.getByRole('rowheader', { name: /^(core|platform|demo)\b/ })).toHaveCount(0);
+  await offered.getByRole('button', { name: 'Install sales' }).click();
+  await expect(installed.locator('tr[data-module-row="sales"]')).toContainText('active', { timeout: 60_000 });
+  await expect(page.getByText('No other module can be installed.')).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Due today' }).click();
   await expect(page.getByRole('heading', { name: 'Activities due today', level: 1 })).toBeVisible();

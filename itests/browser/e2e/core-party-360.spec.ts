@@ -27,6 +27,8 @@ test('an agent finds Jean-François Bérard from the typeahead and reads his 360
   const mechanisms = page.locator('[data-section="contact-mechanisms"][data-module="core"]');
   await expect(mechanisms).toContainText('opted out');
   await expect(page.locator('[data-section="relationships"][data-module="core"]')).toContainText('Famille Bérard');
+  // the relationship's type in words of the UI language, from its code (the API's subtitle is the code)
+  await expect(page.locator('[data-section="relationships"][data-module="core"]')).toContainText('Member of household');
   // a section that the sales module contributes shows even without an element of its own
   await expect(page.locator('[data-module="sales"][data-section="opportunities"]')).toBeVisible();
 
@@ -39,4 +41,14 @@ test('an agent finds Jean-François Bérard from the typeahead and reads his 360
   await timeline.getByLabel('Module').selectOption('core');
   await expect(timeline.locator('ol li[data-source="core"]').first()).toBeVisible();
   await expect(timeline.locator('ol li:not([data-source="core"])')).toHaveCount(0);
+
+  // the server filters: a kind of every module, then one module's entries only
+  await timeline.getByLabel('Module').selectOption('');
+  await timeline.getByLabel('Type').selectOption('ACTIVITY');
+  await expect(timeline.locator('ol li[data-kind="ACTIVITY"]').first()).toBeVisible();
+  await expect(timeline.locator('ol li:not([data-kind="ACTIVITY"])')).toHaveCount(0);
+  await timeline.getByLabel('Type').selectOption('');
+  await timeline.getByLabel('Module').selectOption('sales');
+  await expect(timeline.locator('ol li[data-source="core"]')).toHaveCount(0);
+  await expect(timeline.getByRole('status')).toHaveText(/\S/);
 });

@@ -50,6 +50,16 @@ test('the advanced search keeps its filters in the URL and pages with "More"', a
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page).toHaveURL(/q=b%C3%A9rard/);
   await expect(rows.first()).toContainText('Bérard');
+  const table = page.getByRole('table', { name: 'Parties found' });
+  await expect(table.getByRole('columnheader', { name: 'Sort by name' })).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByRole('button', { name: 'Sort by name' }).click();
+  await expect(page).toHaveURL(/sort=-name/);
+  await expect(table.getByRole('columnheader', { name: 'Sort by name' })).toHaveAttribute('aria-sort', 'descending');
   await page.getByRole('button', { name: 'Sort by creation' }).click();
-  await expect(page).toHaveURL(/sort=ID/);
+  await expect(page).toHaveURL(/sort=createdAt/);
+  await page.getByRole('button', { name: 'Sort by creation' }).click();
+  await expect(page).toHaveURL(/sort=-createdAt/);
+  await expect(table.getByRole('columnheader', { name: 'Sort by creation' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(table.getByRole('columnheader', { name: 'Sort by name' })).toHaveAttribute('aria-sort', 'none');
+  await expect(rows.first()).toContainText('Bérard');
 });

@@ -125,6 +125,8 @@ export interface OverviewItem {
   date?: string;
   amount?: number | string;
   currency?: string;
+  /** For a relationship: OUTGOING when the party is its "from" side, INCOMING otherwise. */
+  direction?: 'OUTGOING' | 'INCOMING';
   href?: string;
 }
 
@@ -165,12 +167,20 @@ export interface TimelineEntry {
   href?: string;
 }
 
+/** A module that contributes to timelines and its kinds of entries (`GET /v1/timeline/sources`). */
+export interface TimelineSource {
+  module: string;
+  kinds: string[];
+}
+
 export interface Module {
   name: string;
   version: string;
   state: string;
   schemaVersion?: string;
   feature?: string;
+  /** What the module does, in the words of its feature. */
+  description?: string;
   permissions: string[];
   extensionPoints?: string[];
   bundles?: Array<{ id?: number; symbolicName?: string; version?: string; state?: string }>;

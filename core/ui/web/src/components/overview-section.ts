@@ -3,6 +3,7 @@ import type { CoreHost } from '../context';
 import type { OverviewItem, OverviewSection } from '../model';
 import { shared } from '../styles';
 import { formatNumber } from '../format';
+import { figureLabel, relationshipSubtitle } from './overview-labels';
 
 /** The generic rendering of an overview section that its module gives no element for: its figures and items. */
 export class TesseraOverviewSection extends LitElement {
@@ -38,7 +39,7 @@ export class TesseraOverviewSection extends LitElement {
             ${section.figures.map(
               (figure) => html`<div class="figure">
                 <div class="value">${figure.unit ? host.formatMoney(figure.value, figure.unit) : formatNumber(host.locale, figure.value)}</div>
-                <div class="label">${figure.label ?? figure.key}</div>
+                <div class="label">${figureLabel(t, section, figure)}</div>
               </div>`,
             )}
           </div>`
@@ -50,8 +51,11 @@ export class TesseraOverviewSection extends LitElement {
 
   private item(item: OverviewItem) {
     const host = this.host;
+    const subtitle = this.section.module === 'core' && this.section.section === 'relationships'
+      ? relationshipSubtitle(host.t, item)
+      : item.subtitle;
     const details = [
-      item.subtitle,
+      subtitle,
       item.status,
       item.at ? host.formatDate(item.at, true) : item.date ? host.formatDate(item.date) : undefined,
       item.amount !== undefined && item.amount !== null && item.currency ? host.formatMoney(item.amount, item.currency) : undefined,

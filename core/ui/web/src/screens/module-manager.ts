@@ -3,29 +3,29 @@ import { Screen } from './screen';
 import type { Module, Page } from '../model';
 import { shared } from '../styles';
 
-const KNOWN_KEY = 'tessera.modules.known';
+/** State of a module the server could install (`GET /v1/modules?include=available`). */
+export const AVAILABLE = 'AVAILABLE';
 
 type Pending = { module: string; operation: 'install' | 'update' | 'uninstall' | 'purge' } | null;
 
 /**
  * The module manager (`#/admin/modules`): installed modules with version, state, schema version and
- * permissions; install, update, uninstall, and purge (typing the module's name to confirm).
- * The API lists installed modules only: the ones seen here before and now gone are remembered in
- * this browser, so that they can be installed again or purged with a click.
+ * permissions, and the modules the server can install (from its feature repositories, with the
+ * schema a past install left); install, update, uninstall, and purge (typing the module's name to
+ * confirm).
  */
 export class TesseraModuleManager extends Screen {
   static properties = {
     ...Screen.properties,
     modules: { state: true },
-    known: { state: true },
     loading: { state: true },
     error: { state: true },
     busy: { state: true },
     confirming: { state: true },
     confirmText: { state: true },
   };
+  /** Installed and available modules, as the API lists them. */
   declare modules: Module[];
-  declare known: string[];
   declare loading: boolean;
   declare error: string;
   declare busy: string;
@@ -35,7 +35,6 @@ export class TesseraModuleManager extends Screen {
   constructor() {
     super();
     this.modules = [];
-    this.known = JSON.parse(localStorage.getItem(KNOWN_KEY) ?? '[]') as string[];
     this.loading = false;
     this.error = '';
     this.busy = '';
@@ -62,23 +61,12 @@ export class TesseraModuleManager extends Screen {
     this.loading = true;
     this.error = '';
     try {
-      this.modules = (await this.host.api.get<Page<Module>>('/modules')).body.items;
-      this.remember(this.modules.map((m) => m.name).filter((name) => name !== 'core'));
+      this.modules = (await this.host.api.get<Page<Module>>('/modules', { query: { include: 'available' } })).body.items;
     } catch (error) {
       this.error = this.describe(error);
     } finally {
       this.loading = false;
     }
-  }
-
-  private remember(names: string[]) {
-    this.known = [...new Set([...this.known, ...names])].sort();
-    localStorage.setItem(KNOWN_KEY, JSON.stringify(this.known));
-  }
-
-  private forget(name: string) {
-    this.known = this.known.filter((one) => one !== name);
-    localStorage.setItem(KNOWN_KEY, JSON.stringify(this.known));
   }
 
   private async run(module: string, operation: 'install' | 'update' | 'uninstall' | 'purge') {
@@ -87,8 +75,6 @@ export class TesseraModuleManager extends Screen {
       const name = encodeURIComponent(module);
       if (operation === 'purge') await this.host.api.post(`/modules/${name}/purge`, { confirm: module });
       else await this.host.api.post(`/modules/${name}/${operation}`, {});
-      if (operation === 'install') this.remember([module]);
-      if (operation === 'purge') this.forget(module);
       this.host.notify(this.t(`modules.done.${operation}`, { module }));
       this.confirming = null;
       this.confirmText = '';
@@ -111,8 +97,8 @@ export class TesseraModuleManager extends Screen {
 
   render() {
     const t = this.t;
-    const installed = new Set(this.modules.map((m) => m.name));
-    const available = this.known.filter((name) => !installed.has(name));
+    const installed = this.modules.filter((m) => m.state !== AVAILABLE);
+    const available = this.modules.filter((m) => m.state === AVAILABLE);
     return html`
       <h1>${t('modules.title')}</h1>
       ${this.error ? html`<div class="error-box" role="alert">${this.error}</div>` : nothing}
@@ -125,8 +111,8 @@ export class TesseraModuleManager extends Screen {
             <th>${t('modules.permissions')}</th>${this.isAdmin ? html`<th>${t('modules.actions')}</th>` : nothing}
           </tr></thead>
           <tbody>
-            ${this.modules.map((m) => html`<tr data-module-row=${m.name}>
-              <th scope="row">${m.name}${m.feature ? html`<div class="muted" style="font-weight:400">${m.feature}</div>` : nothing}</th>
+            ${installed.map((m) => html`<tr data-module-row=${m.name}>
+              <th scope="row">${m.name}${this.renderFeature(m)}</th>
               <td>${m.version}</td>
               <td class="state-${m.state}">${t.lookup(`modules.stateName.${m.state}`) ?? m.state}</td>
               <td>${m.schemaVersion ?? '—'}</td>
@@ -145,39 +131,41 @@ export class TesseraModuleManager extends Screen {
         </table>
       </div>
       ${this.busy ? html`<p role="status" class="muted">${t('modules.working')}</p>` : nothing}
-      ${this.isAdmin ? this.renderAvailable(available) : nothing}
+      ${this.renderAvailable(available)}
     `;
   }
 
-  private renderAvailable(available: string[]) {
+  private renderFeature(m: Module) {
+    if (!m.feature && !m.description) return nothing;
+    return html`<div class="muted" style="font-weight:400">${[m.feature, m.description].filter(Boolean).join(' — ')}</div>`;
+  }
+
+  private renderAvailable(available: Module[]) {
     const t = this.t;
     return html`
       <h2 style="margin-top:1.5rem">${t('modules.available')}</h2>
       <p class="hint">${t('modules.availableHint')}</p>
       ${available.length
-        ? html`<table aria-label=${t('modules.available')}>
-            <thead><tr><th>${t('modules.name')}</th><th>${t('modules.actions')}</th></tr></thead>
-            <tbody>${available.map((name) => html`<tr data-module-row=${name}>
-              <th scope="row">${name}</th>
-              <td><div class="actions">
-                <button ?disabled=${!!this.busy} @click=${() => this.run(name, 'install')} aria-label=${t('modules.installNamed', { module: name })}>${t('modules.install')}</button>
-                <button class="danger" ?disabled=${!!this.busy} @click=${() => this.ask(name, 'purge')} aria-label=${t('modules.purgeNamed', { module: name })}>${t('modules.purge')}</button>
-              </div></td>
+        ? html`<div class="table-wrap"><table aria-label=${t('modules.available')} aria-busy=${this.loading ? 'true' : 'false'}>
+            <thead><tr>
+              <th>${t('modules.name')}</th><th>${t('modules.version')}</th><th>${t('modules.schema')}</th>
+              ${this.isAdmin ? html`<th>${t('modules.actions')}</th>` : nothing}
+            </tr></thead>
+            <tbody>${available.map((m) => html`<tr data-module-row=${m.name}>
+              <th scope="row">${m.name}${this.renderFeature(m)}</th>
+              <td>${m.version}</td>
+              <td>${m.schemaVersion ? html`${m.schemaVersion}<div class="muted">${t('modules.dataKept')}</div>` : '—'}</td>
+              ${this.isAdmin
+                ? html`<td><div class="actions">
+                    <button ?disabled=${!!this.busy} @click=${() => this.run(m.name, 'install')} aria-label=${t('modules.installNamed', { module: m.name })}>${t('modules.install')}</button>
+                    ${m.schemaVersion
+                      ? html`<button class="danger" ?disabled=${!!this.busy} @click=${() => this.ask(m.name, 'purge')} aria-label=${t('modules.purgeNamed', { module: m.name })}>${t('modules.purge')}</button>`
+                      : nothing}
+                  </div></td>`
+                : nothing}
             </tr>`)}</tbody>
-          </table>`
-        : html`<p class="muted">${t('modules.noneAvailable')}</p>`}
-      <form class="card" style="margin-top:1rem" @submit=${(e: SubmitEvent) => {
-        e.preventDefault();
-        const input = (e.target as HTMLFormElement).elements.namedItem('module') as HTMLInputElement;
-        const name = input.value.trim();
-        if (name) void this.run(name, 'install').then(() => (input.value = ''));
-      }}>
-        <div class="row">
-          <div class="field"><label for="install-name">${t('modules.installByName')}</label>
-            <input id="install-name" name="module" pattern="[a-z][a-z0-9-]*" autocomplete="off" /></div>
-          <div class="field" style="flex:0 0 auto"><button type="submit" ?disabled=${!!this.busy}>${t('modules.install')}</button></div>
-        </div>
-      </form>
+          </table></div>`
+        : html`<p class="muted">${this.loading ? t('common.loading') : t('modules.noneAvailable')}</p>`}
     `;
   }
 

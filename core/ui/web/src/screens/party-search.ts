@@ -1,7 +1,7 @@
 import { html, css, nothing } from 'lit';
 import { Screen } from './screen';
 import type { Agent, CustomFieldDefinition, OrgUnit, Page, Party } from '../model';
-import { emptyFilters, filtersFromQuery, filtersToApiQuery, filtersToQuery, type PartyFilters, type PartySort } from '../search/filters';
+import { emptyFilters, filtersFromQuery, filtersToApiQuery, filtersToQuery, sortState, toggleSort, type PartyFilters, type SortField } from '../search/filters';
 import { shared } from '../styles';
 
 const PAGE_SIZE = 25;
@@ -126,8 +126,18 @@ export class TesseraPartySearch extends Screen {
     this.host.navigate(`parties${query ? `?${query}` : ''}`);
   }
 
-  private sortBy(sort: PartySort) {
-    this.go({ ...this.filters, sort });
+  private sortBy(field: SortField) {
+    this.go({ ...this.filters, sort: toggleSort(this.filters.sort, field) });
+  }
+
+  /** A sortable column's header: `aria-sort` says its order, a click sorts by it or turns it around. */
+  private sortableHeader(field: SortField, label: string, buttonLabel: string) {
+    const state = sortState(this.filters.sort, field);
+    const arrow = state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '';
+    return html`<th aria-sort=${state}>
+      <button @click=${() => this.sortBy(field)} aria-label=${buttonLabel}>${label}</button>
+      ${arrow ? html`<span aria-hidden="true">${arrow}</span>` : nothing}
+    </th>`;
   }
 
   render() {
@@ -178,17 +188,13 @@ export class TesseraPartySearch extends Screen {
         <table aria-label=${t('parties.results')} aria-busy=${this.loading ? 'true' : 'false'}>
           <thead>
             <tr>
-              <th aria-sort=${f.sort === 'NAME' ? 'ascending' : 'none'}>
-                <button @click=${() => this.sortBy('NAME')} aria-label=${t('parties.sortByName')}>${t('party.name')}</button>
-              </th>
+              ${this.sortableHeader('name', t('party.name'), t('parties.sortByName'))}
               <th>${t('party.type')}</th>
               <th>${t('party.classifications')}</th>
               <th>${t('party.contact')}</th>
               <th>${t('party.owner')}</th>
               <th>${t('party.orgUnit')}</th>
-              <th aria-sort=${f.sort === 'ID' ? 'ascending' : 'none'}>
-                <button @click=${() => this.sortBy('ID')} aria-label=${t('parties.sortByCreation')}>${t('parties.created')}</button>
-              </th>
+              ${this.sortableHeader('createdAt', t('parties.created'), t('parties.sortByCreation'))}
             </tr>
           </thead>
           <tbody>

@@ -1,7 +1,7 @@
 import { html, css, nothing } from 'lit';
 import { Screen } from './screen';
 import { ApiProblem } from '../api/problem';
-import type { ContactMechanism, OverviewSection, Page, Party, PartyOverview, TimelineEntry } from '../model';
+import type { ContactMechanism, OverviewSection, Page, Party, PartyOverview, TimelineEntry, TimelineSource } from '../model';
 import { fillRoute } from '../router';
 import { shared } from '../styles';
 import '../components/mount';
@@ -27,6 +27,7 @@ export class TesseraPartyView extends Screen {
     timelineCursor: { state: true },
     timelineLoading: { state: true },
     timelineError: { state: true },
+    sources: { state: true },
     sourceFilter: { state: true },
     kindFilter: { state: true },
     recording: { state: true },
@@ -38,6 +39,8 @@ export class TesseraPartyView extends Screen {
   declare timelineCursor: string | null;
   declare timelineLoading: boolean;
   declare timelineError: string;
+  /** The timeline's filter options: modules contributing now, with their kinds. */
+  declare sources: TimelineSource[];
   declare sourceFilter: string;
   declare kindFilter: string;
   declare recording: boolean;
@@ -54,6 +57,7 @@ export class TesseraPartyView extends Screen {
     this.timelineCursor = null;
     this.timelineLoading = false;
     this.timelineError = '';
+    this.sources = [];
     this.sourceFilter = '';
     this.kindFilter = '';
     this.recording = false;
@@ -105,6 +109,7 @@ export class TesseraPartyView extends Screen {
 
   private onModulesChange = () => {
     void this.loadOverview();
+    void this.loadSources();
   };
 
   /** `c` opens "record a contact" (when not typing in a field). */
@@ -123,6 +128,8 @@ export class TesseraPartyView extends Screen {
     this.error = '';
     this.entries = [];
     this.timelineCursor = null;
+    this.sourceFilter = '';
+    this.kindFilter = '';
     const id = encodeURIComponent(this.host.params.id);
     try {
       const answer = await this.host.api.get<Party>(`/parties/${id}`);
@@ -132,7 +139,34 @@ export class TesseraPartyView extends Screen {
       this.error = this.describe(error);
       return;
     }
-    await Promise.all([this.loadOverview(), this.loadTimeline(true)]);
+    await Promise.all([this.loadOverview(), this.loadSources(), this.loadTimeline(true)]);
+  }
+
+  /** The filter's options; a filter on a module that left is dropped (the server would refuse it). */
+  private async loadSources() {
+    try {
+      this.sources = (await this.host.api.get<Page<TimelineSource>>('/timeline/sources')).body.items;
+    } catch {
+      return; // the filters keep their options; the timeline itself reports errors
+    }
+    const module = this.sources.find((s) => s.module === this.sourceFilter);
+    if ((this.sourceFilter && !module) || (this.kindFilter && !this.kindOptions().includes(this.kindFilter))) {
+      this.sourceFilter = module ? this.sourceFilter : '';
+      this.kindFilter = this.kindOptions().includes(this.kindFilter) ? this.kindFilter : '';
+      void this.loadTimeline(true);
+    }
+  }
+
+  /** Kinds offered by the type filter: those of the chosen module, or of every module. */
+  private kindOptions(): string[] {
+    const sources = this.sourceFilter ? this.sources.filter((s) => s.module === this.sourceFilter) : this.sources;
+    return [...new Set(sources.flatMap((s) => s.kinds))].sort();
+  }
+
+  private setFilter(source: string, kind: string) {
+    this.sourceFilter = source;
+    this.kindFilter = kind && this.kindOptions().includes(kind) ? kind : '';
+    void this.loadTimeline(true);
   }
 
   private async loadOverview() {
@@ -152,7 +186,12 @@ export class TesseraPartyView extends Screen {
     try {
       const page = (
         await this.host.api.get<Page<TimelineEntry>>(`/parties/${encodeURIComponent(this.host.params.id)}/timeline`, {
-          query: { limit: String(TIMELINE_PAGE), cursor: reset ? undefined : this.timelineCursor ?? undefined },
+          query: {
+            limit: String(TIMELINE_PAGE),
+            module: this.sourceFilter || undefined,
+            type: this.kindFilter || undefined,
+            cursor: reset ? undefined : this.timelineCursor ?? undefined,
+          },
         })
       ).body;
       if (request !== this.timelineRequest) return;
@@ -165,7 +204,6 @@ export class TesseraPartyView extends Screen {
     }
     await this.updateComplete;
     this.observeSentinel();
-    this.loadMoreIfVisible();
   }
 
   private observeSentinel() {
@@ -176,14 +214,6 @@ export class TesseraPartyView extends Screen {
     });
     this.observer.disconnect();
     this.observer.observe(sentinel);
-  }
-
-  /** A filter can hide a whole page: keep reading while the end of the list is in view. */
-  private loadMoreIfVisible() {
-    const sentinel = this.renderRoot.querySelector('.sentinel');
-    if (!sentinel || !this.timelineCursor) return;
-    const box = sentinel.getBoundingClientRect();
-    if (box.top < window.innerHeight + 200) void this.loadTimeline(false);
   }
 
   private async openRecorder() {
@@ -328,23 +358,23 @@ export class TesseraPartyView extends Screen {
 
   private renderTimeline() {
     const t = this.t;
-    const sources = [...new Set(['core', ...this.host.extensions.extensions.map((e) => e.module), ...this.entries.map((e) => e.source)])];
-    const kinds = [...new Set(this.entries.map((e) => e.kind))].sort();
-    const shown = this.entries.filter((e) => (!this.sourceFilter || e.source === this.sourceFilter) && (!this.kindFilter || e.kind === this.kindFilter));
+    const sources = this.sources.map((s) => s.module);
+    const kinds = this.kindOptions();
+    const shown = this.entries;
     return html`<section class="card" aria-labelledby="timeline-title" data-testid="timeline">
       <h2 id="timeline-title">${t('timeline.title')}</h2>
       <div class="row" style="margin-bottom:0.5rem">
         <div class="field">
           <label for="tl-source">${t('timeline.module')}</label>
-          <select id="tl-source" @change=${(e: Event) => { this.sourceFilter = (e.target as HTMLSelectElement).value; void this.updateComplete.then(() => this.loadMoreIfVisible()); }}>
-            <option value="">${t('common.all')}</option>
+          <select id="tl-source" @change=${(e: Event) => this.setFilter((e.target as HTMLSelectElement).value, this.kindFilter)}>
+            <option value="" ?selected=${!this.sourceFilter}>${t('common.all')}</option>
             ${sources.map((s) => html`<option value=${s} ?selected=${s === this.sourceFilter}>${t.lookup(`module.${s}`) ?? s}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="tl-kind">${t('timeline.type')}</label>
-          <select id="tl-kind" @change=${(e: Event) => { this.kindFilter = (e.target as HTMLSelectElement).value; void this.updateComplete.then(() => this.loadMoreIfVisible()); }}>
-            <option value="">${t('common.all')}</option>
+          <select id="tl-kind" @change=${(e: Event) => this.setFilter(this.sourceFilter, (e.target as HTMLSelectElement).value)}>
+            <option value="" ?selected=${!this.kindFilter}>${t('common.all')}</option>
             ${kinds.map((k) => html`<option value=${k} ?selected=${k === this.kindFilter}>${t.lookup(`kind.${k}`) ?? k}</option>`)}
           </select>
         </div>

@@ -1,6 +1,32 @@
 /** The advanced search of parties, as a bookmarkable hash query and as the API's query. */
 
-export type PartySort = 'NAME' | 'ID';
+/** A sortable field, descending with a leading `-` (the API's `sort` parameter as is). */
+export type PartySort = 'name' | '-name' | 'createdAt' | '-createdAt' | 'id' | '-id';
+export type SortField = 'name' | 'createdAt' | 'id';
+
+const SORTS: readonly PartySort[] = ['name', '-name', 'createdAt', '-createdAt', 'id', '-id'];
+const DEFAULT_SORT: PartySort = 'name';
+
+/** A sort from the URL; the former `NAME` and `ID` still read; anything else is the default. */
+export function parseSort(raw: string | null): PartySort {
+  if (!raw) return DEFAULT_SORT;
+  const value = raw.trim();
+  const legacy: Record<string, PartySort> = { NAME: 'name', ID: 'id' };
+  if (legacy[value]) return legacy[value];
+  return (SORTS as readonly string[]).includes(value) ? (value as PartySort) : DEFAULT_SORT;
+}
+
+/** How a column shows its sort (for `aria-sort`). */
+export function sortState(sort: PartySort, field: SortField): 'ascending' | 'descending' | 'none' {
+  if (sort === field) return 'ascending';
+  if (sort === `-${field}`) return 'descending';
+  return 'none';
+}
+
+/** The sort after a click on a column's header: ascending first, then each click turns it around. */
+export function toggleSort(sort: PartySort, field: SortField): PartySort {
+  return sort === field ? (`-${field}` as PartySort) : field;
+}
 
 export interface PartyFilters {
   q?: string;
@@ -18,7 +44,7 @@ const SIMPLE_KEYS = ['q', 'type', 'classification', 'ownerId', 'orgUnitId', 'sta
 const CUSTOM_PREFIX = 'cf.';
 
 export function emptyFilters(): PartyFilters {
-  return { sort: 'NAME', customFields: {} };
+  return { sort: DEFAULT_SORT, customFields: {} };
 }
 
 export function filtersFromQuery(query: URLSearchParams): PartyFilters {
@@ -27,7 +53,7 @@ export function filtersFromQuery(query: URLSearchParams): PartyFilters {
     const value = query.get(key)?.trim();
     if (value) filters[key] = value;
   }
-  filters.sort = query.get('sort') === 'ID' ? 'ID' : 'NAME';
+  filters.sort = parseSort(query.get('sort'));
   for (const [key, value] of query) {
     if (key.startsWith(CUSTOM_PREFIX) && key.length > CUSTOM_PREFIX.length && value.trim()) {
       filters.customFields[key.slice(CUSTOM_PREFIX.length)] = value.trim();
@@ -43,7 +69,7 @@ export function filtersToQuery(filters: PartyFilters): URLSearchParams {
     const value = filters[key]?.trim();
     if (value) query.set(key, value);
   }
-  if (filters.sort !== 'NAME') query.set('sort', filters.sort);
+  if (filters.sort !== DEFAULT_SORT) query.set('sort', filters.sort);
   for (const key of Object.keys(filters.customFields).sort()) {
     const value = filters.customFields[key]?.trim();
     if (value) query.set(CUSTOM_PREFIX + key, value);

@@ -148,6 +148,56 @@ public class ModulesApiIT {
         assertTrue(operations.toString(), operations.stream().filter("install:done"::equals).count() >= 2);
     }
 
+    /** Uninstalled, a module is offered as available, and installs from that offer; the core's and platform's features never are. */
+    @Test
+    public void anUninstalledModuleIsListedAsAvailableAndInstallsFromThere() {
+        Waits.awaitTrue(() -> module("sales") != null && !module("sales").path("schemaVersion").asText().isEmpty(),
+                "sales is booted by the distribution and migrated", 60);
+        Problems.assertNamesField(api.get("/v1/modules?include=everything"), 400, "include");
+        List<String> offered = names(api.get("/v1/modules?include=available"), "AVAILABLE");
+        assertTrue(offered.toString(), offered.contains("dealer"));
+        assertFalse("installed: not offered " + offered, offered.contains("sales"));
+        for (String notAModule : List.of("core", "core-api", "platform", "demo", "derby", "postgresql")) {
+            assertFalse(notAModule + " is not a module: " + offered, offered.contains(notAModule));
+        }
+        assertFalse("the plain list is the installed modules", names(api.get("/v1/modules"), "AVAILABLE").contains("dealer"));
+
+        try {
+            assertEquals(204, api.sendBody("POST", "/v1/modules/sales/uninstall", "", Api.JSON, null).status());
+            JsonNode sales = null;
+            for (JsonNode module : Fixtures.items(api.get("/v1/modules?include=available"))) {
+                if ("sales".equals(module.path("name").asText())) {
+                    sales = module;
+                }
+            }
+            assertNotNull("an uninstalled module is available", sales);
+            assertEquals(sales.toString(), "AVAILABLE", sales.path("state").asText());
+            assertEquals("tessera-sales", sales.path("feature").asText());
+            assertFalse(sales.toString(), sales.path("version").asText().isEmpty());
+            assertFalse("its description comes from its feature", sales.path("description").asText().isEmpty());
+            assertFalse("the schema a past install left is told", sales.path("schemaVersion").asText().isEmpty());
+            assertTrue(sales.toString(), sales.path("bundles").isEmpty());
+        } finally {
+            Api.Response installed = api.sendBody("POST", "/v1/modules/sales/install", "", Api.JSON, null);
+            assertEquals(installed.toString(), 200, installed.status());
+            assertEquals("ACTIVE", installed.json().path("state").asText());
+        }
+        List<String> after = names(api.get("/v1/modules?include=available"), "AVAILABLE");
+        assertFalse("installed again, it is no longer offered " + after, after.contains("sales"));
+        assertTrue(names(api.get("/v1/modules?include=available"), "ACTIVE").contains("sales"));
+    }
+
+    private static List<String> names(Api.Response listing, String state) {
+        assertEquals(listing.toString(), 200, listing.status());
+        List<String> names = new ArrayList<>();
+        for (JsonNode module : Fixtures.items(listing)) {
+            if (state.equals(module.path("state").asText())) {
+                names.add(module.path("name").asText());
+            }
+        }
+        return names;
+    }
+
     private static Api.Response purge(Api client, String module, Object body) {
         return client.post("/v1/modules/" + module + "/purge", body);
     }

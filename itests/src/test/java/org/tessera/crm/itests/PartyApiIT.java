@@ -188,6 +188,54 @@ public class PartyApiIT {
         api.get("/v1/parties?ownerId=" + ownerId + "&sort=name&limit=10").json().path("items")
                 .forEach(item -> byName.add(item.path("lastName").asText()));
         assertEquals(List.of("Le Goff 0", "Le Goff 1", "Le Goff 2", "Le Goff 3", "Le Goff 4"), byName);
+
+        // descending orders page with their own cursors; a cursor of another order is a 400 naming it
+        assertEquals(List.of("Le Goff 4", "Le Goff 3", "Le Goff 2", "Le Goff 1", "Le Goff 0"),
+                walk("/v1/parties?ownerId=" + ownerId + "&sort=-name&limit=2", "lastName"));
+        List<String> newestFirst = walk("/v1/parties?ownerId=" + ownerId + "&sort=-createdAt&limit=2", "id");
+        List<String> oldestFirst = walk("/v1/parties?ownerId=" + ownerId + "&sort=createdAt&limit=3", "id");
+        assertEquals(5, newestFirst.size());
+        java.util.Collections.reverse(oldestFirst);
+        assertEquals(newestFirst, oldestFirst);
+        String nameCursor = api.get("/v1/parties?ownerId=" + ownerId + "&sort=name&limit=2").json().path("nextCursor").asText();
+        assertNamesField(api.get("/v1/parties?ownerId=" + ownerId + "&sort=-name&limit=2&cursor=" + nameCursor), 400, "cursor");
+        assertNamesField(api.get("/v1/parties?sort=owner"), 400, "sort");
+    }
+
+    /** Every page of a listing, following nextCursor; the given field of each item. */
+    private List<String> walk(String path, String field) {
+        List<String> values = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Api.Response page = api.get(path + (cursor == null ? "" : "&cursor=" + cursor));
+            assertEquals(page.toString(), 200, page.status());
+            page.json().path("items").forEach(item -> values.add(item.path(field).asText()));
+            cursor = page.json().path("nextCursor").asText(null);
+        } while (cursor != null && ++pages < 10);
+        return values;
+    }
+
+    @Test
+    public void theTimelineIsFilteredByModuleAndTypeOnTheServer() {
+        String party = fixtures.createParty(person("Maëlle", "Timeline" + unique())).path("id").asText();
+        for (int i = 0; i < 3; i++) {
+            ObjectNode call = Api.object().put("type", "CALL").put("subject", "call " + i).put("status", "DONE")
+                    .put("startAt", "2030-01-0" + (i + 1) + "T10:00:00Z");
+            call.putArray("participants").add(party);
+            assertEquals(201, api.post("/v1/activities", call).status());
+        }
+        JsonNode sources = api.get("/v1/timeline/sources").json();
+        boolean coreActivities = false;
+        for (JsonNode source : sources.path("items")) {
+            coreActivities |= "core".equals(source.path("module").asText()) && source.path("kinds").toString().contains("ACTIVITY");
+        }
+        assertTrue(sources.toString(), coreActivities);
+        List<String> kinds = walk("/v1/parties/" + party + "/timeline?module=core&type=ACTIVITY&limit=2", "kind");
+        assertEquals(List.of("ACTIVITY", "ACTIVITY", "ACTIVITY"), kinds);
+        assertNamesField(api.get("/v1/parties/" + party + "/timeline?module=nosuchmodule"), 400, "module");
+        assertNamesField(api.get("/v1/parties/" + party + "/timeline?type=NOSUCHKIND"), 400, "type");
+        assertNamesField(api.get("/v1/parties/" + party + "/timeline?module=core&type=OPPORTUNITY"), 400, "type");
     }
 
     @Test

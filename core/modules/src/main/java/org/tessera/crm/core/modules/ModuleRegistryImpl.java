@@ -70,7 +70,12 @@ public class ModuleRegistryImpl implements ModuleRegistry {
             bundles.add(new BundleView(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
                     bundle.getState(), module.trim(), services));
         }
-        return ModuleAssembler.assemble(bundles, permissions, this::schemaVersion, this::feature);
+        Map<String, Optional<Feature>> features = new HashMap<>();
+        List<ModuleDTO> modules = ModuleAssembler.assemble(bundles, permissions, this::schemaVersion,
+                module -> features.computeIfAbsent(module, this::feature).map(Feature::getName));
+        modules.forEach(module -> module.description = features.computeIfAbsent(module.name, this::feature)
+                .map(Feature::getDescription).orElse(null));
+        return modules;
     }
 
     @Override
@@ -124,13 +129,13 @@ public class ModuleRegistryImpl implements ModuleRegistry {
         return Optional.ofNullable(newest);
     }
 
-    private Optional<String> feature(String module) {
+    private Optional<Feature> feature(String module) {
         FeaturesService service = features;
         if (service == null || !ModuleNames.isValid(module)) {
             return Optional.empty();
         }
         try {
-            return ModuleRegistryImpl.newest(service.getFeatures(FEATURE_PREFIX + module)).map(Feature::getName);
+            return ModuleRegistryImpl.newest(service.getFeatures(FEATURE_PREFIX + module));
         } catch (Exception e) {
             return Optional.empty();
         }

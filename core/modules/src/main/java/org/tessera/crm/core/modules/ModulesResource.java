@@ -1,6 +1,8 @@
 package org.tessera.crm.core.modules;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -10,8 +12,13 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,11 +31,13 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.module.ModuleDTO;
 import org.tessera.crm.core.api.module.ModuleRegistry;
 import org.tessera.crm.core.api.security.RequiresPermission;
+import org.tessera.crm.core.kit.rest.ProblemException;
+import org.tessera.crm.core.kit.rest.QueryParams;
 import org.tessera.crm.core.kit.rest.Responses;
 import org.tessera.crm.core.kit.rest.TesseraApi;
 
 /**
- * {@code /v1/modules}: the installed modules, and their lifecycle for administrators. Every
+ * {@code /v1/modules}: the installed modules (and those that could be), and their lifecycle for administrators. Every
  * operation answers the module as it is afterwards (or 404 once it is gone). An operation is a
  * JSON request: another content type, or none, is a 415 (a cross-site form post cannot send one).
  */
@@ -41,6 +50,8 @@ import org.tessera.crm.core.kit.rest.TesseraApi;
 public class ModulesResource {
     private final ModuleRegistry registry;
     private final ModuleLifecycle lifecycle;
+    private final ModuleCatalog catalog;
+    static final String INCLUDE_AVAILABLE = "available";
 
     /** Body of a purge: the module's name again, as the operator's confirmation. */
     public static class PurgeRequest {
@@ -65,15 +76,39 @@ public class ModulesResource {
     }
 
     @Activate
-    public ModulesResource(@Reference ModuleRegistry registry, @Reference ModuleLifecycle lifecycle) {
+    public ModulesResource(@Reference ModuleRegistry registry, @Reference ModuleLifecycle lifecycle,
+            @Reference ModuleCatalog catalog) {
         this.registry = registry;
         this.lifecycle = lifecycle;
+        this.catalog = catalog;
     }
 
+    /**
+     * The installed modules; with {@code include=available}, followed by the modules that could be
+     * installed (state {@code AVAILABLE}, see {@link ModuleCatalog}), so a console shows both in one read.
+     */
+    @Operation(summary = "The installed modules; with include=available, also those that can be installed (state AVAILABLE)")
     @GET
     @RequiresPermission(ModulePermissions.READ)
-    public Page<ModuleDTO> modules() {
-        return Responses.items(registry.modules());
+    public Page<ModuleDTO> modules(@Parameter(description = "available: list the installable modules too",
+            schema = @Schema(type = "string", allowableValues = INCLUDE_AVAILABLE)) @QueryParam("include") String include) {
+        List<ModuleDTO> modules = new ArrayList<>(registry.modules());
+        if (includesAvailable(include)) {
+            modules.addAll(catalog.available());
+        }
+        return Responses.items(modules);
+    }
+
+    /** {@code include}: absent, or {@value #INCLUDE_AVAILABLE}; anything else is a 400 naming it. */
+    static boolean includesAvailable(String include) {
+        String value = QueryParams.text(include);
+        if (value == null) {
+            return false;
+        }
+        if (INCLUDE_AVAILABLE.equals(value.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        throw ProblemException.badParameter("include", "must be " + INCLUDE_AVAILABLE);
     }
 
     @GET

@@ -16,8 +16,11 @@ import org.tessera.crm.core.kit.jpa.ScopeFilter;
 import org.tessera.crm.core.kit.jpa.Tx;
 import ${package}.api.${entity}Service;
 
-/** A party's ${entityLabel}s in its timeline, at their creation; they leave the timeline with the module. */
-@Component(service = TimelineContributor.class)
+/**
+ * A party's ${entityLabel}s in its timeline, at their creation; they leave the timeline with the
+ * module. Its one kind is declared, so a timeline filtered on another kind does not ask it.
+ */
+@Component(service = TimelineContributor.class, property = TimelineContributor.KINDS + "=" + ${entity}Service.ENTITY_TYPE)
 public class ${entity}TimelineContributor implements TimelineContributor {
     /** Extra rows fetched so that entries sharing the position's instant are not cut off. */
     private static final int TIES_MARGIN = 20;

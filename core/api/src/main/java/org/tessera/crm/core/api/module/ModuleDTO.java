@@ -8,12 +8,17 @@ public class ModuleDTO {
     public String name;
     /** Version of the module's implementation bundle (the highest of its bundles' versions). */
     public String version;
-    /** ACTIVE when every bundle is active; otherwise the least advanced bundle state. */
+    /**
+     * ACTIVE when every bundle is active; otherwise the least advanced bundle state; AVAILABLE for
+     * a module that is not installed but can be (listed with {@code GET /v1/modules?include=available}).
+     */
     public String state;
     /** Id of the last changeset of the module's migrations applied to the database, if it has any. */
     public String schemaVersion;
     /** The Karaf feature that deploys the module, when there is one. */
     public String feature;
+    /** What the module does, in the words of its feature; may be null. */
+    public String description;
     public List<ModuleBundleDTO> bundles = new ArrayList<>();
     /** Permissions the module declares (its {@code PermissionProvider} services). */
     public List<String> permissions = new ArrayList<>();

@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 public class KeyFigureDTO {
     /** Machine key, unique within the section with {@link #unit}: {@code openCount}, {@code openAmount}. */
     public String key;
-    /** Label for a person. */
+    /**
+     * Label for a person, in English; a client that has a message for the figure (keyed on the
+     * section's module and key and this {@link #key}) shows its own instead.
+     */
     public String label;
     public BigDecimal value;
     /** Unit of the value: an ISO 4217 currency code for an amount, {@code null} for a count. */

@@ -25,6 +25,12 @@ public class OverviewItemDTO {
     public BigDecimal amount;
     /** ISO 4217 code of {@link #amount}. */
     public String currency;
+    /**
+     * For a relationship: {@code OUTGOING} when the party of the overview is its "from" side (it is
+     * {@link #type} of the other party: EMPLOYEE_OF), {@code INCOMING} when the other party is.
+     * Lets a client word the relationship in its own language from {@link #type}.
+     */
+    public String direction;
     /** API path of the record, relative to {@code /v1}, such as {@code /sales/opportunities/42}. */
     public String href;
 }

@@ -3,5 +3,5 @@
  * computed by an {@link org.tessera.crm.core.api.spi.OverviewContributor}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tessera.crm.core.api.overview;

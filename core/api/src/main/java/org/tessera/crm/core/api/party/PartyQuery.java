@@ -5,12 +5,14 @@ import java.util.Map;
 
 /** Criteria of a party search; every criterion left {@code null} matches all parties. */
 public class PartyQuery {
-    /** Sort orders with a keyset cursor. */
+    /** Sort orders with a keyset cursor; each ascending, or descending with {@link #descending}. */
     public enum Sort {
         /** Creation order (ids ascending). */
         ID,
         /** Display name, case- and accent-insensitive, then id. */
-        NAME
+        NAME,
+        /** Creation instant, then id. */
+        CREATED_AT
     }
 
     /**
@@ -26,6 +28,8 @@ public class PartyQuery {
     /** Custom field equality filters, by field key; values in their string form. */
     public Map<String, String> customFields = new LinkedHashMap<>();
     public Sort sort = Sort.ID;
+    /** Whether {@link #sort} runs descending (its tie-breaking id too). */
+    public boolean descending;
     /** Page size, 1 to 200. */
     public int limit = 50;
     /** Cursor returned by the previous page, or {@code null} for the first. */

@@ -4,5 +4,5 @@
  * dependent records that keep a record from being deleted.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.tessera.crm.core.api.spi;

@@ -60,11 +60,15 @@ final class ActivitySearch {
         return new Page<>(ActivityMapper.toDtos(em, entities), next);
     }
 
-    /** Activities of a party with timeline_at at or before {@code at} (all when null), newest first. */
-    List<ActivityEntity> ofParty(long partyId, Instant atOrBefore, int limit) {
+    /**
+     * Activities of a party with timeline_at strictly before {@code before} (all when null), newest
+     * first. Those at {@code before} itself are {@link #ofPartyAt}'s: counted here, the ones already
+     * shown would take places in the limit and a page would end early.
+     */
+    List<ActivityEntity> ofPartyBefore(long partyId, Instant before, int limit) {
         SqlBuilder sql = participantOf(partyId);
-        if (atOrBefore != null) {
-            sql.append(" AND a.timeline_at <= ").param(Timestamp.from(atOrBefore));
+        if (before != null) {
+            sql.append(" AND a.timeline_at < ").param(Timestamp.from(before));
         }
         sql.append(" ORDER BY a.timeline_at DESC, a.id DESC");
         return load(ids(sql, limit));

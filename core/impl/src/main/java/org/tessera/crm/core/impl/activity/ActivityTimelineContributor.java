@@ -19,9 +19,10 @@ import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.jpa.Tx;
 
 /** A party's activities on its timeline: entries {@code core:activity:<id>}, kind ACTIVITY. */
-@Component(property = "tessera.timeline.source=core")
+@Component(property = {"tessera.timeline.source=core", TimelineContributor.KINDS + "=" + ActivityTimelineContributor.KIND})
 public class ActivityTimelineContributor implements TimelineContributor {
     static final String ID_PREFIX = "core:activity:";
+    static final String KIND = "ACTIVITY";
 
     private final Tx tx;
 
@@ -43,7 +44,7 @@ public class ActivityTimelineContributor implements TimelineContributor {
         return tx.required(em -> {
             ActivitySearch search = new ActivitySearch(em);
             Map<Long, ActivityEntity> candidates = new LinkedHashMap<>();
-            search.ofParty(partyId.get(), query.beforeOccurredAt, query.limit).forEach(a -> candidates.put(a.id, a));
+            search.ofPartyBefore(partyId.get(), query.beforeOccurredAt, query.limit).forEach(a -> candidates.put(a.id, a));
             if (query.beforeOccurredAt != null) {
                 search.ofPartyAt(partyId.get(), query.beforeOccurredAt).forEach(a -> candidates.put(a.id, a));
             }
@@ -61,7 +62,7 @@ public class ActivityTimelineContributor implements TimelineContributor {
         TimelineEntryDTO entry = new TimelineEntryDTO();
         entry.id = ID_PREFIX + a.id;
         entry.source = "core";
-        entry.kind = "ACTIVITY";
+        entry.kind = KIND;
         entry.occurredAt = a.timelineAt;
         entry.title = a.subject;
         entry.summary = a.type + (a.outcome == null ? "" : " · " + a.outcome);

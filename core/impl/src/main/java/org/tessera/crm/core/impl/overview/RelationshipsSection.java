@@ -85,6 +85,7 @@ public class RelationshipsSection implements OverviewContributor {
         item.type = relationship.type;
         item.title = other.displayName;
         item.subtitle = outgoing ? relationship.type : relationship.type + " this party";
+        item.direction = outgoing ? "OUTGOING" : "INCOMING";
         item.date = relationship.from;
         item.href = "/parties/" + other.id;
         return item;

@@ -44,30 +44,25 @@ final class PartySearch {
 
     Page<PartyDTO> page(PartyQuery query) {
         KeysetCursor.checkLimit(query.limit);
-        PartyQuery.Sort sort = query.sort == null ? PartyQuery.Sort.ID : query.sort;
+        PartyOrder order = new PartyOrder(query.sort == null ? PartyQuery.Sort.ID : query.sort, query.descending);
         // In id order, Derby's optimizer prefers the covering name index and sorts every match, where
         // the primary key, read in order, stops after one page (docs/performance.md, P3). PostgreSQL
         // reads the hint as a comment.
-        SqlBuilder sql = new SqlBuilder().append("SELECT p.id, p.sort_name FROM party p"
-                + (sort == PartyQuery.Sort.ID ? " --DERBY-PROPERTIES constraint=PK_PARTY\n" : "") + " WHERE 1 = 1");
+        boolean idAscending = order.sort() == PartyQuery.Sort.ID && !order.descending();
+        SqlBuilder sql = new SqlBuilder().append("SELECT p.id, " + order.column() + " FROM party p"
+                + (idAscending ? " --DERBY-PROPERTIES constraint=PK_PARTY\n" : "") + " WHERE 1 = 1");
         if (!appendCriteria(query, sql)) {
             return new Page<>(List.of(), null);
         }
-        appendKeyset(query.cursor, sort, sql);
-        sql.append(sort == PartyQuery.Sort.NAME ? " ORDER BY p.sort_name, p.id" : " ORDER BY p.id");
+        order.appendKeyset(query.cursor, sql);
+        sql.append(order.orderBy());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = sql.build(em).setMaxResults(query.limit + 1).getResultList();
         boolean more = rows.size() > query.limit;
         List<Object[]> pageRows = more ? rows.subList(0, query.limit) : rows;
         List<Long> ids = new ArrayList<>();
         pageRows.forEach(row -> ids.add(((Number) row[0]).longValue()));
-        String next = null;
-        if (more) {
-            Object[] last = pageRows.get(pageRows.size() - 1);
-            next = sort == PartyQuery.Sort.NAME
-                    ? KeysetCursor.encode("N", String.valueOf(last[1]), last[0].toString())
-                    : KeysetCursor.encode("I", last[0].toString());
-        }
+        String next = more ? order.cursorAfter(pageRows.get(pageRows.size() - 1)) : null;
         return new Page<>(load(ids), next);
     }
 
@@ -137,27 +132,6 @@ final class PartySearch {
         errors.throwIfAny();
         normalized.forEach((key, value) -> canonical.put(key, CustomValueCodec.toText(value)));
         return canonical;
-    }
-
-    private static void appendKeyset(String cursor, PartyQuery.Sort sort, SqlBuilder sql) {
-        if (cursor == null) {
-            return;
-        }
-        if (sort == PartyQuery.Sort.NAME) {
-            List<String> parts = KeysetCursor.decode(cursor, 3);
-            if (!"N".equals(parts.get(0))) {
-                throw KeysetCursor.malformed();
-            }
-            long id = KeysetCursor.idPart(parts.get(2));
-            sql.append(" AND (p.sort_name > ").param(parts.get(1)).append(" OR (p.sort_name = ")
-                    .param(parts.get(1)).append(" AND p.id > ").param(id).append("))");
-        } else {
-            List<String> parts = KeysetCursor.decode(cursor, 2);
-            if (!"I".equals(parts.get(0))) {
-                throw KeysetCursor.malformed();
-            }
-            sql.append(" AND p.id > ").param(KeysetCursor.idPart(parts.get(1)));
-        }
     }
 
     private List<PartyDTO> load(List<Long> ids) {

@@ -61,6 +61,8 @@ import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.spi.DependentRecordsContributor;
 import org.tessera.crm.core.api.spi.Validator;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
+import org.tessera.crm.core.impl.timeline.TimelineOrder;
+import org.tessera.crm.core.api.timeline.TimelineQuery;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
@@ -311,6 +313,42 @@ abstract class AbstractCoreDatabaseTest {
         }
         assertEquals(List.of("adam", "Bruno", "chloé", "Denis", "Émile", "Yves", "Zoé"), names);
 
+        PartyQuery byNameDescending = query(tag);
+        byNameDescending.limit = 3;
+        byNameDescending.sort = PartyQuery.Sort.NAME;
+        byNameDescending.descending = true;
+        List<String> namesDescending = new ArrayList<>();
+        for (String id : walk(byNameDescending)) {
+            namesDescending.add(core.parties.get(id).firstName);
+        }
+        assertEquals(List.of("Zoé", "Yves", "Émile", "Denis", "chloé", "Bruno", "adam"), namesDescending);
+
+        PartyQuery byIdDescending = query(tag);
+        byIdDescending.limit = 2;
+        byIdDescending.descending = true;
+        assertEquals(reversed(created), walk(byIdDescending));
+
+        PartyQuery byCreation = query(tag);
+        byCreation.limit = 2;
+        byCreation.sort = PartyQuery.Sort.CREATED_AT;
+        assertEquals(created, walk(byCreation));
+        byCreation.descending = true;
+        assertEquals(reversed(created), walk(byCreation));
+
+        // a cursor continues the order it was made in only: another sort or direction is refused
+        PartyQuery firstPage = query(tag);
+        firstPage.limit = 2;
+        firstPage.sort = PartyQuery.Sort.NAME;
+        String nameCursor = core.parties.search(firstPage).nextCursor;
+        firstPage.descending = true;
+        firstPage.cursor = nameCursor;
+        assertEquals("cursor", assertThrows(ValidationException.class, () -> core.parties.search(firstPage))
+                .errors().get(0).field);
+        firstPage.descending = false;
+        firstPage.sort = PartyQuery.Sort.CREATED_AT;
+        assertEquals("cursor", assertThrows(ValidationException.class, () -> core.parties.search(firstPage))
+                .errors().get(0).field);
+
         PartyQuery badCursor = query(tag);
         badCursor.cursor = "%%%";
         assertEquals("cursor", assertThrows(ValidationException.class, () -> core.parties.search(badCursor))
@@ -319,6 +357,12 @@ abstract class AbstractCoreDatabaseTest {
         badLimit.limit = 201;
         assertEquals("limit", assertThrows(ValidationException.class, () -> core.parties.search(badLimit))
                 .errors().get(0).field);
+    }
+
+    private static List<String> reversed(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        java.util.Collections.reverse(copy);
+        return copy;
     }
 
     private List<String> walk(PartyQuery query) {
@@ -459,6 +503,64 @@ abstract class AbstractCoreDatabaseTest {
         } while (cursor != null && entries.size() < 10);
         assertEquals(List.of("core:activity:" + newer, "sales:opportunity:7", "core:activity:" + older), entries);
         assertThrows(NotFoundException.class, () -> core.timeline.timeline("987654321", null, 10));
+    }
+
+    /** Module and type filters are applied as contributors read, so each page is full and paging walks every match. */
+    @Test
+    void timelineFilteredByModuleAndTypePagesThroughEveryMatchOnly() {
+        String party = core.parties.create(person("Filter", unique("Line"))).id;
+        Instant base = Instant.parse("2032-03-01T08:00:00Z");
+        List<String> activities = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            activities.add(0, "core:activity:" + core.activities.create(activity("call " + i, party, base.plusSeconds(600L * i))).id);
+        }
+        TimelineServiceImpl timeline = new TimelineServiceImpl(core.scope);
+        timeline.addContributor(new ActivityTimelineContributor(core.tx), "core", Set.of("ACTIVITY"), () -> false);
+        List<TimelineEntryDTO> sales = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            TimelineEntryDTO entry = new TimelineEntryDTO();
+            entry.id = "sales:" + (i % 2 == 0 ? "lead:" : "opportunity:") + i;
+            entry.source = "sales";
+            entry.kind = i % 2 == 0 ? "LEAD" : "OPPORTUNITY";
+            entry.occurredAt = base.plusSeconds(600L * i + 300);
+            sales.add(entry);
+        }
+        List<TimelineQuery> salesQueries = new ArrayList<>();
+        timeline.addContributor(query -> {
+            salesQueries.add(query);
+            return sales.stream().filter(query::admits).sorted(TimelineOrder.NEWEST_FIRST).limit(query.limit).toList();
+        }, "sales", Set.of("LEAD", "OPPORTUNITY"), () -> false);
+
+        assertEquals(activities, walkTimeline(timeline, party, "core", null));
+        assertTrue(salesQueries.isEmpty(), "a module filter asks no other module");
+        assertEquals(activities, walkTimeline(timeline, party, null, "ACTIVITY"));
+        assertTrue(salesQueries.isEmpty(), "a type filter asks only the modules that give it");
+        assertEquals(List.of("sales:opportunity:5", "sales:opportunity:3", "sales:opportunity:1"),
+                walkTimeline(timeline, party, "sales", "OPPORTUNITY"));
+        assertTrue(salesQueries.stream().allMatch(query -> Set.of("OPPORTUNITY").equals(query.kinds)));
+        assertEquals(11, walkTimeline(timeline, party, null, null).size());
+
+        assertEquals("module", assertThrows(ValidationException.class,
+                () -> timeline.timeline(party, "nosuchmodule", null, null, 10)).errors().get(0).field);
+        assertEquals("type", assertThrows(ValidationException.class,
+                () -> timeline.timeline(party, null, "DANCE", null, 10)).errors().get(0).field);
+        assertEquals("type", assertThrows(ValidationException.class,
+                () -> timeline.timeline(party, "core", "LEAD", null, 10)).errors().get(0).field);
+        assertEquals(List.of("core:ACTIVITY", "sales:LEAD,OPPORTUNITY"), timeline.sources().stream()
+                .map(source -> source.module + ":" + String.join(",", source.kinds)).toList());
+    }
+
+    private static List<String> walkTimeline(TimelineServiceImpl timeline, String party, String module, String kind) {
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<TimelineEntryDTO> page = timeline.timeline(party, module, kind, cursor, 2);
+            assertTrue(page.nextCursor == null || page.items.size() == 2, "a page before the last is full");
+            page.items.forEach(entry -> ids.add(entry.id));
+            cursor = page.nextCursor;
+        } while (cursor != null && ++pages < 20);
+        return ids;
     }
 
     @Test

@@ -123,11 +123,15 @@ abstract class AbstractOverviewDatabaseTest {
         OverviewSectionDTO relationships = seen.sections.get(1);
         assertEquals(1, relationships.figures.get(0).value.intValue(), "the party of the other agency is not shown");
         assertEquals(colleague, relationships.items.get(0).href.substring("/parties/".length()));
+        assertEquals("current", relationships.figures.get(0).key, "a stable key a client translates");
+        assertEquals("CONTACT_OF", relationships.items.get(0).type);
+        assertEquals("OUTGOING", relationships.items.get(0).direction, "Anne is the contact of Paul");
 
         OverviewSectionDTO next = seen.sections.get(2);
         assertEquals("Relance tardive", next.items.get(0).title, "the overdue one is the next to do");
         assertEquals(3, next.figures.get(0).value.intValue());
         assertEquals(1, next.figures.get(1).value.intValue());
+        assertEquals(List.of("planned", "overdue"), next.figures.stream().map(f -> f.key).toList());
 
         OverviewSectionDTO last = seen.sections.get(3);
         assertEquals(List.of("Dernier appel"), last.items.stream().map(i -> i.title).toList());

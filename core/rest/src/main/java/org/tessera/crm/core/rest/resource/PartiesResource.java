@@ -20,6 +20,7 @@ import javax.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -151,6 +152,8 @@ public class PartiesResource {
     public Page<PartyDTO> searchParties(@QueryParam("q") String q, @QueryParam("type") String type,
             @QueryParam("classification") String classification, @QueryParam("ownerId") String ownerId,
             @QueryParam("orgUnitId") String orgUnitId, @QueryParam("status") String status,
+            @Parameter(description = "id, name or createdAt; a leading - sorts descending (-name). The cursor keeps the order",
+                    schema = @Schema(type = "string", allowableValues = {"id", "-id", "name", "-name", "createdAt", "-createdAt"}))
             @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uriInfo) {
         PartyQuery query = new PartyQuery();
@@ -160,8 +163,7 @@ public class PartiesResource {
         query.ownerId = QueryParams.text(ownerId);
         query.orgUnitId = QueryParams.text(orgUnitId);
         query.status = QueryParams.enumValue("status", status, PartyStatus.class);
-        PartyQuery.Sort order = QueryParams.enumValue("sort", sort, PartyQuery.Sort.class);
-        query.sort = order != null ? order : PartyQuery.Sort.ID;
+        PartySortParam.apply(sort, query);
         query.limit = QueryParams.limit(limit);
         query.cursor = QueryParams.text(cursor);
         query.customFields = QueryParams.customFieldFilters(uriInfo.getQueryParameters());
@@ -206,17 +208,24 @@ public class PartiesResource {
         return Responses.items(parties.roles(id));
     }
 
-    /** The party's timeline, newest first, merged from every installed module. */
-    @Operation(summary = "The party's timeline, newest first", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+    /**
+     * The party's timeline, newest first, merged from every installed module; {@code module} and
+     * {@code type} keep the entries of one module and/or one kind (as {@code GET /v1/timeline/sources}
+     * lists them), filtered as each module reads its records. A cursor continues the same filter.
+     */
+    @Operation(summary = "The party's timeline, newest first; filtered by module and type of entry", responses = @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
             content = @Content(mediaType = MediaType.APPLICATION_JSON)))
     @RequiresPermission(CorePermissions.PARTY_READ)
     @GET
     @Path("{id}/timeline")
     public Page<TimelineEntryDTO> getPartyTimeline(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "module whose entries are wanted, e.g. sales") @QueryParam("module") String module,
+            @Parameter(description = "kind of entry wanted, e.g. OPPORTUNITY") @QueryParam("type") String type,
+            @Context UriInfo uriInfo) {
         int pageSize = QueryParams.limit(limit);
-        return QueryParams.search(uriInfo.getQueryParameters().keySet(),
-                () -> timelineService.timeline(id, QueryParams.text(cursor), pageSize));
+        return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> timelineService.timeline(id,
+                QueryParams.text(module), QueryParams.text(type), QueryParams.text(cursor), pageSize));
     }
 
     /** The audit records of a party in the caller's scope, newest first. */

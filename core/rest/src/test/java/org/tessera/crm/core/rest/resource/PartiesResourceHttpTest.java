@@ -43,6 +43,7 @@ class PartiesResourceHttpTest {
     private static final String ADDRESS = "local://tessera-api";
     private final ObjectMapper mapper = ObjectMappers.create();
     private final InMemoryPartyService parties = new InMemoryPartyService();
+    private final StubTimelineService timeline = new StubTimelineService(List.of());
     private Server server;
 
     @BeforeEach
@@ -51,7 +52,7 @@ class PartiesResourceHttpTest {
         factory.setAddress(ADDRESS);
         factory.setResourceClasses(PartiesResource.class);
         factory.setResourceProvider(PartiesResource.class, new SingletonResourceProvider(
-                new PartiesResource(parties, (partyId, cursor, limit) -> new Page<>(List.of(), null), query -> new Page<>(List.of(), null))));
+                new PartiesResource(parties, timeline, query -> new Page<>(List.of(), null))));
         factory.setProviders(List.of(new JacksonJsonProvider(), new JsonProcessingExceptionMapper(),
                 new ValidationExceptionMapper(), new NotFoundExceptionMapper(), new ConflictExceptionMapper(),
                 new StaleVersionExceptionMapper(), new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper(),
@@ -130,6 +131,31 @@ class PartiesResourceHttpTest {
         assertEquals(10, parties.lastQuery.limit);
         assertEquals(Map.of("segment", "GOLD"), parties.lastQuery.customFields);
         assertNull(parties.lastQuery.cursor);
+    }
+
+    @Test
+    void sortsByIdNameOrCreationEitherWayAndRefusesAnyOtherSort() throws Exception {
+        String[][] cases = {{"", "ID", "false"}, {"name", "NAME", "false"}, {"-name", "NAME", "true"}, {"NAME", "NAME", "false"},
+            {"ID", "ID", "false"}, {"-id", "ID", "true"}, {"createdAt", "CREATED_AT", "false"}, {"-createdAt", "CREATED_AT", "true"}};
+        for (String[] one : cases) {
+            Response page = call("GET", "/v1/parties" + (one[0].isEmpty() ? "" : "?sort=" + one[0]), null, null, null);
+            assertEquals(200, page.getStatus(), one[0]);
+            assertEquals(one[1], parties.lastQuery.sort.name(), one[0]);
+            assertEquals(Boolean.parseBoolean(one[2]), parties.lastQuery.descending, one[0]);
+        }
+        for (String bad : List.of("-", "--name", "owner", "name,-id", "+name")) {
+            assertProblem(call("GET", "/v1/parties?sort=" + java.net.URLEncoder.encode(bad, "UTF-8"), null, null, null), 400, "sort");
+        }
+    }
+
+    @Test
+    void theTimelineFilterReachesTheService() throws Exception {
+        assertEquals(200, call("GET", "/v1/parties/1/timeline?module=sales&type=OPPORTUNITY", null, null, null).getStatus());
+        assertEquals("sales", timeline.lastModule);
+        assertEquals("OPPORTUNITY", timeline.lastKind);
+        assertEquals(200, call("GET", "/v1/parties/1/timeline?module=&type=", null, null, null).getStatus());
+        assertNull(timeline.lastModule);
+        assertNull(timeline.lastKind);
     }
 
     private void assertProblem(Response response, int status, String field) throws Exception {

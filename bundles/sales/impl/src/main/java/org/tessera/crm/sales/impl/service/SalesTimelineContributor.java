@@ -18,8 +18,13 @@ import org.tessera.crm.sales.impl.entity.LeadEntity;
 import org.tessera.crm.sales.impl.entity.OpportunityEntity;
 import org.tessera.crm.sales.impl.jpa.SalesUnit;
 
-/** A party's leads and opportunities (as account) in its timeline, dated by their creation. */
-@Component(service = TimelineContributor.class)
+/**
+ * A party's leads and opportunities (as account) in its timeline, dated by their creation. Each
+ * kind is read up to the limit on its own, then filtered with {@code TimelineQuery.admits}, so a
+ * timeline filtered on one kind still gets a full page of it.
+ */
+@Component(service = TimelineContributor.class,
+        property = {TimelineContributor.KINDS + "=LEAD", TimelineContributor.KINDS + "=OPPORTUNITY"})
 public class SalesTimelineContributor implements TimelineContributor {
     /** Extra rows fetched per kind so that entries sharing the position's instant are not cut off. */
     private static final int TIES_MARGIN = 20;

@@ -16,7 +16,7 @@ import org.tessera.crm.examples.dealer.api.VehicleDTO;
 import org.tessera.crm.examples.dealer.api.VehicleService;
 
 /** A party's vehicles in its timeline, at their purchase date (or when they were recorded). */
-@Component
+@Component(property = TimelineContributor.KINDS + "=" + VehicleService.VEHICLE)
 public class VehicleTimelineContributor implements TimelineContributor {
     private final VehicleService vehicles;
 
