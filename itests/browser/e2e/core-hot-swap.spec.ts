@@ -79,6 +79,8 @@ test('uninstalling sales in the module manager takes its menu and 360° section 
   expect((await installedAgain).status()).toBe(200);
   await expect(pipelineLink(agent).first()).toBeVisible({ timeout: UI_FOLLOWS_WITHIN });
   await expect(salesSection(agent).first()).toBeVisible({ timeout: UI_FOLLOWS_WITHIN });
+  // the UI bundle may be listed a moment before the sales application is served by the whiteboard
+  await expect.poll(async () => (await admin.get('sales/opportunities?limit=1')).status(), { timeout: 10_000 }).toBe(200);
   const opportunitiesAfter = (await (await admin.get(`sales/opportunities?accountId=${partyId}&limit=200`)).json()).items.length;
   expect(opportunitiesAfter).toBe(opportunitiesBefore);
 

@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -30,12 +32,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RequiresPermission;
+import org.tessera.crm.core.api.spi.OverviewContributor;
 import org.tessera.crm.core.kit.rest.Problem;
 import org.tessera.crm.core.kit.rest.TesseraApi;
 
@@ -62,11 +67,26 @@ public class UiExtensionsResource {
 
     private final UiModules modules;
     private final CallerContext callers;
+    /**
+     * The overview sections served now ("module/section"). A module's UI bundle may start a moment
+     * before its section contributors do; they are part of the revision, so a page that re-read
+     * the overview too early for a section reads it again when the section arrives.
+     */
+    private final Map<OverviewContributor, String> overviewSections = new ConcurrentHashMap<>();
 
     @Activate
     public UiExtensionsResource(@Reference UiModules modules, @Reference CallerContext callers) {
         this.modules = modules;
         this.callers = callers;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindOverviewContributor(OverviewContributor contributor) {
+        overviewSections.put(contributor, contributor.module() + "/" + contributor.section());
+    }
+
+    void unbindOverviewContributor(OverviewContributor contributor) {
+        overviewSections.remove(contributor);
     }
 
     @Operation(summary = "The web UIs of the active modules, with the menu entries and party actions the caller may use",
@@ -79,7 +99,7 @@ public class UiExtensionsResource {
     public Response extensions(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Caller caller = callers.current().orElseThrow();
         UiModules.Snapshot snapshot = modules.snapshot();
-        String revision = snapshot.revision() + "." + fingerprint(caller);
+        String revision = snapshot.revision() + "." + digest(String.join(",", new TreeSet<>(overviewSections.values()))) + "." + fingerprint(caller);
         EntityTag tag = new EntityTag(revision);
         CacheControl cache = new CacheControl();
         cache.setNoCache(true);
@@ -133,10 +153,13 @@ public class UiExtensionsResource {
 
     /** The caller's permissions, digested: the answer depends on them, so its entity tag does too. */
     static String fingerprint(Caller caller) {
+        return digest(caller.isSystem() ? "*system*" : String.join(",", new TreeSet<>(caller.permissions())));
+    }
+
+    private static String digest(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((caller.isSystem() ? "*system*" : String.join(",", new TreeSet<>(caller.permissions())))
-                    .getBytes(StandardCharsets.UTF_8));
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
