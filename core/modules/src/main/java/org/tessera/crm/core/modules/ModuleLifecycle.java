@@ -174,15 +174,24 @@ public class ModuleLifecycle {
      */
     public List<String> purge(String module, String confirmation) {
         refuseCore(module, "purged");
+        if (!ModuleNames.isValid(module)) {
+            throw new NotFoundException(ModuleOperationAudit.ENTITY_TYPE, module);
+        }
+        if (confirmation == null || confirmation.isEmpty()) {
+            throw new ValidationException(FieldError.required("confirm"));
+        }
         if (!module.equals(confirmation)) {
             throw new ValidationException(FieldError.invalid("confirm", "repeat the module name to confirm the purge"));
         }
         if (registry.module(module).isPresent()) {
             throw new ConflictException("module", "uninstall module " + module + " before purging its data");
         }
-        List<String> dropped = migrations.purge(module); // audited by the migration service, in the purge's transaction
-        LOG.warn("Module {} purged: dropped {}", module, dropped);
-        return dropped;
+        List<List<String>> dropped = new ArrayList<>(1);
+        // the migration service audits each dropped object in the purge's transaction; the operation and
+        // how it ended are audited like every other module operation
+        audited(module, AuditAction.DELETE, "purge", null, () -> dropped.add(migrations.purge(module)));
+        LOG.warn("Module {} purged: dropped {}", module, dropped.get(0));
+        return dropped.get(0);
     }
 
     private List<Bundle> bundles(String module) {

@@ -1,5 +1,7 @@
 package org.tessera.crm.core.modules;
 
+import java.util.List;
+
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -39,6 +41,22 @@ import org.tessera.crm.core.kit.rest.TesseraApi;
 public class ModulesResource {
     private final ModuleRegistry registry;
     private final ModuleLifecycle lifecycle;
+
+    /** Body of a purge: the module's name again, as the operator's confirmation. */
+    public static class PurgeRequest {
+        public String confirm;
+    }
+
+    /** Answer of a purge: the module and the database objects dropped with their rows. */
+    public static class PurgeResult {
+        public String module;
+        public List<String> dropped;
+
+        PurgeResult(String module, List<String> dropped) {
+            this.module = module;
+            this.dropped = dropped;
+        }
+    }
 
     /** Body of an update: the bundle to replace and the location of its new build, both optional. */
     public static class UpdateRequest {
@@ -96,6 +114,21 @@ public class ModulesResource {
         UpdateRequest body = request == null ? new UpdateRequest() : request;
         lifecycle.update(name, body.bundle, body.location);
         return module(name);
+    }
+
+    /**
+     * Drops an uninstalled module's tables and rows, irreversibly, once the body repeats the
+     * module's name ({@code {"confirm": "<name>"}}; 422 naming {@code confirm} otherwise). Refused
+     * (409) while the module is installed, and for the core.
+     */
+    @POST
+    @Path("{name}/purge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresPermission(ModulePermissions.ADMIN)
+    public PurgeResult purge(@PathParam("name") String name, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            PurgeRequest request) {
+        requireJson(contentType);
+        return new PurgeResult(name, lifecycle.purge(name, request == null ? null : request.confirm));
     }
 
     /** {@code @Consumes} lets a request without a Content-Type through; an operation needs it said. */

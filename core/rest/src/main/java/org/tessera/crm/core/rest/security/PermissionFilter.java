@@ -47,7 +47,7 @@ final class PermissionFilter implements ContainerRequestFilter {
             request.abortWith(SecurityProblems.throttled(Math.max(1, throttled.retryAfter().toSeconds())));
         } else {
             String detail = outcome instanceof Authentication.Refused refused ? refused.reason() : "credentials are required";
-            request.abortWith(SecurityProblems.unauthorized(detail));
+            request.abortWith(SecurityProblems.unauthorized(detail, request.getHeaderString(SecurityProblems.REQUESTED_WITH)));
         }
     }
 

@@ -1,0 +1,11 @@
+// The one Lit of the page: the import map points every lit specifier here.
+export * from 'lit';
+export * from 'lit/decorators.js';
+export * from 'lit/directives/repeat.js';
+export * from 'lit/directives/class-map.js';
+export * from 'lit/directives/if-defined.js';
+export * from 'lit/directives/live.js';
+export * from 'lit/directives/unsafe-html.js';
+export * from 'lit/directives/style-map.js';
+export * from 'lit/directives/ref.js';
+export * from 'lit/directives/until.js';
