@@ -1,4 +1,5 @@
-// The one Lit of the page: the import map points every lit specifier here.
+// The shared Lit of the import map (/tessera/vendor/lit.js): one module re-exporting every
+// specifier the UI contract lists, so that the shell and every module UI use one Lit.
 export * from 'lit';
 export * from 'lit/decorators.js';
 export * from 'lit/directives/repeat.js';
