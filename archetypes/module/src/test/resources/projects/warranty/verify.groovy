@@ -2,7 +2,8 @@
 // in its manifest, as the core's UI tracker reads it (Tessera-UI, Tessera-Module).
 import java.util.jar.JarFile
 
-File ui = new File(basedir, 'ui/target')
+// basedir is the test project's folder; the generated module is under project/<artifactId>
+File ui = new File(basedir, 'project/com.example.crm.warranty/ui/target')
 File[] jars = ui.listFiles({ File f -> f.name ==~ /.*\.ui-.*\.jar/ } as FileFilter)
 assert jars != null && jars.length == 1 : "one UI bundle in ${ui}: ${jars}"
 new JarFile(jars[0]).withCloseable { jar ->
