@@ -2,8 +2,9 @@
 // The UI figures of docs/performance.md against a running distribution; bench/run.sh runs it (PHASES=ui)
 // through org.tessera.crm.bench.Bench, which reads the JSON this writes. Alone:
 //   CHROMIUM_PATH=$(command -v chromium) node ui-bench.mjs --base http://localhost:28181 --prefixes prefixes.txt --out out
-// Options: --login/--password (TESSERA_LOGIN/TESSERA_PASSWORD, else admin/admin), --samples (300) --warmup (20) --seed (42) --lighthouse-runs (3)
-//          --form-factors (desktop,mobile) --only (lighthouse,javascript,typeahead) --search-route --party-id
+// Options: --login/--password (TESSERA_LOGIN/TESSERA_PASSWORD, else admin/admin), --samples (UI_SAMPLES, 300),
+//          --warmup (UI_WARMUP, 20), --seed (42), --lighthouse-runs (UI_LIGHTHOUSE_RUNS, 3), --form-factors
+//          (UI_FORM_FACTORS, desktop,mobile), --only (lighthouse,javascript,typeahead), --search-route, --party-id
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,11 +21,12 @@ const { values: options } = parseArgs({
     password: { type: 'string', default: process.env.TESSERA_PASSWORD ?? 'admin' },
     prefixes: { type: 'string' },
     out: { type: 'string', default: 'target' },
-    samples: { type: 'string', default: '300' },
-    warmup: { type: 'string', default: '20' },
+    // defaults from the environment too, so that bench/run.sh passes them through
+    samples: { type: 'string', default: process.env.UI_SAMPLES ?? '300' },
+    warmup: { type: 'string', default: process.env.UI_WARMUP ?? '20' },
     seed: { type: 'string', default: '42' },
-    'lighthouse-runs': { type: 'string', default: '3' },
-    'form-factors': { type: 'string', default: 'desktop,mobile' },
+    'lighthouse-runs': { type: 'string', default: process.env.UI_LIGHTHOUSE_RUNS ?? '3' },
+    'form-factors': { type: 'string', default: process.env.UI_FORM_FACTORS ?? 'desktop,mobile' },
     only: { type: 'string', default: 'lighthouse,javascript,typeahead' },
     // the advanced search of parties, its filters in the hash (UI contract, "URLs")
     'search-route': { type: 'string', default: '#/parties?classification=CUSTOMER' },
@@ -80,7 +82,9 @@ if (only.has('typeahead')) {
   const t = results.typeahead;
   log(`  typeahead: ${t.ui.count} samples, p50 ${t.ui.p50.toFixed(0)} / p95 ${t.ui.p95.toFixed(0)} / p99 `
     + `${t.ui.p99.toFixed(0)} ms; the request alone from Node p50 ${t.raw.p50.toFixed(1)} / p95 ${t.raw.p95.toFixed(1)} ms;`
-    + ` ${t.unchanged} keystrokes without visible change, ${t.timeouts} without an answer`);
+    + ` ${t.withoutHits} prefixes without hits, ${t.late} answers with a group late, ${t.timeouts} without an answer; medians: key to request `
+    + `${t.keyToRequest.p50.toFixed(0)} ms, request in the browser ${t.requestInBrowser.p50.toFixed(1)} ms, last byte to `
+    + `frame ${t.responseToFrame.p50.toFixed(1)} ms`);
 }
 
 writeFileSync(join(options.out, 'ui-results.json'), JSON.stringify(results, null, 2));

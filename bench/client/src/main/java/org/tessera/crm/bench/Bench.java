@@ -304,6 +304,12 @@ public final class Bench {
                     fmt("GET /v1/search alone from Node: p50 %.1f / p95 %.1f / p99 %.1f ms", alone.path("p50").asDouble(),
                             alone.path("p95").asDouble(), alone.path("p99").asDouble()),
                     shown.path("p95").asDouble() / alone.path("p95").asDouble(), "p95 <= 150 ms", shown.path("p95").asDouble() <= 150);
+            row("(info) UI typeahead, where the time goes (medians)", fmt("key to request %.0f ms, request %.1f ms, last byte to frame %.1f ms",
+                    typeahead.path("keyToRequest").path("p50").asDouble(), typeahead.path("requestInBrowser").path("p50").asDouble(),
+                    typeahead.path("responseToFrame").path("p50").asDouble()),
+                    fmt("not measured: %d prefixes without hits, %d answers with a group late, %d unanswered",
+                            typeahead.path("withoutHits").asInt(), typeahead.path("late").asInt(), typeahead.path("timeouts").asInt()),
+                    Double.NaN, "-", true);
         }
     }
 
