@@ -9,11 +9,11 @@ export const BASE_URL = process.env.BASE_URL ?? 'http://localhost:18181';
 
 /** Accessible names the shell keeps (see the UI contract), in English and French. */
 export const NAMES = {
-  login: /^(Login|Identifiant)$/,
-  password: /^(Password|Mot de passe)$/,
-  signIn: /^(Sign in|Se connecter)$/,
-  mainNavigation: /^(Main|Principal)$/,
-  search: /^(Search|Rechercher)$/,
+  login: /^\s*(Login|Identifiant)\s*$/,
+  password: /^\s*(Password|Mot de passe)\s*$/,
+  signIn: /^\s*(Sign in|Se connecter)\s*$/,
+  mainNavigation: /^\s*(Main|Principal)\s*$/,
+  search: /^\s*(Search|Rechercher)\s*$/,
 };
 
 /**

@@ -15,7 +15,9 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
@@ -45,7 +49,10 @@ import org.osgi.framework.SynchronousBundleListener;
  * Karaf API and through the admin REST endpoint. The modules' tables must keep every row, no
  * bundle outside the swapped module may change state, and each module's endpoints must follow
  * within 3 s. Not one core request may fail meanwhile: each module serves its own JAX-RS
- * application, so the core's is never rebuilt by a swap.
+ * application, so the core's is never rebuilt by a swap. A module whose feature brings a web UI
+ * bundle (manifest header {@code Tessera-UI}; sales has one) has its UI follow it too: listed in
+ * {@code /v1/ui/extensions} and served within 3 s of each install and update, gone within 3 s of
+ * each uninstall.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -68,6 +75,8 @@ public class HotSwapIT {
     private final Fixtures fixtures = new Fixtures(api);
     /** A party the dealer probe lists the vehicles of: the probe answers 200 only when the module serves. */
     private String owner;
+    /** The swapped modules whose feature brings a UI bundle: their UI must follow them in and out. */
+    private final Set<String> withUi = new TreeSet<>();
 
     @Configuration
     public Option[] config() {
@@ -83,6 +92,14 @@ public class HotSwapIT {
         for (String module : PROBES.keySet()) {
             features.installFeature("tessera-" + module, NO_REFRESH);
             Waits.awaitTrue(() -> serves(module), module + " serves", 3);
+            for (Bundle bundle : context.getBundles()) {
+                if (module.equals(bundle.getHeaders("").get("Tessera-Module")) && bundle.getHeaders("").get("Tessera-UI") != null) {
+                    withUi.add(module);
+                }
+            }
+        }
+        for (String module : withUi) {
+            Waits.awaitTrue(() -> uiListed(module), module + " UI listed", 3);
         }
         String vehicleOwner = fixtures.createParty(Fixtures.person("Théo", "Garçon" + Fixtures.unique())).path("id").asText();
         api.post("/v1/dealer/vehicles", Api.object().put("vin", "VF1HOTSWAP" + Fixtures.unique().substring(0, 7).toUpperCase()
@@ -127,6 +144,7 @@ public class HotSwapIT {
             context.removeBundleListener(watcher);
         }
         report(timings, requests.get(), failures);
+        System.out.println("Module UIs that followed their modules: " + (withUi.isEmpty() ? "none (no swapped module has a UI bundle)" : withUi));
         assertTrue("the client kept working", requests.get() > CYCLES);
         assertTrue(failures.size() + " core requests failed during the swaps, first ones: "
                 + failures.subList(0, Math.min(5, failures.size())), failures.isEmpty());
@@ -142,6 +160,9 @@ public class HotSwapIT {
             features.installFeature("tessera-" + module, NO_REFRESH);
         }
         Waits.awaitTrue(() -> serves(module), module + " serves after install", 3);
+        if (withUi.contains(module)) {
+            Waits.awaitTrue(() -> uiListed(module), module + " UI listed and served after install", 3);
+        }
     }
 
     private void uninstall(String module, boolean throughRest) throws Exception {
@@ -152,6 +173,9 @@ public class HotSwapIT {
             features.uninstallFeature("tessera-" + module, NO_REFRESH);
         }
         Waits.awaitTrue(() -> gone(module), module + " gone after uninstall", 3);
+        if (withUi.contains(module)) {
+            Waits.awaitTrue(() -> uiGone(module), module + " UI gone after uninstall", 3);
+        }
     }
 
     /** A new build of the module's bundles, in place (the same build here: the lifecycle is what is tested). */
@@ -167,6 +191,33 @@ public class HotSwapIT {
             }
         }
         Waits.awaitTrue(() -> serves(module), module + " serves after update", 3);
+        if (withUi.contains(module)) {
+            Waits.awaitTrue(() -> uiListed(module), module + " UI listed and served after update", 3);
+        }
+    }
+
+    /** The module's UI is listed in {@code /v1/ui/extensions} and its entry is served. */
+    private boolean uiListed(String module) {
+        for (JsonNode item : api.get("/v1/ui/extensions").json().path("items")) {
+            if (module.equals(item.path("module").asText())) {
+                return api.get(server() + item.path("entry").asText()).status() == 200;
+            }
+        }
+        return false;
+    }
+
+    /** The module's UI is neither listed nor served. */
+    private boolean uiGone(String module) {
+        for (JsonNode item : api.get("/v1/ui/extensions").json().path("items")) {
+            if (module.equals(item.path("module").asText())) {
+                return false;
+            }
+        }
+        return api.get(server() + "/tessera/ui/" + module + "/tessera-ui.json").status() == 404;
+    }
+
+    private static String server() {
+        return "http://localhost:" + System.getProperty(TesseraContainer.HTTP_PORT_PROPERTY);
     }
 
     /** Whether a resource of the module answers: a path no resource serves gets {@code about:blank}. */

@@ -60,7 +60,7 @@ public class SecurityIT {
     /** Reachable without credentials: the health check and the OpenAPI document. */
     private static final Set<String> ANONYMOUS = Set.of("GET /v1/health", "GET /openapi.json");
     /** Open to any authenticated caller: taking a token, asking who one is. */
-    private static final Set<String> AUTHENTICATED = Set.of("POST /v1/auth/token", "GET /v1/auth/me");
+    private static final Set<String> AUTHENTICATED = Set.of("POST /v1/auth/token", "GET /v1/auth/me", "GET /v1/ui/extensions");
 
     @Inject
     JaxrsServiceRuntime jaxrsRuntime;
@@ -207,6 +207,18 @@ public class SecurityIT {
         Problems.assertProblem(Api.as("admin", "not-the-password").get("/v1/parties"), 401);
         Problems.assertProblem(Api.as("no-such-user", "x").get("/v1/parties"), 401);
         Problems.assertProblem(anonymous.get("/v1/parties", "Authorization", "Digest abc"), 401);
+    }
+
+    /** The web UI's scripts say X-Requested-With: no Basic challenge then, or the browser would pop its own login dialog. */
+    @Test
+    public void aScriptOfTheWebUiIsChallengedForABearerTokenOnly() {
+        for (Api.Response refused : List.of(anonymous.get("/v1/auth/me", "X-Requested-With", "XMLHttpRequest"),
+                Api.as("admin", "not-the-password").get("/v1/parties", "X-Requested-With", "XMLHttpRequest"))) {
+            Problems.assertProblem(refused, 401);
+            assertEquals(refused.toString(), "Bearer realm=\"tessera\"", refused.header("WWW-Authenticate"));
+        }
+        assertTrue("other clients keep Basic", anonymous.get("/v1/auth/me", "X-Requested-With", "curl").header("WWW-Authenticate")
+                .contains("Basic realm=\"tessera\""));
     }
 
     @Test
