@@ -164,6 +164,10 @@ public class SalesApiIT {
         assertNotNull(summary.toString(), closedWon);
         assertTrue(closedWon.path("count").asLong() >= 1);
         assertNamesField(api.get("/v1/sales/pipeline?closeTo=tomorrow"), 400, "closeTo");
+        // the board lists the deals of its columns with the same close-date filter as their totals
+        JsonNode closingThatDay = api.get("/v1/sales/opportunities?closeFrom=2027-03-31&closeTo=2027-03-31&stage=CLOSED_WON").json();
+        assertTrue(closingThatDay.toString(), closingThatDay.path("items").size() >= 1);
+        assertNamesField(api.get("/v1/sales/opportunities?closeFrom=tomorrow"), 400, "closeFrom");
 
         List<String> timeline = new ArrayList<>();
         api.get("/v1/parties/" + accountId + "/timeline").json().path("items").forEach(e -> timeline.add(e.path("id").asText()));

@@ -77,6 +77,7 @@ public class OpportunitiesResource {
     public Page<OpportunityDTO> searchOpportunities(@QueryParam("accountId") String accountId,
             @QueryParam("ownerId") String ownerId, @QueryParam("pipelineId") String pipelineId,
             @QueryParam("stage") String stage, @QueryParam("status") String status,
+            @QueryParam("closeFrom") String closeFrom, @QueryParam("closeTo") String closeTo,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
         OpportunityQuery query = new OpportunityQuery();
         query.accountId = QueryParams.text(accountId);
@@ -84,6 +85,9 @@ public class OpportunitiesResource {
         query.pipelineId = QueryParams.text(pipelineId);
         query.stage = QueryParams.text(stage);
         query.status = QueryParams.enumValue("status", status, OpportunityStatus.class);
+        CloseDateRange closing = CloseDateRange.of(closeFrom, closeTo);
+        query.closeFrom = closing.from();
+        query.closeTo = closing.to();
         query.limit = QueryParams.limit(limit);
         query.cursor = QueryParams.text(cursor);
         return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> opportunities.search(query));

@@ -1,8 +1,5 @@
 package org.tessera.crm.sales.impl.rest;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -19,7 +16,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.kit.rest.ProblemException;
 import org.tessera.crm.core.kit.rest.QueryParams;
 import org.tessera.crm.sales.api.PipelineService;
 import org.tessera.crm.sales.api.PipelineSummaryDTO;
@@ -49,21 +45,10 @@ public class PipelineSummaryResource {
         PipelineSummaryQuery query = new PipelineSummaryQuery();
         query.pipelineId = QueryParams.text(pipeline);
         query.ownerId = QueryParams.text(ownerId);
-        query.closeFrom = date("closeFrom", closeFrom);
-        query.closeTo = date("closeTo", closeTo);
+        CloseDateRange closing = CloseDateRange.of(closeFrom, closeTo);
+        query.closeFrom = closing.from();
+        query.closeTo = closing.to();
         query.currency = QueryParams.text(currency);
-        if (query.closeFrom != null && query.closeTo != null && query.closeTo.isBefore(query.closeFrom)) {
-            throw ProblemException.badParameter("closeTo", "must not be before closeFrom");
-        }
         return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> pipelines.summary(query));
-    }
-
-    private static LocalDate date(String name, String raw) {
-        String value = QueryParams.text(raw);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(name, "must be an ISO-8601 date such as 2026-12-31");
-        }
     }
 }

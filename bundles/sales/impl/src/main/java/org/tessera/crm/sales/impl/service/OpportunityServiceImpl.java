@@ -154,6 +154,8 @@ public class OpportunityServiceImpl implements OpportunityService {
                     .where("o.pipelineId = :pipeline", "pipeline", pipeline)
                     .where("o.stage = :stage", "stage", query.stage)
                     .where("o.status = :status", "status", query.status == null ? null : query.status.name())
+                    .where("o.expectedCloseDate >= :closeFrom", "closeFrom", query.closeFrom)
+                    .where("o.expectedCloseDate <= :closeTo", "closeTo", query.closeTo)
                     .where("o.id > :after", "after", after)
                     .create(em, "o.id", OpportunityEntity.class).setMaxResults(query.limit + 1).getResultList();
             return Pages.byId(fetched, query.limit, e -> e.id, OpportunityMapper::toDto);

@@ -219,6 +219,43 @@ abstract class AbstractSalesDatabaseTest {
         }
     }
 
+    @Test
+    void opportunitiesAreListedByExpectedCloseDateAsThePipelineSummaryCountsThem() {
+        String account = partyInUnit("close-dates");
+        String march = opportunityClosing(account, LocalDate.of(2031, 3, 15));
+        String april = opportunityClosing(account, LocalDate.of(2031, 4, 1));
+        opportunityClosing(account, null);
+        OpportunityQuery query = new OpportunityQuery();
+        query.accountId = account;
+        query.closeFrom = LocalDate.of(2031, 3, 15);
+        assertEquals(List.of(march, april), opportunities.search(query).items.stream().map(o -> o.id).toList(),
+                "from is inclusive; a deal without a close date is left out");
+        query.closeTo = LocalDate.of(2031, 3, 31);
+        assertEquals(List.of(march), opportunities.search(query).items.stream().map(o -> o.id).toList());
+
+        PipelineSummaryQuery summary = new PipelineSummaryQuery();
+        summary.closeFrom = query.closeFrom;
+        summary.closeTo = query.closeTo;
+        summary.currency = "EUR";
+        long counted = pipelines.summary(summary).stages.stream().mapToLong(stage -> stage.count).sum();
+        OpportunityQuery everyAccount = new OpportunityQuery();
+        everyAccount.closeFrom = query.closeFrom;
+        everyAccount.closeTo = query.closeTo;
+        everyAccount.limit = 200;
+        assertEquals(counted, opportunities.search(everyAccount).items.stream().filter(o -> "EUR".equals(o.currency)).count(),
+                "the list and the summary filter alike");
+    }
+
+    private String opportunityClosing(String account, LocalDate expectedCloseDate) {
+        OpportunityDTO draft = new OpportunityDTO();
+        draft.accountId = account;
+        draft.name = "Closing " + expectedCloseDate;
+        draft.currency = "EUR";
+        draft.amount = new BigDecimal("100.00");
+        draft.expectedCloseDate = expectedCloseDate;
+        return opportunities.create(draft).id;
+    }
+
     private BigDecimal pipelineTotal() {
         PipelineSummaryQuery query = new PipelineSummaryQuery();
         query.currency = "EUR";

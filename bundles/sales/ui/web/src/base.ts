@@ -1,0 +1,94 @@
+import { LitElement, css } from 'lit';
+import { problemMessages } from './format';
+import { isApiProblem, type TesseraApiClient, type TesseraHost } from './host';
+import type { PartySummary } from './sales-api';
+
+/**
+ * What every sales element shares: the host the shell gives it (re-set when the locale, the user
+ * or the route's query changes), its messages, and how an API refusal is put into words.
+ */
+export class SalesElement extends LitElement {
+  static override properties = { host: { attribute: false } };
+  declare host: TesseraHost | undefined;
+
+  protected t(key: string, vars?: Record<string, string | number>): string {
+    return this.host ? this.host.t(key, vars) : key;
+  }
+
+  protected can(permission: string): boolean {
+    return !!this.host?.user.permissions.some((p) => p === permission || p === '*' || (p.endsWith('.*') && permission.startsWith(p.slice(0, -1))));
+  }
+
+  /** The sentences that explain a failed call: the problem's fields in the user's words, or a network failure. */
+  protected failure(error: unknown): string {
+    if (isApiProblem(error)) {
+      return problemMessages((k, v) => this.t(k, v), error.problem, error.status).join(' ');
+    }
+    return this.t('problem.unknown');
+  }
+
+  protected money(amount: number | null | undefined, currency: string | null | undefined): string {
+    return amount === null || amount === undefined || !currency || !this.host ? '' : this.host.formatMoney(amount, currency);
+  }
+
+  protected date(iso: string | null | undefined, withTime = false): string {
+    return iso && this.host ? this.host.formatDate(iso, withTime) : '';
+  }
+}
+
+/** ETag of a version, as the API sends it and wants it back in If-Match. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+const partyNames = new WeakMap<TesseraApiClient, Map<string, Promise<string>>>();
+
+/** A party's display name, read once per API client (the board shows many cards of few accounts). */
+export function partyName(api: TesseraApiClient, id: string | null | undefined): Promise<string> {
+  if (!id) {
+    return Promise.resolve('');
+  }
+  let names = partyNames.get(api);
+  if (!names) {
+    names = new Map();
+    partyNames.set(api, names);
+  }
+  let name = names.get(id);
+  if (!name) {
+    name = api.get<PartySummary>(`/parties/${encodeURIComponent(id)}`).then((r) => r.body.displayName, () => {
+      names!.delete(id); // out of the caller's perimeter or gone: try again another time
+      return `#${id}`;
+    });
+    names.set(id, name);
+  }
+  return name;
+}
+
+export const salesStyles = css`
+  :host { display: block; font: inherit; color: var(--tessera-text, #1b1f24); }
+  h1 { font-size: 1.4rem; margin: 0 0 .75rem; }
+  h2 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
+  a { color: var(--tessera-link, #0b57a4); }
+  button { font: inherit; cursor: pointer; border-radius: 4px; border: 1px solid var(--tessera-border, #8a939d);
+    background: var(--tessera-surface, #fff); color: inherit; padding: .3rem .7rem; }
+  button.primary { background: var(--tessera-primary, #0b57a4); border-color: var(--tessera-primary, #0b57a4); color: #fff; }
+  button:disabled { opacity: .6; cursor: default; }
+  button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {
+    outline: 2px solid var(--tessera-focus, #e8a200); outline-offset: 2px; }
+  input, select, textarea { font: inherit; padding: .3rem .4rem; border: 1px solid var(--tessera-border, #8a939d); border-radius: 4px;
+    background: #fff; color: inherit; }
+  label { display: flex; flex-direction: column; gap: .2rem; font-size: .9rem; }
+  .row { display: flex; flex-wrap: wrap; gap: .75rem; align-items: flex-end; }
+  .error { color: var(--tessera-error, #b00020); font-size: .9rem; }
+  .alert { border: 1px solid var(--tessera-error, #b00020); background: #fdecee; color: #6d0014; padding: .5rem .75rem; border-radius: 4px;
+    margin: .5rem 0; }
+  .info { border: 1px solid #0b57a4; background: #e8f1fb; padding: .5rem .75rem; border-radius: 4px; margin: .5rem 0; }
+  .muted { color: var(--tessera-muted, #59636e); }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #e1e4e8; vertical-align: top; }
+  td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+  dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; }
+  dl.fields dt { color: var(--tessera-muted, #59636e); }
+  dl.fields dd { margin: 0; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
