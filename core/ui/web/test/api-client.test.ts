@@ -133,7 +133,7 @@ describe('ApiClient', () => {
     const fetchImpl = vi.fn(async () => json({ id: '1' }, 200, { ETag: '"2"' }));
     const client = new ApiClient({ base: '/api', fetchImpl: fetchImpl as typeof fetch, storage: new MemoryStorage() });
     await client.patch('/parties/1', { jobTitle: 'x' }, { ifMatch: '"1"' });
-    const init = fetchImpl.mock.calls[0][1] as RequestInit;
+    const init = (fetchImpl.mock.calls[0] as unknown as [string, RequestInit])[1];
     const headers = init.headers as Record<string, string>;
     expect(init.method).toBe('PATCH');
     expect(headers['Content-Type']).toBe('application/merge-patch+json');

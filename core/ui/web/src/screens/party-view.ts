@@ -241,7 +241,7 @@ export class TesseraPartyView extends Screen {
         <div>${this.renderTimeline()}</div>
       </div>
       ${this.recording
-        ? html`<dialog aria-labelledby="record-title" @close=${() => (this.recording = false)}>
+        ? html`<dialog aria-label=${this.t('record.title', { name: party.displayName ?? '' })} @close=${() => (this.recording = false)}>
             <tessera-record-contact .host=${this.host} .party=${party} .overview=${this.overview}
               @recorded=${this.onRecorded} @cancel=${this.closeRecorder}></tessera-record-contact>
           </dialog>`
