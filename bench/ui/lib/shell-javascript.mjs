@@ -17,8 +17,12 @@ export async function shellJavaScript({ baseUrl, login, password, log }) {
     const page = browser.context.pages()[0] ?? await browser.context.newPage();
     const seen = new Map();
     const pending = [];
+    let recording = true;
     page.on('response', (response) => {
-      pending.push(record(response, seen));
+      // the shell polls on after the last figure is taken: those answers are not read any more
+      if (recording) {
+        pending.push(record(response, seen).catch((error) => seen.set(response.url(), { error: String(error) })));
+      }
     });
     await page.goto(`${baseUrl}/tessera/`);
     await page.waitForLoadState('networkidle');
@@ -27,6 +31,11 @@ export async function shellJavaScript({ baseUrl, login, password, log }) {
     // the shell polls /v1/ui/extensions each second; networkidle allows 500 ms of quiet, which that leaves
     await page.waitForLoadState('networkidle');
     const all = await settle(pending, seen);
+    recording = false;
+    const unread = all.filter((f) => f.error);
+    if (unread.length) {
+      throw new Error(`could not read ${unread.length} JavaScript responses: ${unread[0].error}`);
+    }
     const shell = all.filter((f) => !new URL(f.url).pathname.startsWith(MODULE_UI_PREFIX));
     const modules = all.filter((f) => new URL(f.url).pathname.startsWith(MODULE_UI_PREFIX));
     const lit = shell.find((f) => new URL(f.url).pathname === SHARED_LIT);
