@@ -82,7 +82,7 @@ if (only.has('typeahead')) {
   const t = results.typeahead;
   log(`  typeahead: ${t.ui.count} samples, p50 ${t.ui.p50.toFixed(0)} / p95 ${t.ui.p95.toFixed(0)} / p99 `
     + `${t.ui.p99.toFixed(0)} ms; the request alone from Node p50 ${t.raw.p50.toFixed(1)} / p95 ${t.raw.p95.toFixed(1)} ms;`
-    + ` ${t.withoutHits} prefixes without hits, ${t.late} answers with a group late, ${t.timeouts} without an answer; medians: key to request `
+    + ` ${t.notShown} answers whose options never showed, ${t.late} answers with a group late, ${t.timeouts} without an answer; medians: key to request `
     + `${t.keyToRequest.p50.toFixed(0)} ms, request in the browser ${t.requestInBrowser.p50.toFixed(1)} ms, last byte to `
     + `frame ${t.responseToFrame.p50.toFixed(1)} ms`);
 }

@@ -14,8 +14,9 @@ const QUIET_MS = 400;
  * the final ones", not "some option changed", so that a loading state never counts as the answer).
  * It includes whatever the shell waits before asking (its debounce). Starting from the empty box makes
  * every sample visible: a keystroke after which the shown hits stay the same (at a million parties,
- * "bera" after "ber" often gives the same first hits) cannot be seen on screen. A prefix without any
- * hit is counted apart.
+ * "bera" after "ber" often gives the same first hits) cannot be seen on screen. An answer whose options
+ * never became visible (no hit, or the page did not show them) is counted apart, not measured;
+ * UI_DEBUG=1 prints what the screen did in each such sample.
  */
 export async function typeaheadLatency({ baseUrl, login, password, prefixes, samples, warmup, seed, log }) {
   const browser = await launchPlaywright();
@@ -36,7 +37,7 @@ export async function typeaheadLatency({ baseUrl, login, password, prefixes, sam
     const inBrowser = [];
     const keyToRequest = [];
     const responseToFrame = [];
-    let withoutHits = 0;
+    let notShown = 0;
     let late = 0;
     let timeouts = 0;
     let searchUrl = null;
@@ -63,7 +64,10 @@ export async function typeaheadLatency({ baseUrl, login, password, prefixes, sam
         continue;
       }
       if (!sample.changed) {
-        withoutHits++;
+        if (process.env.UI_DEBUG) {
+          log(`  options not shown for '${prefix}': ${JSON.stringify({ ...sample, groups: groups.map((g) => [g.type, g.status, g.items?.length]) })}`);
+        }
+        notShown++;
         continue;
       }
       if (i < warmup) {
@@ -86,7 +90,7 @@ export async function typeaheadLatency({ baseUrl, login, password, prefixes, sam
       requestInBrowser: summary(inBrowser),
       responseToFrame: summary(responseToFrame),
       raw: summary(raw),
-      withoutHits,
+      notShown,
       late,
       timeouts,
       exampleUrl: searchUrl,
@@ -200,6 +204,10 @@ function instrumentPage() {
         requestMs: entry ? entry.responseEnd - entry.startTime : null,
         keyToRequestMs: entry ? entry.startTime - bench.keyAt : null,
         responseToFrameMs: entry && renderedAt !== null ? renderedAt - entry.responseEnd : null,
+        // what the screen did, for a sample that could not be measured (UI_DEBUG)
+        trace: bench.changes.map((c) => [Math.round(c.at - bench.keyAt), c.options ? c.options.split('\n').length : 0]),
+        optionsBefore: bench.before ? bench.before.split('\n').length : 0,
+        active: document.activeElement?.shadowRoot?.activeElement?.tagName ?? document.activeElement?.tagName,
       };
     },
   };

@@ -307,8 +307,8 @@ public final class Bench {
             row("(info) UI typeahead, where the time goes (medians)", fmt("key to request %.0f ms, request %.1f ms, last byte to frame %.1f ms",
                     typeahead.path("keyToRequest").path("p50").asDouble(), typeahead.path("requestInBrowser").path("p50").asDouble(),
                     typeahead.path("responseToFrame").path("p50").asDouble()),
-                    fmt("not measured: %d prefixes without hits, %d answers with a group late, %d unanswered",
-                            typeahead.path("withoutHits").asInt(), typeahead.path("late").asInt(), typeahead.path("timeouts").asInt()),
+                    fmt("not measured: %d answers whose options never showed, %d with a group late, %d unanswered",
+                            typeahead.path("notShown").asInt(), typeahead.path("late").asInt(), typeahead.path("timeouts").asInt()),
                     Double.NaN, "-", true);
         }
     }
