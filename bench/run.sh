@@ -3,9 +3,10 @@
 #   sh bench/run.sh [PARTIES]           (default 1000000; e.g. 20000 for a smoke run)
 # Environment: ROUNDS (5), ROUND_SECONDS (10), WARMUP_SECONDS (10), PORT (28181), SEED (42),
 #              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o"),
-#              PHASES (all, or a comma list of load,p2,p3,p4,basic,p5), KEEP_DB=1 to keep the database
+#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,p5), KEEP_DB=1 to keep the database
 #              of the previous run (its data set must have the same size and seed; use with PHASES
-#              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR).
+#              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR),
+#              CHROMIUM_PATH (the ui phase's browser; default: `command -v chromium`, Debian's package).
 # It builds the product and the bench, unpacks a fresh copy of the distribution under
 # bench/target/dist (its own ports, its own database), runs every figure and stops the server.
 # The table is printed and written to bench/target/results.md. See docs/performance.md.
@@ -18,6 +19,22 @@ if [ -z "$SKIP_BUILD" ]; then
   (cd "$ROOT" && mvn -B -q $MVN_ARGS install -DskipTests -pl '!itests')
   (cd "$ROOT" && mvn -B -q $MVN_ARGS -f bench/pom.xml package)
 fi
+# The ui phase drives Debian's Chromium (never a downloaded browser) with the Node project bench/ui.
+# Checked before anything is measured, so that a long run does not fail at its end.
+case ",${PHASES:-all}," in
+  *,all,*|*,ui,*)
+    if [ -z "$CHROMIUM_PATH" ] && ! command -v chromium >/dev/null 2>&1; then
+      if [ "$(id -u)" = 0 ]; then apt-get install -y chromium >/dev/null
+      elif sudo -n true 2>/dev/null; then sudo -n apt-get install -y chromium >/dev/null
+      else echo "the ui phase needs Chromium: run 'apt-get install -y chromium' as root, or set CHROMIUM_PATH" >&2; exit 1
+      fi
+    fi
+    CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+    export CHROMIUM_PATH
+    command -v node >/dev/null 2>&1 || { echo "the ui phase needs Node.js 20 and npm" >&2; exit 1; }
+    if [ -z "$SKIP_BUILD" ] || [ ! -d "$HERE/ui/node_modules" ]; then (cd "$HERE/ui" && npm ci --no-audit --no-fund); fi
+    ;;
+esac
 DIST="$HERE/target/dist"
 if [ -x "$DIST/bin/stop" ]; then "$DIST/bin/stop" >/dev/null 2>&1 || true; fi
 if [ -n "$KEEP_DB" ]; then
@@ -39,4 +56,5 @@ cd "$HERE"
 exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000}" -cp "$CP" org.tessera.crm.bench.Bench --dist "$DIST" --port "$PORT" --parties "$PARTIES" \
   --ping-jar "$(ls "$HERE"/ping/target/org.tessera.crm.bench.ping-*.jar | head -1)" \
   --rounds "${ROUNDS:-5}" --round-seconds "${ROUND_SECONDS:-10}" --warmup-seconds "${WARMUP_SECONDS:-10}" \
-  --seed "${SEED:-42}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md"
+  --seed "${SEED:-42}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
+  --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui"

@@ -33,11 +33,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,p5]}. Without {@code load} the server's database must already hold the
- * data set of the same size and seed (run.sh's {@code KEEP_DB=1}).
+ * [--phases all|load,p2,p3,p4,basic,ui,p5] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
+ * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
+ * against the running server and adds its figures to the table.
  */
 public final class Bench {
     static final int AGENTS = 20;
+    private static final String ADMIN = "admin";
     private static final String NDJSON = "application/x-ndjson";
 
     private final Map<String, String> options;
@@ -47,12 +50,14 @@ public final class Bench {
     private final int roundSeconds;
     private final int warmupSeconds;
     private final long seed;
-    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, p5. */
+    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, p5. */
     private final java.util.Set<String> phases;
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
     private final Http http;
+    /** The password the server generated for {@link #ADMIN} at its first start. */
+    private String adminPassword;
     private final Map<String, String> figures = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
 
@@ -65,9 +70,9 @@ public final class Bench {
         this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "10"));
         this.seed = Long.parseLong(options.getOrDefault("seed", "42"));
         String only = options.getOrDefault("phases", "all");
-        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "p5")
+        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "p5")
                 : java.util.Set.of(only.split(","));
-        this.http = new Http("http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api", "admin", "admin", mapper);
+        this.http = new Http("http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api", mapper);
     }
 
     public static void main(String[] args) throws Exception {
@@ -160,9 +165,10 @@ public final class Bench {
     private void measure(List<String> owners, double firstBoot, long rssBoot) throws Exception {
         // P2: a party by id vs the trivial endpoint, 2 client threads, bearer token
         http.useBearer();
-        List<Stats> ping = load(2, r -> http.uri("/v1/bench/ping"));
-        Stats pingLatency = Stats.median(ping);
-        double pingRate = Stats.medianThroughput(ping);
+        boolean apiFigures = phases.contains("p2") || phases.contains("p3") || phases.contains("p4") || phases.contains("basic");
+        List<Stats> ping = apiFigures ? load(2, r -> http.uri("/v1/bench/ping")) : List.of();
+        Stats pingLatency = apiFigures ? Stats.median(ping) : null;
+        double pingRate = apiFigures ? Stats.medianThroughput(ping) : Double.NaN;
         List<Stats> byId = List.of();
         if (phases.contains("p2")) {
             List<String> ids = sampleIds(owners);
@@ -206,6 +212,10 @@ public final class Bench {
                     fmt("%,.0f req/s with a bearer token", pingRate), pingBasicRate / pingRate, "-", true);
         }
 
+        if (phases.contains("ui")) {
+            ui();
+        }
+
         long rssLoad = rssMiB();
         stop();
         if (phases.contains("p5")) {
@@ -222,6 +232,85 @@ public final class Bench {
             say("WARNING: some requests did not answer 200; see the errors column of the rounds above");
         }
         print();
+    }
+
+    /**
+     * The web UI's figures, measured by bench/ui in a real Chromium against this server: Lighthouse scores
+     * of the search and 360° pages beside a static page of the same server, the JavaScript the shell ships
+     * beside the shared Lit alone, and keystroke-to-rendered typeahead beside the same request from Node.
+     */
+    private void ui() throws Exception {
+        Path out = Path.of(options.getOrDefault("ui-out", "target/ui")).toAbsolutePath();
+        Files.createDirectories(out);
+        Path prefixFile = out.resolve("prefixes.txt");
+        Files.write(prefixFile, prefixes());
+        List<String> command = List.of("node", Path.of(options.getOrDefault("ui-dir", "ui")).resolve("ui-bench.mjs").toString(),
+                "--base", "http://localhost:" + options.getOrDefault("port", "8181"), "--prefixes", prefixFile.toString(),
+                "--out", out.toString(), "--seed", String.valueOf(seed));
+        say("UI: %s", String.join(" ", command));
+        ProcessBuilder node = new ProcessBuilder(command).inheritIO();
+        // the login of the UI, through the environment rather than the command line
+        node.environment().put("TESSERA_LOGIN", ADMIN);
+        node.environment().put("TESSERA_PASSWORD", adminPassword);
+        int exit = node.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("bench/ui failed with exit code " + exit);
+        }
+        JsonNode ui = mapper.readTree(out.resolve("ui-results.json").toFile());
+
+        JsonNode lighthouse = ui.path("lighthouse");
+        for (String formFactor : List.of("desktop", "mobile")) {
+            JsonNode pages = lighthouse.path(formFactor);
+            if (pages.isMissingNode()) {
+                continue;
+            }
+            // the targets hold for the agent's desktop; the phone emulation (4x slower CPU, slow 4G) is information
+            boolean targeted = formFactor.equals("desktop");
+            JsonNode baseline = pages.path("baseline");
+            for (String page : List.of("search", "party")) {
+                JsonNode measured = pages.path(page);
+                String pageName = page.equals("search") ? "search page" : "360° page";
+                for (String category : List.of("performance", "accessibility")) {
+                    double score = measured.path(category).asDouble(Double.NaN);
+                    double rawScore = baseline.path(category).asDouble(Double.NaN);
+                    String metrics = category.equals("performance") ? fmt(" (LCP %.1f s, TBT %.0f ms)",
+                            measured.path("metrics").path("largest-contentful-paint").asDouble() / 1000,
+                            measured.path("metrics").path("total-blocking-time").asDouble()) : "";
+                    String rawMetrics = category.equals("performance") ? fmt(" (LCP %.1f s)",
+                            baseline.path("metrics").path("largest-contentful-paint").asDouble() / 1000) : "";
+                    row(fmt("%sUI Lighthouse %s, %s, %s", targeted ? "" : "(info) ", category, pageName, formFactor),
+                            fmt("%.0f%s", score, metrics), fmt("%.0f static HTML page%s", rawScore, rawMetrics), score / rawScore,
+                            targeted ? ">= 90" : "-", !targeted || score >= 90);
+                }
+            }
+        }
+
+        JsonNode javascript = ui.path("javascript");
+        if (!javascript.isMissingNode()) {
+            double gzipKiB = javascript.path("gzipBytes").asDouble() / 1024;
+            double litKiB = javascript.path("litGzipBytes").asDouble() / 1024;
+            row("UI JavaScript of the shell before module UIs (gzip)", fmt("%.1f KiB in %d files (%.1f KiB on the wire)", gzipKiB,
+                    javascript.path("files").size(), javascript.path("wireBytes").asDouble() / 1024),
+                    fmt("%.1f KiB the shared Lit alone", litKiB), gzipKiB / litKiB, "<= 150 KB", gzipKiB * 1.024 <= 150);
+        }
+
+        JsonNode typeahead = ui.path("typeahead");
+        if (!typeahead.isMissingNode()) {
+            JsonNode shown = typeahead.path("ui");
+            JsonNode alone = typeahead.path("raw");
+            row(fmt("UI typeahead, keystroke to rendered results (%d samples)", shown.path("count").asInt()),
+                    fmt("p50 %.0f / p95 %.0f / p99 %.0f ms", shown.path("p50").asDouble(), shown.path("p95").asDouble(),
+                            shown.path("p99").asDouble()),
+                    fmt("GET /v1/search alone from Node: p50 %.1f / p95 %.1f / p99 %.1f ms", alone.path("p50").asDouble(),
+                            alone.path("p95").asDouble(), alone.path("p99").asDouble()),
+                    shown.path("p95").asDouble() / alone.path("p95").asDouble(), "p95 <= 150 ms", shown.path("p95").asDouble() <= 150);
+            row("(info) UI typeahead, where the time goes (medians)", fmt("key to request %.0f ms, request %.1f ms, last byte to frame %.1f ms",
+                    typeahead.path("keyToRequest").path("p50").asDouble(), typeahead.path("requestInBrowser").path("p50").asDouble(),
+                    typeahead.path("responseToFrame").path("p50").asDouble()),
+                    fmt("not measured: %d answers whose options never showed, %d with a group late, %d unanswered",
+                            typeahead.path("notShown").asInt(), typeahead.path("late").asInt(), typeahead.path("timeouts").asInt()),
+                    Double.NaN, "-", true);
+        }
     }
 
     /** The first boot migrates an empty database; with the load phase skipped it is a boot on a kept database. */
@@ -373,6 +462,10 @@ public final class Bench {
                 .redirectErrorStream(true).redirectOutput(dist.resolve("bench-start.log").toFile()).start().waitFor();
         URI probe = http.uri("/v1/parties?limit=1");
         long deadline = start + TimeUnit.MINUTES.toNanos(5);
+        // the unauthenticated health check first: a login tried before the realm is up would count as a
+        // failed password towards the login throttle
+        awaitHealthy(deadline);
+        http.credentials(ADMIN, adminPassword(deadline));
         while (System.nanoTime() < deadline) {
             try {
                 if (http.status(probe) == 200) {
@@ -384,6 +477,37 @@ public final class Bench {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
         throw new IllegalStateException("no 200 from " + probe + " within 5 minutes");
+    }
+
+    private void awaitHealthy(long deadline) throws InterruptedException {
+        URI health = http.uri("/v1/health");
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.status(health) == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the port is not open yet
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        throw new IllegalStateException("no 200 from " + health + " within 5 minutes");
+    }
+
+    /**
+     * The administrator's password, generated by the server at first start (a production start ships no
+     * known password; the bench measures a production start, not demo mode). Kept for the ui phase.
+     */
+    private String adminPassword(long deadline) throws IOException {
+        Path file = dist.resolve("etc/tessera-admin.password");
+        while (System.nanoTime() < deadline) {
+            if (Files.isRegularFile(file) && Files.size(file) > 0) {
+                adminPassword = Files.readAllLines(file).get(0).trim();
+                return adminPassword;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        throw new IllegalStateException("no " + file + " within 5 minutes");
     }
 
     private void stop() throws Exception {

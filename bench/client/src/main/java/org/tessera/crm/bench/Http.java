@@ -22,16 +22,19 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
-    private final String basic;
+    private volatile String basic;
     private volatile String authorization;
     private final ObjectMapper mapper;
 
-    Http(String base, String user, String password, ObjectMapper mapper) {
+    Http(String base, ObjectMapper mapper) {
         this.base = base;
-        this.basic = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        this.authorization = basic;
         this.mapper = mapper;
+    }
+
+    /** The login of every request from now on, with HTTP Basic until {@link #useBearer()}. */
+    void credentials(String user, String password) {
+        basic = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        authorization = basic;
     }
 
     /** From now on, HTTP Basic. */
@@ -55,8 +58,11 @@ final class Http {
     }
 
     HttpRequest get(URI uri) {
-        return HttpRequest.newBuilder(uri).header("Authorization", authorization).header("Accept", "application/json")
-                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.GET().build();
     }
 
     /** Status of a GET whose body is read and dropped. */

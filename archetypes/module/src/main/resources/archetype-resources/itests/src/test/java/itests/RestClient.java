@@ -28,7 +28,8 @@ final class RestClient {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base = "http://localhost:" + System.getProperty(TesseraDistribution.HTTP_PORT) + "/tessera/api";
+    private final String server = "http://localhost:" + System.getProperty(TesseraDistribution.HTTP_PORT);
+    private final String base = server + "/tessera/api";
     private final String authorization = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     static ObjectNode object() {
@@ -37,6 +38,11 @@ final class RestClient {
 
     Response get(String path) {
         return send(request(path).GET());
+    }
+
+    /** A GET of a path of the server rather than of the API, such as a file of a module's UI: {@code /tessera/ui/...}. */
+    Response getFromServer(String path) {
+        return send(HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(30)).GET());
     }
 
     Response post(String path, JsonNode body) {

@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The module deployed as an integrator deploys it: the Tessera distribution boots, the module's
  * feature repository is added and its feature installed from the Karaf shell, and then its
  * endpoint answers, it shows in {@code /v1/modules}, and its records in the party's timeline and
- * overview and in the global search.
+ * overview and in the global search; its UI is listed for the web shell, served, and leaves with it.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -126,6 +126,37 @@ public class ${Module}ModuleIT {
 
         JsonNode audit = api.get("/v1/audit?entityType=${entityName.toUpperCase()}&entityId=" + id).json().path("items");
         assertEquals("each write is audited: " + audit, 2, audit.size());
+    }
+
+    @Test
+    public void itsScreensComeToTheWebShellAndLeaveWithIt() throws Exception {
+        JsonNode ui = awaitUi(true);
+        assertEquals(ui.toString(), List.of("${module}/${collection}"), ids(ui.path("routes"), "path"));
+        assertEquals(ui.toString(), List.of("tessera-${module}-${collection}"), ids(ui.path("routes"), "element"));
+        assertEquals(ui.toString(), List.of("${collection}"), ids(ui.path("overviewSections"), "key"));
+        assertEquals(ui.toString(), List.of("${module}.${collection}"), ids(ui.path("menu"), "id"));
+        assertTrue(ui.toString(), ui.path("messages").path("fr").has("menu.list"));
+
+        // the entry the shell loads by URL is served from the UI bundle, and defines the elements named above
+        RestClient.Response entry = api.getFromServer(ui.path("entry").asText());
+        assertEquals(entry.status() + " " + ui.path("entry").asText(), 200, entry.status());
+        assertTrue("the entry is the module's built UI", entry.body().contains("tessera-${module}-${collection}-section"));
+
+        // uninstalled, the module's screens leave the shell's list; reinstalled, they are back (@After uninstalls again)
+        asAdmin("feature:uninstall " + FEATURE);
+        awaitUi(false);
+        asAdmin("feature:install " + FEATURE);
+        awaitUi(true);
+    }
+
+    /** Waits until {@code /v1/ui/extensions} lists the module's UI (or no longer does): the listed item. */
+    private JsonNode awaitUi(boolean listed) {
+        JsonNode[] found = new JsonNode[1];
+        awaitTrue(() -> {
+            found[0] = find(api.get("/v1/ui/extensions").json().path("items"), "module", "${module}");
+            return (found[0] != null) == listed;
+        }, listed ? "the module's UI in /v1/ui/extensions" : "the module's UI gone from /v1/ui/extensions", 30);
+        return found[0];
     }
 
     private boolean healthy() {
