@@ -3,7 +3,7 @@
 // the host object of the contract, and a party page showing the sales overview sections.
 import '../src/sales-ui';
 import descriptor from '../public/tessera-ui.json';
-import type { ApiResponse, ProblemDetails, TesseraApiClient, TesseraHost } from '../src/host';
+import type { ApiResponse, ProblemDetails, TesseraApiClient, TesseraHost } from '@tessera/ui-host';
 
 const API = '/tessera/api/v1';
 type Locale = 'en' | 'fr';

@@ -1,6 +1,6 @@
 import { LitElement, css } from 'lit';
 import { problemMessages } from './format';
-import { isApiProblem, type TesseraApiClient, type TesseraHost } from './host';
+import { isApiProblem, type TesseraApiClient, type TesseraHost } from '@tessera/ui-host';
 import type { PartySummary } from './sales-api';
 
 /**

@@ -1,6 +1,6 @@
 // Formatting and the words shown for API answers: every string comes from the module's messages
 // (host.t); the API's own English text is only the last resort.
-import type { ProblemDetails } from './host';
+import type { ProblemDetails } from '@tessera/ui-host';
 import { totalsList, type CurrencyTotals } from './money';
 
 type Translate = (key: string, vars?: Record<string, string | number>) => string;

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { SalesElement, etagOf, salesStyles } from './base';
 import { codeLabel, fieldErrors, localDay, personName } from './format';
-import { isApiProblem } from './host';
+import { isApiProblem } from '@tessera/ui-host';
 import { emptyOutcomeForm, isDue, outcomeFormErrors, outcomeRequest, queueOrder, withField, type OutcomeForm } from './lead-outcome';
 import { NEXT_ACTIONS, type Lead, type LeadConversion, type Page, type Picklist, type PicklistValue } from './sales-api';
 

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { SalesElement, etagOf, partyName, salesStyles } from './base';
 import { codeLabel, fieldErrors } from './format';
-import { isApiProblem } from './host';
+import { isApiProblem } from '@tessera/ui-host';
 import type { Opportunity, OpportunityHistory, Page, Pipeline, Product, Quote } from './sales-api';
 
 /** The fields the edit form changes, as merge-patch members. */

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { SalesElement, etagOf, partyName, salesStyles } from './base';
 import { codeLabel, localDay, totalsText } from './format';
-import { isApiProblem } from './host';
+import { isApiProblem } from '@tessera/ui-host';
 import {
   columnQuery, emptyBoard, filtersFromQuery, filtersToQuery, findCard, movePatch, movedCard, placeCard, planMove, summaryQuery,
   totalsFromSummary, withLoadedCards, type Board, type BoardFilters, type ClosingField, type MovePlan,

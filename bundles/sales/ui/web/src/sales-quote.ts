@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { SalesElement, etagOf, partyName, salesStyles } from './base';
 import { codeLabel } from './format';
-import { isApiProblem } from './host';
+import { isApiProblem } from '@tessera/ui-host';
 import { QUOTE_NEXT, type Product, type Quote, type QuoteStatus } from './sales-api';
 
 /** A quote: its lines and totals as the server computed them, and the next steps of its approval. */

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import type { TesseraHost } from './host';
+import type { TesseraHost } from '@tessera/ui-host';
 import { fetchPage, problemMessage, type ModuleRecord } from './records';
 
 /**

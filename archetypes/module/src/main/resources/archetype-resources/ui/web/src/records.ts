@@ -1,4 +1,4 @@
-import type { ApiProblem, TesseraHost } from './host';
+import type { ApiProblem, TesseraHost } from '@tessera/ui-host';
 import { COLLECTION_PATH } from './names';
 
 /** A record as the module's API lists it (its DTO). */

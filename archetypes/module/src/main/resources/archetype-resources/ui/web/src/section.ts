@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import type { TesseraHost } from './host';
+import type { TesseraHost } from '@tessera/ui-host';
 import { LIST_ROUTE } from './names';
 
 /** The module's section of GET /v1/parties/{id}/overview, as its OverviewContributor writes it. */

@@ -1,4 +1,4 @@
-import type { ApiResponse, TesseraApiClient, TesseraHost } from '../src/host';
+import type { ApiResponse, TesseraApiClient, TesseraHost } from '@tessera/ui-host';
 
 export interface ApiCall {
   path: string;

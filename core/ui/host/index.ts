@@ -1,6 +1,8 @@
 /**
- * What the Tessera shell gives a module's elements (docs/writing-a-module.md, "The web UI"): a copy of
- * the shell's types, since a module UI imports nothing from the shell at run time.
+ * @tessera/ui-host: what the Tessera shell gives the elements of a module's UI
+ * (docs/writing-a-module.md, "The web UI"). The shell and every module UI build against this one
+ * package; a module imports only types and the small helpers below from it, so nothing of the
+ * shell is bundled into a module.
  *
  * The shell creates a module element by tag and sets `host` before connecting it, and sets a new
  * host object again when the locale, the user or the route's parameters change.
@@ -76,4 +78,13 @@ export interface TesseraHost {
   notify(message: string, kind?: 'info' | 'error'): void;
   formatMoney(amount: number | string, currency: string): string;
   formatDate(iso: string, withTime?: boolean): string;
+}
+
+/**
+ * Whether an error is the API client's problem. Recognised by shape (status and problem), not by
+ * class: the shell's client class is not bundled into a module.
+ */
+export function isApiProblem(error: unknown): error is ApiProblem {
+  return typeof error === 'object' && error !== null && typeof (error as ApiProblem).status === 'number'
+    && typeof (error as ApiProblem).problem === 'object' && (error as ApiProblem).problem !== null;
 }
