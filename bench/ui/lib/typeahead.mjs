@@ -44,12 +44,16 @@ export async function typeaheadLatency({ baseUrl, login, password, prefixes, sam
     for (let i = 0; i < warmup + samples; i++) {
       const prefix = prefixes[Math.floor(random() * prefixes.length)];
       await combobox.fill('');
+      await page.evaluate(() => window.__tesseraBench.restartQuiet());
       await settled(page, inFlight);
       await page.evaluate(() => window.__tesseraBench.arm());
       const answered = page.waitForResponse((r) => isSearchFor(r.url(), prefix), { timeout: 10_000 })
         .catch(() => null);
       await page.keyboard.type(prefix);
       const response = await answered;
+      // the answer's options come after it: the quiet period starts here, not at the last change seen
+      // (a request finished and an old change would otherwise end the wait before the shell renders)
+      await page.evaluate(() => window.__tesseraBench.restartQuiet());
       await settled(page, inFlight);
       const sample = await page.evaluate((q) => window.__tesseraBench.result(q), prefix);
       if (response === null) {
@@ -128,7 +132,10 @@ function trackSearches(page) {
   return state;
 }
 
-/** No search request in flight and the options unchanged for QUIET_MS: the page is at rest. */
+/**
+ * No search request in flight and the options unchanged for QUIET_MS (counted from the last change
+ * or from the last restartQuiet(), whichever is later): the page is at rest.
+ */
 async function settled(page, inFlight) {
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -177,11 +184,16 @@ function instrumentPage() {
       bench.options = optionsOf();
       bench.lastChangeAt = performance.now();
     },
+    frames: 0,
     arm() {
+      bench.frames = 0;
       bench.before = bench.options;
       bench.changes = [];
       bench.keyAt = null;
       performance.clearResourceTimings();
+    },
+    restartQuiet() {
+      bench.lastChangeAt = performance.now();
     },
     quietFor() {
       return performance.now() - bench.lastChangeAt;
@@ -207,6 +219,8 @@ function instrumentPage() {
         // what the screen did, for a sample that could not be measured (UI_DEBUG)
         trace: bench.changes.map((c) => [Math.round(c.at - bench.keyAt), c.options ? c.options.split('\n').length : 0]),
         optionsBefore: bench.before ? bench.before.split('\n').length : 0,
+        frames: bench.frames,
+        optionsNow: optionsOf().split('\n').filter(Boolean).length,
         active: document.activeElement?.shadowRoot?.activeElement?.tagName ?? document.activeElement?.tagName,
       };
     },
@@ -219,6 +233,7 @@ function instrumentPage() {
     window.addEventListener(type, onInput, true);
   }
   const frame = () => {
+    bench.frames++;
     if (bench.box) {
       const now = performance.now();
       const options = optionsOf();

@@ -17,6 +17,9 @@ import './components/login-form';
 import './components/global-search';
 import type { TesseraGlobalSearch } from './components/global-search';
 
+/** The id of the main region's start in the document (outside the shell's shadow root). */
+const SKIP_TARGET_ID = 'content';
+
 const CORE_MESSAGES = { en, fr } as Record<Locale, Record<string, string>>;
 
 interface CoreRoute {
@@ -153,6 +156,7 @@ export class TesseraApp extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
+    this.ensureSkipTarget();
     document.documentElement.lang = this.locale;
     window.addEventListener('hashchange', this.onHashChange);
     window.addEventListener('keydown', this.onGlobalKeydown);
@@ -333,7 +337,7 @@ export class TesseraApp extends LitElement {
       return html`<main id="main"><tessera-login .api=${this.api} .t=${t} @signed-in=${this.onSignedIn}></tessera-login></main>`;
     }
     return html`
-      <a class="skip" href="#main" @click=${this.skipToContent}>${t('app.skip')}</a>
+      <a class="skip" href="#${SKIP_TARGET_ID}" @click=${this.skipToContent}>${t('app.skip')}</a>
       <header>
         <a class="brand" href="#/">Tessera</a>
         <tessera-global-search .api=${this.api} .t=${t} @navigate=${(event: CustomEvent) => this.navigate(event.detail.route)}></tessera-global-search>
@@ -350,7 +354,7 @@ export class TesseraApp extends LitElement {
       </header>
       <div class="layout">
         ${this.renderNav()}
-        <main id="main" tabindex="-1">${this.renderMain()}</main>
+        <main id="main" tabindex="-1"><slot name="skip-target"></slot>${this.renderMain()}</main>
       </div>
       <div class="toasts" aria-live="polite">
         ${this.toasts.map((toast) => html`<div class="toast ${toast.kind}" role=${toast.kind === 'error' ? 'alert' : 'status'}>${toast.message}</div>`)}
@@ -361,6 +365,20 @@ export class TesseraApp extends LitElement {
           </div>`
         : nothing}
     `;
+  }
+
+  /**
+   * The skip link's target as the document sees it: a fragment (and the audits reading it) finds
+   * ids in the document only, never in a shadow root, so the main region starts with a light-DOM
+   * anchor slotted into it.
+   */
+  private ensureSkipTarget() {
+    if (this.ownerDocument.getElementById(SKIP_TARGET_ID)) return;
+    const anchor = this.ownerDocument.createElement('span');
+    anchor.id = SKIP_TARGET_ID;
+    anchor.slot = 'skip-target';
+    anchor.tabIndex = -1;
+    this.append(anchor);
   }
 
   private skipToContent(event: Event) {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { flattenGroups, isSearchShortcut, keyAction, LatestRequest, nextActiveIndex, type SearchGroup } from '../src/search/typeahead';
+import { describe, expect, it, vi } from 'vitest';
+import { flattenGroups, isSearchShortcut, keyAction, LatestRequest, nextActiveIndex, TypeaheadScheduler, type SearchGroup } from '../src/search/typeahead';
 
 const group = (type: string, titles: string[]): SearchGroup => ({
   type, module: 'core', status: 'OK', more: false,
@@ -46,5 +46,46 @@ describe('typeahead keyboard state', () => {
     expect(isSearchShortcut(key('/'), true)).toBe(false);
     expect(isSearchShortcut(key('k', true), true)).toBe(true);
     expect(isSearchShortcut(key('k'), false)).toBe(false);
+  });
+});
+
+describe('typeahead scheduler', () => {
+  it('aborts the request in flight at the next keystroke, before its own pause ends', () => {
+    vi.useFakeTimers();
+    try {
+      const asked: [string, AbortSignal][] = [];
+      const scheduler = new TypeaheadScheduler(50, (q, signal) => asked.push([q, signal]));
+      scheduler.input('je');
+      vi.advanceTimersByTime(50);
+      expect(asked.map(([q]) => q)).toEqual(['je']);
+      scheduler.input('jea');
+      // the answer to `je` must not land under `jea` during the pause
+      expect(asked[0][1].aborted).toBe(true);
+      expect(asked).toHaveLength(1);
+      vi.advanceTimersByTime(50);
+      expect(asked.map(([q]) => q)).toEqual(['je', 'jea']);
+      expect(asked[1][1].aborted).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks once for a word typed within the pause, and nothing for an empty box', () => {
+    vi.useFakeTimers();
+    try {
+      const asked: string[] = [];
+      const scheduler = new TypeaheadScheduler(50, (q) => asked.push(q));
+      scheduler.input('b');
+      vi.advanceTimersByTime(20);
+      scheduler.input('be');
+      vi.advanceTimersByTime(20);
+      scheduler.input('ber');
+      vi.advanceTimersByTime(50);
+      scheduler.input('');
+      vi.advanceTimersByTime(100);
+      expect(asked).toEqual(['ber']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,14 +2,15 @@ import { LitElement, html, css, nothing } from 'lit';
 import type { TesseraApiClient } from '../host';
 import type { Translator } from '../i18n/i18n';
 import { shared } from '../styles';
-import { flattenGroups, keyAction, LatestRequest, type SearchResults, type TypeaheadOption } from '../search/typeahead';
+import { flattenGroups, keyAction, TypeaheadScheduler, type SearchResults, type TypeaheadOption } from '../search/typeahead';
 
-const DEBOUNCE_MS = 120;
+/** Enough to skip the intermediate prefixes of a word typed fast; a stale request is aborted anyway. */
+const DEBOUNCE_MS = 50;
 const HITS_PER_GROUP = 8;
 
 /**
  * The global search: an ARIA 1.2 combobox over `GET /v1/search`, hits grouped by type. Typing
- * waits a little, then asks; a newer keystroke cancels the request before. Dispatches `navigate`
+ * waits a little, then asks; a newer keystroke aborts the request in flight. Dispatches `navigate`
  * with the chosen hit's route.
  */
 export class TesseraGlobalSearch extends LitElement {
@@ -30,8 +31,7 @@ export class TesseraGlobalSearch extends LitElement {
   declare loading: boolean;
   declare failed: boolean;
 
-  private readonly latest = new LatestRequest();
-  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private readonly scheduler = new TypeaheadScheduler(DEBOUNCE_MS, (q, signal) => void this.search(q, signal));
   private options: TypeaheadOption[] = [];
 
   constructor() {
@@ -73,8 +73,7 @@ export class TesseraGlobalSearch extends LitElement {
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    clearTimeout(this.debounce);
-    this.latest.cancel();
+    this.scheduler.cancel();
   }
 
   render() {
@@ -160,20 +159,17 @@ export class TesseraGlobalSearch extends LitElement {
 
   private onInput() {
     const q = this.input?.value.trim() ?? '';
-    clearTimeout(this.debounce);
+    this.scheduler.input(q);
     if (!q) {
-      this.latest.cancel();
       this.results = null;
       this.options = [];
       this.open = false;
       this.active = -1;
       return;
     }
-    this.debounce = setTimeout(() => void this.search(q), DEBOUNCE_MS);
   }
 
-  private async search(q: string) {
-    const signal = this.latest.next();
+  private async search(q: string, signal: AbortSignal) {
     this.loading = true;
     try {
       const answer = await this.api.get<SearchResults>('/search', { query: { q, limit: String(HITS_PER_GROUP) }, signal });

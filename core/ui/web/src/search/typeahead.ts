@@ -108,3 +108,31 @@ export function isSearchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 
   if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') return true;
   return event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typingInField;
 }
+
+/**
+ * When the global search asks the server. A keystroke aborts the request in flight at once (its
+ * answer is for a text no longer in the box: landing during the pause it would show the hits of
+ * `je` under `jea`) and asks for the new text after a short pause; an empty box asks nothing.
+ */
+export class TypeaheadScheduler {
+  private readonly latest = new LatestRequest();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly pauseMs: number,
+    private readonly ask: (q: string, signal: AbortSignal) => void,
+  ) {}
+
+  /** The box now holds `q` (trimmed). */
+  input(q: string): void {
+    clearTimeout(this.timer);
+    this.latest.cancel();
+    if (!q) return;
+    this.timer = setTimeout(() => this.ask(q, this.latest.next()), this.pauseMs);
+  }
+
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.latest.cancel();
+  }
+}
