@@ -129,16 +129,8 @@ public class ModuleCatalog {
         dto.state = AVAILABLE;
         dto.feature = feature.getName();
         dto.description = feature.getDescription();
-        dto.schemaVersion = schemaVersion(module).orElse(null);
+        dto.schemaVersion = AppliedSchemas.version(migrations, module).orElse(null);
         return dto;
     }
 
-    private Optional<String> schemaVersion(String module) {
-        try {
-            return migrations.appliedVersion(module);
-        } catch (RuntimeException e) {
-            LOG.warn("Schema version of module {} unavailable: {}", module, e.getMessage());
-            return Optional.empty();
-        }
-    }
 }

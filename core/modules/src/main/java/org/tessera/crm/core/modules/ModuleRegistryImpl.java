@@ -19,8 +19,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tessera.crm.core.api.module.ModuleDTO;
 import org.tessera.crm.core.api.module.ModuleHeaders;
 import org.tessera.crm.core.api.module.ModuleRegistry;
@@ -37,7 +35,6 @@ import org.tessera.crm.core.api.security.PermissionProvider;
 public class ModuleRegistryImpl implements ModuleRegistry {
     /** Feature of a module: {@code tessera-<module>}. */
     static final String FEATURE_PREFIX = "tessera-";
-    private static final Logger LOG = LoggerFactory.getLogger(ModuleRegistryImpl.class);
 
     private final BundleContext context;
     private final SchemaMigrations migrations;
@@ -71,7 +68,7 @@ public class ModuleRegistryImpl implements ModuleRegistry {
                     bundle.getState(), module.trim(), services));
         }
         Map<String, Optional<Feature>> features = new HashMap<>();
-        List<ModuleDTO> modules = ModuleAssembler.assemble(bundles, permissions, this::schemaVersion,
+        List<ModuleDTO> modules = ModuleAssembler.assemble(bundles, permissions, module -> AppliedSchemas.version(migrations, module),
                 module -> features.computeIfAbsent(module, this::feature).map(Feature::getName));
         modules.forEach(module -> module.description = features.computeIfAbsent(module.name, this::feature)
                 .map(Feature::getDescription).orElse(null));
@@ -108,14 +105,6 @@ public class ModuleRegistryImpl implements ModuleRegistry {
         }
     }
 
-    private Optional<String> schemaVersion(String module) {
-        try {
-            return migrations.appliedVersion(module);
-        } catch (RuntimeException e) {
-            LOG.warn("Schema version of module {} unavailable: {}", module, e.getMessage());
-            return Optional.empty();
-        }
-    }
 
     /** The newest of the features of one name, if any. */
     static Optional<Feature> newest(Feature[] candidates) {
