@@ -24,16 +24,24 @@ abstract class SalesSection extends SalesElement {
     return this.host?.section as OverviewSection | undefined;
   }
 
-  protected unavailable() {
+  override render() {
+    if (!this.host) {
+      return nothing;
+    }
     const s = this.data;
     if (!s) {
       return html`<p class="muted">${this.t('loading')}</p>`;
     }
-    return s.status && s.status !== 'OK' ? html`<p class="muted" role="status">${this.t('overview.unavailable')}</p>` : undefined;
+    if (s.status && s.status !== 'OK') {
+      return html`<p class="muted" role="status">${this.t('overview.unavailable')}</p>`;
+    }
+    return this.renderSection(s);
   }
 
-  protected figures(countKey: string, countLabel: string, amountKey?: string) {
-    const s = this.data!;
+  /** The section's body, once it is there and complete. */
+  protected abstract renderSection(s: OverviewSection): unknown;
+
+  protected figures(s: OverviewSection, countKey: string, countLabel: string, amountKey?: string) {
     const count = s.figures.find((f) => f.key === countKey)?.value ?? 0;
     const amounts = amountKey ? s.figures.filter((f) => f.key === amountKey && f.unit) : [];
     return html`<p class="figures"><strong>${this.t(countLabel, { count })}</strong>
@@ -50,17 +58,9 @@ abstract class SalesSection extends SalesElement {
 
 /** The account's open opportunities on its 360° page: how many, their amount per currency, the next to close. */
 export class SalesOverview extends SalesSection {
-  override render() {
-    if (!this.host) {
-      return nothing;
-    }
-    const off = this.unavailable();
-    if (off) {
-      return off;
-    }
-    const s = this.data!;
+  protected renderSection(s: OverviewSection) {
     return html`
-      ${this.figures('openCount', 'overview.openCount', 'openAmount')}
+      ${this.figures(s, 'openCount', 'overview.openCount', 'openAmount')}
       <ul>${s.items.map((item) => html`<li>
         <a href=${route(item.href) ?? nothing}>${item.title}</a>
         <span class="muted">${codeLabel((k, v) => this.t(k, v), 'stage', item.subtitle?.split(' · ')[0], item.subtitle?.split(' · ')[0])}</span>
@@ -68,7 +68,7 @@ export class SalesOverview extends SalesSection {
         ${item.date ? html`<span class="muted">${this.t('card.closes', { date: this.date(item.date) })}</span>` : nothing}</li>`)}</ul>
       <p class="links">
         ${s.href ? html`<a href=${route(s.href)!}>${this.t('overview.allOpportunities')}</a>` : nothing}
-        ${this.host.partyId && this.can('sales.opportunity.write')
+        ${this.host?.partyId && this.can('sales.opportunity.write')
           ? html`<a href="#/sales/opportunities/new?accountId=${this.host.partyId}">${this.t('action.newOpportunity')}</a>` : nothing}
       </p>`;
   }
@@ -76,17 +76,9 @@ export class SalesOverview extends SalesSection {
 
 /** The account's quotes on its 360° page: how many, and the last one. */
 export class SalesQuotesOverview extends SalesSection {
-  override render() {
-    if (!this.host) {
-      return nothing;
-    }
-    const off = this.unavailable();
-    if (off) {
-      return off;
-    }
-    const s = this.data!;
+  protected renderSection(s: OverviewSection) {
     return html`
-      ${this.figures('count', 'overview.quoteCount')}
+      ${this.figures(s, 'count', 'overview.quoteCount')}
       <ul>${s.items.map((item) => html`<li>
         <a href=${route(item.href) ?? nothing}>${item.title}</a>
         ${item.status ? html`<span class="muted">${codeLabel((k, v) => this.t(k, v), 'quoteStatus', item.status)}</span>` : nothing}
