@@ -174,6 +174,9 @@ public class SecurityIT {
         realm.update(production);
         try {
             Waits.awaitTrue(() -> Api.as("mdupont", "mdupont").get("/v1/auth/me").status() == 401, "demo users refused", 30);
+            // the realm's new configuration re-registers the security services, and the whiteboard
+            // rebuilds the application meanwhile (a moment of 404): wait for it to answer again
+            Waits.awaitTrue(() -> Api.as("admin", "admin").get("/v1/auth/me").status() == 401, "admin/admin refused", 30);
             Problems.assertProblem(Api.as("admin", "admin").get("/v1/auth/me"), 401);
             Waits.awaitTrue(() -> Api.as("admin", generated).get("/v1/auth/me").status() == 200, "the generated password works", 30);
         } finally {
