@@ -1,0 +1,5 @@
+package org.tessera.crm.insurance.api;
+
+public enum CoverageCategory {
+    BASE, RIDER, CLAUSE, DEDUCTIBLE
+}

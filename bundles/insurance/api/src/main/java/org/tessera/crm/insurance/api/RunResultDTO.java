@@ -1,0 +1,16 @@
+package org.tessera.crm.insurance.api;
+
+import java.time.Instant;
+
+/** What a renewal or lapse run did. */
+public class RunResultDTO {
+    public String kind;
+    /** Terms created (renewal) or lapsed (lapse). */
+    public long terms;
+    /** Reminder activities planned for the agents. */
+    public long activities;
+    /** Activities the core refused (an agent that left, say), each reported in the log. */
+    public long activitiesRejected;
+    public long millis;
+    public Instant at;
+}
