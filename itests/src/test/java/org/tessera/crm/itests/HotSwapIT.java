@@ -60,7 +60,8 @@ public class HotSwapIT {
     static final int CYCLES = 20;
     private static final Map<String, String> PROBES = Map.of(
             "sales", "/v1/sales/pipeline",
-            "dealer", "/v1/dealer/vehicles?ownerPartyId=");
+            "dealer", "/v1/dealer/vehicles?ownerPartyId=",
+            "insurance", "/v1/insurance/policies?limit=1");
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
@@ -270,7 +271,7 @@ public class HotSwapIT {
         try (Connection connection = dataSource.getConnection()) {
             List<String> tables = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT object_name FROM tessera_module_object"
-                    + " WHERE object_type = 'TABLE' AND module_name IN ('sales', 'dealer')")) {
+                    + " WHERE object_type = 'TABLE' AND module_name IN ('sales', 'dealer', 'insurance')")) {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         tables.add(rows.getString(1));
