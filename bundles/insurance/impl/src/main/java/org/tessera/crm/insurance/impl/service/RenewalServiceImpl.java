@@ -206,8 +206,9 @@ public class RenewalServiceImpl implements RenewalService {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long agent = rs.getLong(6);
+                    Long agentId = rs.wasNull() ? null : agent;
                     rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(),
-                            rs.getBigDecimal(5), rs.wasNull() ? null : agent, rs.getLong(7)});
+                            rs.getBigDecimal(5), agentId, rs.getLong(7)});
                 }
             }
         }
@@ -259,7 +260,7 @@ public class RenewalServiceImpl implements RenewalService {
                 + " premium_part, effective_from, effective_to, insured_party_id, asset_type, asset_description, asset_fields)"
                 + " SELECT m.new_id, (SELECT COUNT(*) FROM ins_policy_coverage k WHERE k.policy_id = v.policy_id AND k.revision = v.revision"
                 + " AND k.seq_no < v.seq_no AND " + String.format(lasting, "k") + "), 0, v.code, v.name, v.category, v.limit_amount,"
-                + " v.deductible, v.premium_part, NULL, NULL, v.insured_party_id, v.asset_type, v.asset_description, v.asset_fields"
+                + " v.deductible, v.premium_part, CAST(NULL AS DATE), CAST(NULL AS DATE), v.insured_party_id, v.asset_type, v.asset_description, v.asset_fields"
                 + " FROM ins_renewal_pair m JOIN ins_policy p ON p.id = m.old_id"
                 + " JOIN ins_policy_coverage v ON v.policy_id = p.id AND v.revision = p.current_revision"
                 + " WHERE m.run_id = ? AND " + String.format(lasting, "v"), runId);
@@ -267,7 +268,7 @@ public class RenewalServiceImpl implements RenewalService {
         execute(c, "INSERT INTO ins_policy_participant (policy_id, seq_no, party_id, participant_role, share_percent, valid_from,"
                 + " valid_thru, minor) SELECT m.new_id, (SELECT COUNT(*) FROM ins_policy_participant k WHERE k.policy_id = v.policy_id"
                 + " AND k.seq_no < v.seq_no AND " + String.format(staying, "k") + "), v.party_id, v.participant_role, v.share_percent,"
-                + " NULL, NULL, v.minor FROM ins_renewal_pair m JOIN ins_policy p ON p.id = m.old_id"
+                + " CAST(NULL AS DATE), CAST(NULL AS DATE), v.minor FROM ins_renewal_pair m JOIN ins_policy p ON p.id = m.old_id"
                 + " JOIN ins_policy_participant v ON v.policy_id = p.id WHERE m.run_id = ? AND " + String.format(staying, "v"), runId);
         execute(c, "INSERT INTO ins_policy_custom_value (policy_id, field_key, value_json) SELECT m.new_id, v.field_key, v.value_json"
                 + " FROM ins_renewal_pair m JOIN ins_policy_custom_value v ON v.policy_id = m.old_id WHERE m.run_id = ?", runId);
