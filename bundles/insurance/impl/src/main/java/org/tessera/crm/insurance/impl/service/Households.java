@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -20,23 +21,29 @@ import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.insurance.api.HouseholdInsuranceDTO;
+import org.tessera.crm.insurance.impl.link.HouseholdMembers;
 import org.tessera.crm.insurance.impl.rules.Premiums;
 
 /**
  * The insurance figures of a person, or of a household and each of its current members: terms in
  * force they take part in (any role, effective today), their annual premiums, and the open claims on
  * them. A term shared by two members counts once for the household. Aggregated in SQL, in scope.
+ * The members are the banking pack's while it is installed (so that the household's insurance and
+ * banking sections count the same people), else the core's current relationships.
  */
 final class Households {
     static final String MEMBER_OF_HOUSEHOLD = "MEMBER_OF_HOUSEHOLD";
     private final Tx tx;
     private final PartyService parties;
     private final RecordScope scope;
+    /** The banking pack's memberships while it is installed, else nothing: the core's relationships then. */
+    private final Supplier<HouseholdMembers> bankingMembers;
 
-    Households(Tx tx, PartyService parties, RecordScope scope) {
+    Households(Tx tx, PartyService parties, RecordScope scope, Supplier<HouseholdMembers> bankingMembers) {
         this.tx = tx;
         this.parties = parties;
         this.scope = scope;
+        this.bankingMembers = bankingMembers;
     }
 
     HouseholdInsuranceDTO rollup(String partyId, LocalDate today) {
@@ -45,7 +52,10 @@ final class Households {
         }
         PartyDTO party = parties.get(partyId);
         List<Long> members = new ArrayList<>();
-        if (party.type == PartyType.HOUSEHOLD) {
+        HouseholdMembers kept = bankingMembers.get();
+        if (party.type == PartyType.HOUSEHOLD && kept != null) {
+            kept.members(partyId).forEach(member -> Ids.parse(member).ifPresent(members::add));
+        } else if (party.type == PartyType.HOUSEHOLD) {
             for (PartyRelationshipDTO r : parties.relationships(partyId)) {
                 if (MEMBER_OF_HOUSEHOLD.equals(r.type) && partyId.equals(r.toPartyId) && current(r, today)) {
                     Ids.parse(r.fromPartyId).ifPresent(members::add);

@@ -18,6 +18,9 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.ForbiddenException;
@@ -60,6 +63,7 @@ import org.tessera.crm.insurance.api.RenewalRunDTO;
 import org.tessera.crm.insurance.impl.entity.CoverageValue;
 import org.tessera.crm.insurance.impl.entity.PolicyEntity;
 import org.tessera.crm.insurance.impl.entity.RevisionValue;
+import org.tessera.crm.insurance.impl.link.HouseholdMembers;
 import org.tessera.crm.insurance.impl.rules.PolicyTransitions;
 import org.tessera.crm.insurance.impl.rules.RenewalTerms;
 import org.tessera.crm.insurance.impl.rules.Revisions;
@@ -86,6 +90,8 @@ public class PolicyServiceImpl implements PolicyService {
     private final PolicyChecks checks;
     private final Households households;
     private final Clock clock;
+    /** The banking pack's household memberships, while it is installed. */
+    private volatile HouseholdMembers householdMembers;
 
     @Activate
     public PolicyServiceImpl(@Reference(target = InsuranceUnit.TX) Tx tx, @Reference PartyService parties,
@@ -108,8 +114,19 @@ public class PolicyServiceImpl implements PolicyService {
         this.events = events;
         this.audit = new ModuleAudit(auditRecorder, SENSITIVE);
         this.checks = new PolicyChecks(parties, scope);
-        this.households = new Households(tx, parties, scope);
+        this.households = new Households(tx, parties, scope, () -> householdMembers);
         this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindHouseholdMembers(HouseholdMembers members) {
+        this.householdMembers = members;
+    }
+
+    void unbindHouseholdMembers(HouseholdMembers members) {
+        if (this.householdMembers == members) {
+            this.householdMembers = null;
+        }
     }
 
     @Override
