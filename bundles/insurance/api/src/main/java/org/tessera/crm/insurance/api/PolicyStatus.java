@@ -7,8 +7,13 @@ package org.tessera.crm.insurance.api;
 public enum PolicyStatus {
     QUOTE, IN_FORCE, LAPSED, CANCELLED, REINSTATED, RENEWED, EXPIRED;
 
-    /** Whether the term covers losses: in force or reinstated. */
+    /** Whether the term can be changed as in force: in force or reinstated. */
     public boolean inForce() {
         return this == IN_FORCE || this == REINSTATED;
+    }
+
+    /** Whether the term covers its dates: in force, reinstated, or renewed (a renewed term runs to its end). */
+    public boolean covering() {
+        return inForce() || this == RENEWED;
     }
 }

@@ -25,8 +25,9 @@ import org.tessera.crm.insurance.impl.link.HouseholdMembers;
 import org.tessera.crm.insurance.impl.rules.Premiums;
 
 /**
- * The insurance figures of a person, or of a household and each of its current members: terms in
- * force they take part in (any role, effective today), their annual premiums, and the open claims on
+ * The insurance figures of a person, or of a household and each of its current members: terms
+ * covering today (in force, reinstated, or renewed but not yet at their end) they take part in (any
+ * role, effective today), their annual premiums, and the open claims on
  * them. A term shared by two members counts once for the household. Aggregated in SQL, in scope.
  * The members are the banking pack's while it is installed (so that the household's insurance and
  * banking sections count the same people), else the core's current relationships.
@@ -101,7 +102,7 @@ final class Households {
     /** The terms in force today on which the party takes part. */
     private static String termsOf(String partyColumn, String visible) {
         return "SELECT DISTINCT pp.policy_id FROM ins_policy_participant pp JOIN ins_policy p ON p.id = pp.policy_id"
-                + " WHERE pp.party_id = " + partyColumn + " AND p.status IN ('IN_FORCE', 'REINSTATED')"
+                + " WHERE pp.party_id = " + partyColumn + " AND p.status IN ('IN_FORCE', 'REINSTATED', 'RENEWED')"
                 + " AND p.effective_date <= ?1 AND p.expiry_date > ?1"
                 + " AND (pp.valid_from IS NULL OR pp.valid_from <= ?1) AND (pp.valid_thru IS NULL OR pp.valid_thru > ?1) AND " + visible;
     }
@@ -120,7 +121,7 @@ final class Households {
 
     private static Object[] whole(EntityManager em, String members, String visible, LocalDate today) {
         String terms = "SELECT DISTINCT pp.policy_id FROM ins_policy_participant pp JOIN ins_policy p ON p.id = pp.policy_id"
-                + " WHERE pp.party_id IN (" + members + ") AND p.status IN ('IN_FORCE', 'REINSTATED')"
+                + " WHERE pp.party_id IN (" + members + ") AND p.status IN ('IN_FORCE', 'REINSTATED', 'RENEWED')"
                 + " AND p.effective_date <= ?1 AND p.expiry_date > ?1"
                 + " AND (pp.valid_from IS NULL OR pp.valid_from <= ?1) AND (pp.valid_thru IS NULL OR pp.valid_thru > ?1) AND " + visible;
         java.sql.Date day = java.sql.Date.valueOf(today);

@@ -1,5 +1,7 @@
 package org.tessera.crm.insurance.impl.service;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,7 +83,7 @@ public class InsuranceSection implements OverviewContributor {
             query.partyId = partyId;
             query.limit = 20;
             for (PolicyDTO p : policies.search(query).items) {
-                if (p.status.inForce()) {
+                if (p.status.covering() && p.expiryDate.isAfter(LocalDate.now(ZoneOffset.UTC))) {
                     items.add(item(p));
                 }
             }
