@@ -81,13 +81,13 @@ export class RecordList extends LitElement {
       ${this.items.length
         ? html`<table>
             <thead>
-              <tr><th scope="col">${t('field.name')}</th><th scope="col">${t('field.description')}</th>
+              <tr><th scope="col">${t('field.name')}</th><th scope="col">${t('field.description')}</th><th scope="col">${t('field.status')}</th>
                 <th scope="col">${t('field.party')}</th><th scope="col">${t('field.createdAt')}</th></tr>
             </thead>
             <tbody>
               ${this.items.map((item) => html`<tr>
-                <td>${item.name}</td>
-                <td>${item.description ?? ''}</td>
+                <td>${item.number}</td>
+                <td>${item.summary}</td><td>${item.status}</td>
                 <td><a href="#/parties/${item.partyId}">${item.partyId}</a></td>
                 <td>${this.host.formatDate(item.createdAt)}</td>
               </tr>`)}

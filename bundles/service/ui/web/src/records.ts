@@ -5,8 +5,10 @@ import { COLLECTION_PATH } from './names';
 export interface ModuleRecord {
   id: string;
   partyId: string;
-  name: string;
-  description?: string;
+  number: string;
+  summary: string;
+  status: string;
+  priority?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

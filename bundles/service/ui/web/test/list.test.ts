@@ -5,7 +5,7 @@ import { COLLECTION_PATH, LIST_ELEMENT } from '../src/names';
 import { PAGE_SIZE } from '../src/records';
 import { fakeHost, settled } from './fake-host';
 
-const record = (id: string, name: string) => ({ id, partyId: '12', name, description: `about ${name}`, version: 1,
+const record = (id: string, name: string) => ({ id, partyId: '12', number: name, summary: `about ${name}`, status: 'NEW', version: 1,
   createdAt: '2026-01-02T10:00:00Z', updatedAt: '2026-01-02T10:00:00Z' });
 
 function mount(host: RecordList['host']): RecordList {
