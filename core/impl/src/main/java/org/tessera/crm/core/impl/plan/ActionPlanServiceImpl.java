@@ -209,7 +209,7 @@ public class ActionPlanServiceImpl implements ActionPlanService {
     @Override
     public int cancelForRecord(String recordLink) {
         List<Long> running = tx.required(em -> em.createQuery("SELECT p.id FROM ActionPlanEntity p WHERE p.recordLink = :link"
-                + " AND p.cancelled = FALSE", Long.class).setParameter("link", recordLink).getResultList());
+                + " AND p.cancelled = :no", Long.class).setParameter("link", recordLink).setParameter("no", false).getResultList());
         running.forEach(this::cancelPlan);
         return running.size();
     }

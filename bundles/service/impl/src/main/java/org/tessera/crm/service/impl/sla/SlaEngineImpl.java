@@ -28,6 +28,7 @@ import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
+import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.service.api.ServiceTopics;
 import org.tessera.crm.service.api.sla.BusinessCalendar;
@@ -155,8 +156,8 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             if (em.find(CalendarEntity.class, policy.calendar) == null) {
                 new FieldErrors().invalid("calendar", "no such calendar").throwIfAny();
             }
-            List<PolicyEntity> previous = em.createQuery("SELECT p FROM PolicyEntity p WHERE p.code = :code AND p.current = TRUE",
-                    PolicyEntity.class).setParameter("code", policy.code).getResultList();
+            List<PolicyEntity> previous = em.createQuery("SELECT p FROM PolicyEntity p WHERE p.code = :code AND p.current = :yes",
+                    PolicyEntity.class).setParameter("code", policy.code).setParameter("yes", true).getResultList();
             int version = 1;
             for (PolicyEntity old : previous) {
                 old.current = false;
@@ -281,7 +282,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         List<Fired> fired = tx.required(em -> {
             List<Fired> done = new ArrayList<>();
             Cache cache = new Cache(em);
-            for (ClockEntity c : em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectLink = :link AND c.state IN (:states)",
+            for (ClockEntity c : em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectLink = :link AND c.state IN :states",
                     ClockEntity.class).setParameter("link", link).setParameter("states", List.of(RUNNING, PAUSED)).getResultList()) {
                 SlaPolicyDTO policy = cache.policy(c.policyId);
                 MilestoneDefinitionDTO definition = definition(policy, c.milestone);
@@ -330,55 +331,63 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
     }
 
     /**
-     * One sweep: fires every deadline due at the engine's time, in batches; returns how many fired.
-     * Each claim is its own guarded UPDATE: a row another node claimed first is skipped.
+     * One sweep: fires every deadline due at the engine's time; returns how many fired. The due rows
+     * are read by the indexed {@code (state, next_deadline)}, a batch at a time; each is then claimed in
+     * a transaction of its own, as an optimistic-locked update of its phase (UPDATE ... WHERE id = ?
+     * AND version = ?): when another node claimed it first, the update finds no row and this node
+     * skips it, so a deadline fires once.
      */
     public int sweep(int batchSize) {
         Instant now = clock.now();
         int firedCount = 0;
+        Long after = null;
         while (true) {
-            List<Fired> fired = tx.required(em -> {
-                List<ClockEntity> due = em.createQuery("SELECT c FROM ClockEntity c WHERE c.state = :running AND c.nextDeadline <= :now"
-                        + " ORDER BY c.nextDeadline", ClockEntity.class).setParameter("running", RUNNING).setParameter("now", now)
-                        .setMaxResults(batchSize).getResultList();
-                Cache cache = new Cache(em);
-                List<Fired> claimed = new ArrayList<>();
-                for (ClockEntity c : due) {
-                    claim(em, c, cache, now, claimed);
+            Long from = after;
+            List<Long> due = tx.required(em -> JpqlQuery.of("SELECT c.id FROM ClockEntity c")
+                    .where("c.state = :running", "running", RUNNING).where("c.nextDeadline <= :now", "now", now)
+                    .where("c.id > :after", "after", from)
+                    .create(em, "c.id", Long.class).setMaxResults(batchSize).getResultList());
+            for (Long id : due) {
+                List<Fired> fired;
+                try {
+                    fired = tx.required(em -> claim(em, id, now));
+                } catch (RuntimeException lost) {
+                    continue; // another node claimed it (optimistic lock), or the record moved it meanwhile
                 }
-                return claimed;
-            });
-            fired.forEach(this::act);
-            firedCount += fired.size();
-            if (fired.isEmpty()) {
+                fired.forEach(this::act);
+                firedCount += fired.size();
+            }
+            if (due.size() < batchSize) {
                 return firedCount;
             }
+            after = due.get(due.size() - 1);
         }
     }
 
     /** Claims the due deadline(s) of one clock: the warning, then the violation when its target has passed too (catch-up). */
-    private void claim(EntityManager em, ClockEntity c, Cache cache, Instant now, List<Fired> claimed) {
-        SlaPolicyDTO policy = cache.policy(c.policyId);
+    private List<Fired> claim(EntityManager em, long id, Instant now) {
+        ClockEntity c = em.find(ClockEntity.class, id);
+        if (c == null || !RUNNING.equals(c.state) || c.nextDeadline == null || c.nextDeadline.isAfter(now)) {
+            return List.of();
+        }
+        SlaPolicyDTO policy = policyDto(em.find(PolicyEntity.class, c.policyId));
         MilestoneDefinitionDTO definition = definition(policy, c.milestone);
         boolean violate = !now.isBefore(c.targetAt);
         boolean warn = MilestoneMath.NONE.equals(c.phase) && c.warnAt != null;
-        String phase = violate ? MilestoneMath.VIOLATED : MilestoneMath.WARNED;
-        Instant next = violate ? null : c.targetAt;
-        int updated = em.createQuery("UPDATE ClockEntity c SET c.phase = :phase, c.nextDeadline = :next, c.warned = :warned,"
-                + " c.violated = :violated, c.version = c.version + 1 WHERE c.id = :id AND c.version = :version AND c.state = :running")
-                .setParameter("phase", phase).setParameter("next", next).setParameter("warned", c.warned || warn)
-                .setParameter("violated", violate).setParameter("id", c.id).setParameter("version", c.version)
-                .setParameter("running", RUNNING).executeUpdate();
-        if (updated != 1) {
-            return; // another node claimed it, or the record moved it meanwhile
-        }
-        Fired snapshot = new Fired(snapshot(c), List.of(), null);
+        c.phase = violate ? MilestoneMath.VIOLATED : MilestoneMath.WARNED;
+        c.warned |= warn;
+        c.violated |= violate;
+        c.nextDeadline = MilestoneMath.nextDeadline(c);
+        em.flush(); // the version check: a row claimed meanwhile elsewhere fails here
+        ClockView view = snapshot(c);
+        List<Fired> claimed = new ArrayList<>();
         if (warn) {
-            claimed.add(new Fired(snapshot.clock(), definition.warningActions, ServiceTopics.MILESTONE_WARNED));
+            claimed.add(new Fired(view, definition.warningActions, ServiceTopics.MILESTONE_WARNED));
         }
         if (violate) {
-            claimed.add(new Fired(snapshot.clock(), definition.violationActions, ServiceTopics.MILESTONE_VIOLATED));
+            claimed.add(new Fired(view, definition.violationActions, ServiceTopics.MILESTONE_VIOLATED));
         }
+        return claimed;
     }
 
     /** Runs the actions of a fired deadline, after its claim committed, as the system. */
@@ -440,14 +449,14 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
     // ---- reading
 
     private List<ClockEntity> liveClocks(EntityManager em, String entityType, String id) {
-        return em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectType = :type AND c.subjectId = :id AND c.state IN (:states)",
+        return em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectType = :type AND c.subjectId = :id AND c.state IN :states",
                 ClockEntity.class).setParameter("type", entityType).setParameter("id", Ids.of(entityType, id))
                 .setParameter("states", List.of(RUNNING, PAUSED)).getResultList();
     }
 
     private List<SlaPolicyDTO> currentPolicies(EntityManager em) {
-        return em.createQuery("SELECT p FROM PolicyEntity p WHERE p.current = TRUE ORDER BY p.position, p.code", PolicyEntity.class)
-                .getResultList().stream().map(this::policyDto).toList();
+        return em.createQuery("SELECT p FROM PolicyEntity p WHERE p.current = :yes ORDER BY p.position, p.code", PolicyEntity.class)
+                .setParameter("yes", true).getResultList().stream().map(this::policyDto).toList();
     }
 
     private static MilestoneStatusDTO status(ClockEntity c, SlaPolicyDTO policy, MilestoneDefinitionDTO definition,
