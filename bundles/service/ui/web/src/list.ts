@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { TesseraHost } from '@tessera/ui-host';
-import { fetchPage, problemMessage, type ModuleRecord } from './records';
+import { fetchPage, problemMessage, type ModuleRecord, type Scope } from './records';
+import { LIST_ROUTE } from './names';
 
 /**
  * The route of the module's records (names.ts LIST_ROUTE): those the user may see, newest first, a page
@@ -43,13 +44,18 @@ export class RecordList extends LitElement {
    */
   protected willUpdate(changed: PropertyValues<this>) {
     if (!changed.has('host') || !this.host) return;
-    const shown = JSON.stringify([this.host.user.login, this.partyId ?? null]);
+    const shown = JSON.stringify([this.host.user.login, this.partyId ?? null, this.scope]);
     if (shown !== this.shown) {
       this.shown = shown;
       this.items = [];
       this.nextCursor = undefined;
       void this.load();
     }
+  }
+
+  /** "My requests" (?mine=true) and "my queues" (?myQueues=true) are the same list, filtered by the API. */
+  private get scope(): Scope {
+    return this.host.query.get('mine') === 'true' ? 'mine' : this.host.query.get('myQueues') === 'true' ? 'myQueues' : 'all';
   }
 
   private get partyId(): string | undefined {
@@ -60,7 +66,7 @@ export class RecordList extends LitElement {
     this.loading = true;
     this.error = undefined;
     try {
-      const page = await fetchPage(this.host, this.partyId, cursor);
+      const page = await fetchPage(this.host, this.partyId, cursor, this.scope);
       this.items = cursor ? [...this.items, ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
     } catch (error) {
@@ -75,7 +81,12 @@ export class RecordList extends LitElement {
     const t = this.host.t;
     const partyId = this.partyId;
     return html`
-      <h1>${partyId ? t('list.titleOfParty', { partyId }) : t('list.title')}</h1>
+      <h1>${partyId ? t('list.titleOfParty', { partyId }) : t(this.scope === 'mine' ? 'list.mine' : this.scope === 'myQueues' ? 'list.myQueues' : 'list.title')}</h1>
+      ${partyId ? nothing : html`<nav aria-label=${t('list.filters')}>
+        <a href="#/${LIST_ROUTE}" aria-current=${this.scope === 'all' ? 'page' : 'false'}>${t('list.title')}</a> ·
+        <a href="#/${LIST_ROUTE}?mine=true" aria-current=${this.scope === 'mine' ? 'page' : 'false'}>${t('list.mine')}</a> ·
+        <a href="#/${LIST_ROUTE}?myQueues=true" aria-current=${this.scope === 'myQueues' ? 'page' : 'false'}>${t('list.myQueues')}</a>
+      </nav>`}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.items.length === 0 && !this.loading && !this.error ? html`<p>${t('list.empty')}</p>` : nothing}
       ${this.items.length

@@ -22,10 +22,14 @@ export interface Page<T> {
 
 export const PAGE_SIZE = 50;
 
+/** Which requests a list shows: all the user may see, theirs, or those of their queues. */
+export type Scope = 'all' | 'mine' | 'myQueues';
+
 /** A page of records, of one party when partyId is given, after the cursor when one is given. */
-export async function fetchPage(host: TesseraHost, partyId?: string, cursor?: string): Promise<Page<ModuleRecord>> {
+export async function fetchPage(host: TesseraHost, partyId?: string, cursor?: string, scope: Scope = 'all'): Promise<Page<ModuleRecord>> {
   const answer = await host.api.get<Page<ModuleRecord>>(COLLECTION_PATH, {
-    query: { partyId: partyId || undefined, cursor, limit: String(PAGE_SIZE) },
+    query: { partyId: partyId || undefined, cursor, limit: String(PAGE_SIZE),
+      mine: scope === 'mine' ? 'true' : undefined, myQueues: scope === 'myQueues' ? 'true' : undefined },
   });
   return answer.body;
 }

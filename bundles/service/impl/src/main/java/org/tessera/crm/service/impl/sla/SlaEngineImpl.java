@@ -13,6 +13,7 @@ import javax.persistence.EntityManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -65,7 +66,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
     private final ActivityService activities;
     private final CallerContext callers;
     private final ObjectMapper json = ObjectMappers.create();
-    private final Map<String, SlaSubjectHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, ComponentServiceObjects<SlaSubjectHandler>> handlers = new ConcurrentHashMap<>();
 
     @Activate
     public SlaEngineImpl(@Reference(name = "tx", target = ServiceUnit.TX) Tx tx, @Reference EngineClock clock,
@@ -77,15 +78,20 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         this.callers = callers;
     }
 
+    /**
+     * Handlers are bound as service objects and got only when an action needs one: the request
+     * handler depends on the request service, which depends on this engine, so getting it while this
+     * engine activates would be a cycle.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addHandler(SlaSubjectHandler handler, Map<String, Object> properties) {
+    void addHandler(ComponentServiceObjects<SlaSubjectHandler> handler, Map<String, Object> properties) {
         Object type = properties.get(SlaSubjectHandler.ENTITY_TYPE);
         if (type != null) {
             handlers.put(type.toString(), handler);
         }
     }
 
-    void removeHandler(SlaSubjectHandler handler, Map<String, Object> properties) {
+    void removeHandler(ComponentServiceObjects<SlaSubjectHandler> handler, Map<String, Object> properties) {
         Object type = properties.get(SlaSubjectHandler.ENTITY_TYPE);
         if (type != null) {
             handlers.remove(type.toString(), handler);
@@ -413,7 +419,18 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
     }
 
     private void run(SlaActionDTO action, ClockView c) {
-        SlaSubjectHandler handler = handlers.get(c.subjectType());
+        ComponentServiceObjects<SlaSubjectHandler> objects = handlers.get(c.subjectType());
+        SlaSubjectHandler handler = objects == null ? null : objects.getService();
+        try {
+            run(action, c, handler);
+        } finally {
+            if (handler != null) {
+                objects.ungetService(handler);
+            }
+        }
+    }
+
+    private void run(SlaActionDTO action, ClockView c, SlaSubjectHandler handler) {
         switch (action.type) {
             case EVENT -> { } // the milestone's event is always posted
             case ACTIVITY -> {
