@@ -1,11 +1,13 @@
 import { LitElement as e, css as t, html as n, nothing as r } from "lit";
 // src/names.ts
 var i = "/service/requests", a = "service/requests", o = "tessera-service-requests", s = "tessera-service-requests-section";
-async function c(e, t, n) {
+async function c(e, t, n, r = "all") {
 	return (await e.api.get(i, { query: {
 		partyId: t || void 0,
 		cursor: n,
-		limit: "50"
+		limit: "50",
+		mine: r === "mine" ? "true" : void 0,
+		myQueues: r === "myQueues" ? "true" : void 0
 	} })).body;
 }
 function l(e, t) {
@@ -37,8 +39,15 @@ var u = class extends e {
 	}
 	willUpdate(e) {
 		if (!e.has("host") || !this.host) return;
-		let t = JSON.stringify([this.host.user.login, this.partyId ?? null]);
+		let t = JSON.stringify([
+			this.host.user.login,
+			this.partyId ?? null,
+			this.scope
+		]);
 		t !== this.shown && (this.shown = t, this.items = [], this.nextCursor = void 0, this.load());
+	}
+	get scope() {
+		return this.host.query.get("mine") === "true" ? "mine" : this.host.query.get("myQueues") === "true" ? "myQueues" : "all";
 	}
 	get partyId() {
 		return this.host.query.get("partyId") ?? void 0;
@@ -46,7 +55,7 @@ var u = class extends e {
 	async load(e) {
 		this.loading = !0, this.error = void 0;
 		try {
-			let t = await c(this.host, this.partyId, e);
+			let t = await c(this.host, this.partyId, e, this.scope);
 			this.items = e ? [...this.items, ...t.items] : t.items, this.nextCursor = t.nextCursor;
 		} catch (e) {
 			this.error = l(this.host, e);
@@ -58,18 +67,23 @@ var u = class extends e {
 		if (!this.host) return r;
 		let e = this.host.t, t = this.partyId;
 		return n`
-      <h1>${t ? e("list.titleOfParty", { partyId: t }) : e("list.title")}</h1>
+      <h1>${t ? e("list.titleOfParty", { partyId: t }) : e(this.scope === "mine" ? "list.mine" : this.scope === "myQueues" ? "list.myQueues" : "list.title")}</h1>
+      ${t ? r : n`<nav aria-label=${e("list.filters")}>
+        <a href="#/${a}" aria-current=${this.scope === "all" ? "page" : "false"}>${e("list.title")}</a> ·
+        <a href="#/${a}?mine=true" aria-current=${this.scope === "mine" ? "page" : "false"}>${e("list.mine")}</a> ·
+        <a href="#/${a}?myQueues=true" aria-current=${this.scope === "myQueues" ? "page" : "false"}>${e("list.myQueues")}</a>
+      </nav>`}
       ${this.error ? n`<p class="error" role="alert">${this.error}</p>` : r}
       ${this.items.length === 0 && !this.loading && !this.error ? n`<p>${e("list.empty")}</p>` : r}
       ${this.items.length ? n`<table>
             <thead>
-              <tr><th scope="col">${e("field.name")}</th><th scope="col">${e("field.description")}</th>
+              <tr><th scope="col">${e("field.name")}</th><th scope="col">${e("field.description")}</th><th scope="col">${e("field.status")}</th>
                 <th scope="col">${e("field.party")}</th><th scope="col">${e("field.createdAt")}</th></tr>
             </thead>
             <tbody>
               ${this.items.map((e) => n`<tr>
-                <td>${e.name}</td>
-                <td>${e.description ?? ""}</td>
+                <td>${e.number}</td>
+                <td>${e.summary}</td><td>${e.status}</td>
                 <td><a href="#/parties/${e.partyId}">${e.partyId}</a></td>
                 <td>${this.host.formatDate(e.createdAt)}</td>
               </tr>`)}

@@ -33,6 +33,22 @@ describe('the list of records', () => {
     expect(element.shadowRoot!.querySelector('tbody td:last-child')!.textContent).toBe('date(2026-01-02T10:00:00Z)');
   });
 
+  it('lists "my requests" and "my queues" through the API\'s filters, titled as such', async () => {
+    const { host, calls } = fakeHost([{ items: [record('3', 'SR-000003')] }], { query: new URLSearchParams('mine=true') });
+    const element = mount(host);
+    await settled(element);
+    expect(calls[0].query?.mine).toBe('true');
+    expect(calls[0].query?.myQueues).toBeUndefined();
+    expect(element.shadowRoot!.querySelector('h1')!.textContent).toBe('list.mine');
+    expect(element.shadowRoot!.querySelector('nav a[aria-current="page"]')!.getAttribute('href')).toBe('#/service/requests?mine=true');
+
+    const queues = fakeHost([{ items: [] }], { query: new URLSearchParams('myQueues=true') });
+    const other = mount(queues.host);
+    await settled(other);
+    expect(queues.calls[0].query?.myQueues).toBe('true');
+    expect(other.shadowRoot!.querySelector('h1')!.textContent).toBe('list.myQueues');
+  });
+
   it('offers the next page while the API gives a cursor, and appends it', async () => {
     const { host, calls } = fakeHost([{ items: [record('1', 'First')], nextCursor: 'c1' }, { items: [record('2', 'Second')] }]);
     const element = mount(host);
