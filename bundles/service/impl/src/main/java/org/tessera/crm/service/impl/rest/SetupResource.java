@@ -31,9 +31,6 @@ import org.tessera.crm.service.api.RequestTemplateDTO;
 import org.tessera.crm.service.api.RequestTypeDTO;
 import org.tessera.crm.service.api.ServiceSetup;
 import org.tessera.crm.service.api.StatusDTO;
-import org.tessera.crm.service.api.sla.CalendarDTO;
-import org.tessera.crm.service.api.sla.SlaPolicyDTO;
-import org.tessera.crm.service.api.sla.SlaSetup;
 import org.tessera.crm.service.impl.ServicePermissions;
 import org.tessera.crm.service.impl.request.RequestServiceImpl;
 
@@ -47,13 +44,11 @@ import org.tessera.crm.service.impl.request.RequestServiceImpl;
 @Tag(name = "service setup")
 public class SetupResource {
     private final ServiceSetup setup;
-    private final SlaSetup sla;
     private final RequestServiceImpl requests;
 
     @Activate
-    public SetupResource(@Reference ServiceSetup setup, @Reference SlaSetup sla, @Reference RequestServiceImpl requests) {
+    public SetupResource(@Reference ServiceSetup setup, @Reference RequestServiceImpl requests) {
         this.setup = setup;
-        this.sla = sla;
         this.requests = requests;
     }
 
@@ -152,39 +147,6 @@ public class SetupResource {
     public DocumentTemplateDTO putDocumentTemplate(@PathParam("code") String code, DocumentTemplateDTO body) {
         required(body).code = code;
         return setup.putDocumentTemplate(body);
-    }
-
-    @GET
-    @Path("sla/calendars")
-    @RequiresPermission(ServicePermissions.REQUEST_READ)
-    public Page<CalendarDTO> calendars() {
-        return Responses.items(sla.calendars());
-    }
-
-    @PUT
-    @Path("sla/calendars/{code}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(ServicePermissions.SETUP)
-    public CalendarDTO putCalendar(@PathParam("code") String code, CalendarDTO body) {
-        required(body).code = code;
-        return sla.putCalendar(body);
-    }
-
-    @GET
-    @Path("sla/policies")
-    @RequiresPermission(ServicePermissions.REQUEST_READ)
-    public Page<SlaPolicyDTO> policies() {
-        return Responses.items(sla.policies());
-    }
-
-    @Operation(summary = "Store a new version of an SLA policy; running milestones keep the version they started with")
-    @PUT
-    @Path("sla/policies/{code}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresPermission(ServicePermissions.SETUP)
-    public SlaPolicyDTO putPolicy(@PathParam("code") String code, SlaPolicyDTO body) {
-        required(body).code = code;
-        return sla.putPolicy(body);
     }
 
     private static <T> T required(T body) {
