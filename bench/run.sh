@@ -3,7 +3,7 @@
 #   sh bench/run.sh [PARTIES]           (default 1000000; e.g. 20000 for a smoke run)
 # Environment: ROUNDS (5), ROUND_SECONDS (10), WARMUP_SECONDS (10), PORT (28181), SEED (42),
 #              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o"),
-#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,insurance,p5),
+#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,service,insurance,p5), SERVICE_REQUESTS (100000),
 #              POLICIES (30000) and RENEWALS (25000): the insurance phase's terms, and how many expire in the run's month, KEEP_DB=1 to keep the database
 #              of the previous run (its data set must have the same size and seed; use with PHASES
 #              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR),
@@ -51,11 +51,13 @@ sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" 
 grep -q "^org.osgi.service.http.port" "$DIST/etc/org.ops4j.pax.web.cfg" || echo "org.osgi.service.http.port = $PORT" >> "$DIST/etc/org.ops4j.pax.web.cfg"
 sed -i "s/^sshPort *=.*/sshPort = $((PORT + 1))/" "$DIST/etc/org.apache.karaf.shell.cfg"
 [ -f "$DIST/etc/org.apache.karaf.management.cfg" ] && sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((PORT + 2))/; s/^rmiServerPort *=.*/rmiServerPort = $((PORT + 3))/" "$DIST/etc/org.apache.karaf.management.cfg"
+# the service phase moves the SLA engine's test clock and sweeps itself: no background sweep meanwhile
+printf 'testClockEnabled = true\nsweepSeconds = 3600\nbatchSize = 500\nreopenDays = 30\n' > "$DIST/etc/org.tessera.crm.service.cfg"
 CP="$HERE/client/target/classes:$(cat "$HERE/client/target/classpath.txt")"
 cd "$HERE"
 # the raw baseline gets the same Derby page cache as the server (bin/setenv)
 exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000}" -cp "$CP" org.tessera.crm.bench.Bench --dist "$DIST" --port "$PORT" --parties "$PARTIES" \
   --ping-jar "$(ls "$HERE"/ping/target/org.tessera.crm.bench.ping-*.jar | head -1)" \
   --rounds "${ROUNDS:-5}" --round-seconds "${ROUND_SECONDS:-10}" --warmup-seconds "${WARMUP_SECONDS:-10}" \
-  --seed "${SEED:-42}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
+  --seed "${SEED:-42}" --service-requests "${SERVICE_REQUESTS:-100000}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
   --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui" --policies "${POLICIES:-30000}" --renewals "${RENEWALS:-25000}"

@@ -61,7 +61,8 @@ public class HotSwapIT {
     private static final Map<String, String> PROBES = Map.of(
             "sales", "/v1/sales/pipeline",
             "dealer", "/v1/dealer/vehicles?ownerPartyId=",
-            "insurance", "/v1/insurance/policies?limit=1");
+            "insurance", "/v1/insurance/policies?limit=1",
+            "service", "/v1/service/statuses");
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject

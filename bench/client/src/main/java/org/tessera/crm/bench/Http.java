@@ -89,6 +89,12 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> putJson(String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> postStream(String path, String contentType, Supplier<InputStream> body)
             throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)

@@ -28,6 +28,7 @@ import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportedActivityDTO;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
+import org.tessera.crm.core.kit.rest.NdjsonRows;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 import org.tessera.crm.core.kit.rest.Problem;
 import org.tessera.crm.core.kit.rest.TesseraApi;

@@ -28,6 +28,7 @@ import org.tessera.crm.core.api.imports.PartyImportService;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
+import org.tessera.crm.core.kit.rest.NdjsonRows;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 import org.tessera.crm.core.kit.rest.Problem;
 import org.tessera.crm.core.kit.rest.TesseraApi;

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.limits;
+package org.tessera.crm.core.kit.rest;
 
 import java.io.IOException;
 import java.io.Reader;

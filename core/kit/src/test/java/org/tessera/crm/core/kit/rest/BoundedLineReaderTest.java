@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.limits;
+package org.tessera.crm.core.kit.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.resource;
+package org.tessera.crm.core.kit.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +15,6 @@ import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.imports.ImportedActivityDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.kit.rest.ObjectMappers;
 
 class NdjsonRowsTest {
 

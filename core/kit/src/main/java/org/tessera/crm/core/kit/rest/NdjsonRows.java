@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.resource;
+package org.tessera.crm.core.kit.rest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +19,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.kit.FieldErrors;
-import org.tessera.crm.core.kit.rest.JsonProblems;
-import org.tessera.crm.core.rest.limits.BoundedLineReader;
-import org.tessera.crm.core.rest.limits.RequestLimitsConfig;
 
 /**
  * The rows of an NDJSON body, read one line at a time as the importer asks for them: the body
@@ -29,9 +26,9 @@ import org.tessera.crm.core.rest.limits.RequestLimitsConfig;
  * the file); a line that is not a JSON object of the expected type becomes an unreadable row
  * carrying the reason and, where Jackson knows it, the field.
  */
-final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
+public final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
     /** The default of {@code maxImportLineChars}. */
-    static final int DEFAULT_MAX_LINE_CHARS = 1 << 20;
+    public static final int DEFAULT_MAX_LINE_CHARS = 1 << 20;
 
     private final BoundedLineReader reader;
     private final ObjectReader json;
@@ -42,11 +39,11 @@ final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
      * @param maxLineChars a longer line is a rejected row, read past without being held, so that one
      *        huge line cannot exhaust memory
      */
-    NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type) {
+    public NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type) {
         this(body, mapper, type, DEFAULT_MAX_LINE_CHARS);
     }
 
-    NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type, int maxLineChars) {
+    public NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type, int maxLineChars) {
         this.reader = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), maxLineChars);
         this.json = mapper.readerFor(type);
     }
@@ -82,7 +79,7 @@ final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
             if (line.tooLong()) {
                 return ImportRow.unreadable(lineNumber, List.of(new FieldError(null, "too_long", "line " + lineNumber
                         + " is longer than the limit of " + reader.maxChars() + " characters ("
-                        + RequestLimitsConfig.PID + "/maxImportLineChars)")));
+                        + "org.tessera.crm.rest.limits/maxImportLineChars)")));
             }
             return parse(lineNumber, line.text());
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.rest.resource;
+package org.tessera.crm.core.kit.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.party.PartyDTO;
-import org.tessera.crm.core.kit.rest.ObjectMappers;
 
 class NdjsonRowsLimitsTest {
 

@@ -1,0 +1,22 @@
+package org.tessera.crm.service.impl.sla;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The service module's configuration, PID {@code org.tessera.crm.service}. */
+@ObjectClassDefinition(name = "Tessera service module")
+public @interface ServiceConfig {
+    String PID = "org.tessera.crm.service";
+
+    @AttributeDefinition(description = "Seconds between two sweeps of the SLA scheduler")
+    int sweepSeconds() default 30;
+
+    @AttributeDefinition(description = "Milestones fired at most per sweep transaction batch")
+    int batchSize() default 500;
+
+    @AttributeDefinition(description = "Lets an administrator move the engine's clock forward (tests only)")
+    boolean testClockEnabled() default false;
+
+    @AttributeDefinition(description = "Days after closing during which a request may be reopened")
+    int reopenDays() default 30;
+}

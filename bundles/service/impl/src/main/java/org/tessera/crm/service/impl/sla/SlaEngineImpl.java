@@ -1,0 +1,561 @@
+package org.tessera.crm.service.impl.sla;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.activity.ActivityDTO;
+import org.tessera.crm.core.api.activity.ActivityService;
+import org.tessera.crm.core.api.activity.ActivityStatus;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
+import org.tessera.crm.core.api.security.CallerContext;
+import org.tessera.crm.core.kit.FieldErrors;
+import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.rest.ObjectMappers;
+import org.tessera.crm.core.kit.jpa.JpqlQuery;
+import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.service.api.ServiceTopics;
+import org.tessera.crm.service.api.sla.BusinessCalendar;
+import org.tessera.crm.service.api.sla.CalendarDTO;
+import org.tessera.crm.service.api.sla.MilestoneDefinitionDTO;
+import org.tessera.crm.service.api.sla.MilestoneStatusDTO;
+import org.tessera.crm.service.api.sla.SlaActionDTO;
+import org.tessera.crm.service.api.sla.SlaEngine;
+import org.tessera.crm.service.api.sla.SlaPolicyDTO;
+import org.tessera.crm.service.api.sla.SlaSetup;
+import org.tessera.crm.service.api.sla.SlaSubject;
+import org.tessera.crm.service.api.sla.SlaSubjectHandler;
+import org.tessera.crm.service.impl.ServiceUnit;
+import org.tessera.crm.service.impl.entity.CalendarEntity;
+import org.tessera.crm.service.impl.entity.ClockEntity;
+import org.tessera.crm.service.impl.entity.PolicyEntity;
+
+/**
+ * The SLA engine on the module's tables: one {@code sla_clock} row per milestone of a record. The
+ * scheduler ({@link #sweep}) finds due rows by the indexed {@code (state, next_deadline)} and claims
+ * each with an UPDATE guarded by its phase and version, so that a deadline fires once whatever the
+ * number of nodes; a deadline passed while no node ran is found by the next sweep (catch-up). Actions
+ * run after the claim committed: a failing action is logged, never fired again.
+ */
+@Component(service = {SlaEngine.class, SlaSetup.class, SlaEngineImpl.class})
+public class SlaEngineImpl implements SlaEngine, SlaSetup {
+    private static final Logger LOG = LoggerFactory.getLogger(SlaEngineImpl.class);
+    private static final String RUNNING = MilestoneStatusDTO.State.RUNNING.name();
+    private static final String PAUSED = MilestoneStatusDTO.State.PAUSED.name();
+
+    private final Tx tx;
+    private final EngineClock clock;
+    private final DomainEventPublisher events;
+    private final ActivityService activities;
+    private final CallerContext callers;
+    private final ObjectMapper json = ObjectMappers.create();
+    private final Map<String, ComponentServiceObjects<SlaSubjectHandler>> handlers = new ConcurrentHashMap<>();
+
+    @Activate
+    public SlaEngineImpl(@Reference(name = "tx", target = ServiceUnit.TX) Tx tx, @Reference EngineClock clock,
+            @Reference DomainEventPublisher events, @Reference ActivityService activities, @Reference CallerContext callers) {
+        this.tx = tx;
+        this.clock = clock;
+        this.events = events;
+        this.activities = activities;
+        this.callers = callers;
+    }
+
+    /**
+     * Handlers are bound as service objects and got only when an action needs one: the request
+     * handler depends on the request service, which depends on this engine, so getting it while this
+     * engine activates would be a cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addHandler(ComponentServiceObjects<SlaSubjectHandler> handler, Map<String, Object> properties) {
+        Object type = properties.get(SlaSubjectHandler.ENTITY_TYPE);
+        if (type != null) {
+            handlers.put(type.toString(), handler);
+        }
+    }
+
+    void removeHandler(ComponentServiceObjects<SlaSubjectHandler> handler, Map<String, Object> properties) {
+        Object type = properties.get(SlaSubjectHandler.ENTITY_TYPE);
+        if (type != null) {
+            handlers.remove(type.toString(), handler);
+        }
+    }
+
+    @Override
+    public Instant now() {
+        return clock.now();
+    }
+
+    // ---- setup
+
+    @Override
+    public List<CalendarDTO> calendars() {
+        return tx.required(em -> em.createQuery("SELECT c FROM CalendarEntity c ORDER BY c.code", CalendarEntity.class)
+                .getResultList().stream().map(this::calendarDto).toList());
+    }
+
+    @Override
+    public CalendarDTO putCalendar(CalendarDTO calendar) {
+        Calendars.of(calendar);
+        return tx.required(em -> {
+            CalendarEntity entity = em.find(CalendarEntity.class, calendar.code);
+            if (entity == null) {
+                entity = new CalendarEntity();
+                entity.code = calendar.code;
+                entity.body = write(calendar);
+                em.persist(entity);
+            } else {
+                entity.body = write(calendar);
+            }
+            em.flush();
+            return calendarDto(entity);
+        });
+    }
+
+    @Override
+    public List<SlaPolicyDTO> policies() {
+        return tx.required(em -> currentPolicies(em));
+    }
+
+    @Override
+    public SlaPolicyDTO putPolicy(SlaPolicyDTO policy) {
+        FieldErrors errors = new FieldErrors();
+        errors.required("code", policy.code).maxLength("code", policy.code, 40).required("subjectType", policy.subjectType)
+                .required("calendar", policy.calendar);
+        if (policy.milestones == null || policy.milestones.isEmpty()) {
+            errors.invalid("milestones", "a policy needs at least one milestone");
+        } else {
+            for (int i = 0; i < policy.milestones.size(); i++) {
+                MilestoneDefinitionDTO m = policy.milestones.get(i);
+                String at = "milestones[" + i + "].";
+                errors.required(at + "code", m.code);
+                if (m.targetMinutes <= 0) {
+                    errors.invalid(at + "targetMinutes", "must be positive");
+                }
+                if (m.warnBeforeMinutes < 0 || m.warnBeforeMinutes >= Math.max(1, m.targetMinutes)) {
+                    errors.invalid(at + "warnBeforeMinutes", "must be between 0 and the target");
+                }
+                checkActions(at + "warningActions", m.warningActions, errors);
+                checkActions(at + "violationActions", m.violationActions, errors);
+                checkActions(at + "successActions", m.successActions, errors);
+            }
+        }
+        errors.throwIfAny();
+        return tx.required(em -> {
+            if (em.find(CalendarEntity.class, policy.calendar) == null) {
+                new FieldErrors().invalid("calendar", "no such calendar").throwIfAny();
+            }
+            List<PolicyEntity> previous = em.createQuery("SELECT p FROM PolicyEntity p WHERE p.code = :code AND p.current = :yes",
+                    PolicyEntity.class).setParameter("code", policy.code).setParameter("yes", true).getResultList();
+            int version = 1;
+            for (PolicyEntity old : previous) {
+                old.current = false;
+                version = Math.max(version, old.policyVersion + 1);
+            }
+            PolicyEntity entity = new PolicyEntity();
+            entity.code = policy.code;
+            entity.policyVersion = version;
+            entity.current = true;
+            entity.subjectType = policy.subjectType;
+            entity.position = policy.position;
+            policy.policyVersion = version;
+            entity.body = write(policy);
+            em.persist(entity);
+            em.flush();
+            return policyDto(entity);
+        });
+    }
+
+    private static void checkActions(String field, List<SlaActionDTO> actions, FieldErrors errors) {
+        for (int i = 0; actions != null && i < actions.size(); i++) {
+            SlaActionDTO action = actions.get(i);
+            String at = field + "[" + i + "].";
+            if (action.type == null) {
+                errors.required(at + "type", null);
+            } else if (action.type == SlaActionDTO.Type.ACTIVITY) {
+                errors.required(at + "activityType", action.activityType).required(at + "subject", action.subject);
+            } else if (action.type == SlaActionDTO.Type.ESCALATE && action.queueCode == null && action.priority == null) {
+                errors.invalid(at + "queueCode", "an escalation names a queue or a priority");
+            } else if (action.type == SlaActionDTO.Type.FIELD_UPDATE) {
+                errors.required(at + "field", action.field);
+            }
+        }
+    }
+
+    // ---- clocks
+
+    @Override
+    public List<MilestoneStatusDTO> start(SlaSubject subject) {
+        Instant now = clock.now();
+        return tx.required(em -> {
+            Optional<SlaPolicyDTO> chosen = PolicySelector.select(currentPolicies(em), subject.entityType, subject.facts);
+            if (chosen.isEmpty()) {
+                return List.of();
+            }
+            SlaPolicyDTO policy = chosen.get();
+            PolicyEntity row = em.createQuery("SELECT p FROM PolicyEntity p WHERE p.code = :code AND p.policyVersion = :v",
+                    PolicyEntity.class).setParameter("code", policy.code).setParameter("v", policy.policyVersion).getSingleResult();
+            BusinessCalendar calendar = calendar(em, policy.calendar);
+            List<MilestoneStatusDTO> started = new ArrayList<>();
+            for (MilestoneDefinitionDTO definition : policy.milestones) {
+                ClockEntity c = newClock(subject.entityType, Ids.of(subject.entityType, subject.id), subject.link,
+                        subject.partyId == null ? null : Ids.parse(subject.partyId).orElse(null), row.id, definition, 1, now, calendar);
+                em.persist(c);
+                started.add(status(c, policy, definition, calendar, now));
+            }
+            return started;
+        });
+    }
+
+    private static ClockEntity newClock(String type, long id, String link, Long partyId, long policyId, MilestoneDefinitionDTO definition,
+            int cycle, Instant now, BusinessCalendar calendar) {
+        ClockEntity c = new ClockEntity();
+        c.subjectType = type;
+        c.subjectId = id;
+        c.subjectLink = link;
+        c.partyId = partyId;
+        c.policyId = policyId;
+        c.milestone = definition.code;
+        c.cycle = cycle;
+        c.state = RUNNING;
+        c.phase = MilestoneMath.NONE;
+        c.startedAt = now;
+        MilestoneMath.schedule(c, definition, calendar);
+        return c;
+    }
+
+    @Override
+    public void statusChanged(String entityType, String id, String status, String category, boolean pauses) {
+        Instant now = clock.now();
+        List<Fired> fired = tx.required(em -> {
+            List<Fired> done = new ArrayList<>();
+            Cache cache = new Cache(em);
+            for (ClockEntity c : liveClocks(em, entityType, id)) {
+                SlaPolicyDTO policy = cache.policy(c.policyId);
+                MilestoneDefinitionDTO definition = definition(policy, c.milestone);
+                BusinessCalendar calendar = cache.calendar(policy.calendar);
+                if (definition.completeOnStatuses.contains(status) || (category != null && definition.completeOnStatuses.contains(category))) {
+                    done.add(complete(em, c, policy, definition, calendar, now));
+                } else if (pauses && RUNNING.equals(c.state)) {
+                    MilestoneMath.pause(c, now);
+                } else if (!pauses && PAUSED.equals(c.state)) {
+                    MilestoneMath.resume(c, definition, calendar, now);
+                }
+            }
+            return done;
+        });
+        fired.forEach(this::act);
+    }
+
+    @Override
+    public void activityLogged(String entityType, String id, String activityType) {
+        Instant now = clock.now();
+        List<Fired> fired = tx.required(em -> {
+            List<Fired> done = new ArrayList<>();
+            Cache cache = new Cache(em);
+            for (ClockEntity c : liveClocks(em, entityType, id)) {
+                SlaPolicyDTO policy = cache.policy(c.policyId);
+                MilestoneDefinitionDTO definition = definition(policy, c.milestone);
+                if (activityType != null && activityType.equals(definition.completeOnActivityType)) {
+                    done.add(complete(em, c, policy, definition, cache.calendar(policy.calendar), now));
+                }
+            }
+            return done;
+        });
+        fired.forEach(this::act);
+    }
+
+    /** An activity of {@code activityType} names the record {@code link}: its waiting milestones complete. */
+    public void activityLoggedOn(String link, String activityType) {
+        Instant now = clock.now();
+        List<Fired> fired = tx.required(em -> {
+            List<Fired> done = new ArrayList<>();
+            Cache cache = new Cache(em);
+            for (ClockEntity c : em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectLink = :link AND c.state IN :states",
+                    ClockEntity.class).setParameter("link", link).setParameter("states", List.of(RUNNING, PAUSED)).getResultList()) {
+                SlaPolicyDTO policy = cache.policy(c.policyId);
+                MilestoneDefinitionDTO definition = definition(policy, c.milestone);
+                if (activityType != null && activityType.equals(definition.completeOnActivityType)) {
+                    done.add(complete(em, c, policy, definition, cache.calendar(policy.calendar), now));
+                }
+            }
+            return done;
+        });
+        fired.forEach(this::act);
+    }
+
+    private Fired complete(EntityManager em, ClockEntity c, SlaPolicyDTO policy, MilestoneDefinitionDTO definition,
+            BusinessCalendar calendar, Instant now) {
+        MilestoneMath.complete(c, calendar, definition.targetMinutes, now);
+        if (definition.recurring) {
+            em.persist(newClock(c.subjectType, c.subjectId, c.subjectLink, c.partyId, c.policyId, definition, c.cycle + 1, now, calendar));
+        }
+        return new Fired(snapshot(c), definition.successActions, ServiceTopics.MILESTONE_SUCCEEDED);
+    }
+
+    @Override
+    public void cancel(String entityType, String id) {
+        tx.required(em -> {
+            for (ClockEntity c : liveClocks(em, entityType, id)) {
+                c.state = MilestoneStatusDTO.State.CANCELLED.name();
+                c.nextDeadline = null;
+                c.completedAt = clock.now();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<MilestoneStatusDTO> milestones(String entityType, String id) {
+        long key = Ids.of(entityType, id);
+        Instant now = clock.now();
+        return tx.required(em -> {
+            Cache cache = new Cache(em);
+            return em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectType = :type AND c.subjectId = :id ORDER BY c.id",
+                    ClockEntity.class).setParameter("type", entityType).setParameter("id", key).getResultList().stream().map(c -> {
+                        SlaPolicyDTO policy = cache.policy(c.policyId);
+                        return status(c, policy, definition(policy, c.milestone), cache.calendar(policy.calendar), now);
+                    }).toList();
+        });
+    }
+
+    /**
+     * One sweep: fires every deadline due at the engine's time; returns how many fired. The due rows
+     * are read by the indexed {@code (state, next_deadline)}, a batch at a time; each is then claimed in
+     * a transaction of its own, as an optimistic-locked update of its phase (UPDATE ... WHERE id = ?
+     * AND version = ?): when another node claimed it first, the update finds no row and this node
+     * skips it, so a deadline fires once.
+     */
+    public int sweep(int batchSize) {
+        Instant now = clock.now();
+        int firedCount = 0;
+        Long after = null;
+        while (true) {
+            Long from = after;
+            List<Long> due = tx.required(em -> JpqlQuery.of("SELECT c.id FROM ClockEntity c")
+                    .where("c.state = :running", "running", RUNNING).where("c.nextDeadline <= :now", "now", now)
+                    .where("c.id > :after", "after", from)
+                    .create(em, "c.id", Long.class).setMaxResults(batchSize).getResultList());
+            for (Long id : due) {
+                List<Fired> fired;
+                try {
+                    fired = tx.required(em -> claim(em, id, now));
+                } catch (RuntimeException lost) {
+                    continue; // another node claimed it (optimistic lock), or the record moved it meanwhile
+                }
+                fired.forEach(this::act);
+                firedCount += fired.size();
+            }
+            if (due.size() < batchSize) {
+                return firedCount;
+            }
+            after = due.get(due.size() - 1);
+        }
+    }
+
+    /** Claims the due deadline(s) of one clock: the warning, then the violation when its target has passed too (catch-up). */
+    private List<Fired> claim(EntityManager em, long id, Instant now) {
+        ClockEntity c = em.find(ClockEntity.class, id);
+        if (c == null || !RUNNING.equals(c.state) || c.nextDeadline == null || c.nextDeadline.isAfter(now)) {
+            return List.of();
+        }
+        SlaPolicyDTO policy = policyDto(em.find(PolicyEntity.class, c.policyId));
+        MilestoneDefinitionDTO definition = definition(policy, c.milestone);
+        boolean violate = !now.isBefore(c.targetAt);
+        boolean warn = MilestoneMath.NONE.equals(c.phase) && c.warnAt != null;
+        c.phase = violate ? MilestoneMath.VIOLATED : MilestoneMath.WARNED;
+        c.warned |= warn;
+        c.violated |= violate;
+        c.nextDeadline = MilestoneMath.nextDeadline(c);
+        em.flush(); // the version check: a row claimed meanwhile elsewhere fails here
+        ClockView view = snapshot(c);
+        List<Fired> claimed = new ArrayList<>();
+        if (warn) {
+            claimed.add(new Fired(view, definition.warningActions, ServiceTopics.MILESTONE_WARNED));
+        }
+        if (violate) {
+            claimed.add(new Fired(view, definition.violationActions, ServiceTopics.MILESTONE_VIOLATED));
+        }
+        return claimed;
+    }
+
+    /** Runs the actions of a fired deadline, after its claim committed, as the system. */
+    private void act(Fired fired) {
+        ClockView c = fired.clock();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("subjectType", c.subjectType());
+        properties.put("subjectId", c.subjectId());
+        properties.put("milestone", c.milestone());
+        properties.put("entityType", c.subjectType());
+        properties.put("id", c.subjectId());
+        events.post(fired.topic(), properties);
+        for (SlaActionDTO action : fired.actions()) {
+            try {
+                callers.callAsSystem(() -> {
+                    run(action, c);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("SLA action {} of milestone {} on {} {} failed: {}", action.type, c.milestone(), c.subjectType(), c.subjectId(), e.toString());
+            }
+        }
+    }
+
+    private void run(SlaActionDTO action, ClockView c) {
+        ComponentServiceObjects<SlaSubjectHandler> objects = handlers.get(c.subjectType());
+        SlaSubjectHandler handler = objects == null ? null : objects.getService();
+        try {
+            run(action, c, handler);
+        } finally {
+            if (handler != null) {
+                objects.ungetService(handler);
+            }
+        }
+    }
+
+    private void run(SlaActionDTO action, ClockView c, SlaSubjectHandler handler) {
+        switch (action.type) {
+            case EVENT -> { } // the milestone's event is always posted
+            case ACTIVITY -> {
+                ActivityDTO activity = new ActivityDTO();
+                activity.type = action.activityType;
+                activity.subject = action.subject;
+                activity.status = ActivityStatus.PLANNED;
+                activity.dueAt = clock.now();
+                String assignee = "OWNER".equalsIgnoreCase(String.valueOf(action.assignee)) || action.assignee == null
+                        ? (handler == null ? null : handler.ownerOf(c.subjectId())) : action.assignee;
+                activity.assigneeId = assignee;
+                activity.ownerId = assignee;
+                if (c.partyId() != null) {
+                    activity.participants.add(Ids.format(c.partyId()));
+                }
+                activity.links.add(c.subjectLink());
+                activities.create(activity);
+            }
+            case ESCALATE -> {
+                if (handler != null) {
+                    handler.escalate(c.subjectId(), action.queueCode, action.priority);
+                }
+            }
+            case FIELD_UPDATE -> {
+                if (handler != null) {
+                    handler.updateField(c.subjectId(), action.field, action.value);
+                }
+            }
+            default -> throw new IllegalStateException(action.type.toString());
+        }
+    }
+
+    // ---- reading
+
+    private List<ClockEntity> liveClocks(EntityManager em, String entityType, String id) {
+        return em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectType = :type AND c.subjectId = :id AND c.state IN :states",
+                ClockEntity.class).setParameter("type", entityType).setParameter("id", Ids.of(entityType, id))
+                .setParameter("states", List.of(RUNNING, PAUSED)).getResultList();
+    }
+
+    private List<SlaPolicyDTO> currentPolicies(EntityManager em) {
+        return em.createQuery("SELECT p FROM PolicyEntity p WHERE p.current = :yes ORDER BY p.position, p.code", PolicyEntity.class)
+                .setParameter("yes", true).getResultList().stream().map(this::policyDto).toList();
+    }
+
+    private static MilestoneStatusDTO status(ClockEntity c, SlaPolicyDTO policy, MilestoneDefinitionDTO definition,
+            BusinessCalendar calendar, Instant now) {
+        MilestoneStatusDTO status = MilestoneMath.status(c, definition.targetMinutes, calendar, now);
+        status.policy = policy.code;
+        status.policyVersion = policy.policyVersion;
+        return status;
+    }
+
+    private static MilestoneDefinitionDTO definition(SlaPolicyDTO policy, String milestone) {
+        return policy.milestones.stream().filter(m -> m.code.equals(milestone)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("policy " + policy.code + " v" + policy.policyVersion + " has no " + milestone));
+    }
+
+    private BusinessCalendar calendar(EntityManager em, String code) {
+        CalendarEntity entity = em.find(CalendarEntity.class, code);
+        if (entity == null) {
+            throw new IllegalStateException("no calendar " + code);
+        }
+        return Calendars.of(calendarDto(entity));
+    }
+
+    private CalendarDTO calendarDto(CalendarEntity entity) {
+        CalendarDTO dto = read(entity.body, CalendarDTO.class);
+        dto.code = entity.code;
+        dto.version = entity.version;
+        return dto;
+    }
+
+    private SlaPolicyDTO policyDto(PolicyEntity entity) {
+        SlaPolicyDTO dto = read(entity.body, SlaPolicyDTO.class);
+        dto.code = entity.code;
+        dto.policyVersion = entity.policyVersion;
+        dto.position = entity.position;
+        dto.subjectType = entity.subjectType;
+        return dto;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " unreadable", e);
+        }
+    }
+
+    private static ClockView snapshot(ClockEntity c) {
+        return new ClockView(c.subjectType, Ids.format(c.subjectId), c.subjectLink, c.partyId, c.milestone);
+    }
+
+    /** What the actions of a fired deadline need of its clock, read inside the claiming transaction. */
+    private record ClockView(String subjectType, String subjectId, String subjectLink, Long partyId, String milestone) {
+    }
+
+    private record Fired(ClockView clock, List<SlaActionDTO> actions, String topic) {
+    }
+
+    /** Policies and calendars read once per transaction. */
+    private final class Cache {
+        private final EntityManager em;
+        private final Map<Long, SlaPolicyDTO> policies = new HashMap<>();
+        private final Map<String, BusinessCalendar> calendars = new HashMap<>();
+
+        Cache(EntityManager em) {
+            this.em = em;
+        }
+
+        SlaPolicyDTO policy(long id) {
+            return policies.computeIfAbsent(id, key -> policyDto(em.find(PolicyEntity.class, key)));
+        }
+
+        BusinessCalendar calendar(String code) {
+            return calendars.computeIfAbsent(code, key -> SlaEngineImpl.this.calendar(em, key));
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.tessera.crm.service.impl.sla;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.ValidationException;
+import org.tessera.crm.core.api.activity.ActivityDTO;
+import org.tessera.crm.core.api.activity.ActivityService;
+import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.TestCallerContext;
+import org.tessera.crm.core.testkit.TestDatabase;
+import org.tessera.crm.service.api.RequestService;
+import org.tessera.crm.service.api.ServiceTopics;
+import org.tessera.crm.service.api.sla.CalendarDTO;
+import org.tessera.crm.service.api.sla.MilestoneDefinitionDTO;
+import org.tessera.crm.service.api.sla.MilestoneStatusDTO;
+import org.tessera.crm.service.api.sla.SlaActionDTO;
+import org.tessera.crm.service.api.sla.SlaPolicyDTO;
+import org.tessera.crm.service.api.sla.SlaSubject;
+import org.tessera.crm.service.impl.ServiceUnit;
+
+/**
+ * The SLA engine on each supported database, with the module's real unit and changelog: two engines
+ * on one database stand for two nodes, and each deadline fires once between them; a sweep after
+ * "downtime" catches up; pause and resume move the target; a policy keeps its version.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractSlaDatabaseTest {
+    static final String CHANGELOG = "org/tessera/crm/service/impl/db/changelog.xml";
+    static final Instant T0 = Instant.parse("2026-12-07T08:00:00Z"); // a Monday, 09:00 in Paris
+
+    private final TestCallerContext callers = new TestCallerContext();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<String> activities = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong(5_000_000);
+    private TestDatabase database;
+    private EmfTx nodeA;
+    private EmfTx nodeB;
+    private EngineClock clockA;
+    private EngineClock clockB;
+    private SlaEngineImpl engineA;
+    private SlaEngineImpl engineB;
+
+    protected abstract TestDatabase startDatabase() throws Exception;
+
+    @BeforeAll
+    void start() throws Exception {
+        database = startDatabase();
+        database.migrate(RequestService.MODULE, CHANGELOG);
+        nodeA = new EmfTx(ServiceUnit.NAME, database.dataSource());
+        nodeB = new EmfTx(ServiceUnit.NAME, database.dataSource());
+        clockA = new EngineClock(Clock.fixed(T0, ZoneOffset.UTC), true);
+        clockB = new EngineClock(Clock.fixed(T0, ZoneOffset.UTC), true);
+        ActivityService activityService = (ActivityService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ActivityService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("create")) {
+                        ActivityDTO activity = (ActivityDTO) args[0];
+                        activities.add(activity.subject + " " + activity.links);
+                        activity.id = "1";
+                        return activity;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        engineA = new SlaEngineImpl(nodeA, clockA, (topic, properties) -> events.add(topic + " " + properties.get("subjectId")),
+                activityService, callers);
+        engineB = new SlaEngineImpl(nodeB, clockB, (topic, properties) -> events.add(topic + " " + properties.get("subjectId")),
+                activityService, callers);
+
+        CalendarDTO paris = new CalendarDTO();
+        paris.code = "PARIS-OFFICE";
+        paris.zone = "Europe/Paris";
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            paris.hours.put(day, List.of("09:00-12:00", "13:00-17:00"));
+        }
+        engineA.putCalendar(paris);
+        SlaPolicyDTO policy = new SlaPolicyDTO();
+        policy.code = "STANDARD";
+        policy.subjectType = "THING";
+        policy.calendar = "PARIS-OFFICE";
+        MilestoneDefinitionDTO response = new MilestoneDefinitionDTO();
+        response.code = "FIRST_RESPONSE";
+        response.targetMinutes = 120;
+        response.warnBeforeMinutes = 30;
+        response.completeOnActivityType = "CALL";
+        SlaActionDTO task = new SlaActionDTO();
+        task.type = SlaActionDTO.Type.ACTIVITY;
+        task.activityType = "TASK";
+        task.subject = "Respond now";
+        task.assignee = "7";
+        response.warningActions.add(task);
+        policy.milestones.add(response);
+        engineA.putPolicy(policy);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        nodeA.close();
+        nodeB.close();
+        database.close();
+    }
+
+    @Test
+    void twoNodesSweepingTogetherFireEachDeadlineOnce() throws Exception {
+        clockA.setOffset(Duration.ZERO);
+        List<String> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            subjects.add(open().id);
+        }
+        // both nodes wake up after a downtime: every warning (09:00 + 90 min) and target (11:00) has passed
+        clockA.setOffset(Duration.ofHours(4));
+        clockB.setOffset(Duration.ofHours(4));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> a = () -> engineA.sweep(7);
+            Callable<Integer> b = () -> engineB.sweep(7);
+            List<Future<Integer>> sweeps = pool.invokeAll(List.of(a, b, a, b));
+            int fired = 0;
+            for (Future<Integer> sweep : sweeps) {
+                fired += sweep.get();
+            }
+            assertTrue(fired >= 80, "40 warnings and 40 violations at least (other tests' clocks may be due too): " + fired);
+        } finally {
+            pool.shutdown();
+        }
+        for (String subject : subjects) {
+            assertEquals(1, events.stream().filter(e -> e.equals(ServiceTopics.MILESTONE_WARNED + " " + subject)).count());
+            assertEquals(1, events.stream().filter(e -> e.equals(ServiceTopics.MILESTONE_VIOLATED + " " + subject)).count());
+            MilestoneStatusDTO status = engineA.milestones("THING", subject).get(0);
+            assertTrue(status.violated && status.warned);
+        }
+        assertEquals(0, engineA.sweep(10) + engineB.sweep(10), "nothing is due any more");
+        clockA.setOffset(Duration.ZERO);
+        clockB.setOffset(Duration.ZERO);
+    }
+
+    @Test
+    void pauseResumeAndCompletionByAnActivity() {
+        clockA.setOffset(Duration.ZERO);
+        SlaSubject subject = open();
+        // paused from 09:30 to 14:00 Paris: 3 h 30 of business time stopped (09:30-12:00, 13:00-14:00; lunch excluded)
+        clockA.setOffset(Duration.ofMinutes(30));
+        engineA.statusChanged("THING", subject.id, "WAITING", "PENDING", true);
+        assertEquals(MilestoneStatusDTO.State.PAUSED, engineA.milestones("THING", subject.id).get(0).state);
+        clockA.setOffset(Duration.ofHours(5));
+        engineA.sweep(100);
+        assertFalse(events.contains(ServiceTopics.MILESTONE_WARNED + " " + subject.id), "a paused clock never fires");
+        engineA.statusChanged("THING", subject.id, "OPEN", "OPEN", false);
+        MilestoneStatusDTO resumed = engineA.milestones("THING", subject.id).get(0);
+        assertEquals(210, resumed.stoppedMinutes);
+        assertEquals(T0.plus(Duration.ofHours(6).plusMinutes(30)), resumed.targetAt, "120 + 210 business minutes from 09:00 = 15:30 Paris");
+        assertEquals(90, resumed.remainingMinutes);
+        // a CALL logged on the record completes it, on time
+        clockA.setOffset(Duration.ofHours(5).plusMinutes(30));
+        engineA.activityLoggedOn(subject.link, "CALL");
+        MilestoneStatusDTO done = engineA.milestones("THING", subject.id).get(0);
+        assertEquals(MilestoneStatusDTO.State.COMPLETED, done.state);
+        assertFalse(done.violated);
+        assertTrue(events.contains(ServiceTopics.MILESTONE_SUCCEEDED + " " + subject.id));
+        clockA.setOffset(Duration.ZERO);
+    }
+
+    @Test
+    void aRunningClockKeepsItsPolicyVersion() {
+        clockA.setOffset(Duration.ZERO);
+        SlaPolicyDTO versioned = engineA.policies().stream().filter(p -> p.code.equals("STANDARD")).findFirst().orElseThrow();
+        versioned.code = "VERSIONED";
+        versioned.subjectType = "VTHING";
+        engineA.putPolicy(versioned);
+        SlaSubject subject = open("VTHING");
+        SlaPolicyDTO stricter = engineA.policies().stream().filter(p -> p.code.equals("VERSIONED")).findFirst().orElseThrow();
+        int before = stricter.policyVersion;
+        stricter.milestones.get(0).targetMinutes = 30;
+        stricter.milestones.get(0).warnBeforeMinutes = 10;
+        SlaPolicyDTO v2 = engineA.putPolicy(stricter);
+        assertEquals(before + 1, v2.policyVersion);
+        MilestoneStatusDTO old = engineA.milestones("VTHING", subject.id).get(0);
+        assertEquals(before, old.policyVersion);
+        assertEquals(120, old.targetMinutes);
+        assertEquals(30, engineA.milestones("VTHING", open("VTHING").id).get(0).targetMinutes, "a new clock takes the new version");
+    }
+
+    @Test
+    void invalidDefinitionsNameTheirFields() {
+        CalendarDTO bad = new CalendarDTO();
+        bad.code = "BAD";
+        bad.zone = "Mars/Olympus";
+        bad.hours = Map.of("MONDAY", List.of("17:00-09:00"), "FUNDAY", List.of("09:00-10:00"));
+        ValidationException refused = assertThrows(ValidationException.class, () -> engineA.putCalendar(bad));
+        List<String> fields = refused.errors().stream().map(e -> e.field).toList();
+        assertTrue(fields.containsAll(List.of("zone", "hours.MONDAY[0]", "hours.FUNDAY")), fields.toString());
+        SlaPolicyDTO policy = new SlaPolicyDTO();
+        policy.code = "P";
+        policy.subjectType = "THING";
+        policy.calendar = "NOPE";
+        MilestoneDefinitionDTO m = new MilestoneDefinitionDTO();
+        m.code = "X";
+        policy.milestones.add(m);
+        ValidationException noTarget = assertThrows(ValidationException.class, () -> engineA.putPolicy(policy));
+        assertTrue(noTarget.errors().stream().anyMatch(e -> "milestones[0].targetMinutes".equals(e.field)));
+    }
+
+    private SlaSubject open() {
+        return open("THING");
+    }
+
+    private SlaSubject open(String type) {
+        SlaSubject subject = new SlaSubject();
+        subject.entityType = type;
+        subject.id = String.valueOf(ids.incrementAndGet());
+        subject.link = "test:thing:" + subject.id;
+        subject.partyId = "42";
+        assertEquals(1, engineA.start(subject).size());
+        return subject;
+    }
+}

@@ -1,0 +1,217 @@
+package org.tessera.crm.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.tessera.crm.itests.Fixtures.unique;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+
+import javax.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The service module over HTTP, the issue's cycle: a contact traced, a request opened from it with a
+ * template and its action plan, routed by rule, a milestone warned and violated by the scheduler
+ * (the engine's test clock moved forward, no sleeping), paused and resumed, a letter generated as
+ * PDF, requests imported with their old numbers; bad input refused naming the field.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ServiceIT {
+    private static final String PID = "org.tessera.crm.service";
+
+    @Inject
+    ConfigurationAdmin configurations;
+
+    private final Api api = new Api();
+    private final Fixtures fixtures = new Fixtures(api);
+
+    @Configuration
+    public Option[] config() {
+        return TesseraContainer.options();
+    }
+
+    @Before
+    public void serviceIsUp() {
+        api.awaitHealthy(60);
+        Waits.awaitTrue(() -> api.get("/v1/service/statuses").status() == 200, "service endpoints", 30);
+    }
+
+    @Test
+    public void theServiceCycleOverHttp() throws Exception {
+        org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(PID, "?");
+        Dictionary<String, Object> previous = configuration.getProperties();
+        Dictionary<String, Object> testClock = new Hashtable<>();
+        testClock.put("testClockEnabled", "true");
+        testClock.put("sweepSeconds", "3600"); // the test sweeps itself
+        configuration.update(testClock);
+        try {
+            Waits.awaitTrue(() -> api.get("/v1/service/sla/clock").json().path("testClockEnabled").asBoolean(), "test clock", 30);
+            cycle();
+        } finally {
+            api.put("/v1/service/sla/clock", Api.object().put("offsetMinutes", 0), null);
+            configuration.update(previous == null ? new Hashtable<>() : previous);
+        }
+    }
+
+    private void cycle() {
+        String token = unique();
+        JsonNode agent = fixtures.newAgent();
+        String agentId = agent.path("id").asText();
+        String customer = fixtures.createParty(Fixtures.person("Renée", "Ocampo " + token)).path("id").asText();
+
+        // setup: a 24/7 calendar, a policy for HIGH priority, a queue with the agent, a rule into it, a template with a plan
+        ok(api.put("/v1/service/sla/calendars/ALWAYS-" + token, Api.parse("{\"zone\":\"Europe/Paris\",\"hours\":{"
+                + "\"MONDAY\":[\"00:00-24:00\"],\"TUESDAY\":[\"00:00-24:00\"],\"WEDNESDAY\":[\"00:00-24:00\"],\"THURSDAY\":[\"00:00-24:00\"],"
+                + "\"FRIDAY\":[\"00:00-24:00\"],\"SATURDAY\":[\"00:00-24:00\"],\"SUNDAY\":[\"00:00-24:00\"]}}"), null));
+        ok(api.put("/v1/service/sla/policies/GOLD-" + token, Api.parse("{\"name\":\"Gold\",\"subjectType\":\"SERVICE_REQUEST\","
+                + "\"calendar\":\"ALWAYS-" + token + "\",\"position\":0,\"criteria\":{\"priority\":\"URGENT\",\"reason\":\"R-" + token + "\"},"
+                + "\"milestones\":[{\"code\":\"RESOLUTION\",\"targetMinutes\":240,\"warnBeforeMinutes\":60,"
+                + "\"completeOnStatuses\":[\"RESOLVED\"],"
+                + "\"warningActions\":[{\"type\":\"ACTIVITY\",\"activityType\":\"TASK\",\"subject\":\"Resolution due soon\",\"assignee\":\"OWNER\"}],"
+                + "\"violationActions\":[{\"type\":\"ESCALATE\",\"queueCode\":\"ESC-" + token + "\"}]}]}"), null));
+        ok(api.put("/v1/service/queues/Q-" + token, Api.parse("{\"name\":\"Billing\",\"distribution\":\"ROUND_ROBIN\",\"members\":[\""
+                + agentId + "\"]}"), null));
+        ok(api.put("/v1/service/queues/ESC-" + token, Api.parse("{\"name\":\"Escalations\",\"distribution\":\"NONE\"}"), null));
+        Api.Response rules = api.get("/v1/service/assignment-rules");
+        ObjectNode rule = Api.object().put("name", "billing").put("queueCode", "Q-" + token);
+        rule.putObject("conditions").put("reason", "R-" + token);
+        com.fasterxml.jackson.databind.node.ArrayNode all = new com.fasterxml.jackson.databind.ObjectMapper().createArrayNode();
+        all.add(rule);
+        rules.json().path("items").forEach(all::add);
+        ok(api.put("/v1/service/assignment-rules", all, null));
+        ok(api.put("/v1/action-plans/templates/PLAN-" + token, Api.parse("{\"name\":\"Billing follow-up\",\"steps\":["
+                + "{\"offsetDays\":0,\"activityType\":\"CALL\",\"subject\":\"Call the customer back\"},"
+                + "{\"offsetDays\":2,\"activityType\":\"TASK\",\"subject\":\"Check the refund\"}]}"), null));
+        ok(api.put("/v1/service/templates/T-" + token, Api.parse("{\"name\":\"Billing dispute\",\"type\":\"COMPLAINT\",\"priority\":\"URGENT\","
+                + "\"objects\":[\"billing:invoice:" + token + "\"],\"actionPlan\":\"PLAN-" + token + "\"}"), null));
+
+        // a contact traced, and a request opened from it with the template
+        Api.Response call = api.post("/v1/activities", Api.object().put("type", "CALL").put("subject", "Invoice disputed")
+                .put("status", "DONE").put("channel", "PHONE").put("direction", "INBOUND")
+                .set("participants", Api.parse("[\"" + customer + "\"]")));
+        assertEquals(call.toString(), 201, call.status());
+        Api.Response opened = api.post("/v1/service/requests/from-interaction", Api.object()
+                .put("activityId", call.json().path("id").asText()).put("templateCode", "T-" + token)
+                .set("request", Api.object().put("reason", "R-" + token)));
+        assertEquals(opened.toString(), 201, opened.status());
+        JsonNode request = opened.json();
+        String id = request.path("id").asText();
+        assertTrue(request.toString(), request.path("number").asText().startsWith("CP-"));
+        assertEquals("routed by the rule to the queue's member", agentId, request.path("ownerId").asText());
+        assertEquals("URGENT", request.path("priority").asText());
+        assertEquals(customer, request.path("partyId").asText());
+        assertEquals(1, request.path("milestones").size());
+        assertEquals("RESOLUTION", request.path("milestones").get(0).path("milestone").asText());
+
+        JsonNode elements = api.get("/v1/service/requests/" + id + "/elements").json();
+        assertEquals(elements.toString(), call.json().path("id").asText(), elements.path("INTERACTION").get(0).path("ref").asText());
+        assertTrue(elements.toString(), elements.path("OBJECT").toString().contains("billing:invoice:" + token));
+        assertTrue(elements.toString(), elements.path("PARTICIPANT").toString().contains(customer));
+        JsonNode plans = api.get("/v1/action-plans?record=service:request:" + id).json().path("items");
+        assertEquals(plans.toString(), 1, plans.size());
+        assertEquals(2, plans.get(0).path("steps").size());
+        assertEquals("RUNNING", plans.get(0).path("status").asText());
+
+        // the scheduler warns at 3 h, violates at 4 h (the engine's clock moved, no sleeping)
+        moveClock(200);
+        assertEquals(1, sweep());
+        JsonNode milestone = milestone(id);
+        assertTrue(milestone.toString(), milestone.path("warned").asBoolean());
+        assertFalse(milestone.path("violated").asBoolean());
+        assertEquals("a second sweep fires nothing twice", 0, sweep());
+
+        // paused while waiting for the customer: 60 minutes stopped push the target back
+        ok(api.patch("/v1/service/requests/" + id, Api.object().put("status", "WAITING_CUSTOMER"), null));
+        assertEquals("PAUSED", milestone(id).path("state").asText());
+        moveClock(260);
+        assertEquals("nothing fires while paused", 0, sweep());
+        ok(api.patch("/v1/service/requests/" + id, Api.object().put("status", "OPEN"), null));
+        milestone = milestone(id);
+        assertEquals("RUNNING", milestone.path("state").asText());
+        assertEquals(milestone.toString(), 60, milestone.path("stoppedMinutes").asLong());
+        assertEquals(milestone.toString(), 40, milestone.path("remainingMinutes").asLong());
+        moveClock(310);
+        assertEquals(1, sweep());
+        milestone = milestone(id);
+        assertTrue(milestone.toString(), milestone.path("violated").asBoolean());
+        JsonNode escalated = api.get("/v1/service/requests/" + id).json();
+        assertFalse("the violation escalated the request to its queue", escalated.path("queueId").asText().isEmpty());
+        JsonNode timeline = api.get("/v1/parties/" + customer + "/timeline").json();
+        assertTrue(timeline.toString(), timeline.toString().contains("SLA_VIOLATION"));
+
+        // a letter as PDF, with merge fields from the party, the request and the agent
+        ok(api.put("/v1/service/document-templates/L-" + token, Api.parse("{\"name\":\"Acknowledgement\",\"kind\":\"LETTER\","
+                + "\"subject\":\"Your request {{request.number}}\",\"body\":\"<p>Dear {{party.firstName}} {{party.lastName}},</p>"
+                + "<p>we opened {{request.number}}: {{request.summary}}.</p><p>{{agent.displayName|The service team}}</p>\"}"), null));
+        Api.Response letter = api.post("/v1/service/requests/" + id + "/documents", Api.object().put("templateCode", "L-" + token));
+        assertEquals(letter.toString(), 201, letter.status());
+        assertTrue(letter.json().path("hasPdf").asBoolean());
+        assertTrue(letter.toString(), letter.json().path("html").asText().contains("Dear Renée Ocampo " + token));
+        Api.Response pdf = api.get("/v1/service/requests/" + id + "/documents/" + letter.json().path("id").asText() + "/pdf");
+        assertEquals(200, pdf.status());
+        assertTrue(pdf.raw().body().startsWith("%PDF"));
+        assertFalse(api.get("/v1/service/requests/" + id + "/elements").json().path("LETTER").isEmpty());
+
+        // resolved: the milestone completes; history keeps every status
+        ok(api.patch("/v1/service/requests/" + id, Api.object().put("status", "RESOLVED"), null));
+        assertEquals("COMPLETED", milestone(id).path("state").asText());
+        assertTrue(api.get("/v1/service/requests/" + id + "/history").json().toString().contains("WAITING_CUSTOMER"));
+
+        // imported with their old numbers, upserted on a second import, a bad row reported by line
+        String ndjson = "{\"number\":\"2-1CR-" + token + "\",\"summary\":\"Migrated\",\"partyId\":\"" + customer + "\",\"status\":\"CLOSED\"}\n"
+                + "{\"number\":\"1-10E-5-" + token + "\",\"summary\":\"Migrated too\",\"partyId\":\"" + customer + "\"}\n"
+                + "{\"number\":\"X-" + token + "\",\"partyId\":\"" + customer + "\",\"priority\":\"SOMEDAY\"}\n";
+        Api.Response imported = api.sendBody("POST", "/v1/service/requests:import", ndjson, "application/x-ndjson", null);
+        assertEquals(imported.toString(), 200, imported.status());
+        assertEquals(imported.toString(), 2, imported.json().path("created").asInt());
+        assertEquals(1, imported.json().path("rejected").asInt());
+        assertEquals(3, imported.json().path("errors").get(0).path("line").asInt());
+        Api.Response again = api.sendBody("POST", "/v1/service/requests:import", ndjson, "application/x-ndjson", null);
+        assertEquals(again.toString(), 2, again.json().path("unchanged").asInt());
+        JsonNode migrated = api.get("/v1/service/requests?number=2-1CR-" + token).json().path("items");
+        assertEquals(1, migrated.size());
+        assertEquals("CLOSED", migrated.get(0).path("status").asText());
+
+        // bad input: 422 naming the field
+        Api.Response bad = api.post("/v1/service/requests", Api.object().put("partyId", customer).put("priority", "SOMEDAY"));
+        assertEquals(bad.toString(), 422, bad.status());
+        assertTrue(bad.contentType().startsWith(Api.PROBLEM));
+        assertTrue(bad.toString(), bad.json().toString().contains("\"summary\"") && bad.json().toString().contains("\"priority\""));
+        Api.Response reopenNew = api.patch("/v1/service/requests/" + id, Api.object().put("status", "NEW"), null);
+        assertEquals(reopenNew.toString(), 422, reopenNew.status());
+        assertTrue(reopenNew.toString(), reopenNew.json().toString().contains("\"status\""));
+    }
+
+    private void moveClock(long minutes) {
+        ok(api.put("/v1/service/sla/clock", Api.object().put("offsetMinutes", minutes), null));
+    }
+
+    private int sweep() {
+        Api.Response response = api.post("/v1/service/sla/sweep", Api.object());
+        assertEquals(response.toString(), 200, response.status());
+        return response.json().path("fired").asInt();
+    }
+
+    private JsonNode milestone(String requestId) {
+        return api.get("/v1/service/requests/" + requestId + "/milestones").json().path("items").get(0);
+    }
+
+    private static void ok(Api.Response response) {
+        assertTrue(response.toString(), response.status() / 100 == 2);
+    }
+}
