@@ -60,7 +60,8 @@ public class HotSwapIT {
     static final int CYCLES = 20;
     private static final Map<String, String> PROBES = Map.of(
             "sales", "/v1/sales/pipeline",
-            "dealer", "/v1/dealer/vehicles?ownerPartyId=");
+            "dealer", "/v1/dealer/vehicles?ownerPartyId=",
+            "banking", "/v1/banking/offer-rules");
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
