@@ -232,8 +232,8 @@ public class HouseholdServiceImpl implements HouseholdService {
     }
 
     static Optional<HouseholdMemberEntity> primaryOf(EntityManager em, long partyId) {
-        return em.createQuery("SELECT m FROM HouseholdMemberEntity m WHERE m.partyId = :p AND m.primary = TRUE", HouseholdMemberEntity.class)
-                .setParameter("p", partyId).getResultStream().findFirst();
+        return em.createQuery("SELECT m FROM HouseholdMemberEntity m WHERE m.partyId = :p AND m.primary = :yes", HouseholdMemberEntity.class)
+                .setParameter("p", partyId).setParameter("yes", true).getResultStream().findFirst();
     }
 
     static HouseholdMemberDTO toDto(HouseholdMemberEntity entity) {

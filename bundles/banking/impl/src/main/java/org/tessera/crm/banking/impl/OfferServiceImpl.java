@@ -271,8 +271,8 @@ public class OfferServiceImpl implements OfferService {
 
     private List<OfferRuleDTO> candidates(long party, LocalDate today) {
         return tx.required(em -> {
-            List<OfferRuleDTO> rules = em.createQuery("SELECT r FROM OfferRuleEntity r WHERE r.active = TRUE", OfferRuleEntity.class)
-                    .getResultList().stream().map(this::toDto).toList();
+            List<OfferRuleDTO> rules = em.createQuery("SELECT r FROM OfferRuleEntity r WHERE r.active = :yes", OfferRuleEntity.class)
+                    .setParameter("yes", true).getResultList().stream().map(this::toDto).toList();
             Map<String, Instant> lastRejections = new HashMap<>();
             Set<String> accepted = new HashSet<>();
             for (OfferDecisionEntity decision : em.createQuery("SELECT d FROM OfferDecisionEntity d WHERE d.partyId = :p ORDER BY d.decidedAt",
