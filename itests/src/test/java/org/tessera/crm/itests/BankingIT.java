@@ -169,7 +169,7 @@ public class BankingIT {
                 owner(alice, "BENEFICIARY").put("sharePercent", 30))), 422, "roles");
         // an unknown type, a bad currency, a closing date on an open account
         Api.Response bad = api.post("/v1/banking/accounts", accountBody("FR13" + token.toUpperCase(), "GOLD_BARS", "euro", "1",
-                owner(alice, "PRIMARY_OWNER")).put("closedOn", "2025-01-01"));
+                owner(alice, "PRIMARY_OWNER")).put("status", "OPEN").put("closedOn", "2025-01-01"));
         assertNamesField(bad, 422, "type");
         assertNamesField(bad, 422, "currency");
         assertNamesField(bad, 422, "closedOn");
@@ -226,9 +226,9 @@ public class BankingIT {
         String id = ok201(api.post("/v1/banking/accounts", accountBody("FR55" + token.toUpperCase(), "SAVINGS", "EUR", "4321",
                 owner(owner, "PRIMARY_OWNER")))).path("id").asText();
         Api admin = api;
-        // the "nobody" test user's role, granted the accounts but not their balances for a moment
+        // the "nobody" test user's role (no agent, so all-records for a perimeter), granted the accounts but not their balances
         assertEquals(204, admin.put("/v1/security/roles/nopermission", Api.object().set("permissions",
-                Api.parse("[\"core.party.read\", \"banking.account.read\", \"banking.client.read\"]")), null).status());
+                Api.parse("[\"core.party.read\", \"all-records\", \"banking.account.read\", \"banking.client.read\"]")), null).status());
         try {
             Api teller = Api.as("nobody", "nobody");
             JsonNode seen = ok(teller.get("/v1/banking/accounts/" + id));
