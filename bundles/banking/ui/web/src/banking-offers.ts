@@ -50,6 +50,7 @@ export class BankingOffers extends BankingElement {
     try {
       const done = await this.host.api.post<OfferDecision>(decisionPath(this.partyId, offer.ruleId, decision), body);
       this.host.notify(this.t(decision === 'accept' ? 'offer.accepted' : 'offer.rejected', { name: done.body.offerName }));
+      this.error = undefined;
       await this.load();
     } catch (error) {
       this.error = this.failure(error);
@@ -60,17 +61,15 @@ export class BankingOffers extends BankingElement {
     if (!this.host) {
       return nothing;
     }
-    if (this.error) {
-      return html`<p class="alert" role="alert">${this.error}</p>`;
-    }
+    const alert = this.error ? html`<p class="alert" role="alert">${this.error}</p>` : nothing;
     if (!this.offers) {
-      return html`<p class="muted">${this.t('loading')}</p>`;
+      return this.error ? alert : html`<p class="muted">${this.t('loading')}</p>`;
     }
     if (!this.offers.length) {
       return html`<p class="muted">${this.t('offers.none')}</p>`;
     }
     const writable = this.can('banking.client.write');
-    return html`<ul class="offers" aria-label=${this.t('offers.title')}>${this.offers.map((offer) => html`
+    return html`${alert}<ul class="offers" aria-label=${this.t('offers.title')}>${this.offers.map((offer) => html`
       <li data-rule=${offer.ruleKey}>
         <strong>${offer.offer.name}</strong>
         <div class="muted">${this.t('offers.because', { reasons: offer.reasons.join('; ') })}</div>
