@@ -123,18 +123,14 @@ public class AccountServiceImpl implements AccountService {
         KeysetCursor.checkLimit(query.limit);
         Long party = query.partyId == null ? null : Ids.parse(query.partyId).orElse(-1L);
         ScopeFilter visible = ScopeFilter.of(scope);
-        LocalDate today = LocalDate.now(clock);
         return tx.required(em -> {
             JpqlQuery jpql = JpqlQuery.of("SELECT a FROM AccountEntity a");
             if (!visible.isUnrestricted()) {
                 jpql.where("EXISTS (SELECT o.id FROM AccountRoleEntity o WHERE o.accountId = a.id AND o.role IN ('PRIMARY_OWNER', 'JOINT_OWNER')"
-                        + " AND (o.thru IS NULL OR o.thru > :today) AND " + visible.condition("o.partyId") + ")", "today", today);
+                        + " AND (o.thru IS NULL OR o.thru > CURRENT_DATE) AND " + visible.condition("o.partyId") + ")");
             }
-            if (party != null) {
-                jpql.where("EXISTS (SELECT p.id FROM AccountRoleEntity p WHERE p.accountId = a.id AND p.partyId = :party"
-                        + " AND (p.thru IS NULL OR p.thru > :partyDay))", "party", party);
-                jpql.where("1 = 1", "partyDay", today);
-            }
+            jpql.where("EXISTS (SELECT p.id FROM AccountRoleEntity p WHERE p.accountId = a.id AND p.partyId = :party"
+                    + " AND (p.thru IS NULL OR p.thru > CURRENT_DATE))", "party", party);
             jpql.where("a.type = :type", "type", query.type == null ? null : query.type.toUpperCase(java.util.Locale.ROOT));
             jpql.where("a.status = :status", "status", query.status == null ? null : query.status.name());
             jpql.where("a.number LIKE :number", "number", query.number == null ? null : query.number.replace(" ", "").toUpperCase(java.util.Locale.ROOT) + "%");

@@ -1,7 +1,5 @@
 package org.tessera.crm.banking.impl.rest;
 
-import java.util.List;
-
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;

@@ -1,20 +1,13 @@
 package org.tessera.crm.banking.impl.rest;
 
-import java.util.List;
-
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
-import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
-import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
@@ -28,10 +21,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.banking.impl.BankingPermissions;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.kit.rest.EntityTags;
 import org.tessera.crm.core.kit.rest.QueryParams;
 import org.tessera.crm.core.kit.rest.Responses;
-import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.banking.api.AssetDTO;
 import org.tessera.crm.banking.api.HouseholdMemberDTO;
 import org.tessera.crm.banking.api.HouseholdService;
