@@ -62,7 +62,8 @@ public class HotSwapIT {
             "sales", "/v1/sales/pipeline",
             "dealer", "/v1/dealer/vehicles?ownerPartyId=",
             "insurance", "/v1/insurance/policies?limit=1",
-            "service", "/v1/service/statuses");
+            "service", "/v1/service/statuses",
+            "banking", "/v1/banking/offer-rules");
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject

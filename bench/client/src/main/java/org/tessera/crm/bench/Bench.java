@@ -33,7 +33,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,ui,service,insurance,p5] [--service-requests N] [--policies N] [--renewals N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,p5] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
  * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
  * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
  * against the running server and adds its figures to the table.
@@ -70,7 +70,7 @@ public final class Bench {
         this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "10"));
         this.seed = Long.parseLong(options.getOrDefault("seed", "42"));
         String only = options.getOrDefault("phases", "all");
-        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "insurance", "p5")
+        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "p5")
                 : java.util.Set.of(only.split(","));
         this.http = new Http("http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api", mapper);
     }
@@ -214,6 +214,10 @@ public final class Bench {
 
         if (phases.contains("ui")) {
             ui();
+        }
+        if (phases.contains("banking")) {
+            new BankingBench(http, mapper, dist, seed, Integer.parseInt(options.getOrDefault("banking-accounts", "200000")), rounds,
+                    roundSeconds, this::load, this::row, this::stop, this::boot).run();
         }
 
         // the service module: open requests with running milestones, a creation, a scheduler sweep
