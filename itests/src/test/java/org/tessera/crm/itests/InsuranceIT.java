@@ -116,8 +116,17 @@ public class InsuranceIT {
         String claimId = reported.json().path("id").asText();
         assertEquals("REPORTED", reported.json().path("status").asText());
 
-        // without the service module, the claim is handled without a service request
+        // with the service module, a service request handles the claim (its SLA applies); without it, none
         if (api.get("/v1/service/requests?limit=1").status() == 404) {
+            assertNamesField(api.post("/v1/insurance/claims/" + claimId + "/service-request", Api.object()), 409, "serviceRequestId");
+        } else {
+            Api.Response linked = api.post("/v1/insurance/claims/" + claimId + "/service-request", Api.object());
+            assertEquals(linked.toString(), 200, linked.status());
+            String requestId = linked.json().path("serviceRequestId").asText();
+            JsonNode request = api.get("/v1/service/requests/" + requestId).json();
+            assertEquals(request.toString(), "insurance:claim:" + claimId, request.path("productLink").asText());
+            assertEquals(holder, request.path("partyId").asText());
+            assertEquals("INCIDENT", request.path("type").asText());
             assertNamesField(api.post("/v1/insurance/claims/" + claimId + "/service-request", Api.object()), 409, "serviceRequestId");
         }
 

@@ -29,8 +29,9 @@ import org.tessera.crm.insurance.impl.rules.Premiums;
  * covering today (in force, reinstated, or renewed but not yet at their end) they take part in (any
  * role, effective today), their annual premiums, and the open claims on
  * them. A term shared by two members counts once for the household. Aggregated in SQL, in scope.
- * The members are the banking pack's while it is installed (so that the household's insurance and
- * banking sections count the same people), else the core's current relationships.
+ * The members are the banking pack's while it is installed and keeps the household (so that the
+ * household's insurance and banking sections count the same people: banking ends memberships of its
+ * own), else the parties with a current {@code MEMBER_OF_HOUSEHOLD} relationship to it.
  */
 final class Households {
     static final String MEMBER_OF_HOUSEHOLD = "MEMBER_OF_HOUSEHOLD";
@@ -54,8 +55,9 @@ final class Households {
         PartyDTO party = parties.get(partyId);
         List<Long> members = new ArrayList<>();
         HouseholdMembers kept = bankingMembers.get();
-        if (party.type == PartyType.HOUSEHOLD && kept != null) {
-            kept.members(partyId).forEach(member -> Ids.parse(member).ifPresent(members::add));
+        List<String> keptMembers = kept == null || party.type != PartyType.HOUSEHOLD ? List.of() : kept.members(partyId);
+        if (!keptMembers.isEmpty()) {
+            keptMembers.forEach(member -> Ids.parse(member).ifPresent(members::add));
         } else if (party.type == PartyType.HOUSEHOLD) {
             for (PartyRelationshipDTO r : parties.relationships(partyId)) {
                 if (MEMBER_OF_HOUSEHOLD.equals(r.type) && partyId.equals(r.toPartyId) && current(r, today)) {
