@@ -11,6 +11,9 @@ public class RunResultDTO {
     public long activities;
     /** Activities the core refused (an agent that left, say), each reported in the log. */
     public long activitiesRejected;
+    /** The whole run, milliseconds. */
     public long millis;
+    /** Of which the set-based transaction that wrote the terms (renewal) or lapsed them. */
+    public long termsMillis;
     public Instant at;
 }

@@ -129,6 +129,7 @@ public class RenewalServiceImpl implements RenewalService {
             }
         });
         RunResultDTO result = result("renewal", renewed.size(), now);
+        result.termsMillis = (System.nanoTime() - started) / 1_000_000;
         if (!renewed.isEmpty()) {
             events.post(Insurance.TOPIC_PREFIX + "renewal/COMPLETED", EventProperties.of(Insurance.RUN, null, null, null,
                     Map.of("terms", renewed.size(), "expiringFrom", run.expiringFrom.toString(), "expiringTo", run.expiringTo.toString())));
@@ -171,6 +172,7 @@ public class RenewalServiceImpl implements RenewalService {
             events.post(Insurance.TOPIC_PREFIX + "lapse/COMPLETED", EventProperties.of(Insurance.RUN, null, null, null, Map.of("terms", lapsed)));
         }
         RunResultDTO result = result("lapse", lapsed, now);
+        result.termsMillis = (System.nanoTime() - started) / 1_000_000;
         result.millis = (System.nanoTime() - started) / 1_000_000;
         return result;
     }
