@@ -205,7 +205,7 @@ final class ServiceBench {
                  PreparedStatement request = c.prepareStatement("INSERT INTO service_request (id, version, number, type_code, summary, party_id,"
                          + " origin, priority, status, status_category, owner_id, queue_id, created_at, updated_at)"
                          + " VALUES (?, 1, ?, 'INCIDENT', 'Raw', 1, 'PHONE', 'MEDIUM', 'NEW', 'NEW', 7, 1, ?, ?)");
-                 PreparedStatement history = c.prepareStatement("INSERT INTO service_request_history (id, request_id, at, actor, field, new_value)"
+                 PreparedStatement history = c.prepareStatement("INSERT INTO service_request_history (id, request_id, changed_at, actor, field, new_value)"
                          + " VALUES (?, ?, ?, 'bench', 'status', 'NEW')");
                  PreparedStatement clock = c.prepareStatement("INSERT INTO sla_clock (id, version, subject_type, subject_id, subject_link, party_id,"
                          + " policy_id, milestone, cycle, state, phase, started_at, target_at, next_deadline, stopped_ms, violated, warned)"

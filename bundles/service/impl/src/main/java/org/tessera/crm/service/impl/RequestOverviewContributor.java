@@ -63,12 +63,12 @@ public class RequestOverviewContributor implements OverviewContributor {
             long open = JpqlQuery.of("SELECT COUNT(e) FROM RequestEntity e").where(visible.condition("e.partyId"))
                     .where("e.partyId = :party", "party", party).where("e.statusCategory NOT IN ('RESOLVED', 'CLOSED')")
                     .create(em, null, Long.class).getSingleResult();
-            // the worst SLA state of the open requests: violated, else warned, else on track
-            List<Object[]> states = JpqlQuery.of("SELECT SUM(CASE WHEN c.violated = :yes THEN 1 ELSE 0 END),"
-                    + " SUM(CASE WHEN c.warned = :yes THEN 1 ELSE 0 END) FROM ClockEntity c, RequestEntity e")
+            // the worst SLA state of the running milestones (the deadline the scheduler fired last): violated, else warned, else on track
+            List<Object[]> states = JpqlQuery.of("SELECT SUM(CASE WHEN c.phase = 'VIOLATED' THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN c.phase = 'WARNED' THEN 1 ELSE 0 END) FROM ClockEntity c, RequestEntity e")
                     .where("c.subjectId = e.id").where("c.subjectType = :type", "type", RequestService.ENTITY_TYPE)
                     .where(visible.condition("e.partyId")).where("e.partyId = :party", "party", party)
-                    .where("c.state IN ('RUNNING', 'PAUSED')").create(em, null, Object[].class).setParameter("yes", true).getResultList();
+                    .where("c.state IN ('RUNNING', 'PAUSED')").create(em, null, Object[].class).getResultList();
             long violated = states.isEmpty() || states.get(0)[0] == null ? 0 : ((Number) states.get(0)[0]).longValue();
             long warned = states.isEmpty() || states.get(0)[1] == null ? 0 : ((Number) states.get(0)[1]).longValue();
             List<OverviewItemDTO> latest = JpqlQuery.of("SELECT e FROM RequestEntity e").where(visible.condition("e.partyId"))

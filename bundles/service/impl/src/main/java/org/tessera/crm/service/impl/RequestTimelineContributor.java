@@ -71,7 +71,7 @@ public class RequestTimelineContributor implements TimelineContributor {
                 JpqlQuery.of("SELECT c, e FROM ClockEntity c, RequestEntity e").where("c.subjectId = e.id")
                         .where("c.subjectType = :type", "type", RequestService.ENTITY_TYPE)
                         .where(visible.condition("e.partyId")).where("e.partyId = :party", "party", party)
-                        .where("c.violated = :yes", "yes", true).where("c.targetAt <= :before", "before", query.beforeOccurredAt)
+                        .where("c.phase = 'VIOLATED'").where("c.targetAt <= :before", "before", query.beforeOccurredAt)
                         .create(em, "c.targetAt DESC", Object[].class).setMaxResults(rows).getResultList()
                         .forEach(r -> entries.add(violation((ClockEntity) r[0], (RequestEntity) r[1])));
             }

@@ -23,6 +23,7 @@ public class HistoryEntity {
     public Long id;
     @Column(name = "request_id")
     public long requestId;
+    @Column(name = "changed_at")
     @Convert(converter = InstantConverter.class)
     public Instant at;
     public String actor;
