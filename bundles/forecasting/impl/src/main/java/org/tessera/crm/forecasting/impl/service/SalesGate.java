@@ -1,0 +1,40 @@
+package org.tessera.crm.forecasting.impl.service;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.tessera.crm.forecasting.api.ModuleUnavailableException;
+import org.tessera.crm.sales.api.OpportunityForecastReader;
+
+/**
+ * The sales module as forecasting sees it: present while sales registers its opportunity reader.
+ * Optional and dynamic, so that forecasting stays active (and its data untouched) while sales is
+ * uninstalled, answering 503 until sales comes back.
+ */
+@Component(service = SalesGate.class)
+public class SalesGate {
+    static final String MODULE = "sales";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OpportunityForecastReader reader;
+
+    public boolean present() {
+        return reader != null;
+    }
+
+    /** @throws ModuleUnavailableException when sales is not installed */
+    public OpportunityForecastReader reader() {
+        OpportunityForecastReader current = reader;
+        if (current == null) {
+            throw absent();
+        }
+        return current;
+    }
+
+    public static ModuleUnavailableException absent() {
+        return new ModuleUnavailableException(MODULE, "forecasting needs the sales module, which is not installed; "
+                + "install it (feature tessera-sales) and forecasts answer again, with every forecasting record kept");
+    }
+}
