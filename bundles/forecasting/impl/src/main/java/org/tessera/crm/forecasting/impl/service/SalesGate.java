@@ -17,8 +17,18 @@ import org.tessera.crm.sales.api.OpportunityForecastReader;
 public class SalesGate {
     static final String MODULE = "sales";
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile OpportunityForecastReader reader;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void bindReader(OpportunityForecastReader arrived) {
+        reader = arrived;
+    }
+
+    public void unbindReader(OpportunityForecastReader leaving) {
+        if (reader == leaving) {
+            reader = null;
+        }
+    }
 
     public boolean present() {
         return reader != null;
