@@ -24,8 +24,10 @@ public interface OpportunityForecastReader {
     List<ForecastOpportunityDTO> opportunities(ForecastSliceQuery slice);
 
     /**
-     * The history entries recorded since {@code since} (exclusive) of the opportunities of the slice,
-     * oldest first: which deals moved category, amount, probability or close date, and when.
+     * The history entries recorded after {@code since} of the opportunities of the slice, oldest
+     * first, each opportunity's series preceded by its last entry at or before {@code since} (the
+     * state it changed from) when it has one: which deals moved category, amount, probability or
+     * close date, and when.
      */
     List<OpportunityHistoryDTO> changesSince(ForecastSliceQuery slice, Instant since);
 }

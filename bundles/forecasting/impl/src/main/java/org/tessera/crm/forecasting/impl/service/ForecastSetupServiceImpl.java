@@ -94,7 +94,8 @@ public class ForecastSetupServiceImpl implements ForecastSetupService {
             em.flush();
             PositionDTO created = PositionMapper.toDto(entity);
             audit.created(em, ForecastingEntityTypes.POSITION, created.id, created);
-            return created;
+            // with its manager and level under the configured hierarchy
+            return directory.view(em).positions().get(created.id);
         });
     }
 

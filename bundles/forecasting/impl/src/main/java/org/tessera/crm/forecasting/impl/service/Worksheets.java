@@ -177,13 +177,12 @@ final class Worksheets {
         List<QuotaFiguresDTO> out = new ArrayList<>();
         for (String currency : currencies) {
             QuotaFiguresDTO f = QuotaMath.figures(currency, own.get(currency), below.getOrDefault(currency, BigDecimal.ZERO), total);
-            if (converter.converting()) {
-                f.quota = f.quota == null ? null : f.quota.setScale(2, RoundingMode.HALF_EVEN);
-                f.subordinatesQuota = f.subordinatesQuota.setScale(2, RoundingMode.HALF_EVEN);
-                f.quotaGap = f.quotaGap == null ? null : f.quotaGap.setScale(2, RoundingMode.HALF_EVEN);
-                f.closed = f.closed.setScale(2, RoundingMode.HALF_EVEN);
-                f.openPipeline = f.openPipeline.setScale(2, RoundingMode.HALF_EVEN);
-            }
+            boolean round = converter.converting();
+            f.quota = f.quota == null ? null : money(f.quota, round);
+            f.subordinatesQuota = money(f.subordinatesQuota, round);
+            f.quotaGap = f.quotaGap == null ? null : money(f.quotaGap, round);
+            f.closed = money(f.closed, round);
+            f.openPipeline = money(f.openPipeline, round);
             out.add(f);
         }
         return out;

@@ -96,10 +96,24 @@ public class OpportunityForecastReaderImpl implements OpportunityForecastReader 
         if (owners.isEmpty() || slice.closeFrom == null || slice.closeTo == null) {
             return List.of();
         }
-        return tx.required(em -> em.createQuery("SELECT h FROM OpportunityHistoryEntity h, OpportunityEntity o "
-                + "WHERE h.opportunityId = o.id AND " + SLICE + " AND h.changedAt > :since ORDER BY h.changedAt, h.id", OpportunityHistoryEntity.class)
-                .setParameter("owners", owners).setParameter("closeFrom", slice.closeFrom).setParameter("closeTo", slice.closeTo)
-                .setParameter("since", since).getResultList().stream().map(OpportunityMapper::toDto).toList());
+        return tx.required(em -> {
+            List<OpportunityHistoryEntity> recent = em.createQuery("SELECT h FROM OpportunityHistoryEntity h, OpportunityEntity o "
+                    + "WHERE h.opportunityId = o.id AND " + SLICE + " AND h.changedAt > :since ORDER BY h.changedAt, h.id",
+                    OpportunityHistoryEntity.class)
+                    .setParameter("owners", owners).setParameter("closeFrom", slice.closeFrom).setParameter("closeTo", slice.closeTo)
+                    .setParameter("since", since).getResultList();
+            List<Long> changed = recent.stream().map(h -> h.opportunityId).distinct().toList();
+            List<OpportunityHistoryEntity> all = new ArrayList<>();
+            // the state each changed deal was in before the window, in chunks that keep IN lists short
+            for (int from = 0; from < changed.size(); from += 500) {
+                all.addAll(em.createQuery("SELECT h FROM OpportunityHistoryEntity h WHERE h.opportunityId IN :ids AND h.id = "
+                        + "(SELECT MAX(p.id) FROM OpportunityHistoryEntity p WHERE p.opportunityId = h.opportunityId AND p.changedAt <= :since)",
+                        OpportunityHistoryEntity.class).setParameter("ids", changed.subList(from, Math.min(changed.size(), from + 500)))
+                        .setParameter("since", since).getResultList());
+            }
+            all.addAll(recent);
+            return all.stream().map(OpportunityMapper::toDto).toList();
+        });
     }
 
     /** Owner ids as keys; a malformed one can own nothing and is left out. */
