@@ -3,7 +3,7 @@
 #   sh bench/run.sh [PARTIES]           (default 1000000; e.g. 20000 for a smoke run)
 # Environment: ROUNDS (5), ROUND_SECONDS (10), WARMUP_SECONDS (10), PORT (28181), SEED (42),
 #              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o"),
-#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,p5), KEEP_DB=1 to keep the database
+#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,p5,forecasting), FORECAST_OPPORTUNITIES (100000), KEEP_DB=1 to keep the database
 #              of the previous run (its data set must have the same size and seed; use with PHASES
 #              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR),
 #              CHROMIUM_PATH (the ui phase's browser; default: `command -v chromium`, Debian's package).
@@ -57,4 +57,4 @@ exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000
   --ping-jar "$(ls "$HERE"/ping/target/org.tessera.crm.bench.ping-*.jar | head -1)" \
   --rounds "${ROUNDS:-5}" --round-seconds "${ROUND_SECONDS:-10}" --warmup-seconds "${WARMUP_SECONDS:-10}" \
   --seed "${SEED:-42}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
-  --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui"
+  --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui" --forecast-opportunities "${FORECAST_OPPORTUNITIES:-100000}"

@@ -3,7 +3,7 @@ package org.tessera.crm.forecasting.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
 
 /**
  * A figure set by hand for one category of a position's forecast, replacing the computed one: by
@@ -16,7 +16,7 @@ public class AdjustmentDTO {
     /** The adjusted position. */
     public String positionId;
     public String periodId;
-    public ForecastCategory category;
+    public Category category;
     /** ISO 4217 code. */
     public String currency;
     /** The figure the category shows for this position, instead of the computed one. */

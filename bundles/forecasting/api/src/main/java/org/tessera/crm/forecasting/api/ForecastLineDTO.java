@@ -2,11 +2,11 @@ package org.tessera.crm.forecasting.api;
 
 import java.math.BigDecimal;
 
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
 
 /** The figures of one forecast category in one currency. */
 public class ForecastLineDTO {
-    public ForecastCategory category;
+    public Category category;
     public String currency;
     public long count;
     /** Computed from the opportunities (cumulated in cumulative mode). */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
 
 /**
  * How one opportunity changed between two forecasts: {@code ADDED}, {@code REMOVED} (closes
@@ -14,8 +14,8 @@ public class OpportunityDeltaDTO {
     public String opportunityId;
     public String name;
     public String change;
-    public ForecastCategory fromCategory;
-    public ForecastCategory toCategory;
+    public Category fromCategory;
+    public Category toCategory;
     public BigDecimal fromAmount;
     public BigDecimal toAmount;
     public LocalDate fromCloseDate;

@@ -2,10 +2,10 @@ package org.tessera.crm.forecasting.impl.rules;
 
 import java.util.Comparator;
 
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
 
 /** A forecast line's identity: category and currency ("" for deals without a currency). */
-public record LineKey(ForecastCategory category, String currency) implements Comparable<LineKey> {
+public record LineKey(Category category, String currency) implements Comparable<LineKey> {
     private static final Comparator<LineKey> ORDER = Comparator.comparing(LineKey::category).thenComparing(LineKey::currency);
 
     public LineKey {

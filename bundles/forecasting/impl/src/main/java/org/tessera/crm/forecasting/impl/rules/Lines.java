@@ -7,20 +7,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
 
 /** A set of forecast lines by category and currency, kept in category then currency order. */
 public final class Lines {
     /** What each category sums in cumulative mode: best case includes commit and closed, commit includes closed. */
-    private static final Map<ForecastCategory, Set<ForecastCategory>> CUMULATED = Map.of(
-            ForecastCategory.CLOSED, EnumSet.of(ForecastCategory.CLOSED),
-            ForecastCategory.COMMIT, EnumSet.of(ForecastCategory.COMMIT, ForecastCategory.CLOSED),
-            ForecastCategory.BEST_CASE, EnumSet.of(ForecastCategory.BEST_CASE, ForecastCategory.COMMIT, ForecastCategory.CLOSED),
+    private static final Map<Category, Set<Category>> CUMULATED = Map.of(
+            Category.CLOSED, EnumSet.of(Category.CLOSED),
+            Category.COMMIT, EnumSet.of(Category.COMMIT, Category.CLOSED),
+            Category.BEST_CASE, EnumSet.of(Category.BEST_CASE, Category.COMMIT, Category.CLOSED),
             // the open pipeline: every open category, not what is already closed
-            ForecastCategory.PIPELINE, EnumSet.of(ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE, ForecastCategory.COMMIT),
-            ForecastCategory.OMITTED, EnumSet.of(ForecastCategory.OMITTED));
+            Category.PIPELINE, EnumSet.of(Category.PIPELINE, Category.BEST_CASE, Category.COMMIT),
+            Category.OMITTED, EnumSet.of(Category.OMITTED));
     /** The categories of open deals, whose sum is the coverage's pipeline. */
-    public static final Set<ForecastCategory> OPEN = EnumSet.of(ForecastCategory.PIPELINE, ForecastCategory.BEST_CASE, ForecastCategory.COMMIT);
+    public static final Set<Category> OPEN = EnumSet.of(Category.PIPELINE, Category.BEST_CASE, Category.COMMIT);
 
     private final TreeMap<LineKey, Figures> byKey = new TreeMap<>();
 
@@ -57,7 +57,7 @@ public final class Lines {
     }
 
     /** The forecast amounts of {@code categories} in {@code currency}, summed. */
-    public BigDecimal forecastOf(Set<ForecastCategory> categories, String currency) {
+    public BigDecimal forecastOf(Set<Category> categories, String currency) {
         BigDecimal sum = BigDecimal.ZERO;
         for (Map.Entry<LineKey, Figures> e : byKey.entrySet()) {
             if (categories.contains(e.getKey().category()) && e.getKey().currency().equals(currency)) {
@@ -76,9 +76,9 @@ public final class Lines {
         Set<String> currencies = new java.util.TreeSet<>();
         byKey.keySet().forEach(k -> currencies.add(k.currency()));
         for (String currency : currencies) {
-            for (ForecastCategory category : ForecastCategory.values()) {
+            for (Category category : Category.values()) {
                 Figures sum = null;
-                for (ForecastCategory part : CUMULATED.get(category)) {
+                for (Category part : CUMULATED.get(category)) {
                     Figures f = byKey.get(new LineKey(part, currency));
                     if (f != null) {
                         sum = sum == null ? f.plus(Figures.ZERO) : sum.plus(f);

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.EnumSet;
 
 import org.tessera.crm.forecasting.api.QuotaFiguresDTO;
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
 
 /** Attainment and coverage of a node against its quota, in one currency. */
 public final class QuotaMath {
@@ -24,7 +24,7 @@ public final class QuotaMath {
         f.currency = currency;
         f.quota = quota;
         f.subordinatesQuota = subordinatesQuota;
-        f.closed = total.forecastOf(EnumSet.of(ForecastCategory.CLOSED), currency);
+        f.closed = total.forecastOf(EnumSet.of(Category.CLOSED), currency);
         f.openPipeline = total.forecastOf(Lines.OPEN, currency);
         if (quota != null) {
             f.quotaGap = quota.subtract(subordinatesQuota);

@@ -3,7 +3,7 @@ package org.tessera.crm.forecasting.impl.service;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.forecasting.api.AdjustmentDTO;
 import org.tessera.crm.forecasting.impl.entity.AdjustmentEntity;
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
 
 final class AdjustmentMapper {
     private AdjustmentMapper() {
@@ -14,7 +14,7 @@ final class AdjustmentMapper {
         d.id = Ids.format(e.id);
         d.positionId = Ids.format(e.positionId);
         d.periodId = Ids.format(e.periodId);
-        d.category = ForecastCategory.valueOf(e.category);
+        d.category = Category.valueOf(e.category);
         d.currency = e.currency;
         d.amount = RevisionMapper.scaled(e.amount);
         d.note = e.note;

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 import javax.persistence.EntityManager;
 
@@ -47,10 +46,6 @@ import org.tessera.crm.forecasting.impl.rules.AdjustmentLayers;
 import org.tessera.crm.forecasting.impl.rules.Lines;
 import org.tessera.crm.forecasting.impl.rules.RevisionDeltas;
 import org.tessera.crm.forecasting.impl.rules.Rollup;
-import org.tessera.crm.sales.api.ForecastOpportunityDTO;
-import org.tessera.crm.sales.api.ForecastSliceQuery;
-import org.tessera.crm.sales.api.OpportunityForecastReader;
-import org.tessera.crm.sales.api.OpportunityHistoryDTO;
 
 /**
  * Worksheets, adjustments, submits and revisions. Opportunities are read through the sales API
@@ -77,7 +72,7 @@ public class ForecastServiceImpl implements ForecastService {
 
     @Override
     public ForecastDTO forecast(ForecastQuery query) {
-        OpportunityForecastReader reader = sales.reader();
+        OpportunitySource reader = sales.source();
         FieldErrors errors = new FieldErrors();
         Long periodKey = Checks.id("periodId", query.periodId, errors);
         Rollup.Source source = sourceOrDefault(source("rollupSource", query.rollupSource, errors));
@@ -99,7 +94,7 @@ public class ForecastServiceImpl implements ForecastService {
 
     /** Whether the position's own view now equals what it last submitted (forecast figures per line). */
     private boolean sameTotals(EntityManager em, RevisionEntity last, PositionDTO position, PeriodDTO period, HierarchyView view,
-            OpportunityForecastReader reader, Rollup.Source source) {
+            OpportunitySource reader, Rollup.Source source) {
         Lines now = Worksheets.compute(em, reader, new Worksheets.Request(view, position, period, source, false, null, position.id))
                 .result().total();
         Map<String, java.math.BigDecimal> was = new HashMap<>();
@@ -115,7 +110,7 @@ public class ForecastServiceImpl implements ForecastService {
 
     @Override
     public AdjustmentDTO adjust(AdjustmentDTO draft) {
-        sales.reader();
+        sales.source();
         FieldErrors errors = new FieldErrors();
         Checks.id("positionId", draft.positionId, errors);
         Long periodKey = Checks.id("periodId", draft.periodId, errors);
@@ -165,7 +160,7 @@ public class ForecastServiceImpl implements ForecastService {
 
     @Override
     public List<AdjustmentDTO> adjustments(String positionId, String periodId) {
-        sales.reader();
+        sales.source();
         FieldErrors errors = new FieldErrors();
         Checks.id("positionId", positionId, errors);
         Long periodKey = Checks.id("periodId", periodId, errors);
@@ -184,7 +179,7 @@ public class ForecastServiceImpl implements ForecastService {
 
     @Override
     public RevisionDTO submit(String positionId, String periodId, String rollupSource) {
-        OpportunityForecastReader reader = sales.reader();
+        OpportunitySource reader = sales.source();
         FieldErrors errors = new FieldErrors();
         Long periodKey = Checks.id("periodId", periodId, errors);
         Rollup.Source source = sourceOrDefault(source("rollupSource", rollupSource, errors));
@@ -216,12 +211,9 @@ public class ForecastServiceImpl implements ForecastService {
             result.rollup().asMap().forEach((k, f) -> lines.add(RevisionMapper.line(revision.id, RevisionMapper.ROLLUP, k, f)));
             result.total().asMap().forEach((k, f) -> lines.add(RevisionMapper.line(revision.id, RevisionMapper.TOTAL, k, f)));
             lines.forEach(em::persist);
-            ForecastSliceQuery slice = new ForecastSliceQuery();
-            slice.ownerIds.add(position.agentId);
-            slice.closeFrom = period.startDate;
-            slice.closeTo = period.endDate;
+            OpportunitySource.Slice slice = new OpportunitySource.Slice(java.util.Set.of(position.agentId), period.startDate, period.endDate);
             List<RevisionOpportunityEntity> opportunities = new ArrayList<>();
-            for (ForecastOpportunityDTO o : reader.opportunities(slice)) {
+            for (RevisionOpportunityDTO o : reader.opportunities(slice)) {
                 RevisionOpportunityEntity row = RevisionMapper.opportunity(revision.id, o);
                 opportunities.add(row);
                 em.persist(row);
@@ -268,7 +260,7 @@ public class ForecastServiceImpl implements ForecastService {
         FieldErrors errors = new FieldErrors();
         Long periodKey = Checks.id("periodId", periodId, errors);
         errors.throwIfAny();
-        sales.reader();
+        sales.source();
         return tx.required(em -> {
             HierarchyView view = directory.view(em);
             PositionDTO position = view.target(positionId);
@@ -306,7 +298,7 @@ public class ForecastServiceImpl implements ForecastService {
 
     @Override
     public List<OpportunityDeltaDTO> changes(String positionId, String periodId, Instant since) {
-        OpportunityForecastReader reader = sales.reader();
+        OpportunitySource reader = sales.source();
         FieldErrors errors = new FieldErrors();
         Long periodKey = Checks.id("periodId", periodId, errors);
         errors.throwIfAny();
@@ -315,52 +307,33 @@ public class ForecastServiceImpl implements ForecastService {
             HierarchyView view = directory.view(em);
             PositionDTO position = view.target(positionId);
             PeriodDTO period = PeriodMapper.toDto(PeriodMapper.existing(em, periodKey, "periodId"));
-            ForecastSliceQuery slice = new ForecastSliceQuery();
-            view.hierarchy().subtree(position.id).forEach(id -> slice.ownerIds.add(view.positions().get(id).agentId));
-            slice.closeFrom = period.startDate;
-            slice.closeTo = period.endDate;
-            return changes(reader.changesSince(slice, from), from);
+            java.util.Set<String> owners = new java.util.LinkedHashSet<>();
+            view.hierarchy().subtree(position.id).forEach(id -> owners.add(view.positions().get(id).agentId));
+            return changes(reader.changesSince(new OpportunitySource.Slice(owners, period.startDate, period.endDate), from), from);
         });
     }
 
     /** One delta per opportunity: from its state before {@code since} (if it had one) to its last one. */
-    static List<OpportunityDeltaDTO> changes(List<OpportunityHistoryDTO> history, Instant since) {
-        Map<String, OpportunityHistoryDTO> before = new HashMap<>();
-        Map<String, OpportunityHistoryDTO> after = new LinkedHashMap<>();
-        for (OpportunityHistoryDTO h : history) {
-            if (h.changedAt.isAfter(since)) {
-                after.put(h.opportunityId, h);
-            } else {
-                before.put(h.opportunityId, h);
-            }
+    static List<OpportunityDeltaDTO> changes(List<OpportunitySource.DealChange> history, Instant since) {
+        Map<String, OpportunitySource.DealChange> before = new HashMap<>();
+        Map<String, OpportunitySource.DealChange> after = new LinkedHashMap<>();
+        for (OpportunitySource.DealChange h : history) {
+            (h.changedAt().isAfter(since) ? after : before).put(h.state().opportunityId, h);
         }
         List<OpportunityDeltaDTO> deltas = new ArrayList<>();
         after.forEach((id, now) -> {
-            OpportunityHistoryDTO was = before.get(id);
-            if (was != null && was.forecastCategory == now.forecastCategory && Objects.equals(was.expectedCloseDate, now.expectedCloseDate)
-                    && (was.amount == null ? now.amount == null : now.amount != null && was.amount.compareTo(now.amount) == 0)) {
+            RevisionOpportunityDTO was = before.containsKey(id) ? before.get(id).state() : null;
+            RevisionOpportunityDTO is = now.state();
+            if (was != null && RevisionDeltas.between(List.of(was), List.of(is)).isEmpty()) {
                 return; // only the probability or the stage within a category moved
             }
-            OpportunityDeltaDTO d = RevisionDeltas.delta(was == null ? RevisionDeltas.ADDED : RevisionDeltas.CHANGED,
-                    was == null ? null : opportunity(was), opportunity(now));
-            d.changedAt = now.changedAt;
-            d.changedBy = now.changedBy;
+            OpportunityDeltaDTO d = RevisionDeltas.delta(was == null ? RevisionDeltas.ADDED : RevisionDeltas.CHANGED, was, is);
+            d.changedAt = now.changedAt();
+            d.changedBy = now.changedBy();
             deltas.add(d);
         });
         deltas.sort(Comparator.comparing((OpportunityDeltaDTO d) -> d.changedAt).reversed());
         return deltas;
-    }
-
-    private static RevisionOpportunityDTO opportunity(OpportunityHistoryDTO h) {
-        RevisionOpportunityDTO o = new RevisionOpportunityDTO();
-        o.opportunityId = h.opportunityId;
-        o.stage = h.stage;
-        o.category = h.forecastCategory;
-        o.amount = h.amount;
-        o.probability = h.probability;
-        o.currency = h.currency;
-        o.expectedCloseDate = h.expectedCloseDate;
-        return o;
     }
 
     private static Rollup.Source source(String field, String value, FieldErrors errors) {

@@ -13,8 +13,7 @@ import org.tessera.crm.forecasting.impl.entity.RevisionLineEntity;
 import org.tessera.crm.forecasting.impl.entity.RevisionOpportunityEntity;
 import org.tessera.crm.forecasting.impl.rules.Figures;
 import org.tessera.crm.forecasting.impl.rules.LineKey;
-import org.tessera.crm.sales.api.ForecastCategory;
-import org.tessera.crm.sales.api.ForecastOpportunityDTO;
+import org.tessera.crm.forecasting.api.Category;
 
 /** Revisions between their rows and their DTOs. Lines are stored non-cumulative, per currency. */
 final class RevisionMapper {
@@ -26,7 +25,7 @@ final class RevisionMapper {
     }
 
     static LineKey key(RevisionLineEntity l) {
-        return new LineKey(ForecastCategory.valueOf(l.category), l.currency);
+        return new LineKey(Category.valueOf(l.category), l.currency);
     }
 
     static Figures figures(RevisionLineEntity l) {
@@ -47,13 +46,13 @@ final class RevisionMapper {
         return l;
     }
 
-    static RevisionOpportunityEntity opportunity(long revisionId, ForecastOpportunityDTO o) {
+    static RevisionOpportunityEntity opportunity(long revisionId, RevisionOpportunityDTO o) {
         RevisionOpportunityEntity e = new RevisionOpportunityEntity();
         e.revisionId = revisionId;
-        e.opportunityId = o.id;
+        e.opportunityId = o.opportunityId;
         e.name = o.name == null || o.name.length() <= 255 ? o.name : o.name.substring(0, 255);
         e.stage = o.stage;
-        e.category = o.forecastCategory.name();
+        e.category = o.category.name();
         e.amount = o.amount;
         e.probability = o.probability;
         e.currency = o.currency;
@@ -87,7 +86,7 @@ final class RevisionMapper {
         d.opportunityId = e.opportunityId;
         d.name = e.name;
         d.stage = e.stage;
-        d.category = ForecastCategory.valueOf(e.category);
+        d.category = Category.valueOf(e.category);
         d.amount = scaled(e.amount);
         d.probability = e.probability;
         d.currency = e.currency;

@@ -6,37 +6,36 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tessera.crm.forecasting.api.ModuleUnavailableException;
-import org.tessera.crm.sales.api.OpportunityForecastReader;
 
 /**
- * The sales module as forecasting sees it: present while sales registers its opportunity reader.
- * Optional and dynamic, so that forecasting stays active (and its data untouched) while sales is
- * uninstalled, answering 503 until sales comes back.
+ * The sales module as forecasting sees it: present while the {@link OpportunitySource} over sales'
+ * reader is. Optional and dynamic, so that forecasting stays active (and its data untouched) while
+ * sales is uninstalled, answering 503 until sales comes back.
  */
 @Component(service = SalesGate.class)
 public class SalesGate {
     static final String MODULE = "sales";
 
-    private volatile OpportunityForecastReader reader;
+    private volatile OpportunitySource source;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    public void bindReader(OpportunityForecastReader arrived) {
-        reader = arrived;
+    public void bindSource(OpportunitySource arrived) {
+        source = arrived;
     }
 
-    public void unbindReader(OpportunityForecastReader leaving) {
-        if (reader == leaving) {
-            reader = null;
+    public void unbindSource(OpportunitySource leaving) {
+        if (source == leaving) {
+            source = null;
         }
     }
 
     public boolean present() {
-        return reader != null;
+        return source != null;
     }
 
     /** @throws ModuleUnavailableException when sales is not installed */
-    public OpportunityForecastReader reader() {
-        OpportunityForecastReader current = reader;
+    public OpportunitySource source() {
+        OpportunitySource current = source;
         if (current == null) {
             throw absent();
         }

@@ -32,10 +32,7 @@ import org.tessera.crm.forecasting.impl.rules.Lines;
 import org.tessera.crm.forecasting.impl.rules.QuotaMath;
 import org.tessera.crm.forecasting.impl.rules.Rates;
 import org.tessera.crm.forecasting.impl.rules.Rollup;
-import org.tessera.crm.sales.api.ForecastCategory;
-import org.tessera.crm.sales.api.ForecastSliceQuery;
-import org.tessera.crm.sales.api.ForecastTotalDTO;
-import org.tessera.crm.sales.api.OpportunityForecastReader;
+import org.tessera.crm.forecasting.api.Category;
 
 /**
  * Builds a position's forecast for a period: one grouped read of the opportunities of the whole
@@ -55,7 +52,7 @@ final class Worksheets {
     private Worksheets() {
     }
 
-    static Computed compute(EntityManager em, OpportunityForecastReader reader, Request request) {
+    static Computed compute(EntityManager em, OpportunitySource source, Request request) {
         HierarchyView view = request.view();
         String top = request.position().id;
         List<String> subtree = view.hierarchy().subtree(top);
@@ -63,18 +60,16 @@ final class Worksheets {
         for (String id : subtree) {
             positionOfAgent.put(view.positions().get(id).agentId, id);
         }
-        ForecastSliceQuery slice = new ForecastSliceQuery();
-        slice.ownerIds.addAll(positionOfAgent.keySet());
-        slice.closeFrom = request.period().startDate;
-        slice.closeTo = request.period().endDate;
+        OpportunitySource.Slice slice = new OpportunitySource.Slice(positionOfAgent.keySet(), request.period().startDate,
+                request.period().endDate);
         Converter converter = new Converter(request.currency(), request.period(), request.currency() == null ? List.of() : rates(em));
 
         Map<String, Lines> own = new HashMap<>();
-        for (ForecastTotalDTO t : reader.totals(slice)) {
-            String position = positionOfAgent.get(t.ownerId);
+        for (OpportunitySource.OwnerTotal t : source.totals(slice)) {
+            String position = positionOfAgent.get(t.ownerId());
             if (position != null) {
-                converter.add(own.computeIfAbsent(position, p -> Lines.empty()), new LineKey(t.forecastCategory, t.currency),
-                        Figures.computed(t.count, t.amount, t.weightedAmount));
+                converter.add(own.computeIfAbsent(position, p -> Lines.empty()), new LineKey(t.category(), t.currency()),
+                        Figures.computed(t.count(), t.amount(), t.weighted()));
             }
         }
         List<Long> keys = subtree.stream().map(Long::valueOf).toList();
@@ -85,7 +80,7 @@ final class Worksheets {
             BigDecimal amount = converter.amount(a.currency, a.amount);
             if (amount != null) {
                 adjustments.add(new Adjustment(Ids.format(a.positionId), Ids.format(a.authorPositionId),
-                        new LineKey(ForecastCategory.valueOf(a.category), converter.target(a.currency)), amount));
+                        new LineKey(Category.valueOf(a.category), converter.target(a.currency)), amount));
             }
         }
         Map<String, Rollup.Submitted> submitted = new HashMap<>();

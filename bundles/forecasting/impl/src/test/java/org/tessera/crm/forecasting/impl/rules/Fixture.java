@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
 
 /** A 4-position hierarchy: director D above managers M1 and M2; reps R1 (under M1) and R2, R3 (under M2). */
 final class Fixture {
@@ -19,7 +19,7 @@ final class Fixture {
     private Fixture() {
     }
 
-    static LineKey eur(ForecastCategory category) {
+    static LineKey eur(Category category) {
         return new LineKey(category, "EUR");
     }
 
@@ -27,16 +27,16 @@ final class Fixture {
         Lines lines = Lines.empty();
         for (int i = 0; i < categoryAmountPairs.length; i += 2) {
             BigDecimal amount = new BigDecimal(categoryAmountPairs[i + 1].toString());
-            lines.add(eur((ForecastCategory) categoryAmountPairs[i]), Figures.computed(1, amount, amount.divide(BigDecimal.TEN)));
+            lines.add(eur((Category) categoryAmountPairs[i]), Figures.computed(1, amount, amount.divide(BigDecimal.TEN)));
         }
         return lines;
     }
 
-    static BigDecimal forecast(Lines lines, ForecastCategory category) {
+    static BigDecimal forecast(Lines lines, Category category) {
         return lines.get(eur(category)).forecast();
     }
 
-    static Adjustment adjustment(String position, String author, ForecastCategory category, String amount) {
+    static Adjustment adjustment(String position, String author, Category category, String amount) {
         return new Adjustment(position, author, eur(category), new BigDecimal(amount));
     }
 }

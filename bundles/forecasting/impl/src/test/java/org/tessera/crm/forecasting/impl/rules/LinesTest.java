@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.tessera.crm.forecasting.impl.rules.Fixture.eur;
 import static org.tessera.crm.forecasting.impl.rules.Fixture.forecast;
 import static org.tessera.crm.forecasting.impl.rules.Fixture.lines;
-import static org.tessera.crm.sales.api.ForecastCategory.BEST_CASE;
-import static org.tessera.crm.sales.api.ForecastCategory.CLOSED;
-import static org.tessera.crm.sales.api.ForecastCategory.COMMIT;
-import static org.tessera.crm.sales.api.ForecastCategory.OMITTED;
-import static org.tessera.crm.sales.api.ForecastCategory.PIPELINE;
+import static org.tessera.crm.forecasting.api.Category.BEST_CASE;
+import static org.tessera.crm.forecasting.api.Category.CLOSED;
+import static org.tessera.crm.forecasting.api.Category.COMMIT;
+import static org.tessera.crm.forecasting.api.Category.OMITTED;
+import static org.tessera.crm.forecasting.api.Category.PIPELINE;
 
 import java.math.BigDecimal;
 

@@ -7,8 +7,8 @@ import static org.tessera.crm.forecasting.impl.rules.Fixture.TREE;
 import static org.tessera.crm.forecasting.impl.rules.Fixture.adjustment;
 import static org.tessera.crm.forecasting.impl.rules.Fixture.forecast;
 import static org.tessera.crm.forecasting.impl.rules.Fixture.lines;
-import static org.tessera.crm.sales.api.ForecastCategory.CLOSED;
-import static org.tessera.crm.sales.api.ForecastCategory.COMMIT;
+import static org.tessera.crm.forecasting.api.Category.CLOSED;
+import static org.tessera.crm.forecasting.api.Category.COMMIT;
 
 import java.math.BigDecimal;
 import java.util.List;

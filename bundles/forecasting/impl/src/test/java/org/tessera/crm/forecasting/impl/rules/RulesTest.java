@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tessera.crm.forecasting.impl.rules.Fixture.lines;
-import static org.tessera.crm.sales.api.ForecastCategory.BEST_CASE;
-import static org.tessera.crm.sales.api.ForecastCategory.CLOSED;
-import static org.tessera.crm.sales.api.ForecastCategory.COMMIT;
-import static org.tessera.crm.sales.api.ForecastCategory.PIPELINE;
+import static org.tessera.crm.forecasting.api.Category.BEST_CASE;
+import static org.tessera.crm.forecasting.api.Category.CLOSED;
+import static org.tessera.crm.forecasting.api.Category.COMMIT;
+import static org.tessera.crm.forecasting.api.Category.PIPELINE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,7 +19,7 @@ import org.tessera.crm.forecasting.api.OpportunityDeltaDTO;
 import org.tessera.crm.forecasting.api.PeriodType;
 import org.tessera.crm.forecasting.api.QuotaFiguresDTO;
 import org.tessera.crm.forecasting.api.RevisionOpportunityDTO;
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
 
 class RulesTest {
 
@@ -103,7 +103,7 @@ class RulesTest {
         assertTrue(!tree.isAtOrBelow("east-rep", "west-manager"), "a sibling's subtree is not one's own");
     }
 
-    private static RevisionOpportunityDTO opportunity(String id, ForecastCategory category, String amount, String close) {
+    private static RevisionOpportunityDTO opportunity(String id, Category category, String amount, String close) {
         RevisionOpportunityDTO o = new RevisionOpportunityDTO();
         o.opportunityId = id;
         o.name = "Deal " + id;

@@ -54,7 +54,8 @@ import org.tessera.crm.forecasting.api.PositionDTO;
 import org.tessera.crm.forecasting.api.QuotaDTO;
 import org.tessera.crm.forecasting.api.RevisionDTO;
 import org.tessera.crm.forecasting.api.ExchangeRateDTO;
-import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.forecasting.api.Category;
+import org.tessera.crm.forecasting.impl.sales.SalesOpportunitySource;
 import org.tessera.crm.sales.impl.service.OpportunityForecastReaderImpl;
 
 /**
@@ -89,7 +90,7 @@ abstract class AbstractForecastingDatabaseTest {
         dataSource = database.dataSource();
         tx = new EmfTx(ForecastingUnit.NAME, dataSource);
         salesTx = new EmfTx("tessera-sales", dataSource);
-        gate.bindReader(new OpportunityForecastReaderImpl(salesTx));
+        gate.bindSource(new SalesOpportunitySource(new OpportunityForecastReaderImpl(salesTx)));
         OrgService org = stub(OrgService.class, (name, args) -> switch (name) {
             case "findAgentByLogin" -> Optional.ofNullable(agents.get((String) args[0])).map(id -> agent(id, (String) args[0]));
             case "findAgent" -> agents.entrySet().stream().filter(e -> e.getValue().equals(args[0])).findFirst().map(e -> agent(e.getValue(), e.getKey()));
@@ -136,51 +137,51 @@ abstract class AbstractForecastingDatabaseTest {
 
         ForecastDTO repView = as(user("rep"), () -> forecasts.forecast(query(null, q1.id)));
         assertEquals(rep.id, repView.position.id, "the caller's own position by default");
-        assertAmount("300", line(repView.total, ForecastCategory.COMMIT).forecastAmount);
-        assertAmount("270", line(repView.total, ForecastCategory.COMMIT).weightedAmount);
+        assertAmount("300", line(repView.total, Category.COMMIT).forecastAmount);
+        assertAmount("270", line(repView.total, Category.COMMIT).weightedAmount);
         assertAmount("0.2", repView.quotas.get(0).attainment);
         assertAmount("0.875", repView.quotas.get(0).coverage);
 
         // the owner adjusts, submits revision 1, a deal moves, revision 2 with its delta
-        as(user("rep"), () -> forecasts.adjust(adjustment(rep.id, q1.id, ForecastCategory.COMMIT, "350", "Gut feeling")));
+        as(user("rep"), () -> forecasts.adjust(adjustment(rep.id, q1.id, Category.COMMIT, "350", "Gut feeling")));
         RevisionDTO first = as(user("rep"), () -> forecasts.submit(null, q1.id, null));
         assertEquals(1, first.revision);
         assertEquals(3, first.opportunities.size());
-        assertAmount("350", line(first.total, ForecastCategory.COMMIT).forecastAmount);
+        assertAmount("350", line(first.total, Category.COMMIT).forecastAmount);
         execute("UPDATE sales_opportunity SET forecast_category = 'COMMIT', stage = 'NEGOTIATION', amount = 450 WHERE id = " + proposal);
         ForecastDTO changed = as(user("rep"), () -> forecasts.forecast(query(null, q1.id)));
         assertTrue(changed.changedSinceSubmit);
         assertEquals(1, changed.lastRevision);
-        assertAmount("350", line(changed.total, ForecastCategory.COMMIT).forecastAmount, "the adjustment survives recomputation");
-        assertAmount("750", line(changed.total, ForecastCategory.COMMIT).amount);
+        assertAmount("350", line(changed.total, Category.COMMIT).forecastAmount, "the adjustment survives recomputation");
+        assertAmount("750", line(changed.total, Category.COMMIT).amount);
         RevisionDTO second = as(user("rep"), () -> forecasts.submit(null, q1.id, null));
         assertEquals(2, second.revision);
         assertEquals(1, second.deltas.size());
-        assertEquals(ForecastCategory.BEST_CASE, second.deltas.get(0).fromCategory);
-        assertEquals(ForecastCategory.COMMIT, second.deltas.get(0).toCategory);
+        assertEquals(Category.BEST_CASE, second.deltas.get(0).fromCategory);
+        assertEquals(Category.COMMIT, second.deltas.get(0).toCategory);
         assertAmount("450", second.deltas.get(0).toAmount);
         List<RevisionDTO> revisions = as(user("mgr"), () -> forecasts.revisions(rep.id, q1.id));
         assertEquals(List.of(2, 1), revisions.stream().map(r -> r.revision).toList());
         assertEquals(List.of("org/tessera/crm/forecasting/forecast/SUBMITTED 1", "org/tessera/crm/forecasting/forecast/SUBMITTED 2"), topics);
 
         // the manager's adjustment counts upward and stays hidden from the rep
-        as(user("mgr"), () -> forecasts.adjust(adjustment(rep.id, q1.id, ForecastCategory.COMMIT, "500", "Known slip")));
+        as(user("mgr"), () -> forecasts.adjust(adjustment(rep.id, q1.id, Category.COMMIT, "500", "Known slip")));
         assertEquals(1, as(user("rep"), () -> forecasts.adjustments(rep.id, q1.id)).size());
-        assertAmount("350", line(as(user("rep"), () -> forecasts.forecast(query(null, q1.id))).total, ForecastCategory.COMMIT).forecastAmount);
+        assertAmount("350", line(as(user("rep"), () -> forecasts.forecast(query(null, q1.id))).total, Category.COMMIT).forecastAmount);
         ForecastDTO managerView = as(user("mgr"), () -> forecasts.forecast(query(null, q1.id)));
         assertEquals("SUBMITTED", managerView.subordinates.get(0).source);
         assertEquals(2, managerView.subordinates.get(0).revision);
         assertEquals("LIVE", managerView.subordinates.get(1).source, "the sibling never submitted");
-        assertAmount("1500", line(managerView.rollup, ForecastCategory.COMMIT).forecastAmount);
+        assertAmount("1500", line(managerView.rollup, Category.COMMIT).forecastAmount);
         assertAmount("2200", managerView.quotas.get(0).subordinatesQuota);
         assertAmount("300", managerView.quotas.get(0).quotaGap);
-        assertAmount("1500", line(as(user("dir"), () -> forecasts.forecast(query(null, q1.id))).total, ForecastCategory.COMMIT).forecastAmount);
+        assertAmount("1500", line(as(user("dir"), () -> forecasts.forecast(query(null, q1.id))).total, Category.COMMIT).forecastAmount);
         ForecastDTO cumulative = as(user("dir"), () -> {
             ForecastQuery q = query(null, q1.id);
             q.cumulative = true;
             return forecasts.forecast(q);
         });
-        assertAmount("1700", line(cumulative.total, ForecastCategory.COMMIT).forecastAmount, "commit with closed");
+        assertAmount("1700", line(cumulative.total, Category.COMMIT).forecastAmount, "commit with closed");
 
         // a sibling's position does not exist for a rep; a rep cannot adjust upward
         assertThrows(NotFoundException.class, () -> as(user("sib"), () -> forecasts.forecast(query(rep.id, q1.id))));
@@ -188,7 +189,7 @@ abstract class AbstractForecastingDatabaseTest {
         assertEquals(List.of(sibling.id), as(user("sib"), () -> setup.positions()).stream().map(p -> p.id).toList());
         assertEquals(4, as(user("dir"), () -> setup.positions()).size());
         assertThrows(NotFoundException.class, () -> as(user("rep"), () -> forecasts.adjust(
-                adjustment(manager.id, q1.id, ForecastCategory.COMMIT, "1", null))));
+                adjustment(manager.id, q1.id, Category.COMMIT, "1", null))));
         assertThrows(ForbiddenException.class, () -> as(user("mgr"), () -> forecasts.submit(rep.id, q1.id, null)),
                 "a forecast is submitted by its holder");
 
@@ -196,7 +197,7 @@ abstract class AbstractForecastingDatabaseTest {
         as(admin(), () -> setup.lock(q1.id, null));
         assertThrows(ConflictException.class, () -> as(user("rep"), () -> forecasts.submit(null, q1.id, null)));
         assertThrows(ConflictException.class, () -> as(user("mgr"), () -> forecasts.adjust(
-                adjustment(rep.id, q1.id, ForecastCategory.COMMIT, "1", null))));
+                adjustment(rep.id, q1.id, Category.COMMIT, "1", null))));
         assertThrows(ConflictException.class, () -> as(admin(), () -> setup.lock(q1.id, null)));
         assertTrue(topics.contains("org/tessera/crm/forecasting/forecast/LOCKED null"));
     }
@@ -221,10 +222,10 @@ abstract class AbstractForecastingDatabaseTest {
 
     @Test
     void withoutSalesForecastsSayTheyNeedItAndKeepTheirData() {
-        var reader = new OpportunityForecastReaderImpl(salesTx);
-        gate.unbindReader(null);
-        gate.bindReader(reader);
-        gate.unbindReader(reader);
+        var source = new SalesOpportunitySource(new OpportunityForecastReaderImpl(salesTx));
+        gate.unbindSource(null);
+        gate.bindSource(source);
+        gate.unbindSource(source);
         try {
             assertFalse(gate.present());
             ModuleUnavailableException e = assertThrows(ModuleUnavailableException.class,
@@ -232,7 +233,7 @@ abstract class AbstractForecastingDatabaseTest {
             assertEquals("sales", e.module());
             assertTrue(as(admin(), () -> setup.positions()).size() >= 0, "the setup reads its own tables");
         } finally {
-            gate.bindReader(reader);
+            gate.bindSource(source);
         }
     }
 
@@ -258,7 +259,7 @@ abstract class AbstractForecastingDatabaseTest {
             return forecasts.forecast(q);
         });
         assertEquals(1, converted.total.size());
-        assertAmount("200.00", line(converted.total, ForecastCategory.COMMIT).forecastAmount);
+        assertAmount("200.00", line(converted.total, Category.COMMIT).forecastAmount);
         assertEquals(Set.of("JPY"), converted.missingRates);
     }
 
@@ -275,7 +276,7 @@ abstract class AbstractForecastingDatabaseTest {
                 + "expected " + expected + " but was " + actual);
     }
 
-    private static ForecastLineDTO line(List<ForecastLineDTO> lines, ForecastCategory category) {
+    private static ForecastLineDTO line(List<ForecastLineDTO> lines, Category category) {
         return lines.stream().filter(l -> l.category == category).findFirst().orElseThrow(() -> new AssertionError("no " + category + " in " + lines.size()));
     }
 
@@ -349,7 +350,7 @@ abstract class AbstractForecastingDatabaseTest {
         return q;
     }
 
-    private static AdjustmentDTO adjustment(String position, String period, ForecastCategory category, String amount, String note) {
+    private static AdjustmentDTO adjustment(String position, String period, Category category, String amount, String note) {
         AdjustmentDTO a = new AdjustmentDTO();
         a.positionId = position;
         a.periodId = period;
