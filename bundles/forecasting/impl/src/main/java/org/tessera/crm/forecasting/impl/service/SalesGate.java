@@ -43,7 +43,7 @@ public class SalesGate {
     }
 
     public static ModuleUnavailableException absent() {
-        return new ModuleUnavailableException(MODULE, "forecasting needs the sales module, which is not installed; "
-                + "install it (feature tessera-sales) and forecasts answer again, with every forecasting record kept");
+        return new ModuleUnavailableException(MODULE, "forecasting needs the sales module, which is not installed; install it "
+                + "(feature tessera-sales), then refresh forecasting's bundles: every forecasting record is kept");
     }
 }
