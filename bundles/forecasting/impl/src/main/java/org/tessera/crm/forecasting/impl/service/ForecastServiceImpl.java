@@ -83,20 +83,22 @@ public class ForecastServiceImpl implements ForecastService {
             HierarchyView view = directory.view(em);
             PositionDTO position = view.target(query.positionId);
             PeriodDTO period = PeriodMapper.toDto(PeriodMapper.existing(em, periodKey, "periodId"));
-            ForecastDTO dto = Worksheets.compute(em, reader, new Worksheets.Request(view, position, period, source, cumulative,
-                    currency, view.viewer())).dto();
+            Worksheets.Computed computed = Worksheets.compute(em, reader, new Worksheets.Request(view, position, period, source,
+                    cumulative, currency, view.viewer()));
+            ForecastDTO dto = computed.dto();
             RevisionEntity last = lastRevision(em, Long.parseLong(position.id), periodKey);
             dto.lastRevision = last == null ? 0 : last.revision;
-            dto.changedSinceSubmit = last == null || !sameTotals(em, last, position, period, view, reader, source);
+            // what a submit would freeze is the holder's own view per currency: the one just computed when the holder asks
+            Lines submittable = position.id.equals(view.viewer()) && currency == null ? computed.result().total()
+                    : last == null ? null : Worksheets.compute(em, reader, new Worksheets.Request(view, position, period, source, false,
+                            null, position.id)).result().total();
+            dto.changedSinceSubmit = last == null || !sameTotals(em, last, submittable);
             return dto;
         });
     }
 
-    /** Whether the position's own view now equals what it last submitted (forecast figures per line). */
-    private boolean sameTotals(EntityManager em, RevisionEntity last, PositionDTO position, PeriodDTO period, HierarchyView view,
-            OpportunitySource reader, Rollup.Source source) {
-        Lines now = Worksheets.compute(em, reader, new Worksheets.Request(view, position, period, source, false, null, position.id))
-                .result().total();
+    /** Whether {@code now} (the holder's own view) equals what the position last submitted, forecast figure by figure. */
+    private static boolean sameTotals(EntityManager em, RevisionEntity last, Lines now) {
         Map<String, java.math.BigDecimal> was = new HashMap<>();
         lines(em, List.of(last.id)).stream().filter(l -> RevisionMapper.TOTAL.equals(l.part))
                 .forEach(l -> was.put(l.category + "/" + l.currency, l.forecast));
