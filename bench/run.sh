@@ -3,9 +3,10 @@
 #   sh bench/run.sh [PARTIES]           (default 1000000; e.g. 20000 for a smoke run)
 # Environment: ROUNDS (5), ROUND_SECONDS (10), WARMUP_SECONDS (10), PORT (28181), SEED (42),
 #              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o"),
-#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,service,banking,insurance,p5), SERVICE_REQUESTS (100000),
+#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,service,banking,insurance,p5,forecasting), SERVICE_REQUESTS (100000),
 #              BANKING_ACCOUNTS (200000: the banking phase's accounts, over half as many households),
-#              POLICIES (30000) and RENEWALS (25000): the insurance phase's terms, and how many expire in the run's month, KEEP_DB=1 to keep the database
+#              POLICIES (30000) and RENEWALS (25000): the insurance phase's terms, and how many expire in the run's month,
+#              FORECAST_OPPORTUNITIES (100000), KEEP_DB=1 to keep the database
 #              of the previous run (its data set must have the same size and seed; use with PHASES
 #              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR),
 #              CHROMIUM_PATH (the ui phase's browser; default: `command -v chromium`, Debian's package).
@@ -61,4 +62,5 @@ exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000
   --ping-jar "$(ls "$HERE"/ping/target/org.tessera.crm.bench.ping-*.jar | head -1)" \
   --rounds "${ROUNDS:-5}" --round-seconds "${ROUND_SECONDS:-10}" --warmup-seconds "${WARMUP_SECONDS:-10}" \
   --seed "${SEED:-42}" --service-requests "${SERVICE_REQUESTS:-100000}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
-  --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui" --banking-accounts "${BANKING_ACCOUNTS:-200000}" --policies "${POLICIES:-30000}" --renewals "${RENEWALS:-25000}"
+  --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui" --banking-accounts "${BANKING_ACCOUNTS:-200000}" --policies "${POLICIES:-30000}" --renewals "${RENEWALS:-25000}" \
+  --forecast-opportunities "${FORECAST_OPPORTUNITIES:-100000}"

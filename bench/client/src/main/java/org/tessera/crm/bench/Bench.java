@@ -33,7 +33,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,p5] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,p5,forecasting] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
  * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
  * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
  * against the running server and adds its figures to the table.
@@ -50,7 +50,7 @@ public final class Bench {
     private final int roundSeconds;
     private final int warmupSeconds;
     private final long seed;
-    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, p5. */
+    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, p5, forecasting. */
     private final java.util.Set<String> phases;
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -70,7 +70,7 @@ public final class Bench {
         this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "10"));
         this.seed = Long.parseLong(options.getOrDefault("seed", "42"));
         String only = options.getOrDefault("phases", "all");
-        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "p5")
+        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "p5", "forecasting")
                 : java.util.Set.of(only.split(","));
         this.http = new Http("http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api", mapper);
     }
@@ -107,6 +107,9 @@ public final class Bench {
         List<String> owners = setUp();
         if (phases.contains("load")) {
             load(owners);
+        }
+        if (phases.contains("forecasting")) {
+            forecasting();
         }
         measure(owners, firstBoot, rssBoot);
     }
@@ -159,6 +162,45 @@ public final class Bench {
                 fmt("%,.0f parties/s raw JDBC batches", rawRate), sliceRate / rawRate, ">= 0.70 x raw", sliceRate / rawRate >= 0.7);
         row(fmt("P1 import, all %,d parties", parties), fmt("%,.0f parties/s (%.0f s)", restRate, importSeconds),
                 "-", Double.NaN, "-", true);
+    }
+
+    /**
+     * Forecasting: the top position's rollup for a quarter over {@code --forecast-opportunities} deals
+     * (100,000 by default) of 200 owners in 4 levels, beside the raw grouped SQL on the same database;
+     * and submits. The server is stopped while the deals are written and the raw query runs.
+     */
+    private void forecasting() throws Exception {
+        int deals = Integer.parseInt(options.getOrDefault("forecast-opportunities", "100000"));
+        int forecasters = Integer.parseInt(options.getOrDefault("forecast-owners", "200"));
+        http.useBasic();
+        ForecastingBench bench = new ForecastingBench(http, mapper, seed, forecasters, deals);
+        bench.setUpHierarchy();
+        stop();
+        String url = ForecastingBench.databaseUrl(dist);
+        say("Forecasting: %,d deals of %d owners written with JDBC in %.1f s", deals, forecasters, bench.seed(url));
+        bench.rawAggregate(url, 5);
+        double[] raw = bench.rawAggregate(url, 50);
+        try {
+            java.sql.DriverManager.getConnection(url + ";shutdown=true");
+        } catch (java.sql.SQLException closed) {
+            // Derby answers a shutdown with an exception by design (08006)
+        }
+        boot();
+        http.useBearer();
+        bench.rollup(10);
+        double[] rollup = bench.rollup(50);
+        double rollupP95 = ForecastingBench.percentile(rollup, 0.95);
+        double rawP95 = ForecastingBench.percentile(raw, 0.95);
+        row(fmt("Forecasting: top rollup, a quarter, %,d deals / %d owners / 4 levels (LIVE)", deals, forecasters),
+                fmt("p50 %.0f / p95 %.0f ms", ForecastingBench.percentile(rollup, 0.5), rollupP95),
+                fmt("grouped SQL on the same database: p50 %.0f / p95 %.0f ms", ForecastingBench.percentile(raw, 0.5), rawP95),
+                rollupP95 / rawP95, "p95 <= 500 ms", rollupP95 <= 500);
+        double[] repSubmits = bench.submits(forecasters - 1, 5);
+        double[] topSubmits = bench.submits(0, 5);
+        double worst = Math.max(ForecastingBench.percentile(repSubmits, 1.0), ForecastingBench.percentile(topSubmits, 1.0));
+        row("Forecasting: submit (a rep's revision with its deals; the director's with every line)",
+                fmt("rep max %.0f ms, director max %.0f ms", ForecastingBench.percentile(repSubmits, 1.0), ForecastingBench.percentile(topSubmits, 1.0)),
+                fmt("top rollup p95 %.0f ms", rollupP95), worst / rollupP95, "<= 2 s", worst <= 2000);
     }
 
     /** P2 to P5 on the data set the server holds. */

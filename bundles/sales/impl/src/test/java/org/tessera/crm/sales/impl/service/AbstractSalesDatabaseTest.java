@@ -62,6 +62,9 @@ import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
+import org.tessera.crm.sales.api.ForecastCategory;
+import org.tessera.crm.sales.api.ForecastSliceQuery;
+import org.tessera.crm.sales.api.ForecastTotalDTO;
 import org.tessera.crm.sales.api.LeadDTO;
 import org.tessera.crm.sales.api.LeadQuery;
 import org.tessera.crm.sales.api.LeadStatus;
@@ -246,6 +249,50 @@ abstract class AbstractSalesDatabaseTest {
                 "the list and the summary filter alike");
     }
 
+    @Test
+    void forecastReadsGroupByOwnerCategoryAndCurrencyInTheDatabase() {
+        String account = partyInUnit("forecast-reads");
+        String owner = String.valueOf(9_100_000 + activityIds.incrementAndGet());
+        String other = String.valueOf(9_200_000 + activityIds.incrementAndGet());
+        forecastDeal(account, owner, "PROPOSAL", "CHF", "1000.00", LocalDate.of(2032, 2, 10));
+        forecastDeal(account, owner, "VALUE_PROPOSITION", "CHF", "500.00", LocalDate.of(2032, 3, 31));
+        forecastDeal(account, owner, "NEGOTIATION", "USD", "200.00", LocalDate.of(2032, 1, 1));
+        forecastDeal(account, owner, "PROPOSAL", "CHF", "999.00", LocalDate.of(2032, 4, 1));   // after the slice
+        forecastDeal(account, other, "PROPOSAL", "CHF", "777.00", LocalDate.of(2032, 2, 1));   // another owner
+        OpportunityForecastReaderImpl reader = new OpportunityForecastReaderImpl(tx);
+        ForecastSliceQuery slice = new ForecastSliceQuery();
+        slice.ownerIds.add(owner);
+        slice.ownerIds.add("not-an-id");
+        slice.closeFrom = LocalDate.of(2032, 1, 1);
+        slice.closeTo = LocalDate.of(2032, 3, 31);
+
+        List<ForecastTotalDTO> totals = reader.totals(slice);
+        assertEquals(2, totals.size(), "best case in CHF, commit in USD");
+        ForecastTotalDTO bestCase = totals.stream().filter(t -> t.forecastCategory == ForecastCategory.BEST_CASE).findFirst().orElseThrow();
+        assertEquals(2, bestCase.count);
+        assertEquals(0, new BigDecimal("1500.00").compareTo(bestCase.amount));
+        assertEquals(0, new BigDecimal("950.00").compareTo(bestCase.weightedAmount), "1000 × 70 % + 500 × 50 %");
+        assertEquals(owner, bestCase.ownerId);
+        assertEquals(3, reader.opportunities(slice).size());
+        assertEquals(3, reader.changesSince(slice, Instant.now().minusSeconds(3600)).size(), "one history entry per created deal");
+        assertEquals(0, reader.changesSince(slice, Instant.now().plusSeconds(60)).size());
+        slice.ownerIds.clear();
+        assertEquals(List.of(), reader.totals(slice));
+        // (CHF and USD: the pipeline summary tests count EUR deals of every account)
+    }
+
+    private void forecastDeal(String account, String owner, String stage, String currency, String amount, LocalDate close) {
+        OpportunityDTO draft = new OpportunityDTO();
+        draft.accountId = account;
+        draft.name = "Forecast " + stage;
+        draft.ownerId = owner;
+        draft.stage = stage;
+        draft.currency = currency;
+        draft.amount = new BigDecimal(amount);
+        draft.expectedCloseDate = close;
+        opportunities.create(draft);
+    }
+
     private String opportunityClosing(String account, LocalDate expectedCloseDate) {
         OpportunityDTO draft = new OpportunityDTO();
         draft.accountId = account;
@@ -264,7 +311,7 @@ abstract class AbstractSalesDatabaseTest {
 
     @Test
     void migrationsAreIdempotentAndShipTheDefaultPipeline() {
-        assertEquals("003-lead-conversion-claim", database.migrate("sales", CHANGELOG));
+        assertEquals("004-forecast-index", database.migrate("sales", CHANGELOG));
         assertEquals(8, pipelines.defaultPipeline().stages.size());
         assertEquals("PROSPECTING", pipelines.defaultPipeline().stages.get(0).code);
     }

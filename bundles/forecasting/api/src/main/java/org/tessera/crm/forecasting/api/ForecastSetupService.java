@@ -1,0 +1,52 @@
+package org.tessera.crm.forecasting.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The frame of forecasts: positions, periods, quotas and exchange rates. Reads return what the
+ * caller may see: their own position and those below it (every one for a caller who sees all records).
+ */
+@ProviderType
+public interface ForecastSetupService {
+
+    /**
+     * @throws org.tessera.crm.core.api.ValidationException when the agent, org unit or parent is unknown, or the parent would make a cycle
+     * @throws org.tessera.crm.core.api.ConflictException when the agent already holds a position
+     */
+    PositionDTO createPosition(PositionDTO draft);
+
+    /** @throws org.tessera.crm.core.api.NotFoundException when there is none the caller may see */
+    PositionDTO position(String id);
+
+    /** The positions the caller may see, top down. */
+    List<PositionDTO> positions();
+
+    /** The caller's own position. @throws org.tessera.crm.core.api.NotFoundException when the caller holds none */
+    PositionDTO myPosition();
+
+    /** Creates the missing periods of a fiscal year; returns all of them, by start date then length. */
+    List<PeriodDTO> generatePeriods(PeriodGenerationDTO request);
+
+    List<PeriodDTO> periods(Integer fiscalYear, PeriodType type);
+
+    /** @throws org.tessera.crm.core.api.NotFoundException when there is no such period */
+    PeriodDTO period(String id);
+
+    /**
+     * Locks a period: no more submits nor adjustments in it. Posts {@link ForecastingTopics#LOCKED}.
+     *
+     * @throws org.tessera.crm.core.api.ConflictException when it is locked already
+     */
+    PeriodDTO lock(String periodId, Long expectedVersion);
+
+    /** Creates or replaces the quota of a position, period and currency. */
+    QuotaDTO putQuota(QuotaDTO quota);
+
+    List<QuotaDTO> quotas(String periodId);
+
+    ExchangeRateDTO putRate(ExchangeRateDTO rate);
+
+    List<ExchangeRateDTO> rates();
+}

@@ -1,0 +1,6 @@
+package org.tessera.crm.forecasting.api;
+
+/** Length of a forecast period. */
+public enum PeriodType {
+    MONTH, QUARTER, YEAR
+}
