@@ -1,12 +1,14 @@
-// The entry the shell loads by URL (tessera-ui.json "entry"): it defines the elements tessera-ui.json
-// names, once, even when the shell loads the module again after a reinstall.
-import { RecordList } from './list';
-import { LIST_ELEMENT, SECTION_ELEMENT } from './names';
-import { RecordsSection } from './section';
+// The entry the shell loads (tessera-ui.json "entry"): it defines the elements tessera-ui.json names,
+// once, even when the shell loads the module again after a reinstall.
+import { CampaignList } from './campaign-list';
+import { CampaignPage } from './campaign-page';
+import { LIST_ELEMENT, PAGE_ELEMENT, SECTION_ELEMENT } from './names';
+import { CampaignsSection } from './section';
 
 export const ELEMENTS: Record<string, CustomElementConstructor> = {
-  [LIST_ELEMENT]: RecordList,
-  [SECTION_ELEMENT]: RecordsSection,
+  [LIST_ELEMENT]: CampaignList,
+  [PAGE_ELEMENT]: CampaignPage,
+  [SECTION_ELEMENT]: CampaignsSection,
 };
 
 for (const [tag, element] of Object.entries(ELEMENTS)) {

@@ -2,19 +2,16 @@ import { LitElement, css, html, nothing } from 'lit';
 import type { TesseraHost } from '@tessera/ui-host';
 import { LIST_ROUTE } from './names';
 
-/** The module's section of GET /v1/parties/{id}/overview, as its OverviewContributor writes it. */
-export interface RecordsOverview {
+/** Marketing's section of GET /v1/parties/{id}/overview (CampaignsSection on the server). */
+export interface CampaignsOverview {
   status?: string;
   message?: string;
-  figures?: { key: string; label?: string; value: number }[];
-  items?: { id: string; title: string; subtitle?: string; at?: string }[];
+  figures?: { key: string; value: number }[];
+  items?: { id: string; type: string; title: string; subtitle?: string; status?: string; at?: string; href?: string }[];
 }
 
-/**
- * The module's section of a party's 360° page: how many records, the latest ones, and a link to the
- * party's full list. Draws the section JSON the shell hands over; calls nothing itself.
- */
-export class RecordsSection extends LitElement {
+/** A party's active campaigns and last response, on its 360° page. Draws the section JSON; calls nothing. */
+export class CampaignsSection extends LitElement {
   static properties = { host: { attribute: false } };
   declare host: TesseraHost;
 
@@ -27,21 +24,18 @@ export class RecordsSection extends LitElement {
   render() {
     if (!this.host) return nothing;
     const t = this.host.t;
-    const section = (this.host.section ?? {}) as RecordsOverview;
+    const section = (this.host.section ?? {}) as CampaignsOverview;
     if (section.status && section.status !== 'OK') {
       return html`<p role="status">${section.message ?? t('section.unavailable')}</p>`;
     }
-    const count = section.figures?.find((f) => f.key === 'count')?.value ?? 0;
+    const active = section.figures?.find((f) => f.key === 'activeCampaigns')?.value ?? 0;
     const items = section.items ?? [];
     return html`
-      <p>${t('section.count', { count })}</p>
-      ${items.length
-        ? html`<ul>
-            ${items.map((item) => html`<li>${item.title}${item.subtitle ? html` <span class="sub">${item.subtitle}</span>` : nothing}
-              ${item.at ? html` <span class="sub">${this.host.formatDate(item.at)}</span>` : nothing}</li>`)}
-          </ul>`
-        : nothing}
-      ${count > 0 ? html`<a href="#/${LIST_ROUTE}?partyId=${encodeURIComponent(this.host.partyId ?? '')}">${t('section.all')}</a>` : nothing}
+      <p>${t('section.active', { count: active })}</p>
+      ${items.length ? html`<ul>${items.map((item) => html`<li>
+          <a href="#/${LIST_ROUTE}/${item.id.split(':')[2]}">${item.title}</a>
+          <span class="sub">${item.type === 'RESPONSE' ? t('section.lastResponse') : item.subtitle} · ${item.status ?? ''}</span>
+          ${item.at ? html` <span class="sub">${this.host.formatDate(item.at)}</span>` : nothing}</li>`)}</ul>` : nothing}
     `;
   }
 }

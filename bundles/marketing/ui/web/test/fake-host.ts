@@ -3,6 +3,7 @@ import type { ApiResponse, TesseraApiClient, TesseraHost } from '@tessera/ui-hos
 export interface ApiCall {
   path: string;
   query?: Record<string, string | string[] | undefined>;
+  body?: unknown;
 }
 
 /** A host as the shell gives it, with an API that answers from a script and records each call. */
@@ -15,7 +16,12 @@ export function fakeHost(answers: Array<unknown | Error>, overrides: Partial<Tes
       if (answer instanceof Error) throw answer;
       return { status: 200, body: answer as T, headers: new Headers() };
     },
-    post: () => Promise.reject(new Error('not expected')),
+    async post<T>(path: string, body?: unknown): Promise<ApiResponse<T>> {
+      calls.push({ path, body });
+      const answer = answers.shift();
+      if (answer instanceof Error) throw answer;
+      return { status: 200, body: answer as T, headers: new Headers() };
+    },
     put: () => Promise.reject(new Error('not expected')),
     patch: () => Promise.reject(new Error('not expected')),
     del: () => Promise.reject(new Error('not expected')),

@@ -194,8 +194,9 @@ public class MarketingIT {
         JsonNode opportunity = fixtures.create("/v1/sales/opportunities", deal);
         assertEquals(opportunity.toString(), 10, opportunity.path("lineItems").get(0).path("discount").asInt());
         assertEquals(0, opportunity.path("amount").decimalValue().compareTo(new java.math.BigDecimal("900")));
-        assertEquals(200, api.patch("/v1/sales/opportunities/" + opportunity.path("id").asText(),
-                Api.object().put("stage", "CLOSED_WON"), null).status());
+        Api.Response won = api.patch("/v1/sales/opportunities/" + opportunity.path("id").asText(),
+                Api.object().put("stage", "CLOSED_WON").put("expectedCloseDate", java.time.LocalDate.now().toString()), null);
+        assertEquals(won.toString(), 200, won.status());
 
         JsonNode totals = api.get("/v1/marketing/campaigns/" + emailCampaign + "/totals").json();
         assertEquals(totals.toString(), 4, totals.path("members").asLong());
