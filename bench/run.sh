@@ -3,7 +3,7 @@
 #   sh bench/run.sh [PARTIES]           (default 1000000; e.g. 20000 for a smoke run)
 # Environment: ROUNDS (5), ROUND_SECONDS (10), WARMUP_SECONDS (10), PORT (28181), SEED (42),
 #              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o"),
-#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,p5), KEEP_DB=1 to keep the database
+#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,marketing,p5), KEEP_DB=1 to keep the database
 #              of the previous run (its data set must have the same size and seed; use with PHASES
 #              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR),
 #              CHROMIUM_PATH (the ui phase's browser; default: `command -v chromium`, Debian's package).

@@ -60,7 +60,8 @@ public class HotSwapIT {
     static final int CYCLES = 20;
     private static final Map<String, String> PROBES = Map.of(
             "sales", "/v1/sales/pipeline",
-            "dealer", "/v1/dealer/vehicles?ownerPartyId=");
+            "dealer", "/v1/dealer/vehicles?ownerPartyId=",
+            "marketing", "/v1/marketing/campaigns");
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
@@ -104,6 +105,10 @@ public class HotSwapIT {
         String vehicleOwner = fixtures.createParty(Fixtures.person("Théo", "Garçon" + Fixtures.unique())).path("id").asText();
         api.post("/v1/dealer/vehicles", Api.object().put("vin", "VF1HOTSWAP" + Fixtures.unique().substring(0, 7).toUpperCase()
                 .replace('I', 'J').replace('O', 'P').replace('Q', 'R')).put("make", "Dacia").put("model", "Spring").put("ownerPartyId", vehicleOwner));
+        // marketing's rows that must survive its swaps: a campaign with a member
+        String campaign = api.post("/v1/marketing/campaigns", Api.object().put("name", "Hot swap " + Fixtures.unique()).put("type", "PHONE"))
+                .json().path("id").asText();
+        api.post("/v1/marketing/campaigns/" + campaign + "/members", Api.object().put("partyId", vehicleOwner));
     }
 
     @Test
@@ -270,7 +275,7 @@ public class HotSwapIT {
         try (Connection connection = dataSource.getConnection()) {
             List<String> tables = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT object_name FROM tessera_module_object"
-                    + " WHERE object_type = 'TABLE' AND module_name IN ('sales', 'dealer')")) {
+                    + " WHERE object_type = 'TABLE' AND module_name IN ('sales', 'dealer', 'marketing')")) {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         tables.add(rows.getString(1));
