@@ -161,8 +161,8 @@ public class CampaignTotals {
                 amount = amount.add(touched.amount.multiply(share));
             }
         }
-        t.opportunities = opportunities.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
-        t.wonOpportunities = won.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+        t.opportunities = new BigDecimal(opportunities.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+        t.wonOpportunities = new BigDecimal(won.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
         t.wonAmount = amount;
     }
 

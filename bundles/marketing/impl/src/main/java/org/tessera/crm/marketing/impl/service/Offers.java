@@ -177,13 +177,18 @@ public class Offers implements OfferPriceRules {
         d.startDate = e.startDate;
         d.endDate = e.endDate;
         d.description = e.description;
-        d.discountPercent = e.discountPercent == null ? null : e.discountPercent.stripTrailingZeros();
-        d.minQuantity = e.minQuantity == null ? null : e.minQuantity.stripTrailingZeros();
+        d.discountPercent = plain(e.discountPercent);
+        d.minQuantity = plain(e.minQuantity);
         d.productIds = e.productIds.stream().sorted().toList();
         d.version = e.version;
         d.createdAt = e.createdAt;
         d.updatedAt = e.updatedAt;
         return d;
+    }
+
+    /** 10.0000 as 10, never 1E+1 (stripTrailingZeros alone gives an exponent). */
+    private static BigDecimal plain(BigDecimal stored) {
+        return stored == null ? null : new BigDecimal(stored.stripTrailingZeros().toPlainString());
     }
 
     static OfferEntity find(EntityManager em, long key, String id) {
