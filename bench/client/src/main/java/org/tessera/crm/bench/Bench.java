@@ -217,12 +217,12 @@ public final class Bench {
         }
 
         MarketingPhase.Api marketing = phases.contains("marketing")
-                ? MarketingPhase.overApi(http, mapper, owners.get(0), Integer.parseInt(options.getOrDefault("marketing-samples", "30"))) : null;
+                ? MarketingPhase.overApi(http, mapper, Integer.parseInt(options.getOrDefault("marketing-samples", "30"))) : null;
 
         long rssLoad = rssMiB();
         stop();
         if (marketing != null) {
-            marketing(marketing, Long.parseLong(owners.get(0)));
+            marketing(marketing, Long.parseLong(marketing.owner()));
         }
         if (phases.contains("p5")) {
             double restart = boot();
