@@ -3,7 +3,7 @@
 #   sh bench/run.sh [PARTIES]           (default 1000000; e.g. 20000 for a smoke run)
 # Environment: ROUNDS (5), ROUND_SECONDS (10), WARMUP_SECONDS (10), PORT (28181), SEED (42),
 #              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o"),
-#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,service,banking,insurance,p5,forecasting), SERVICE_REQUESTS (100000),
+#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting), SERVICE_REQUESTS (100000),
 #              BANKING_ACCOUNTS (200000: the banking phase's accounts, over half as many households),
 #              POLICIES (30000) and RENEWALS (25000): the insurance phase's terms, and how many expire in the run's month,
 #              FORECAST_OPPORTUNITIES (100000), KEEP_DB=1 to keep the database

@@ -69,7 +69,8 @@ public class HotSwapIT {
             "insurance", "/v1/insurance/policies?limit=1",
             "service", "/v1/service/statuses",
             "banking", "/v1/banking/offer-rules",
-            "forecasting", "/v1/forecasting/periods");
+            "forecasting", "/v1/forecasting/periods",
+            "marketing", "/v1/marketing/campaigns");
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
@@ -115,6 +116,10 @@ public class HotSwapIT {
                 .replace('I', 'J').replace('O', 'P').replace('Q', 'R')).put("make", "Dacia").put("model", "Spring").put("ownerPartyId", vehicleOwner));
         // forecasting rows whose survival the swaps must keep (its periods of a far fiscal year)
         assertEquals(200, api.post("/v1/forecasting/periods", Api.object().put("fiscalYear", 2050)).status());
+        // marketing's rows that must survive its swaps: a campaign with a member
+        String campaign = api.post("/v1/marketing/campaigns", Api.object().put("name", "Hot swap " + Fixtures.unique()).put("type", "PHONE"))
+                .json().path("id").asText();
+        api.post("/v1/marketing/campaigns/" + campaign + "/members", Api.object().put("partyId", vehicleOwner));
     }
 
     @Test
@@ -281,7 +286,7 @@ public class HotSwapIT {
         try (Connection connection = dataSource.getConnection()) {
             List<String> tables = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT object_name FROM tessera_module_object"
-                    + " WHERE object_type = 'TABLE' AND module_name IN ('sales', 'dealer', 'insurance', 'forecasting')")) {
+                    + " WHERE object_type = 'TABLE' AND module_name IN ('sales', 'dealer', 'insurance', 'forecasting', 'marketing')")) {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         tables.add(rows.getString(1));

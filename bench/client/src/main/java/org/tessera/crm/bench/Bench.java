@@ -33,7 +33,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,p5,forecasting] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
  * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
  * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
  * against the running server and adds its figures to the table.
@@ -50,7 +50,7 @@ public final class Bench {
     private final int roundSeconds;
     private final int warmupSeconds;
     private final long seed;
-    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, p5, forecasting. */
+    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, marketing, p5, forecasting. */
     private final java.util.Set<String> phases;
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -70,7 +70,7 @@ public final class Bench {
         this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "10"));
         this.seed = Long.parseLong(options.getOrDefault("seed", "42"));
         String only = options.getOrDefault("phases", "all");
-        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "p5", "forecasting")
+        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "marketing", "p5", "forecasting")
                 : java.util.Set.of(only.split(","));
         this.http = new Http("http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api", mapper);
     }
@@ -278,8 +278,14 @@ public final class Bench {
                     .run(this::load, this::row);
         }
 
+        MarketingPhase.Api marketing = phases.contains("marketing")
+                ? MarketingPhase.overApi(http, mapper, Integer.parseInt(options.getOrDefault("marketing-samples", "30"))) : null;
+
         long rssLoad = rssMiB();
         stop();
+        if (marketing != null) {
+            marketing(marketing, Long.parseLong(marketing.owner()));
+        }
         if (phases.contains("p5")) {
             double restart = boot();
             long rssRestart = rssMiB();
@@ -294,6 +300,23 @@ public final class Bench {
             say("WARNING: some requests did not answer 200; see the errors column of the rounds above");
         }
         print();
+    }
+
+    /** The marketing phase's rows: the API's figures (taken while the server ran) beside the same SQL on its stopped database. */
+    private void marketing(MarketingPhase.Api api, long owner) throws Exception {
+        MarketingPhase.Raw raw = MarketingPhase.raw(dist.resolve("data/tessera/db"), owner, Integer.parseInt(options.getOrDefault("marketing-samples", "30")));
+        double apiP95 = MarketingPhase.p(api.countMillis(), 0.95);
+        double rawP95 = MarketingPhase.p(raw.countMillis(), 0.95);
+        say("Marketing segment count: API %d parties, raw %d", api.count(), raw.count());
+        row("Marketing segment count (classification + picklist + owner)", fmt("p50 %.1f / p95 %.1f ms, %,d parties",
+                MarketingPhase.p(api.countMillis(), 0.5), apiP95, api.count()), fmt("p50 %.1f / p95 %.1f ms raw SQL",
+                MarketingPhase.p(raw.countMillis(), 0.5), rawP95), rawP95 / apiP95, "p95 <= 1 s, >= 0.5 x raw",
+                apiP95 <= 1000 && rawP95 / apiP95 >= 0.5 && api.count() == raw.count());
+        double apiRate = api.added() / api.materializeSeconds();
+        double rawRate = raw.inserted() / raw.materializeSeconds();
+        row(fmt("Marketing segment into members (%,d)", api.added()), fmt("%.1f s, %,.0f members/s", api.materializeSeconds(), apiRate),
+                fmt("%.1f s raw INSERT ... SELECT of %,d", raw.materializeSeconds(), raw.inserted()), apiRate / rawRate,
+                "100,000 added <= 10 s", api.materializeSeconds() * 100_000 / Math.max(1, api.added()) <= 10);
     }
 
     /**

@@ -9,7 +9,11 @@ import javax.persistence.EntityManager;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tessera.crm.core.api.DependentRecordsException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
@@ -28,6 +32,7 @@ import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
 import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.marketing.api.OfferPriceRules;
 import org.tessera.crm.sales.api.OpportunityDTO;
 import org.tessera.crm.sales.api.OpportunityHistoryDTO;
 import org.tessera.crm.sales.api.OpportunityQuery;
@@ -41,6 +46,7 @@ import org.tessera.crm.sales.impl.entity.OpportunityEntity;
 import org.tessera.crm.sales.impl.entity.OpportunityHistoryEntity;
 import org.tessera.crm.sales.impl.entity.PriceListEntity;
 import org.tessera.crm.sales.impl.jpa.SalesUnit;
+import org.tessera.crm.sales.impl.marketing.CampaignDiscounts;
 import org.tessera.crm.sales.impl.rules.ForecastChanges;
 import org.tessera.crm.sales.impl.rules.LineTotals;
 import org.tessera.crm.sales.impl.rules.Money;
@@ -58,6 +64,8 @@ public class OpportunityServiceImpl implements OpportunityService {
     private final ValidationService validation;
     private final DomainEventPublisher events;
     private final ModuleAudit audit;
+    /** Marketing's offer discounts, while marketing is installed (an optional, dynamic reference). */
+    private final CampaignDiscounts campaignDiscounts = new CampaignDiscounts();
 
     @Activate
     public OpportunityServiceImpl(@Reference(target = SalesUnit.TX) Tx tx, @Reference AccountAccess access,
@@ -69,6 +77,16 @@ public class OpportunityServiceImpl implements OpportunityService {
         this.validation = validation;
         this.events = events;
         this.audit = new ModuleAudit(recorder);
+    }
+
+    @Reference(name = "offerPriceRules", service = OfferPriceRules.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindOfferPriceRules(ComponentServiceObjects<?> rules) {
+        campaignDiscounts.bind(rules);
+    }
+
+    void unbindOfferPriceRules(ComponentServiceObjects<?> rules) {
+        campaignDiscounts.unbind(rules);
     }
 
     @Override
@@ -249,6 +267,7 @@ public class OpportunityServiceImpl implements OpportunityService {
             }
         }
         LinePricing.price(em, "lineItems", c.lineItems, priceList, errors);
+        campaignDiscounts.apply(c.campaignId, c.lineItems, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
         if (stage != null) {
             c.stage = stage.code;
             c.probability = StageRules.probability(stage, c.probability, previous);
