@@ -286,7 +286,7 @@ public class HotSwapIT {
         try (Connection connection = dataSource.getConnection()) {
             List<String> tables = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT object_name FROM tessera_module_object"
-                    + " WHERE object_type = 'TABLE' AND module_name IN ('sales', 'dealer', 'insurance', 'forecasting', 'marketing')")) {
+                    + " WHERE object_type = 'TABLE' AND module_name IN ('sales', 'dealer', 'insurance', 'service', 'banking', 'forecasting', 'marketing')")) {
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         tables.add(rows.getString(1));

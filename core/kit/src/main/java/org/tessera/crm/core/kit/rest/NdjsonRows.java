@@ -32,6 +32,8 @@ public final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
 
     private final BoundedLineReader reader;
     private final ObjectReader json;
+    /** Where the line limit is configured, named in the rejection of a longer line; null for a fixed limit. */
+    private final String limitName;
     private long lineNumber;
     private ImportRow<T> next;
 
@@ -40,12 +42,19 @@ public final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
      *        huge line cannot exhaust memory
      */
     public NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type) {
-        this(body, mapper, type, DEFAULT_MAX_LINE_CHARS);
+        this(body, mapper, type, DEFAULT_MAX_LINE_CHARS, null);
     }
 
+    /** The core's imports: the limit is {@code maxImportLineChars} of {@code org.tessera.crm.rest.limits}. */
     public NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type, int maxLineChars) {
+        this(body, mapper, type, maxLineChars, "org.tessera.crm.rest.limits/maxImportLineChars");
+    }
+
+    /** @param limitName where {@code maxLineChars} is configured, named in the rejection of a longer line */
+    public NdjsonRows(InputStream body, ObjectMapper mapper, Class<T> type, int maxLineChars, String limitName) {
         this.reader = new BoundedLineReader(new InputStreamReader(body, StandardCharsets.UTF_8), maxLineChars);
         this.json = mapper.readerFor(type);
+        this.limitName = limitName;
     }
 
     @Override
@@ -78,8 +87,8 @@ public final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
             } while (!line.tooLong() && line.text().isBlank());
             if (line.tooLong()) {
                 return ImportRow.unreadable(lineNumber, List.of(new FieldError(null, "too_long", "line " + lineNumber
-                        + " is longer than the limit of " + reader.maxChars() + " characters ("
-                        + "org.tessera.crm.rest.limits/maxImportLineChars)")));
+                        + " is longer than the limit of " + reader.maxChars() + " characters"
+                        + (limitName == null ? "" : " (" + limitName + ")"))));
             }
             return parse(lineNumber, line.text());
         } catch (IOException e) {

@@ -11,5 +11,5 @@
  * them by carrying {@link org.tessera.crm.core.kit.rest.TesseraApi#API_PROPERTY}.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tessera.crm.core.kit.rest;

@@ -8,7 +8,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,6 +21,7 @@ import org.tessera.crm.banking.api.ImportedAccountDTO;
 import org.tessera.crm.banking.impl.BankingPermissions;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.security.RequiresPermission;
+import org.tessera.crm.core.kit.rest.NdjsonRows;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 
 /**
@@ -37,7 +38,7 @@ import org.tessera.crm.core.kit.rest.ObjectMappers;
 public class AccountImportResource {
     static final String NDJSON = "application/x-ndjson";
     private final AccountService accounts;
-    private final ObjectReader reader = ObjectMappers.create().readerFor(ImportedAccountDTO.class);
+    private final ObjectMapper mapper = ObjectMappers.create();
 
     @Activate
     public AccountImportResource(@Reference AccountService accounts) {
@@ -49,6 +50,6 @@ public class AccountImportResource {
     @Consumes(NDJSON)
     @RequiresPermission(BankingPermissions.ACCOUNT_WRITE)
     public ImportReport importAccounts(InputStream body) {
-        return accounts.importAccounts(new NdjsonReader<>(body, reader));
+        return accounts.importAccounts(new NdjsonRows<>(body, mapper, ImportedAccountDTO.class));
     }
 }

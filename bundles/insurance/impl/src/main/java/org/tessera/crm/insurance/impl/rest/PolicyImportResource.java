@@ -16,7 +16,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.security.RequiresPermission;
-import org.tessera.crm.core.kit.imports.NdjsonRows;
+import org.tessera.crm.core.kit.rest.NdjsonRows;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 import org.tessera.crm.insurance.api.PolicyDTO;
 import org.tessera.crm.insurance.api.PolicyService;
@@ -47,7 +47,6 @@ public class PolicyImportResource {
     @Consumes(NDJSON)
     @RequiresPermission(InsurancePermissions.POLICY_WRITE)
     public ImportReport importPolicies(InputStream body) {
-        return policies.importPolicies(new NdjsonRows<>(body, ObjectMappers.create(), PolicyDTO.class,
-                NdjsonRows.DEFAULT_MAX_LINE_CHARS, "1 MiB per line"));
+        return policies.importPolicies(new NdjsonRows<>(body, ObjectMappers.create(), PolicyDTO.class));
     }
 }
