@@ -68,7 +68,7 @@ public class ServiceIT {
         }
     }
 
-    private void cycle() {
+    private void cycle() throws Exception {
         String token = unique();
         JsonNode agent = fixtures.newAgent();
         String agentId = agent.path("id").asText();
@@ -167,6 +167,9 @@ public class ServiceIT {
         assertTrue(pdf.raw().body().startsWith("%PDF"));
         assertFalse(api.get("/v1/service/requests/" + id + "/elements").json().path("LETTER").isEmpty());
 
+        // an email from a template, sent through the core's mail settings to an SMTP server on loopback
+        emailSentThroughTheCoreMailSettings(id, token);
+
         // resolved: the milestone completes; history keeps every status
         ok(api.patch("/v1/service/requests/" + id, Api.object().put("status", "RESOLVED"), null));
         assertEquals("COMPLETED", milestone(id).path("state").asText());
@@ -195,6 +198,43 @@ public class ServiceIT {
         Api.Response reopenNew = api.patch("/v1/service/requests/" + id, Api.object().put("status", "NEW"), null);
         assertEquals(reopenNew.toString(), 422, reopenNew.status());
         assertTrue(reopenNew.toString(), reopenNew.json().toString().contains("\"status\""));
+    }
+
+    private void emailSentThroughTheCoreMailSettings(String requestId, String token) throws Exception {
+        org.osgi.service.cm.Configuration mailConfiguration = configurations.getConfiguration("org.tessera.crm.mail", "?");
+        Dictionary<String, Object> previous = mailConfiguration.getProperties();
+        try (SmtpSink sink = new SmtpSink()) {
+            Dictionary<String, Object> pointed = new Hashtable<>();
+            pointed.put("host", "127.0.0.1");
+            pointed.put("port", String.valueOf(sink.port()));
+            pointed.put("from", "service@example.org");
+            mailConfiguration.update(pointed);
+            ok(api.put("/v1/service/document-templates/E-" + token, Api.parse("{\"name\":\"Reply\",\"kind\":\"EMAIL\","
+                    + "\"subject\":\"Re: {{request.number}}\",\"body\":\"<p>Dear {{party.firstName}},</p><p>{{request.summary}}</p>\"}"), null));
+            // the mail service takes its new settings asynchronously: the first sends may still find no host
+            Api.Response[] email = new Api.Response[1];
+            Waits.awaitTrue(() -> {
+                ObjectNode command = Api.object().put("templateCode", "E-" + token);
+                command.putArray("to").add("renee." + token + "@example.org");
+                email[0] = api.post("/v1/service/requests/" + requestId + "/documents", command);
+                return email[0].status() == 201 && !email[0].json().path("messageId").asText().isEmpty();
+            }, "an email document sent", 15);
+            assertEquals(email[0].toString(), "EMAIL", email[0].json().path("kind").asText());
+            String received = sink.next(10);
+            assertTrue("the SMTP server received the email", received != null);
+            assertTrue(received, received.contains("From: service@example.org"));
+            assertTrue(received, received.contains("renee." + token + "@example.org"));
+            assertTrue(received, received.contains("Re: ") && received.contains(email[0].json().path("messageId").asText()));
+            assertFalse(api.get("/v1/service/requests/" + requestId + "/elements").json().path("EMAIL").isEmpty());
+            // an email to no address at all names the field
+            ObjectNode noAddressCommand = Api.object().put("templateCode", "E-" + token);
+            noAddressCommand.putArray("to").add("not an address");
+            Api.Response noAddress = api.post("/v1/service/requests/" + requestId + "/documents", noAddressCommand);
+            assertEquals(noAddress.toString(), 422, noAddress.status());
+            assertTrue(noAddress.toString(), noAddress.json().toString().contains("\"to\""));
+        } finally {
+            mailConfiguration.update(previous == null ? new Hashtable<>(java.util.Map.of("host", "")) : previous);
+        }
     }
 
     private void moveClock(long minutes) {

@@ -28,6 +28,8 @@ import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
+import org.tessera.crm.core.api.security.CallerContext;
+import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.PartyFactContributor;
 import org.tessera.crm.core.api.spi.PartyFactDTO;
@@ -65,6 +67,7 @@ public class Segments {
     private final Tx tx;
     private final RecordScope scope;
     private final CustomFieldService customFields;
+    private final CallerContext callers;
     private final DomainEventPublisher events;
     private final ModuleAudit audit;
     private final Clock clock;
@@ -72,15 +75,16 @@ public class Segments {
 
     @Activate
     public Segments(@Reference(target = MarketingUnit.TX) Tx tx, @Reference RecordScope scope, @Reference CustomFieldService customFields,
-            @Reference DomainEventPublisher events, @Reference AuditRecorder auditRecorder) {
-        this(tx, scope, customFields, events, auditRecorder, Clock.systemUTC());
+            @Reference CallerContext callers, @Reference DomainEventPublisher events, @Reference AuditRecorder auditRecorder) {
+        this(tx, scope, customFields, callers, events, auditRecorder, Clock.systemUTC());
     }
 
-    public Segments(Tx tx, RecordScope scope, CustomFieldService customFields, DomainEventPublisher events, AuditRecorder auditRecorder,
-            Clock clock) {
+    public Segments(Tx tx, RecordScope scope, CustomFieldService customFields, CallerContext callers, DomainEventPublisher events,
+            AuditRecorder auditRecorder, Clock clock) {
         this.tx = tx;
         this.scope = scope;
         this.customFields = customFields;
+        this.callers = callers;
         this.events = events;
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = clock;
@@ -239,9 +243,16 @@ public class Segments {
         return new Selection("p.status <> 'MERGED' AND (" + condition.sql() + ") AND " + visible, condition.parameters());
     }
 
-    /** Criteria → SQL, with the custom fields and facts defined now; 422 naming each faulty path. */
+    /**
+     * Criteria → SQL, with the custom fields and facts defined now; 422 naming each faulty path. A
+     * sensitive custom field is a criterion only for a caller allowed to see its values: to anyone
+     * else it does not exist, or counting by it would reveal them.
+     */
     public SqlCondition compile(Map<String, Object> criteria) {
-        return new CriteriaCompiler(key -> customFields.definition("PARTY", key).map((CustomFieldDefinitionDTO d) -> d.type),
+        boolean seesSensitive = callers.permits(CorePermissions.PARTY_SENSITIVE);
+        return new CriteriaCompiler(key -> customFields.definition("PARTY", key)
+                .filter((CustomFieldDefinitionDTO d) -> !d.sensitive || seesSensitive)
+                .map(d -> d.type),
                 new PartyFacts(contributors)).compile(criteria);
     }
 

@@ -32,6 +32,7 @@ import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
 import org.tessera.crm.core.api.org.OrgService;
+import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.PartyFactContributor;
 import org.tessera.crm.core.api.spi.PartyFactDTO;
@@ -61,6 +62,7 @@ abstract class AbstractMarketingDatabaseTest {
     private final TestScope scope = new TestScope();
     private final AtomicLong keys = new AtomicLong(900_000);
     private final Map<String, CustomFieldType> partyFields = new ConcurrentHashMap<>();
+    private final Set<String> sensitivePartyFields = ConcurrentHashMap.newKeySet();
     private TestDatabase database;
     private DataSource dataSource;
     private EmfTx tx;
@@ -79,7 +81,7 @@ abstract class AbstractMarketingDatabaseTest {
         CustomFieldService fields = customFields();
         OrgService org = stub(OrgService.class);
         campaigns = new Campaigns(tx, fields, org, (topic, properties) -> { }, TestAudit.coreRecorder(callers), Clock.systemUTC(), 3);
-        segments = new Segments(tx, scope, fields, (topic, properties) -> { }, TestAudit.coreRecorder(callers), Clock.systemUTC());
+        segments = new Segments(tx, scope, fields, callers, (topic, properties) -> { }, TestAudit.coreRecorder(callers), Clock.systemUTC());
         segments.addFactContributor(new VipFacts());
         members = new Members(tx, scope, campaigns, segments, null, callers, (topic, properties) -> { }, TestAudit.coreRecorder(callers),
                 Clock.systemUTC());
@@ -96,6 +98,18 @@ abstract class AbstractMarketingDatabaseTest {
         if (database != null) {
             database.close();
         }
+    }
+
+    @Test
+    void aSensitiveCustomFieldIsNoCriterionForACallerWhoMayNotSeeIt() {
+        partyFields.put("income", CustomFieldType.NUMBER);
+        sensitivePartyFields.add("income");
+        Map<String, Object> byIncome = Map.of("field", "customFields.income", "op", "gt", "value", 100000);
+        Caller agent = new Caller("agent", Set.of("agent"), Set.of("marketing.segment.read"), null);
+        ValidationException refused = assertThrows(ValidationException.class, () -> callers.as(agent, () -> segments.compile(byIncome)));
+        assertTrue(refused.errors().toString().contains("no custom field income"), refused.errors().toString());
+        Caller manager = new Caller("manager", Set.of("manager"), Set.of("marketing.segment.read", "core.party.sensitive"), null);
+        assertTrue(callers.as(manager, () -> segments.compile(byIncome)).sql().contains("custom_value"));
     }
 
     @Test
@@ -242,6 +256,7 @@ abstract class AbstractMarketingDatabaseTest {
                         CustomFieldDefinitionDTO d = new CustomFieldDefinitionDTO();
                         d.key = (String) args[1];
                         d.type = type;
+                        d.sensitive = sensitivePartyFields.contains(d.key);
                         return d;
                     });
                     case "normalize" -> args[1];

@@ -149,7 +149,7 @@ public class DocumentServiceImpl implements DocumentService {
             e.createdAt = now;
             em.persist(e);
             em.flush();
-            DocumentDTO dto = toDto(e, false);
+            DocumentDTO dto = toDto(e, true);
             audit.created(em, ENTITY_TYPE, dto.id, summaryOf(dto));
             return dto;
         });
@@ -228,7 +228,7 @@ public class DocumentServiceImpl implements DocumentService {
         dto.templateCode = e.templateCode;
         dto.kind = DocumentTemplateDTO.DocumentKind.valueOf(e.kind);
         dto.subject = e.subject;
-        dto.html = withHtml || e.html == null ? e.html : e.html;
+        dto.html = withHtml ? e.html : null; // a list names the documents; one document carries its body
         dto.hasPdf = e.pdf != null && e.pdf.length > 0;
         dto.sentTo = e.sentTo == null ? List.of() : List.of(e.sentTo.split(","));
         dto.messageId = e.messageId;

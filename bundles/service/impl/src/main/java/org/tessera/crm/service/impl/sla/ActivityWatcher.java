@@ -14,9 +14,10 @@ import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.security.CallerContext;
 
 /**
- * Completes the milestones waiting for an activity: when a core activity is created or updated, each
- * record it is linked to ({@code module:entity:id}) that has clocks hears of its type. Generic: any
- * record the engine runs clocks for, whatever its module.
+ * Completes the milestones waiting for an activity: when a core activity is created, each record it
+ * is linked to ({@code module:entity:id}) that has clocks hears of its type. Generic: any record the
+ * engine runs clocks for, whatever its module. Updates are not heard on purpose: an edit of an
+ * activity already logged would otherwise complete the next cycle of a recurring milestone.
  */
 @Component(property = EventConstants.EVENT_TOPIC + "=" + CoreEvents.ACTIVITY_CREATED,
         service = EventHandler.class)
