@@ -63,9 +63,9 @@ public class BankingIT {
         api.awaitHealthy(60);
         assertTrue("the distribution boots with banking", features.isInstalled(features.getFeature("tessera-banking")));
         Waits.awaitTrue(() -> api.get("/v1/banking/offer-rules").status() == 200, "banking endpoints", 15);
-        // Sales is an optional import of banking: after the hot-swap suite has swapped sales in and
-        // out of this shared container, banking is rewired to the sales of now, as an operator does
-        // after reinstalling sales (bundle:refresh), before the offer's opportunity is asserted.
+        // Sales is an optional import of banking: after other suites' module operations have updated or
+        // swapped sales in this shared container (ModulesApiIT, HotSwapIT), banking is rewired to the
+        // sales of now, as an operator does after reinstalling sales (bundle:refresh).
         refreshBanking();
         Waits.awaitTrue(() -> api.get("/v1/banking/offer-rules").status() == 200, "banking endpoints after refresh", 30);
     }
