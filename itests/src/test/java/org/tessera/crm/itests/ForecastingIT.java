@@ -28,11 +28,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -76,7 +73,7 @@ public class ForecastingIT {
         }
         if (!awaitServing(15)) {
             // another test took sales away and back without refreshing forecasting: rewire it to the sales API of now
-            refreshForecasting();
+            ModuleBundles.refresh(context, List.of("forecasting"), 30);
         }
         assertTrue("forecasting serves", awaitServing(30));
     }
@@ -217,7 +214,7 @@ public class ForecastingIT {
         }
         Waits.awaitTrue(() -> admin.get("/v1/sales/pipelines").status() == 200, "sales back", 30);
         // feature operations never refresh: forecasting rewires to the new sales API when refreshed (README, Forecasting)
-        refreshForecasting();
+        ModuleBundles.refresh(context, List.of("forecasting"), 30);
         assertTrue("forecasting serves again", awaitServing(30));
         JsonNode quotas = ok(admin.get(BASE + "/quotas?periodId=" + q2));
         assertEquals("its data were kept", 1, quotas.path("items").size());
@@ -231,22 +228,6 @@ public class ForecastingIT {
         } catch (AssertionError notYet) {
             return false;
         }
-    }
-
-    private void refreshForecasting() throws InterruptedException {
-        List<Bundle> ours = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            if ("forecasting".equals(bundle.getHeaders("").get("Tessera-Module"))) {
-                ours.add(bundle);
-            }
-        }
-        CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(ours, event -> {
-            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                done.countDown();
-            }
-        });
-        assertTrue("forecasting refreshed", done.await(30, TimeUnit.SECONDS));
     }
 
     /** The position of the agent with this login, created under {@code parent} unless it exists. */

@@ -98,7 +98,11 @@ public final class NdjsonRows<T> implements Iterator<ImportRow<T>> {
 
     private ImportRow<T> parse(long number, String line) {
         try {
-            return ImportRow.of(number, json.readValue(line));
+            T value = json.readValue(line);
+            if (value == null) { // the line "null": read as no value at all, which no import can take
+                return ImportRow.unreadable(number, List.of(new FieldError(null, "malformed", "not a JSON object: null")));
+            }
+            return ImportRow.of(number, value);
         } catch (UnrecognizedPropertyException e) {
             return ImportRow.unreadable(number, List.of(new FieldError(path(e), "unknown", "not a known field")));
         } catch (JsonMappingException e) {

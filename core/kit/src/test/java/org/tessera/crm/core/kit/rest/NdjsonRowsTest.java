@@ -48,6 +48,17 @@ class NdjsonRowsTest {
     }
 
     @Test
+    void aNullOrScalarLineIsAnUnreadableRowNotARowWithoutValue() {
+        List<ImportRow<PartyDTO>> rows = read("null\n42\n\"text\"\n[]\n");
+        assertEquals(4, rows.size());
+        for (ImportRow<PartyDTO> row : rows) {
+            assertNull(row.value);
+            assertTrue(!row.errors.isEmpty(), () -> "line " + row.line + " has an error");
+        }
+        assertEquals("malformed", rows.get(0).errors.get(0).code);
+    }
+
+    @Test
     void aWrongTypeOrUnknownFieldIsNamed() {
         List<ImportRow<PartyDTO>> rows = read("{\"type\":\"ROBOT\"}\n{\"lastName\":\"X\",\"nickname\":\"Y\"}\n"
                 + "{\"birthDate\":\"yesterday\"}");

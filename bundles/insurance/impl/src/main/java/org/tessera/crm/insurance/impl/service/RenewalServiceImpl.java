@@ -94,6 +94,9 @@ public class RenewalServiceImpl implements RenewalService {
             throw new org.tessera.crm.core.api.ValidationException(FieldError.required("expiringFrom"));
         }
         errors.required("expiringFrom", run.expiringFrom).required("expiringTo", run.expiringTo);
+        plausible("expiringFrom", run.expiringFrom, errors);
+        plausible("expiringTo", run.expiringTo, errors);
+        errors.throwIfAny();
         if (run.expiringFrom != null && run.expiringTo != null && !run.expiringFrom.isBefore(run.expiringTo)) {
             errors.invalid("expiringTo", "must be after expiringFrom");
         }
@@ -139,12 +142,21 @@ public class RenewalServiceImpl implements RenewalService {
         return result;
     }
 
+    /** A run's day within the years a database stores and a policy can mean (a parsed date may be year -999999999). */
+    private static FieldErrors plausible(String field, LocalDate day, FieldErrors errors) {
+        if (day != null && (day.getYear() < 1900 || day.getYear() > 9999)) {
+            errors.invalid(field, "must be a day of the years 1900 to 9999");
+        }
+        return errors;
+    }
+
     @Override
     public RunResultDTO lapse(LapseRunDTO run) {
         LapseRunDTO how = run == null ? new LapseRunDTO() : run;
         if (how.graceDays < 0 || how.graceDays > 365) {
             throw new org.tessera.crm.core.api.ValidationException(FieldError.invalid("graceDays", "must be 0 to 365"));
         }
+        plausible("asOf", how.asOf, new FieldErrors()).throwIfAny();
         long started = System.nanoTime();
         LocalDate asOf = how.asOf != null ? how.asOf : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         LocalDate limit = asOf.minusDays(how.graceDays);

@@ -9,6 +9,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
@@ -19,8 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.security.RequiresPermission;
+import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.rest.QueryParams;
 import org.tessera.crm.marketing.api.SuppressionDTO;
 import org.tessera.crm.marketing.impl.service.EmailSends;
@@ -71,16 +74,31 @@ public class SuppressionsResource {
         return Response.noContent().build();
     }
 
-    /** The link of every email: no login (the recipient clicks it), the random token is the proof. */
+    /**
+     * The link of every email: no login (the recipient clicks it), the random token is the proof. A
+     * browser gets a page either way; a program that does not ask for HTML gets the API's error
+     * contract for a link that is not valid.
+     */
     @GET
     @Path("unsubscribe")
     @Produces(MediaType.TEXT_HTML)
     @RequiresPermission(RequiresPermission.ANONYMOUS)
-    public Response unsubscribe(@QueryParam("token") String token) {
+    public Response unsubscribe(@QueryParam("token") String token, @Context HttpHeaders headers) {
         boolean known = sends.unsubscribe(token);
+        if (!known && !asksForHtml(headers)) {
+            if (token == null || token.isBlank()) {
+                new FieldErrors().required("token", null).throwIfAny();
+            }
+            throw new NotFoundException("UNSUBSCRIBE_LINK", token.length() > 100 ? token.substring(0, 100) + "…" : token);
+        }
         String text = known ? "You will receive no more emails from us at this address." : "This link is not valid.";
         return Response.status(known ? 200 : 404).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unsubscribe</title></head><body><p>"
                         + text + "</p></body></html>").build();
+    }
+
+    private static boolean asksForHtml(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> !type.isWildcardType() && type.isCompatible(MediaType.TEXT_HTML_TYPE));
     }
 }

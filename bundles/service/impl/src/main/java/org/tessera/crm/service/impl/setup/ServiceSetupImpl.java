@@ -1,6 +1,7 @@
 package org.tessera.crm.service.impl.setup;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -171,6 +172,19 @@ public class ServiceSetupImpl implements ServiceSetup {
             for (int i = 0; i < rules.size(); i++) {
                 AssignmentRuleDTO rule = rules.get(i);
                 String at = "[" + i + "].";
+                if (rule == null) {
+                    errors.required("[" + i + "]", null);
+                    continue;
+                }
+                if (rule.conditions == null) {
+                    rule.conditions = new LinkedHashMap<>();
+                }
+                errors.maxLength(at + "name", rule.name, 200);
+                rule.conditions.forEach((field, value) -> {
+                    if (field == null || field.isBlank() || value == null) {
+                        errors.invalid(at + "conditions", "each condition is a field name and the value it must have");
+                    }
+                });
                 if ((rule.queueCode == null) == (rule.agentId == null)) {
                     errors.invalid(at + "queueCode", "a rule routes into a queue or to an agent, one of them");
                 } else if (rule.queueCode != null && queueByCode(em, rule.queueCode).isEmpty()) {
