@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
@@ -30,10 +28,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkEvent;
-import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * The banking pack over HTTP, in the distribution: a household of two with joint and individual
@@ -66,24 +61,8 @@ public class BankingIT {
         // Sales is an optional import of banking: after other suites' module operations have updated or
         // swapped sales in this shared container (ModulesApiIT, HotSwapIT), banking is rewired to the
         // sales of now, as an operator does after reinstalling sales (bundle:refresh).
-        refreshBanking();
+        ModuleBundles.refresh(context, List.of("banking"), 30);
         Waits.awaitTrue(() -> api.get("/v1/banking/offer-rules").status() == 200, "banking endpoints after refresh", 30);
-    }
-
-    private void refreshBanking() throws InterruptedException {
-        List<Bundle> ours = new ArrayList<>();
-        for (Bundle bundle : context.getBundles()) {
-            if ("banking".equals(bundle.getHeaders("").get("Tessera-Module"))) {
-                ours.add(bundle);
-            }
-        }
-        CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(ours, event -> {
-            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED) {
-                done.countDown();
-            }
-        });
-        assertTrue("banking refreshed", done.await(30, TimeUnit.SECONDS));
     }
 
     @Test
@@ -185,6 +164,43 @@ public class BankingIT {
     }
 
     @Test
+    public void aRuleOffersAMarketingCampaignOfferWhileItsCampaignIsActive() {
+        String token = unique();
+        String client = party(Fixtures.person("Dora", "Lefèvre" + token));
+        String campaign = fixtures.create("/v1/marketing/campaigns", Api.object().put("name", "Saver spring " + token)
+                .put("type", "PHONE")).path("id").asText();
+        String offer = fixtures.create("/v1/marketing/campaigns/" + campaign + "/offers", Api.object().put("name", "Booster " + token)
+                .put("startDate", LocalDate.now().minusDays(1).toString())).path("id").asText();
+
+        // a planned campaign's offer cannot be offered yet
+        ObjectNode early = rule("mkt-early-" + token, 950, "unused", condition("activity.recent", Api.object().put("withinDays", 1)));
+        early.putObject("offer").put("source", "marketing").put("code", offer);
+        assertNamesField(api.post("/v1/banking/offer-rules", early), 422, "offer.code");
+        assertEquals(200, api.patch("/v1/marketing/campaigns/" + campaign, Api.object().put("status", "ACTIVE"), null).status());
+
+        ObjectNode rule = rule("mkt-" + token, 950, "unused", condition("activity.recent", Api.object().put("withinDays", 1)));
+        rule.putObject("offer").put("source", "marketing").put("code", offer);
+        String ruleId = ok201(api.post("/v1/banking/offer-rules", rule)).path("id").asText();
+        ObjectNode unknownSource = rule("mkt-bad-" + token, 1, "unused", condition("activity.recent", Api.object().put("withinDays", 1)));
+        unknownSource.putObject("offer").put("source", "astrology").put("code", "X");
+        assertNamesField(api.post("/v1/banking/offer-rules", unknownSource), 422, "offer.source");
+
+        ArrayNode participants = Api.object().arrayNode().add(client);
+        assertEquals(201, api.post("/v1/activities", Api.object().put("type", "CALL").put("subject", "Savings question")
+                .put("status", "DONE").put("channel", "PHONE").put("startAt", Instant.now().toString()).set("participants", participants)).status());
+        JsonNode proposed = offers(client);
+        assertEquals(List.of(ruleId), ruleIds(proposed));
+        assertEquals("Booster " + token, proposed.get(0).path("offer").path("name").asText());
+        assertEquals("marketing", proposed.get(0).path("offer").path("source").asText());
+
+        String followUp = ok(api.post("/v1/banking/parties/" + client + "/offers/" + ruleId + "/accept", Api.object()))
+                .path("followUp").asText();
+        assertTrue(followUp, followUp.startsWith("sales:opportunity:"));
+        JsonNode opportunity = ok(api.get("/v1/sales/opportunities/" + followUp.substring("sales:opportunity:".length())));
+        assertEquals("the opportunity is attributed to the offer's campaign", campaign, opportunity.path("campaignId").asText());
+    }
+
+    @Test
     public void accountRulesAreCheckedAndNameTheField() {
         String token = unique();
         String alice = party(Fixtures.person("Alice", "Roux" + token));
@@ -246,6 +262,19 @@ public class BankingIT {
         JsonNode page = ok(api.get("/v1/banking/accounts?partyId=" + owner));
         assertEquals(1, page.path("items").size());
         assertAmount("1300", page.path("items").get(0).path("balance"));
+
+        // life events of the same extract: the person by external id, loaded once however often the file comes
+        String day = LocalDate.now().minusDays(5).toString();
+        String event = "{\"partyExternalId\":{\"source\":\"legacy\",\"id\":\"" + legacyId + "\"},\"type\":\"HOME_PURCHASE\",\"occurredOn\":\"" + day + "\"}";
+        String badType = "{\"partyId\":\"" + owner + "\",\"type\":\"LOTTERY_WIN\",\"occurredOn\":\"" + day + "\"}";
+        JsonNode events = ok(api.sendBody("POST", "/v1/banking/life-events:import", event + "\n" + badType + "\n", "application/x-ndjson", null));
+        assertEquals(events.toString(), 1, events.path("created").asInt());
+        assertEquals("type", events.path("errors").get(0).path("errors").get(0).path("field").asText());
+        JsonNode reloaded = ok(api.sendBody("POST", "/v1/banking/life-events:import", event + "\n", "application/x-ndjson", null));
+        assertEquals(reloaded.toString(), 1, reloaded.path("unchanged").asInt());
+        JsonNode lifeEvents = ok(api.get("/v1/banking/parties/" + owner + "/life-events")).path("items");
+        assertEquals(1, lifeEvents.size());
+        assertEquals("IMPORT", lifeEvents.get(0).path("source").asText());
     }
 
     @Test

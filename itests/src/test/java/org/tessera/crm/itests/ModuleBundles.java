@@ -25,7 +25,7 @@ final class ModuleBundles {
 
     /** Refreshes every bundle whose {@code Tessera-Module} header names one of {@code modules}; waits until done. */
     static void refresh(BundleContext context, Collection<String> modules, int seconds) throws InterruptedException {
-        refresh(context, modules::contains, modules.toString(), seconds);
+        refresh(context, module -> module != null && modules.contains(module), modules.toString(), seconds); // List.of rejects contains(null)
     }
 
     /** Refreshes the bundles of every module (any bundle with a {@code Tessera-Module} header but the core's). */

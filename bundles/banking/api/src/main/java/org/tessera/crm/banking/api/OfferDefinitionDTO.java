@@ -15,4 +15,9 @@ public class OfferDefinitionDTO {
     /** The account type the offer sells, if any (e.g. SAVINGS). */
     public String productType;
     public String description;
+    /**
+     * The marketing campaign the offer belongs to, set by a source that knows it: an accepted offer's
+     * opportunity is attributed to it, so the campaign's ROI counts what the offer won.
+     */
+    public String campaignId;
 }

@@ -35,6 +35,7 @@ import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ScopeFilter;
 import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
@@ -157,18 +158,38 @@ public class HouseholdServiceImpl implements HouseholdService {
     @Override
     public RollupDTO householdRollup(String householdId) {
         requireBalances();
-        PartyDTO household = visibleParty(householdId);
-        if (household.type != PartyType.HOUSEHOLD) {
-            throw new NotFoundException("HOUSEHOLD", householdId);
-        }
-        return tx.required(em -> RollupQueries.household(em, Long.parseLong(household.id), LocalDate.now(clock)));
+        long key = Ids.parse(householdId).orElseThrow(() -> new NotFoundException("HOUSEHOLD", householdId));
+        String visible = ScopeFilter.of(scope).sqlCondition("p.id");
+        return tx.required(em -> {
+            if (!PartyType.HOUSEHOLD.name().equals(visiblePartyType(em, key, visible))) {
+                throw new NotFoundException("HOUSEHOLD", householdId);
+            }
+            return RollupQueries.household(em, key, LocalDate.now(clock));
+        });
     }
 
     @Override
     public RollupDTO personRollup(String partyId) {
         requireBalances();
-        long key = Long.parseLong(visibleParty(partyId).id);
-        return tx.required(em -> RollupQueries.person(em, key, LocalDate.now(clock)));
+        long key = Ids.parse(partyId).orElseThrow(() -> new NotFoundException("PARTY", partyId));
+        String visible = ScopeFilter.of(scope).sqlCondition("p.id");
+        return tx.required(em -> {
+            if (visiblePartyType(em, key, visible) == null) {
+                throw new NotFoundException("PARTY", partyId);
+            }
+            return RollupQueries.person(em, key, LocalDate.now(clock));
+        });
+    }
+
+    /**
+     * The party's type when it exists within the caller's scope, else null: one indexed read in the
+     * rollup's transaction instead of a full party read (contact mechanisms, classifications,
+     * custom values) that the rollup does not use.
+     */
+    private static String visiblePartyType(EntityManager em, long partyId, String visibleCondition) {
+        List<?> types = em.createNativeQuery("SELECT p.party_type FROM party p WHERE p.id = ?1 AND " + visibleCondition)
+                .setParameter(1, partyId).getResultList();
+        return types.isEmpty() ? null : String.valueOf(types.get(0));
     }
 
     @Override

@@ -15,7 +15,7 @@ import javax.persistence.Version;
 
 import org.tessera.crm.core.kit.jpa.InstantConverter;
 
-/** A life event of a person; immutable once recorded. */
+/** A life event of a person: immutable through the API; an import may update its expiry and notes. */
 @Entity
 @Table(name = "banking_life_event")
 public class LifeEventEntity {

@@ -2,20 +2,30 @@ package org.tessera.crm.banking.impl;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.banking.api.BankingEntityTypes;
 import org.tessera.crm.banking.api.BankingTopics;
+import org.tessera.crm.banking.api.ImportedLifeEventDTO;
 import org.tessera.crm.banking.api.LifeEventDTO;
 import org.tessera.crm.banking.api.LifeEventService;
+import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.TesseraException;
+import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
+import org.tessera.crm.core.api.imports.ImportReport;
+import org.tessera.crm.core.api.imports.ImportRow;
+import org.tessera.crm.core.api.imports.RejectedRow;
 import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.security.CallerContext;
@@ -54,6 +64,79 @@ public class LifeEventServiceImpl implements LifeEventService {
     @Override
     public LifeEventDTO record(String partyId, LifeEventDTO event) {
         long key = visiblePerson(partyId);
+        String type = checked(event);
+        return create(key, type, event, "AGENT");
+    }
+
+    @Override
+    public ImportReport importLifeEvents(Iterator<ImportRow<ImportedLifeEventDTO>> rows) {
+        ImportReport report = new ImportReport();
+        while (rows.hasNext()) {
+            ImportRow<ImportedLifeEventDTO> row = rows.next();
+            if (!row.errors.isEmpty()) {
+                reject(report, row.line, row.errors);
+                continue;
+            }
+            try {
+                importOne(row.value, report);
+            } catch (ValidationException e) {
+                reject(report, row.line, e.errors());
+            } catch (NotFoundException e) {
+                reject(report, row.line, List.of(new FieldError("partyId", "not_found", e.getMessage())));
+            } catch (TesseraException e) {
+                reject(report, row.line, List.of(new FieldError(null, "refused", e.getMessage())));
+            }
+        }
+        return report;
+    }
+
+    /** One row: its person found by id or external id, then matched by type and day, or created. */
+    private void importOne(ImportedLifeEventDTO row, ImportReport report) {
+        String partyId = row.partyId;
+        if (partyId == null && row.partyExternalId != null) {
+            partyId = PartyExternalIds.resolve(tx, scope, row.partyExternalId).orElse(null);
+            if (partyId == null) {
+                new FieldErrors().invalid("partyExternalId", "no party with this external id").throwIfAny();
+            }
+        }
+        if (partyId == null) {
+            new FieldErrors().required("partyId", null).throwIfAny();
+        }
+        long key = visiblePerson(partyId);
+        String type = checked(row);
+        Optional<LifeEventDTO> updated = tx.required(em -> {
+            List<LifeEventEntity> same = em.createQuery("SELECT e FROM LifeEventEntity e WHERE e.partyId = :p AND e.type = :t"
+                    + " AND e.occurredOn = :d ORDER BY e.id", LifeEventEntity.class).setParameter("p", key).setParameter("t", type)
+                    .setParameter("d", row.occurredOn).setMaxResults(1).getResultList();
+            if (same.isEmpty()) {
+                return null;
+            }
+            LifeEventEntity entity = same.get(0);
+            if (Objects.equals(entity.expiresOn, row.expiresOn) && Objects.equals(entity.notes, row.notes)) {
+                return Optional.<LifeEventDTO>empty();
+            }
+            LifeEventDTO before = toDto(entity);
+            entity.expiresOn = row.expiresOn;
+            entity.notes = row.notes;
+            em.flush();
+            LifeEventDTO after = toDto(entity);
+            audit.updated(em, BankingEntityTypes.LIFE_EVENT, after.id, before, after);
+            return Optional.of(after);
+        });
+        if (updated == null) {
+            create(key, type, row, "IMPORT");
+            report.created++;
+        } else if (updated.isPresent()) {
+            report.updated++;
+            events.post(BankingTopics.LIFE_EVENT_UPDATED, EventProperties.of(BankingEntityTypes.LIFE_EVENT, updated.get().id,
+                    updated.get().version));
+        } else {
+            report.unchanged++;
+        }
+    }
+
+    /** The event's rules, whoever records it; returns its type normalized. */
+    private String checked(LifeEventDTO event) {
         FieldErrors errors = new FieldErrors();
         String type = event.type == null ? null : event.type.trim().toUpperCase(Locale.ROOT);
         errors.required("type", type);
@@ -70,6 +153,10 @@ public class LifeEventServiceImpl implements LifeEventService {
         }
         errors.maxLength("notes", event.notes, 2000);
         errors.throwIfAny();
+        return type;
+    }
+
+    private LifeEventDTO create(long key, String type, LifeEventDTO event, String source) {
         LifeEventDTO created = tx.required(em -> {
             LifeEventEntity entity = new LifeEventEntity();
             entity.partyId = key;
@@ -77,7 +164,7 @@ public class LifeEventServiceImpl implements LifeEventService {
             entity.occurredOn = event.occurredOn;
             entity.expiresOn = event.expiresOn;
             entity.notes = event.notes;
-            entity.source = "AGENT";
+            entity.source = source;
             entity.recordedBy = callers.currentLogin();
             entity.createdAt = clock.instant();
             em.persist(entity);
@@ -88,6 +175,11 @@ public class LifeEventServiceImpl implements LifeEventService {
         });
         events.post(BankingTopics.LIFE_EVENT_CREATED, EventProperties.of(BankingEntityTypes.LIFE_EVENT, created.id, created.version));
         return created;
+    }
+
+    private static void reject(ImportReport report, long line, List<FieldError> errors) {
+        report.rejected++;
+        report.errors.add(new RejectedRow(line, errors));
     }
 
     @Override

@@ -23,6 +23,7 @@ public class SalesOpportunityFollowUp implements OpportunityFollowUp {
         draft.accountId = partyId;
         draft.name = offer.name;
         draft.nextStep = note;
+        draft.campaignId = offer.campaignId;
         OpportunityDTO created = opportunities.create(draft);
         return "sales:opportunity:" + created.id;
     }

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +34,7 @@ import org.tessera.crm.banking.api.AssetKind;
 import org.tessera.crm.banking.api.HouseholdMemberDTO;
 import org.tessera.crm.banking.api.HouseholdRole;
 import org.tessera.crm.banking.api.ImportedAccountDTO;
+import org.tessera.crm.banking.api.ImportedLifeEventDTO;
 import org.tessera.crm.banking.api.LifeEventDTO;
 import org.tessera.crm.banking.api.OfferDefinitionDTO;
 import org.tessera.crm.banking.api.OfferRuleDTO;
@@ -184,6 +190,44 @@ abstract class AbstractBankingDatabaseTest {
     }
 
     @Test
+    void lifeEventsImportOncePerPersonTypeAndDayWithAPerRowReport() {
+        String eve = party(PartyType.PERSON);
+        String household = party(PartyType.HOUSEHOLD);
+        LocalDate day = LocalDate.now().minusDays(40);
+        List<ImportRow<ImportedLifeEventDTO>> rows = List.of(
+                ImportRow.of(1, lifeEvent(eve, "new_job", day, null)),
+                ImportRow.of(2, lifeEvent(eve, "RELOCATION", day, "to Lyon")),
+                ImportRow.of(3, lifeEvent(eve, "GOLD_BARS", day, null)),
+                ImportRow.of(4, lifeEvent(household, "MARRIAGE", day, null)),
+                ImportRow.of(5, lifeEvent(null, "MARRIAGE", day, null)),
+                ImportRow.of(6, lifeEvent(eve, "RETIREMENT", LocalDate.now().plusDays(3), null)));
+        ImportReport first = lifeEvents.importLifeEvents(rows.iterator());
+        assertEquals(2, first.created, first.errors.toString());
+        assertEquals(4, first.rejected);
+        assertEquals(List.of("type", "partyId", "partyId", "occurredOn"),
+                first.errors.stream().map(rejected -> rejected.errors.get(0).field).toList());
+
+        ImportReport again = lifeEvents.importLifeEvents(List.of(ImportRow.of(1, lifeEvent(eve, "NEW_JOB", day, null)),
+                ImportRow.of(2, lifeEvent(eve, "RELOCATION", day, "to Lyon, then Grenoble"))).iterator());
+        assertEquals(0, again.created);
+        assertEquals(1, again.unchanged);
+        assertEquals(1, again.updated);
+        List<LifeEventDTO> stored = lifeEvents.of(eve);
+        assertEquals(2, stored.size());
+        assertTrue(stored.stream().allMatch(event -> "IMPORT".equals(event.source)));
+        assertEquals("to Lyon, then Grenoble", stored.stream().filter(event -> event.type.equals("RELOCATION")).findFirst().orElseThrow().notes);
+    }
+
+    private static ImportedLifeEventDTO lifeEvent(String partyId, String type, LocalDate occurredOn, String notes) {
+        ImportedLifeEventDTO event = new ImportedLifeEventDTO();
+        event.partyId = partyId;
+        event.type = type;
+        event.occurredOn = occurredOn;
+        event.notes = notes;
+        return event;
+    }
+
+    @Test
     void offersAreRankedAcceptedIntoAPlannedActivityWithoutSalesAndRejectedForTheirCoolDown() {
         String household = party(PartyType.HOUSEHOLD);
         String dora = party(PartyType.PERSON);
@@ -305,6 +349,20 @@ abstract class AbstractBankingDatabaseTest {
         party.id = String.valueOf(ids.incrementAndGet());
         party.type = type;
         parties.put(party.id, party);
+        // the core's row as well: the rollups check existence, type and scope in SQL
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO party (id, version, party_type, status, display_name,"
+                        + " created_at, updated_at) VALUES (?, 1, ?, 'ACTIVE', ?, ?, ?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            insert.setLong(1, Long.parseLong(party.id));
+            insert.setString(2, type.name());
+            insert.setString(3, type + " " + party.id);
+            insert.setTimestamp(4, now);
+            insert.setTimestamp(5, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return party.id;
     }
 

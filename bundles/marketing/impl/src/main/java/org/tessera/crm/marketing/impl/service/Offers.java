@@ -24,18 +24,23 @@ import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.Tx;
+import org.tessera.crm.marketing.api.CampaignStatus;
 import org.tessera.crm.marketing.api.MarketingConstants;
+import org.tessera.crm.marketing.api.OfferCatalog;
 import org.tessera.crm.marketing.api.OfferDTO;
 import org.tessera.crm.marketing.api.OfferPriceRules;
+import org.tessera.crm.marketing.impl.entity.CampaignEntity;
 import org.tessera.crm.marketing.impl.entity.OfferEntity;
 import org.tessera.crm.marketing.impl.rules.PriceRule;
 
 /**
- * A campaign's offers, and their price rules as {@link OfferPriceRules} for sales: registered while
- * marketing is active, so sales applies campaign discounts exactly when marketing is installed.
+ * A campaign's offers, their price rules as {@link OfferPriceRules} for sales, and the offers that
+ * may be proposed as {@link OfferCatalog} for other modules: registered while marketing is active,
+ * so sales applies campaign discounts, and a pack proposes campaign offers, exactly when marketing
+ * is installed.
  */
-@Component(service = {Offers.class, OfferPriceRules.class})
-public class Offers implements OfferPriceRules {
+@Component(service = {Offers.class, OfferPriceRules.class, OfferCatalog.class})
+public class Offers implements OfferPriceRules, OfferCatalog {
     static final String OFFER = MarketingConstants.OFFER;
     private final Tx tx;
     private final DomainEventPublisher events;
@@ -131,6 +136,24 @@ public class Offers implements OfferPriceRules {
                 .setParameter("c", campaign.get()).getResultList());
         return offers.stream().map(o -> new PriceRule(o.discountPercent, o.minQuantity, o.productIds, o.startDate, o.endDate))
                 .filter(rule -> rule.appliesTo(productId, quantity, day)).map(PriceRule::percent).max(BigDecimal::compareTo);
+    }
+
+    @Override
+    public Optional<OfferDTO> available(String offerId, LocalDate day) {
+        Optional<Long> key = Ids.parse(offerId);
+        if (key.isEmpty() || day == null) {
+            return Optional.empty();
+        }
+        return tx.required(em -> {
+            OfferEntity offer = em.find(OfferEntity.class, key.get());
+            if (offer == null || (offer.startDate != null && day.isBefore(offer.startDate))
+                    || (offer.endDate != null && day.isAfter(offer.endDate))) {
+                return Optional.<OfferDTO>empty();
+            }
+            CampaignEntity campaign = em.find(CampaignEntity.class, offer.campaignId);
+            boolean active = campaign != null && CampaignStatus.ACTIVE.name().equals(campaign.status);
+            return active ? Optional.of(toDto(offer)) : Optional.<OfferDTO>empty();
+        });
     }
 
     private static void check(OfferDTO d) {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +44,11 @@ import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.marketing.api.CampaignDTO;
+import org.tessera.crm.marketing.api.CampaignStatus;
 import org.tessera.crm.marketing.api.CampaignType;
 import org.tessera.crm.marketing.api.MarketingConstants;
 import org.tessera.crm.marketing.api.MembersAddedDTO;
+import org.tessera.crm.marketing.api.OfferDTO;
 import org.tessera.crm.marketing.api.SegmentDTO;
 
 /**
@@ -190,6 +193,29 @@ abstract class AbstractMarketingDatabaseTest {
         assertEquals(2, campaigns.get(grandChild).depth, "the subtree is re-levelled");
         assertEquals(List.of("PLANNED", "SENT", "OPENED", "RESPONDED", "NOT_INTERESTED", "CONVERTED"),
                 campaigns.statuses(root).stream().map(s -> s.code).toList());
+    }
+
+    @Test
+    void theCatalogOffersWhatIsValidThatDayInAnActiveCampaign() {
+        Offers offers = new Offers(tx, (topic, properties) -> { }, TestAudit.coreRecorder(callers));
+        String campaign = campaigns.create(campaign("Spring savings", null)).id;
+        OfferDTO draft = new OfferDTO();
+        draft.name = "Savings booster";
+        draft.startDate = LocalDate.of(2026, 3, 1);
+        draft.endDate = LocalDate.of(2026, 5, 31);
+        String offer = offers.create(campaign, draft).id;
+        LocalDate inside = LocalDate.of(2026, 4, 15);
+        assertTrue(offers.available(offer, inside).isEmpty(), "the campaign is only planned");
+
+        CampaignDTO active = campaigns.get(campaign);
+        active.status = CampaignStatus.ACTIVE;
+        campaigns.update(campaign, null, active);
+        assertEquals("Savings booster", offers.available(offer, inside).orElseThrow().name);
+        assertEquals(campaign, offers.available(offer, inside).orElseThrow().campaignId);
+        assertTrue(offers.available(offer, LocalDate.of(2026, 6, 1)).isEmpty(), "after its end date");
+        assertTrue(offers.available(offer, LocalDate.of(2026, 2, 28)).isEmpty(), "before its start date");
+        assertTrue(offers.available("999999999", inside).isEmpty(), "no such offer");
+        assertTrue(offers.available("not-an-id", inside).isEmpty(), "not an id");
     }
 
     private static SegmentDTO segment(String name, Map<String, Object> criteria) {
