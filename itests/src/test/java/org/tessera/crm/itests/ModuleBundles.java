@@ -5,12 +5,19 @@ import static org.junit.Assert.assertTrue;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -48,5 +55,24 @@ final class ModuleBundles {
             }
         });
         assertTrue("the bundles of " + which + " refreshed", done.await(seconds, TimeUnit.SECONDS));
+    }
+
+    /** Per module, the other modules whose bundles are wired to packages its bundles export (the core aside). */
+    static Map<String, Set<String>> importers(BundleContext context) {
+        Map<String, Set<String>> importers = new TreeMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            String module = bundle.getHeaders("").get("Tessera-Module");
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            if (module == null || module.isBlank() || module.equals("core") || wiring == null) {
+                continue;
+            }
+            for (BundleWire wire : wiring.getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+                String provider = wire.getProvider().getBundle().getHeaders("").get("Tessera-Module");
+                if (provider != null && !provider.isBlank() && !provider.equals(module) && !provider.equals("core")) {
+                    importers.computeIfAbsent(provider, key -> new TreeSet<>()).add(module);
+                }
+            }
+        }
+        return importers;
     }
 }

@@ -3,9 +3,11 @@ package org.tessera.crm.core.modules;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -17,6 +19,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,8 +40,10 @@ import org.tessera.crm.core.api.schema.SchemaReady;
 
 /**
  * Installs, updates, uninstalls and purges modules. Feature operations never refresh bundles
- * ({@code NoAutoRefreshBundles}): a module's bundles export only API packages that nothing else
- * needs refreshed, so the modules that stay keep serving. Data leave only through {@link #purge}.
+ * ({@code NoAutoRefreshBundles}), so the modules that stay keep serving; after an install or an
+ * update, only the modules that import the module's API (forecasting needs sales; banking and
+ * insurance use it when present) are rewired to its new revision. Data leave only through
+ * {@link #purge}.
  * An install or update returns once the module's schema is migrated (the core's extender does it
  * on a thread of its own after the bundle started), so that what it answers is the module as it
  * now serves.
@@ -52,6 +57,7 @@ public class ModuleLifecycle {
     static final String CORE = "core";
     /** The core's bundles, whatever module header they carry: never replaced through the module operations. */
     static final String CORE_BUNDLE_PREFIX = "org.tessera.crm.core.";
+    private static final int REWIRE_WAIT_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(ModuleLifecycle.class);
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
     /** How long an install or update waits for the module's migrations. */
@@ -84,6 +90,7 @@ public class ModuleLifecycle {
         audited(module, AuditAction.CREATE, "install", feature.getName() + "/" + feature.getVersion(), () -> {
             features.installFeature(feature.getName(), feature.getVersion(), NO_REFRESH);
             awaitSchema(module);
+            rewireDependents(module);
         });
     }
 
@@ -128,6 +135,7 @@ public class ModuleLifecycle {
                 try (InputStream content = new URL(location).openStream()) {
                     target.update(content);
                 }
+                rewireDependents(module);
                 awaitSchema(module);
             });
             return;
@@ -136,8 +144,38 @@ public class ModuleLifecycle {
             for (Bundle bundle : bundles) {
                 bundle.update();
             }
+            rewireDependents(module);
             awaitSchema(module);
         });
+    }
+
+    /**
+     * Refreshes the revisions of the module's bundles that an uninstall or an update left behind, and
+     * with them the bundles still wired to them: the modules that import this one's API. Without it
+     * they would keep the classes of the revision that left and never see the new one's services
+     * (forecasting would answer 503 until an operator ran {@code bundle:refresh}). Nothing else is
+     * refreshed: a module that does not import this one's packages is not wired to them.
+     */
+    private void rewireDependents(String module) throws InterruptedException {
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        List<Bundle> leftBehind = new ArrayList<>();
+        for (Bundle bundle : wiring.getRemovalPendingBundles()) {
+            if (module.equals(bundle.getHeaders("").get(ModuleHeaders.MODULE))) {
+                leftBehind.add(bundle);
+            }
+        }
+        if (leftBehind.isEmpty()) {
+            return;
+        }
+        Collection<Bundle> rewired = wiring.getDependencyClosure(leftBehind);
+        CountDownLatch done = new CountDownLatch(1);
+        wiring.refreshBundles(leftBehind, event -> done.countDown());
+        if (!done.await(REWIRE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn("Module {}: the bundles wired to its previous revision are not refreshed after {} s", module, REWIRE_WAIT_SECONDS);
+            return;
+        }
+        LOG.info("Module {}: rewired to its new revision: {}", module,
+                rewired.stream().filter(bundle -> !leftBehind.contains(bundle)).map(Bundle::getSymbolicName).sorted().toList());
     }
 
     /**
