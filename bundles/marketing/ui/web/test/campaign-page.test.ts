@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fakeHost, settled } from '@tessera/ui-host/testing';
 import { CampaignPage } from '../src/campaign-page';
 import { PAGE_ELEMENT } from '../src/names';
-import { fakeHost, settled } from './fake-host';
 
 if (!customElements.get(PAGE_ELEMENT)) customElements.define(PAGE_ELEMENT, CampaignPage);
 

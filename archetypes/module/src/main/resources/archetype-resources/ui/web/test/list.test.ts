@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeHost, settled } from '@tessera/ui-host/testing';
 import '../src/index';
 import type { RecordList } from '../src/list';
 import { COLLECTION_PATH, LIST_ELEMENT } from '../src/names';
 import { PAGE_SIZE } from '../src/records';
-import { fakeHost, settled } from './fake-host';
 
 const record = (id: string, name: string) => ({ id, partyId: '12', name, description: `about ${name}`, version: 1,
   createdAt: '2026-01-02T10:00:00Z', updatedAt: '2026-01-02T10:00:00Z' });

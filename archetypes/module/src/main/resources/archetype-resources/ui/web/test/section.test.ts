@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeHost } from '@tessera/ui-host/testing';
 import '../src/index';
 import { LIST_ROUTE, SECTION_ELEMENT } from '../src/names';
 import type { RecordsSection } from '../src/section';
-import { fakeHost } from './fake-host';
 
 async function mount(section: unknown): Promise<RecordsSection> {
   const element = document.createElement(SECTION_ELEMENT) as RecordsSection;
