@@ -215,7 +215,7 @@ public class AccountServiceImpl implements AccountService {
 
     /** One row in its own transaction: matched by number, then created, updated or found unchanged. */
     private void importOne(ImportedAccountDTO row, ImportReport report) {
-        AccountRules.normalize(row);
+        AccountRules.normalize(row, LocalDate.now(clock));
         FieldErrors errors = new FieldErrors();
         List<AccountRoleDTO> roles = new ArrayList<>(row.roles);
         for (int i = 0; i < row.importedRoles.size(); i++) {
@@ -230,7 +230,7 @@ public class AccountServiceImpl implements AccountService {
         }
         errors.throwIfAny();
         row.roles = roles;
-        AccountRules.normalize(row);
+        AccountRules.normalize(row, LocalDate.now(clock));
         Optional<Long> existing = row.number == null ? Optional.empty() : tx.required(em -> em
                 .createQuery("SELECT a.id FROM AccountEntity a WHERE a.number = :n", Long.class).setParameter("n", row.number)
                 .getResultStream().findFirst());
@@ -259,7 +259,7 @@ public class AccountServiceImpl implements AccountService {
 
     /** Validates, then creates ({@code id == null}) or replaces an account and its role set, in one transaction. */
     private AccountDTO write(String id, Long expectedVersion, AccountDTO desired, boolean balancesWritable) {
-        AccountRules.normalize(desired);
+        AccountRules.normalize(desired, LocalDate.now(clock));
         FieldErrors errors = new FieldErrors();
         AccountRules.check(desired, LocalDate.now(clock), errors);
         if (desired.type != null && !customFields.isActiveValue(BankingEntityTypes.ACCOUNT_TYPE_PICKLIST, desired.type)) {
