@@ -98,7 +98,8 @@ final class BankingBench {
         }
         say("Banking: parties ready in %.0f s", (System.nanoTime() - start) / 1e9);
 
-        stop.run();        String url = "jdbc:derby:" + dist.resolve("data/tessera/db");
+        stop.run();
+        String url = "jdbc:derby:" + dist.resolve("data/tessera/db");
         long[] householdIds;
         long[] personIds;
         try (Connection c = DriverManager.getConnection(url)) {
@@ -397,9 +398,9 @@ final class BankingBench {
             q.setLong(1, party);
             drain(q);
         }
-        try (PreparedStatement q = c.prepareStatement("SELECT a.* FROM banking_account a WHERE a.status <> 'CLOSED' AND EXISTS (SELECT r.id"
-                + " FROM banking_account_role r WHERE r.account_id = a.id AND r.party_id = ? AND r.account_role IN ('PRIMARY_OWNER', 'JOINT_OWNER')"
-                + " AND r.valid_from <= ? AND (r.valid_thru IS NULL OR r.valid_thru > ?))")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT a.* FROM banking_account_role r JOIN banking_account a ON a.id = r.account_id"
+                + " WHERE a.status <> 'CLOSED' AND r.party_id = ? AND r.account_role IN ('PRIMARY_OWNER', 'JOINT_OWNER')"
+                + " AND r.valid_from <= ? AND (r.valid_thru IS NULL OR r.valid_thru > ?)")) {
             q.setLong(1, party);
             q.setDate(2, today);
             q.setDate(3, today);
