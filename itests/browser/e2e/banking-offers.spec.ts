@@ -3,10 +3,11 @@
 // proposed again; the client's banking page shows the accounts and the household rollup; the
 // offer rules are listed from the menu.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { apiAs, docScreenshot, login } from './support/session';
+import { apiAs, docScreenshot, login, shellUrl } from './support/session';
 
 let api: APIRequestContext;
 let partyId: string;
+let accountId: string;
 let token: string;
 const savingsOffer = () => `Savings plus ${token}`;
 const cardOffer = () => `Gold card ${token}`;
@@ -23,6 +24,7 @@ test.beforeAll(async () => {
   const account = await api.post('banking/accounts', { data: { number: `FR76${token.toUpperCase()}0001`, type: 'CURRENT', product: 'Compte courant',
     currency: 'EUR', balance: 15000, openedOn: '2021-05-01', roles: [{ partyId, role: 'PRIMARY_OWNER' }] } });
   expect(account.status(), await account.text()).toBe(201);
+  accountId = (await account.json()).id;
   for (const [key, priority, name, conditions] of [
     [`savings-${token}`, 700, savingsOffer(), [{ type: 'account.hasProduct', parameters: { accountType: 'SAVINGS', has: false } }]],
     [`card-${token}`, 600, cardOffer(), [{ type: 'account.balance', parameters: { accountType: 'CURRENT', min: 10000 } }]],
@@ -68,6 +70,11 @@ test('the client\'s banking page shows the accounts and the household rollup; th
   await expect(accounts.getByRole('cell', { name: '€15,000.00' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Primary household' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Rollup' }).getByRole('cell', { name: '€15,000.00' }).first()).toBeVisible();
+
+  // where the search and the timeline lead: the account and the parties on it
+  await page.goto(shellUrl(`banking/accounts/${accountId}`));
+  await expect(page.getByRole('heading', { name: `CURRENT FR76${token.toUpperCase()}0001` })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Parties on the account' }).getByRole('cell', { name: 'PRIMARY_OWNER' })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).locator('[data-module="banking"]').click();
   await expect(page.getByRole('heading', { name: 'Offer rules' })).toBeVisible();

@@ -90,12 +90,13 @@ final class BankingBench {
         int households = accounts / 2;
         say("Banking: %,d accounts, %,d persons, %,d households", accounts, persons, households);
         long start = System.nanoTime();
-        importParties("H", households, i -> "{\"type\":\"HOUSEHOLD\",\"name\":\"Foyer " + i + "\",\"externalIds\":{\"" + SOURCE
-                + "\":\"H" + i + "\"}}");
-        importParties("P", persons, i -> "{\"type\":\"PERSON\",\"firstName\":\"Client\",\"lastName\":\"Banque" + i
-                + "\",\"externalIds\":{\"" + SOURCE + "\":\"P" + i + "\"}}");
-        say("Banking: parties imported over REST in %.0f s", (System.nanoTime() - start) / 1e9);
-        createRules();
+        boolean loaded = http.getString("/v1/banking/offer-rules").body().contains("\"bench-49\"");
+        if (loaded) {
+            say("Banking: the parties and rules of an earlier run are there (KEEP_DB), kept");
+        } else {
+            loadPartiesAndRules(households, persons);
+        }
+        say("Banking: parties ready in %.0f s", (System.nanoTime() - start) / 1e9);
 
         stop.run();
         String url = "jdbc:derby:" + dist.resolve("data/tessera/db");
@@ -107,6 +108,7 @@ final class BankingBench {
             long loadStart = System.nanoTime();
             int written = writeRows(c, householdIds, personIds);
             say("Banking: %,d rows written with JDBC batches in %.0f s", written, (System.nanoTime() - loadStart) / 1e9);
+            updateStatistics(c);
             Stats rawRollup = measureRaw(c, householdIds, this::rawRollup);
             Stats rawOffers = measureRaw(c, personIds, this::rawOfferReads);
             shutDown(url);
@@ -125,6 +127,30 @@ final class BankingBench {
                 say("WARNING: %d banking requests did not answer 200", errors);
             }
         }
+    }
+
+    private void loadPartiesAndRules(int households, int persons) throws IOException, InterruptedException {
+        importParties("H", households, i -> "{\"type\":\"HOUSEHOLD\",\"name\":\"Foyer " + i + "\",\"externalIds\":{\"" + SOURCE
+                + "\":\"H" + i + "\"}}");
+        importParties("P", persons, i -> "{\"type\":\"PERSON\",\"firstName\":\"Client\",\"lastName\":\"Banque" + i
+                + "\",\"externalIds\":{\"" + SOURCE + "\":\"P" + i + "\"}}");
+        createRules();
+    }
+
+    /**
+     * Derby plans with the index statistics it has: those of tables that were empty when their indexes
+     * were created until its statistics daemon catches up. After a bulk load, as an ANALYZE after a
+     * PostgreSQL one, they are brought up to date, so that the server and the raw baseline plan alike.
+     */
+    private static void updateStatistics(Connection c) throws SQLException {
+        long start = System.nanoTime();
+        for (String table : List.of("BANKING_HOUSEHOLD_MEMBER", "BANKING_ACCOUNT_ROLE", "BANKING_ACCOUNT", "BANKING_ASSET", "BANKING_LIFE_EVENT")) {
+            try (java.sql.CallableStatement update = c.prepareCall("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', ?, NULL)")) {
+                update.setString(1, table);
+                update.execute();
+            }
+        }
+        say("Banking: index statistics updated in %.1f s", (System.nanoTime() - start) / 1e9);
     }
 
     private void importParties(String prefix, int count, LongFunction<String> line) throws IOException, InterruptedException {
@@ -372,9 +398,9 @@ final class BankingBench {
             q.setLong(1, party);
             drain(q);
         }
-        try (PreparedStatement q = c.prepareStatement("SELECT a.* FROM banking_account a WHERE a.status <> 'CLOSED' AND EXISTS (SELECT r.id"
-                + " FROM banking_account_role r WHERE r.account_id = a.id AND r.party_id = ? AND r.account_role IN ('PRIMARY_OWNER', 'JOINT_OWNER')"
-                + " AND r.valid_from <= ? AND (r.valid_thru IS NULL OR r.valid_thru > ?))")) {
+        try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT a.* FROM banking_account_role r JOIN banking_account a ON a.id = r.account_id"
+                + " WHERE a.status <> 'CLOSED' AND r.party_id = ? AND r.account_role IN ('PRIMARY_OWNER', 'JOINT_OWNER')"
+                + " AND r.valid_from <= ? AND (r.valid_thru IS NULL OR r.valid_thru > ?)")) {
             q.setLong(1, party);
             q.setDate(2, today);
             q.setDate(3, today);

@@ -24,8 +24,11 @@ final class AccountRules {
     private AccountRules() {
     }
 
-    /** Upper-cases the number and drops its spaces (an IBAN is printed in groups), so that uniqueness cannot be fooled. */
-    static void normalize(AccountDTO account) {
+    /**
+     * Upper-cases the number and drops its spaces (an IBAN is printed in groups), so that uniqueness
+     * cannot be fooled; a role without a start starts when the account opened, else today.
+     */
+    static void normalize(AccountDTO account, LocalDate today) {
         if (account.number != null) {
             account.number = account.number.replace(" ", "").toUpperCase(Locale.ROOT);
         }
@@ -40,7 +43,7 @@ final class AccountRules {
         }
         for (AccountRoleDTO role : account.roles) {
             if (role != null && role.from == null) {
-                role.from = account.openedOn;
+                role.from = account.openedOn != null ? account.openedOn : today;
             }
         }
     }

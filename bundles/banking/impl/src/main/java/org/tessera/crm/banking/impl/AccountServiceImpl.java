@@ -124,13 +124,14 @@ public class AccountServiceImpl implements AccountService {
         Long party = query.partyId == null ? null : Ids.parse(query.partyId).orElse(-1L);
         ScopeFilter visible = ScopeFilter.of(scope);
         return tx.required(em -> {
-            JpqlQuery jpql = JpqlQuery.of("SELECT a FROM AccountEntity a");
+            // with a party, driven by its roles (an index) rather than by every account probed for one
+            JpqlQuery jpql = party == null ? JpqlQuery.of("SELECT a FROM AccountEntity a")
+                    : JpqlQuery.of("SELECT DISTINCT a FROM AccountRoleEntity p, AccountEntity a").where("a.id = p.accountId")
+                            .where("p.partyId = :party AND (p.thru IS NULL OR p.thru > CURRENT_DATE)", "party", party);
             if (!visible.isUnrestricted()) {
                 jpql.where("EXISTS (SELECT o.id FROM AccountRoleEntity o WHERE o.accountId = a.id AND o.role IN ('PRIMARY_OWNER', 'JOINT_OWNER')"
                         + " AND (o.thru IS NULL OR o.thru > CURRENT_DATE) AND " + visible.condition("o.partyId") + ")");
             }
-            jpql.where("EXISTS (SELECT p.id FROM AccountRoleEntity p WHERE p.accountId = a.id AND p.partyId = :party"
-                    + " AND (p.thru IS NULL OR p.thru > CURRENT_DATE))", "party", party);
             jpql.where("a.type = :type", "type", query.type == null ? null : query.type.toUpperCase(java.util.Locale.ROOT));
             jpql.where("a.status = :status", "status", query.status == null ? null : query.status.name());
             jpql.where("a.number LIKE :number", "number", query.number == null ? null : query.number.replace(" ", "").toUpperCase(java.util.Locale.ROOT) + "%");
@@ -215,7 +216,7 @@ public class AccountServiceImpl implements AccountService {
 
     /** One row in its own transaction: matched by number, then created, updated or found unchanged. */
     private void importOne(ImportedAccountDTO row, ImportReport report) {
-        AccountRules.normalize(row);
+        AccountRules.normalize(row, LocalDate.now(clock));
         FieldErrors errors = new FieldErrors();
         List<AccountRoleDTO> roles = new ArrayList<>(row.roles);
         for (int i = 0; i < row.importedRoles.size(); i++) {
@@ -230,7 +231,7 @@ public class AccountServiceImpl implements AccountService {
         }
         errors.throwIfAny();
         row.roles = roles;
-        AccountRules.normalize(row);
+        AccountRules.normalize(row, LocalDate.now(clock));
         Optional<Long> existing = row.number == null ? Optional.empty() : tx.required(em -> em
                 .createQuery("SELECT a.id FROM AccountEntity a WHERE a.number = :n", Long.class).setParameter("n", row.number)
                 .getResultStream().findFirst());
@@ -259,7 +260,7 @@ public class AccountServiceImpl implements AccountService {
 
     /** Validates, then creates ({@code id == null}) or replaces an account and its role set, in one transaction. */
     private AccountDTO write(String id, Long expectedVersion, AccountDTO desired, boolean balancesWritable) {
-        AccountRules.normalize(desired);
+        AccountRules.normalize(desired, LocalDate.now(clock));
         FieldErrors errors = new FieldErrors();
         AccountRules.check(desired, LocalDate.now(clock), errors);
         if (desired.type != null && !customFields.isActiveValue(BankingEntityTypes.ACCOUNT_TYPE_PICKLIST, desired.type)) {

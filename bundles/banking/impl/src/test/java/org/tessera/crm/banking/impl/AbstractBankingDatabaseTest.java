@@ -38,6 +38,7 @@ import org.tessera.crm.banking.api.ImportedLifeEventDTO;
 import org.tessera.crm.banking.api.LifeEventDTO;
 import org.tessera.crm.banking.api.OfferDefinitionDTO;
 import org.tessera.crm.banking.api.OfferRuleDTO;
+import org.tessera.crm.banking.api.OfferSource;
 import org.tessera.crm.banking.api.RollupDTO;
 import org.tessera.crm.banking.api.rules.ConditionDTO;
 import org.tessera.crm.banking.api.rules.ConditionEvaluator;
@@ -273,6 +274,40 @@ abstract class AbstractBankingDatabaseTest {
         OfferRuleDTO marketing = rule("from-marketing", 1, "x", condition("account.balance", Map.of("min", 1)));
         marketing.offer.source = "marketing";
         assertEquals("offer.source", assertThrows(ValidationException.class, () -> offers.createRule(marketing)).errors().get(0).field);
+    }
+
+    @Test
+    void anOfferFromAnotherSourceIsProposedWhileTheSourceIsRegistered() {
+        String gina = party(PartyType.PERSON);
+        account("CURRENT", "EUR", "100", owner(gina, AccountRole.PRIMARY_OWNER, "2020-01-01", null));
+        OfferSource marketing = code -> {
+            if (!"SPRING".equals(code)) {
+                return Optional.empty();
+            }
+            OfferDefinitionDTO offer = new OfferDefinitionDTO();
+            offer.source = "marketing";
+            offer.code = code;
+            offer.name = "Spring campaign offer";
+            return Optional.of(offer);
+        };
+        offers.addSource(marketing, Map.of(OfferSource.SOURCE, "marketing"));
+        try {
+            OfferRuleDTO rule = rule("spring-" + gina, 50, "Spring", condition("account.balance", Map.of("accountType", "CURRENT", "min", 1)));
+            rule.offer.name = null; // the source names it
+            rule.offer.source = "marketing";
+            rule.offer.code = "SPRING";
+            String id = offers.createRule(rule).id;
+            assertEquals(List.of("Spring campaign offer"), offers.offersFor(gina, 25).stream().filter(o -> o.ruleId.equals(id))
+                    .map(o -> o.offer.name).toList());
+            OfferRuleDTO unknown = rule("autumn-" + gina, 50, "Autumn", condition("account.balance", Map.of("min", 1)));
+            unknown.offer.source = "marketing";
+            unknown.offer.code = "AUTUMN";
+            assertEquals("offer.code", assertThrows(ValidationException.class, () -> offers.createRule(unknown)).errors().get(0).field);
+            offers.removeSource(marketing);
+            assertTrue(offers.offersFor(gina, 25).stream().noneMatch(o -> o.ruleId.equals(id)), "its source left: not proposed");
+        } finally {
+            offers.removeSource(marketing);
+        }
     }
 
     @Test

@@ -79,10 +79,14 @@ class AccountRulesTest {
         account.number = "fr76 3000 6000 0112";
         account.openedOn = LocalDate.parse("2021-03-04");
         account.roles.add(role("1", AccountRole.PRIMARY_OWNER, null, null));
-        AccountRules.normalize(account);
+        AccountRules.normalize(account, TODAY);
         assertEquals("FR76300060000112", account.number);
         assertEquals(AccountStatus.OPEN, account.status);
         assertEquals(LocalDate.parse("2021-03-04"), account.roles.get(0).from);
+        AccountDTO unopened = new AccountDTO();
+        unopened.roles.add(role("1", AccountRole.PRIMARY_OWNER, null, null));
+        AccountRules.normalize(unopened, TODAY);
+        assertEquals(TODAY, unopened.roles.get(0).from);
         FieldErrors errors = new FieldErrors();
         AccountRules.checkRoles(List.of(), null, errors);
         assertEquals(List.of("roles"), errors.list().stream().map((FieldError e) -> e.field).toList());
