@@ -83,7 +83,9 @@ public class ErrorContractIT {
     public void aNullInsideAListIs400NamingItsPlaceInTheCoreAndInModules() {
         assertNamesField(api.post("/v1/parties", person("Jean", "Valjean").set("contactMechanisms", Api.parse("[null]"))),
                 400, "contactMechanisms[0]");
-        Waits.awaitTrue(() -> api.get("/v1/sales/opportunities").status() == 200, "the sales application is served", 60);
+        // each resource of an application joins it on its own right after a boot: wait for the two used here
+        Waits.awaitTrue(() -> api.get("/v1/sales/opportunities").status() == 200 && api.get("/v1/sales/quotes").status() != 404,
+                "the sales application is served", 60);
         assertNamesField(api.post("/v1/sales/opportunities", Api.parse(
                 "{\"name\":\"Deal\",\"accountId\":\"1\",\"contactRoles\":[{\"partyId\":\"1\",\"role\":\"BUYER\"},null]}")),
                 400, "contactRoles[1]");
