@@ -181,6 +181,13 @@ public class ForecastingIT {
                     && Integer.valueOf(2).equals(e.getProperty("revision"))).findFirst().orElse(null);
             assertNotNull("SUBMITTED posted: " + events, submitted);
             assertEquals(managerPosition, submitted.getProperty("managerPositionId"));
+            // the manager finds a review task linked to the revision, in their name
+            String link = "forecasting:revision:" + second.path("id").asText();
+            Waits.awaitTrue(() -> admin.get("/v1/activities?link=" + link).json().path("items").size() == 1, "the manager's review task", 10);
+            JsonNode task = admin.get("/v1/activities?link=" + link).json().path("items").get(0);
+            assertEquals("TASK", task.path("type").asText());
+            assertEquals(submitted.getProperty("managerAgentId"), task.path("ownerId").asText());
+            assertTrue(task.toString(), task.path("subject").asText().contains("(revision 2)"));
 
             // the lock closes the period
             JsonNode closed = ok(director.post(BASE + "/periods/" + q1 + "/lock", Api.object()));

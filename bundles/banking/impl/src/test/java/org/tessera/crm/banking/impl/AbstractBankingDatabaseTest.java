@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,6 +63,7 @@ import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -94,7 +94,7 @@ abstract class AbstractBankingDatabaseTest {
         database = startDatabase();
         database.migrate("banking", CHANGELOG);
         tx = new EmfTx("tessera-banking", database.dataSource());
-        PartyService partyService = stub(PartyService.class, (name, args) -> switch (name) {
+        PartyService partyService = Stubs.of(PartyService.class, (name, args) -> switch (name) {
             case "find" -> Optional.ofNullable(parties.get((String) args[0]));
             case "addRelationship" -> {
                 PartyRelationshipDTO relationship = (PartyRelationshipDTO) args[1];
@@ -103,16 +103,16 @@ abstract class AbstractBankingDatabaseTest {
             }
             default -> null;
         });
-        RecordScope scope = stub(RecordScope.class, (name, args) -> switch (name) {
+        RecordScope scope = Stubs.of(RecordScope.class, (name, args) -> switch (name) {
             case "canAccessParty" -> Boolean.TRUE;
             case "visibleOrgUnitIds" -> Optional.empty();
             case "unrestricted" -> Boolean.TRUE;
             default -> null;
         });
-        CustomFieldService customFields = stub(CustomFieldService.class, (name, args) ->
+        CustomFieldService customFields = Stubs.of(CustomFieldService.class, (name, args) ->
                 name.equals("normalize") ? args[1] : name.equals("isActiveValue") ? !"GOLD_BARS".equals(args[1]) : null);
-        ValidationService validation = stub(ValidationService.class, (name, args) -> null);
-        ActivityService activities = stub(ActivityService.class, (name, args) -> {
+        ValidationService validation = Stubs.of(ValidationService.class, (name, args) -> null);
+        ActivityService activities = Stubs.of(ActivityService.class, (name, args) -> {
             ActivityDTO created = (ActivityDTO) args[0];
             created.id = String.valueOf(ids.incrementAndGet());
             return created;
@@ -449,15 +449,5 @@ abstract class AbstractBankingDatabaseTest {
 
     private static void assertAmount(String expected, BigDecimal actual) {
         assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> expected + " expected, was " + actual);
-    }
-
-    interface Answer {
-        Object answer(String method, Object[] args);
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T stub(Class<T> type, Answer answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> answer.answer(method.getName(), args == null ? new Object[0] : args));
     }
 }

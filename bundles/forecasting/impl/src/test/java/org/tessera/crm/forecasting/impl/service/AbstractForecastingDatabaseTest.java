@@ -39,6 +39,7 @@ import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -91,7 +92,7 @@ abstract class AbstractForecastingDatabaseTest {
         tx = new EmfTx(ForecastingUnit.NAME, dataSource);
         salesTx = new EmfTx("tessera-sales", dataSource);
         gate.bindSource(new SalesOpportunitySource(new OpportunityForecastReaderImpl(salesTx)));
-        OrgService org = stub(OrgService.class, (name, args) -> switch (name) {
+        OrgService org = Stubs.keepingDefaults(OrgService.class, (name, args) -> switch (name) {
             case "findAgentByLogin" -> Optional.ofNullable(agents.get((String) args[0])).map(id -> agent(id, (String) args[0]));
             case "findAgent" -> agents.entrySet().stream().filter(e -> e.getValue().equals(args[0])).findFirst().map(e -> agent(e.getValue(), e.getKey()));
             case "findOrgUnit" -> Optional.empty();
@@ -376,19 +377,5 @@ abstract class AbstractForecastingDatabaseTest {
                     case "annotationType" -> (Class<? extends Annotation>) ForecastingConfig.class;
                     default -> method.getDefaultValue();
                 });
-    }
-
-    interface Handler {
-        Object invoke(String method, Object[] args);
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T stub(Class<T> type, Handler handler) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            if (method.isDefault()) {
-                return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
-            }
-            return handler.invoke(method.getName(), args == null ? new Object[0] : args);
-        });
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,6 +46,7 @@ import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -102,22 +102,22 @@ abstract class AbstractInsuranceDatabaseTest {
         database.migrate("insurance", CHANGELOG);
         dataSource = database.dataSource();
         tx = new EmfTx(InsuranceUnit.NAME, dataSource);
-        PartyService parties = stub(PartyService.class, (name, args) -> switch (name) {
+        PartyService parties = Stubs.of(PartyService.class, (name, args) -> switch (name) {
             case "find" -> inPerimeter((String) args[0]) ? Optional.of(party((String) args[0])) : Optional.empty();
             case "get" -> party((String) args[0]);
             case "relationships" -> List.of();
             default -> null;
         });
-        RecordScope scope = stub(RecordScope.class, (name, args) -> switch (name) {
+        RecordScope scope = Stubs.of(RecordScope.class, (name, args) -> switch (name) {
             case "canAccessParty" -> inPerimeter((String) args[0]);
             case "visibleOrgUnitIds" -> Optional.ofNullable(perimeter);
             default -> null;
         });
-        CustomFieldService customFields = stub(CustomFieldService.class, (name, args) ->
+        CustomFieldService customFields = Stubs.of(CustomFieldService.class, (name, args) ->
                 name.equals("normalize") ? args[1] : name.equals("isActiveValue") ? Boolean.TRUE : null);
-        ValidationService validation = stub(ValidationService.class, (name, args) -> null);
-        ActivityService activities = stub(ActivityService.class, (name, args) -> args[0]);
-        ActivityImportService activityImport = stub(ActivityImportService.class, (name, args) -> {
+        ValidationService validation = Stubs.of(ValidationService.class, (name, args) -> null);
+        ActivityService activities = Stubs.of(ActivityService.class, (name, args) -> args[0]);
+        ActivityImportService activityImport = Stubs.of(ActivityImportService.class, (name, args) -> {
             ImportReport report = new ImportReport();
             @SuppressWarnings("unchecked")
             Iterator<ImportRow<ImportedActivityDTO>> rows = (Iterator<ImportRow<ImportedActivityDTO>>) args[0];
@@ -387,15 +387,5 @@ abstract class AbstractInsuranceDatabaseTest {
         party.id = id;
         party.type = PartyType.PERSON;
         return party;
-    }
-
-    interface Answer {
-        Object answer(String method, Object[] args);
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T stub(Class<T> type, Answer answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> answer.answer(method.getName(), args == null ? new Object[0] : args));
     }
 }

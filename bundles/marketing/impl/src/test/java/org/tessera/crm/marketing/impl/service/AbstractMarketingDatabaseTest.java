@@ -40,6 +40,7 @@ import org.tessera.crm.core.api.spi.PartyFactDTO;
 import org.tessera.crm.core.api.spi.PartyFactParameterDTO;
 import org.tessera.crm.core.api.spi.SqlCondition;
 import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -82,7 +83,7 @@ abstract class AbstractMarketingDatabaseTest {
         dataSource = database.dataSource();
         tx = new EmfTx(MarketingUnit.NAME, dataSource);
         CustomFieldService fields = customFields();
-        OrgService org = stub(OrgService.class);
+        OrgService org = Stubs.findingNothing(OrgService.class);
         campaigns = new Campaigns(tx, fields, org, (topic, properties) -> { }, TestAudit.coreRecorder(callers), Clock.systemUTC(), 3);
         segments = new Segments(tx, scope, fields, callers, (topic, properties) -> { }, TestAudit.coreRecorder(callers), Clock.systemUTC());
         segments.addFactContributor(new VipFacts());
@@ -288,16 +289,6 @@ abstract class AbstractMarketingDatabaseTest {
                     case "normalize" -> args[1];
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T stub(Class<T> type) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            if (method.getReturnType() == Optional.class) {
-                return Optional.empty();
-            }
-            throw new UnsupportedOperationException(method.getName());
-        });
     }
 
     /** Another module's fact: a partner classification, with an optional date parameter. */

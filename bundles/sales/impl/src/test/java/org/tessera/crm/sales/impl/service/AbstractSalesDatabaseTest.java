@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,6 +58,7 @@ import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
 import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -128,19 +128,19 @@ abstract class AbstractSalesDatabaseTest {
         dataSource = database.dataSource();
         tx = new EmfTx(SalesUnit.NAME, dataSource);
         // the core's reads obey the scope: a party outside the perimeter is not found
-        AccountAccess access = new AccountAccess(stub(PartyService.class, (name, args) ->
+        AccountAccess access = new AccountAccess(Stubs.of(PartyService.class, (name, args) ->
                 name.equals("find") ? (inPerimeter((String) args[0])
                         ? Optional.of(parties.parties.getOrDefault((String) args[0], party((String) args[0])))
                         : Optional.empty()) : null),
-                stub(RecordScope.class, (name, args) -> switch (name) {
+                Stubs.of(RecordScope.class, (name, args) -> switch (name) {
                     case "canAccessParty" -> inPerimeter((String) args[0]);
                     case "visibleOrgUnitIds" -> Optional.ofNullable(perimeter);
                     default -> null;
                 }));
-        CustomFieldService customFields = stub(CustomFieldService.class, (name, args) ->
+        CustomFieldService customFields = Stubs.of(CustomFieldService.class, (name, args) ->
                 name.equals("normalize") ? args[1] : name.equals("isActiveValue") ? Boolean.TRUE : null);
-        ValidationService validation = stub(ValidationService.class, (name, args) -> null);
-        ActivityService activities = stub(ActivityService.class, (name, args) -> {
+        ValidationService validation = Stubs.of(ValidationService.class, (name, args) -> null);
+        ActivityService activities = Stubs.of(ActivityService.class, (name, args) -> {
             if (name.equals("delete")) {
                 deletedActivities.add((String) args[0]);
                 return null;
@@ -767,16 +767,4 @@ abstract class AbstractSalesDatabaseTest {
         party.id = id;
         return party;
     }
-
-    interface Answer {
-        Object answer(String method, Object[] args);
-    }
-
-    /** A stand-in for a core service: each call answered by {@code answer} (null for void and unused methods). */
-    @SuppressWarnings("unchecked")
-    static <T> T stub(Class<T> type, Answer answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> answer.answer(method.getName(), args == null ? new Object[0] : args));
-    }
-
 }

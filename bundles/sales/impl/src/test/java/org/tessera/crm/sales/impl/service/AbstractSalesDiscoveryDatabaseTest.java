@@ -3,7 +3,6 @@ package org.tessera.crm.sales.impl.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
 
 import javax.sql.DataSource;
 
@@ -37,6 +35,7 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.kit.jpa.SearchCandidates;
 import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -78,16 +77,16 @@ abstract class AbstractSalesDiscoveryDatabaseTest {
         database.migrate("sales", AbstractSalesDatabaseTest.CHANGELOG);
         dataSource = database.dataSource();
         tx = new EmfTx(SalesUnit.NAME, dataSource);
-        RecordScope scope = stub(RecordScope.class, (name, args) -> switch (name) {
+        RecordScope scope = Stubs.of(RecordScope.class, (name, args) -> switch (name) {
             case "visibleOrgUnitIds" -> visibleUnits;
             case "canAccessParty" -> unitOfParty.containsKey((String) args[0])
                     && visibleUnits.map(units -> units.contains(String.valueOf(unitOfParty.get((String) args[0])))).orElse(true);
             default -> null;
         });
-        AccountAccess access = new AccountAccess(stub(PartyService.class, (name, args) -> name.equals("find")
+        AccountAccess access = new AccountAccess(Stubs.of(PartyService.class, (name, args) -> name.equals("find")
                 ? Optional.of(new PartyDTO()).filter(p -> scope.canAccessParty((String) args[0])) : null), scope);
-        CustomFieldService customFields = stub(CustomFieldService.class, (name, args) -> name.equals("normalize") ? args[1] : null);
-        ValidationService validation = stub(ValidationService.class, (name, args) -> null);
+        CustomFieldService customFields = Stubs.of(CustomFieldService.class, (name, args) -> name.equals("normalize") ? args[1] : null);
+        ValidationService validation = Stubs.of(ValidationService.class, (name, args) -> null);
         AuditRecorder audit = TestAudit.coreRecorder(new TestCallerContext());
         DomainEventPublisher events = (topic, properties) -> { };
         opportunities = new OpportunityServiceImpl(tx, access, customFields, validation, events, audit);
@@ -260,10 +259,5 @@ abstract class AbstractSalesDiscoveryDatabaseTest {
                 connection.commit();
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T stub(Class<T> type, BiFunction<String, Object[], Object> answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> answer.apply(method.getName(), args));
     }
 }

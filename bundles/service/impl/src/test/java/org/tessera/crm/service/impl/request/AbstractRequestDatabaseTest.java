@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -46,6 +45,7 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
 import org.tessera.crm.core.testkit.EmfTx;
+import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -96,18 +96,18 @@ abstract class AbstractRequestDatabaseTest {
         database.migrate(RequestService.MODULE, CHANGELOG);
         dataSource = database.dataSource();
         tx = new EmfTx(ServiceUnit.NAME, dataSource);
-        OrgService org = stub(OrgService.class, (name, args) -> switch (name) {
+        OrgService org = Stubs.keepingDefaults(OrgService.class, (name, args) -> switch (name) {
             case "findAgent" -> Optional.of(agent((String) args[0]));
             case "findAgentByLogin" -> ((String) args[0]).startsWith("agent") ? Optional.of(agent(((String) args[0]).substring(5)))
                     : Optional.empty();
             default -> null;
         });
-        PartyService parties = stub(PartyService.class, (name, args) -> name.equals("find") && scope.partyUnits.containsKey((String) args[0])
+        PartyService parties = Stubs.keepingDefaults(PartyService.class, (name, args) -> name.equals("find") && scope.partyUnits.containsKey((String) args[0])
                 ? Optional.of(party((String) args[0])) : Optional.empty());
-        CustomFieldService customFields = stub(CustomFieldService.class, (name, args) -> name.equals("normalize")
+        CustomFieldService customFields = Stubs.keepingDefaults(CustomFieldService.class, (name, args) -> name.equals("normalize")
                 ? new LinkedHashMap<>((Map<?, ?>) args[1]) : null);
-        ActionPlanService plans = stub(ActionPlanService.class, (name, args) -> name.equals("cancelForRecord") ? 0 : null);
-        ActivityService activities = stub(ActivityService.class, (name, args) -> Optional.empty());
+        ActionPlanService plans = Stubs.keepingDefaults(ActionPlanService.class, (name, args) -> name.equals("cancelForRecord") ? 0 : null);
+        ActivityService activities = Stubs.keepingDefaults(ActivityService.class, (name, args) -> Optional.empty());
         EngineClock clock = new EngineClock(Clock.systemUTC(), true);
         setup = new ServiceSetupImpl(tx, org);
         SlaEngineImpl sla = new SlaEngineImpl(tx, clock, (topic, properties) -> events.add(topic), activities, callers);
@@ -317,16 +317,6 @@ abstract class AbstractRequestDatabaseTest {
         }
         scope.partyUnits.put(String.valueOf(party), String.valueOf(unit));
         return String.valueOf(party);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T stub(Class<T> type, java.util.function.BiFunction<String, Object[], Object> answer) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            if (method.isDefault()) {
-                return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
-            }
-            return answer.apply(method.getName(), args == null ? new Object[0] : args);
-        });
     }
 
     private static ServiceConfig config() {
