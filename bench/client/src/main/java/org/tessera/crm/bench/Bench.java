@@ -187,6 +187,7 @@ public final class Bench {
         }
         boot();
         http.useBearer();
+        bench.awaitForecasting();
         bench.rollup(10);
         double[] rollup = bench.rollup(50);
         double rollupP95 = ForecastingBench.percentile(rollup, 0.95);

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
@@ -65,8 +66,26 @@ final class ForecastingBench {
         this.opportunities = opportunities;
     }
 
+    /**
+     * Right after a boot forecasting answers 404 until its resources joined its application, then 503
+     * until sales has started and its reader is bound (the health check answers before both): wait
+     * for it, two minutes at most.
+     */
+    void awaitForecasting() throws IOException, InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        HttpResponse<String> response = http.getString("/v1/forecasting/positions");
+        while ((response.statusCode() == 503 || response.statusCode() == 404) && System.nanoTime() < until) {
+            Thread.sleep(500);
+            response = http.getString("/v1/forecasting/positions");
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("forecasting does not serve after the boot: " + response.statusCode() + " " + response.body());
+        }
+    }
+
     /** Agents, positions, the fiscal year's periods and an account, over REST; idempotent. */
     void setUpHierarchy() throws IOException, InterruptedException {
+        awaitForecasting();
         Map<String, String> byLogin = new HashMap<>();
         for (JsonNode agent : http.getJson("/v1/agents?limit=200").path("items")) {
             byLogin.put(agent.path("login").asText(), agent.path("id").asText());
