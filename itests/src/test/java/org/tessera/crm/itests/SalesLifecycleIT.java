@@ -99,11 +99,14 @@ public class SalesLifecycleIT {
 
             features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
             Waits.awaitTrue(this::salesServes, "sales endpoints back", 15);
+            // each resource joins the application on its own: wait for the ones read below, not only the first
+            Waits.awaitTrue(() -> api.get("/v1/sales/opportunities/" + opportunityId).status() == 200
+                    && api.get("/v1/sales/opportunities/" + opportunityId + "/history").status() == 200, "the opportunity's resources back", 15);
             Api.Response back = api.get("/v1/sales/opportunities/" + opportunityId);
             assertEquals(back.toString(), 200, back.status());
             assertEquals("Silos", back.json().path("name").asText());
             assertEquals(1, api.get("/v1/sales/opportunities/" + opportunityId + "/history").json().path("items").size());
-            assertTrue(timelineIds(accountId).contains("sales:opportunity:" + opportunityId));
+            Waits.awaitTrue(() -> timelineIds(accountId).contains("sales:opportunity:" + opportunityId), "the opportunity back in the timeline", 15);
         } finally {
             context.removeBundleListener(watcher);
             if (!features.isInstalled(features.getFeature(FEATURE))) {
