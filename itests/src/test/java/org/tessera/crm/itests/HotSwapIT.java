@@ -179,6 +179,9 @@ public class HotSwapIT {
             client.join(TimeUnit.SECONDS.toMillis(30));
             context.removeBundleListener(watcher);
             rewireModules(); // the suites after this one find the modules wired to each other as at boot
+            for (String module : PROBES.keySet()) { // and serving again after that refresh
+                Waits.awaitTrue(() -> serves(module), module + " serves after the last refresh", 60);
+            }
         }
         report(timings, requests.get(), failures);
         System.out.println("Module UIs that followed their modules: " + (withUi.isEmpty() ? "none (no swapped module has a UI bundle)" : withUi));
