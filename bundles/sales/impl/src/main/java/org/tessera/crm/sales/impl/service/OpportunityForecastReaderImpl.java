@@ -1,10 +1,19 @@
 package org.tessera.crm.sales.impl.service;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,8 +31,9 @@ import org.tessera.crm.sales.impl.jpa.SalesUnit;
 import org.tessera.crm.sales.impl.rules.Money;
 
 /**
- * The forecasting reads: grouped in the database by owner, category and currency, or the few
- * forecast columns of each deal, never whole records. Served by the index on owner and close date.
+ * The forecasting reads: totals by owner, category and currency (from the forecast summary for
+ * whole months, else grouped from the deals), or the few forecast columns of each deal, never
+ * whole records. The per-deal reads are served by the index on owner and close date.
  */
 @Component(service = OpportunityForecastReader.class)
 public class OpportunityForecastReaderImpl implements OpportunityForecastReader {
@@ -36,21 +46,27 @@ public class OpportunityForecastReaderImpl implements OpportunityForecastReader 
         this.tx = tx;
     }
 
+    /**
+     * A slice of whole months (every forecast period is) is summed from the forecast summary
+     * ({@link ForecastTotals}), a few rows per owner; any other slice from the deals themselves.
+     */
     @Override
     public List<ForecastTotalDTO> totals(ForecastSliceQuery slice) {
         List<Long> owners = owners(slice);
         if (owners.isEmpty() || slice.closeFrom == null || slice.closeTo == null) {
             return List.of();
         }
-        List<Object[]> rows = tx.required(em -> em.createQuery("SELECT o.ownerId, o.forecastCategory, o.currency, COUNT(o.id), "
-                + "SUM(o.amount), SUM(o.amount * o.probability) FROM OpportunityEntity o WHERE " + SLICE
-                + " GROUP BY o.ownerId, o.forecastCategory, o.currency", Object[].class)
-                .setParameter("owners", owners).setParameter("closeFrom", slice.closeFrom).setParameter("closeTo", slice.closeTo)
-                .getResultList());
+        List<Object[]> rows = tx.required(em -> wholeMonths(slice)
+                ? summaryTotals(em, owners, slice.closeFrom, slice.closeTo)
+                : em.createQuery("SELECT o.ownerId, o.forecastCategory, o.currency, COUNT(o.id), "
+                        + "SUM(o.amount), SUM(o.amount * o.probability) FROM OpportunityEntity o WHERE " + SLICE
+                        + " GROUP BY o.ownerId, o.forecastCategory, o.currency", Object[].class)
+                        .setParameter("owners", owners).setParameter("closeFrom", slice.closeFrom).setParameter("closeTo", slice.closeTo)
+                        .getResultList());
         List<ForecastTotalDTO> totals = new ArrayList<>();
         for (Object[] r : rows) {
             ForecastTotalDTO t = new ForecastTotalDTO();
-            t.ownerId = Ids.format((Long) r[0]);
+            t.ownerId = Ids.format(((Number) r[0]).longValue());
             t.forecastCategory = ForecastCategory.valueOf((String) r[1]);
             t.currency = (String) r[2];
             t.count = ((Number) r[3]).longValue();
@@ -60,6 +76,40 @@ public class OpportunityForecastReaderImpl implements OpportunityForecastReader 
             totals.add(t);
         }
         return totals;
+    }
+
+    static boolean wholeMonths(ForecastSliceQuery slice) {
+        return slice.closeFrom.getDayOfMonth() == 1 && slice.closeTo.plusDays(1).getDayOfMonth() == 1 && !slice.closeTo.isBefore(slice.closeFrom);
+    }
+
+    /** The summary's rows of the owners and months, summed per owner, category and currency; owners in chunks that keep IN lists short. */
+    private static List<Object[]> summaryTotals(EntityManager em, List<Long> owners, LocalDate from, LocalDate to) {
+        Connection connection = em.unwrap(Connection.class);
+        List<Object[]> rows = new ArrayList<>();
+        for (int start = 0; start < owners.size(); start += 500) {
+            List<Long> chunk = owners.subList(start, Math.min(owners.size(), start + 500));
+            String sql = "SELECT owner_id, forecast_category, currency, SUM(deal_count), SUM(amount_sum), SUM(weighted_sum) "
+                    + "FROM sales_forecast_total WHERE owner_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                    + ") AND close_month >= ? AND close_month <= ? GROUP BY owner_id, forecast_category, currency HAVING SUM(deal_count) > 0";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int i = 1;
+                for (Long owner : chunk) {
+                    statement.setLong(i++, owner);
+                }
+                statement.setObject(i++, java.sql.Date.valueOf(from));
+                statement.setObject(i, java.sql.Date.valueOf(to));
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        String currency = r.getString(3);
+                        rows.add(new Object[] {r.getLong(1), r.getString(2), currency.isEmpty() ? null : currency, r.getLong(4),
+                                r.getBigDecimal(5), r.getBigDecimal(6)});
+                    }
+                }
+            } catch (SQLException e) {
+                throw new PersistenceException("could not read the forecast totals", e);
+            }
+        }
+        return rows;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.persistence.EntityManager;
 
@@ -101,6 +102,8 @@ public class OpportunityServiceImpl implements OpportunityService {
             OpportunityDTO stored = OpportunityMapper.toDto(entity);
             snapshot(em, stored, ForecastChanges.TRACKED, entity.updatedAt);
             audit.created(em, SalesEntityTypes.OPPORTUNITY, stored.id, stored);
+            // last: the summary row is the one lock concurrent writers of an owner's month share
+            ForecastTotals.move(em, Optional.empty(), ForecastTotals.Share.of(entity));
             return new Written(null, stored);
         });
         publish(written, SalesTopics.OPPORTUNITY_CREATED);
@@ -120,6 +123,7 @@ public class OpportunityServiceImpl implements OpportunityService {
             OpportunityEntity entity = find(em, key, id);
             Versions.check(SalesEntityTypes.OPPORTUNITY, id, expectedVersion, entity.version);
             OpportunityDTO before = OpportunityMapper.toDto(entity);
+            Optional<ForecastTotals.Share> shareBefore = ForecastTotals.Share.of(entity);
             OpportunityDTO candidate = normalize(em, desired, before);
             OpportunityMapper.apply(candidate, entity);
             em.flush();
@@ -129,6 +133,7 @@ public class OpportunityServiceImpl implements OpportunityService {
                 snapshot(em, after, changed, entity.updatedAt);
             }
             audit.updated(em, SalesEntityTypes.OPPORTUNITY, id, before, after);
+            ForecastTotals.move(em, shareBefore, ForecastTotals.Share.of(entity));
             return new Written(before, after);
         });
         publish(written, SalesTopics.OPPORTUNITY_UPDATED);
@@ -148,8 +153,10 @@ public class OpportunityServiceImpl implements OpportunityService {
                     });
             OpportunityDTO before = OpportunityMapper.toDto(entity);
             em.createQuery("delete from OpportunityHistoryEntity h where h.opportunityId = :id").setParameter("id", key).executeUpdate();
+            Optional<ForecastTotals.Share> share = ForecastTotals.Share.of(entity);
             em.remove(entity);
             audit.deleted(em, SalesEntityTypes.OPPORTUNITY, id, before);
+            ForecastTotals.move(em, share, Optional.empty());
             return null;
         });
         events.post(SalesTopics.OPPORTUNITY_DELETED, EventProperties.of(SalesEntityTypes.OPPORTUNITY, id, null));

@@ -281,7 +281,106 @@ abstract class AbstractSalesDatabaseTest {
         // (CHF and USD: the pipeline summary tests count EUR deals of every account)
     }
 
-    private void forecastDeal(String account, String owner, String stage, String currency, String amount, LocalDate close) {
+    @Test
+    void theForecastSummaryFollowsEveryDealWriteAndSumsAsTheDealsDo() {
+        String account = partyInUnit("forecast-summary");
+        String owner = String.valueOf(9_300_000 + activityIds.incrementAndGet());
+        String other = String.valueOf(9_400_000 + activityIds.incrementAndGet());
+        OpportunityDTO moved = forecastDeal(account, owner, "PROPOSAL", "CHF", "1000.00", LocalDate.of(2034, 2, 10));
+        OpportunityDTO deleted = forecastDeal(account, owner, "NEGOTIATION", "USD", "200.00", LocalDate.of(2034, 1, 31));
+        forecastDeal(account, owner, "VALUE_PROPOSITION", "CHF", "500.50", LocalDate.of(2034, 3, 1));
+        OpportunityDTO reassigned = forecastDeal(account, owner, "PROPOSAL", "CHF", "300.00", LocalDate.of(2034, 2, 28));
+        // the stage (so its category), the amount and the month change; a no-op update changes nothing
+        moved.stage = "NEGOTIATION";
+        moved.amount = new BigDecimal("1200.00");
+        moved.expectedCloseDate = LocalDate.of(2034, 3, 15);
+        moved = opportunities.update(moved.id, moved.version, moved);
+        opportunities.update(moved.id, moved.version, moved);
+        reassigned.ownerId = other;
+        opportunities.update(reassigned.id, reassigned.version, reassigned);
+        opportunities.delete(deleted.id, deleted.version);
+
+        OpportunityForecastReaderImpl reader = new OpportunityForecastReaderImpl(tx);
+        ForecastSliceQuery quarter = slice(LocalDate.of(2034, 1, 1), LocalDate.of(2034, 3, 31), owner, other);
+        ForecastSliceQuery february = slice(LocalDate.of(2034, 2, 1), LocalDate.of(2034, 2, 28), owner, other);
+        assertTrue(OpportunityForecastReaderImpl.wholeMonths(quarter));
+        for (ForecastSliceQuery whole : List.of(quarter, february)) {
+            // the same slice one day short is read from the deals themselves
+            ForecastSliceQuery fromDeals = slice(whole.closeFrom.minusDays(1), whole.closeTo, owner, other);
+            assertFalse(OpportunityForecastReaderImpl.wholeMonths(fromDeals));
+            assertEquals(sorted(reader.totals(fromDeals)), sorted(reader.totals(whole)), "the summary sums as the deals do");
+        }
+        List<String> totals = sorted(reader.totals(quarter));
+        assertEquals(List.of(owner + " BEST_CASE CHF 1 500.50 250.25", owner + " COMMIT CHF 1 1200.00 1080.00",
+                other + " BEST_CASE CHF 1 300.00 210.00"), totals, "moved, kept, reassigned; the deleted USD deal is gone");
+        assertTrue(tx.required(ForecastTotals::matchesDeals));
+    }
+
+    @Test
+    void theForecastSummaryIsSummedAgainFromDealsWrittenBehindTheModulesBack() throws SQLException {
+        String account = partyInUnit("forecast-rebuild");
+        String owner = String.valueOf(9_500_000 + activityIds.incrementAndGet());
+        OpportunityDTO deal = forecastDeal(account, owner, "PROPOSAL", "EUR", "100.00", LocalDate.of(2035, 5, 5));
+        try (Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
+            statement.executeUpdate("INSERT INTO sales_opportunity (id, version, account_id, name, pipeline_id, stage, probability, "
+                    + "forecast_category, status, amount, currency, expected_close_date, owner_id, created_at, updated_at) "
+                    + "SELECT id + 1000000, version, account_id, name, pipeline_id, stage, probability, forecast_category, status, "
+                    + "amount, currency, expected_close_date, owner_id, created_at, updated_at FROM sales_opportunity WHERE id = " + deal.id);
+        }
+        ForecastSliceQuery may = slice(LocalDate.of(2035, 5, 1), LocalDate.of(2035, 5, 31), owner);
+        OpportunityForecastReaderImpl reader = new OpportunityForecastReaderImpl(tx);
+        assertEquals(List.of(owner + " BEST_CASE EUR 1 100.00 70.00"), sorted(reader.totals(may)), "behind: the SQL row is not counted");
+        assertFalse(tx.required(ForecastTotals::matchesDeals));
+
+        assertTrue(tx.required(ForecastTotalsCheck::rebuildIfBehind));
+        assertEquals(List.of(owner + " BEST_CASE EUR 2 200.00 140.00"), sorted(reader.totals(may)));
+        assertFalse(tx.required(ForecastTotalsCheck::rebuildIfBehind), "in step: nothing to do");
+        try (Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
+            statement.executeUpdate("DELETE FROM sales_opportunity WHERE id = " + (Long.parseLong(deal.id) + 1_000_000));
+        }
+        assertTrue(tx.required(ForecastTotalsCheck::rebuildIfBehind));
+    }
+
+    @Test
+    void concurrentFirstDealsOfOneOwnersMonthAllCount() throws Exception {
+        String account = partyInUnit("forecast-race");
+        String owner = String.valueOf(9_600_000 + activityIds.incrementAndGet());
+        int writers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<OpportunityDTO>> created = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                created.add(pool.submit(() -> {
+                    start.await();
+                    return forecastDeal(account, owner, "PROPOSAL", "EUR", "10.00", LocalDate.of(2036, 7, 7));
+                }));
+            }
+            start.countDown();
+            for (Future<OpportunityDTO> f : created) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ForecastSliceQuery july = slice(LocalDate.of(2036, 7, 1), LocalDate.of(2036, 7, 31), owner);
+        assertEquals(List.of(owner + " BEST_CASE EUR 8 80.00 56.00"), sorted(new OpportunityForecastReaderImpl(tx).totals(july)));
+    }
+
+    private static ForecastSliceQuery slice(LocalDate from, LocalDate to, String... owners) {
+        ForecastSliceQuery slice = new ForecastSliceQuery();
+        slice.ownerIds.addAll(List.of(owners));
+        slice.closeFrom = from;
+        slice.closeTo = to;
+        return slice;
+    }
+
+    private static List<String> sorted(List<ForecastTotalDTO> totals) {
+        return totals.stream().map(t -> t.ownerId + " " + t.forecastCategory + " " + t.currency + " " + t.count + " "
+                + t.amount.setScale(2) + " " + t.weightedAmount.setScale(2)).sorted().toList();
+    }
+
+    private OpportunityDTO forecastDeal(String account, String owner, String stage, String currency, String amount, LocalDate close) {
         OpportunityDTO draft = new OpportunityDTO();
         draft.accountId = account;
         draft.name = "Forecast " + stage;
@@ -290,7 +389,7 @@ abstract class AbstractSalesDatabaseTest {
         draft.currency = currency;
         draft.amount = new BigDecimal(amount);
         draft.expectedCloseDate = close;
-        opportunities.create(draft);
+        return opportunities.create(draft);
     }
 
     private String opportunityClosing(String account, LocalDate expectedCloseDate) {
@@ -311,7 +410,7 @@ abstract class AbstractSalesDatabaseTest {
 
     @Test
     void migrationsAreIdempotentAndShipTheDefaultPipeline() {
-        assertEquals("004-forecast-index", database.migrate("sales", CHANGELOG));
+        assertEquals("005-forecast-totals", database.migrate("sales", CHANGELOG));
         assertEquals(8, pipelines.defaultPipeline().stages.size());
         assertEquals("PROSPECTING", pipelines.defaultPipeline().stages.get(0).code);
     }
