@@ -46,6 +46,10 @@ final class ForecastingBench {
     static final String AGGREGATE = "SELECT owner_id, forecast_category, currency, COUNT(id), SUM(amount), SUM(amount * probability) "
             + "FROM sales_opportunity WHERE owner_id IN (%s) AND expected_close_date >= ? AND expected_close_date <= ? "
             + "GROUP BY owner_id, forecast_category, currency";
+    /** The read of the same totals from sales' forecast summary (per owner, month, category, currency), as the reader sends it for whole months. */
+    static final String SUMMARY = "SELECT owner_id, forecast_category, currency, SUM(deal_count), SUM(amount_sum), SUM(weighted_sum) "
+            + "FROM sales_forecast_total WHERE owner_id IN (%s) AND close_month >= ? AND close_month <= ? "
+            + "GROUP BY owner_id, forecast_category, currency HAVING SUM(deal_count) > 0";
 
     private final Http http;
     private final ObjectMapper mapper;
@@ -178,11 +182,11 @@ final class ForecastingBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** The grouped SQL over every owner for the quarter, {@code runs} times; each run's milliseconds. */
-    double[] rawAggregate(String url, int runs) throws SQLException {
+    /** {@code sql} ({@link #AGGREGATE} or {@link #SUMMARY}) over every owner for the quarter, {@code runs} times; each run's milliseconds. */
+    double[] rawAggregate(String url, String sql, int runs) throws SQLException {
         double[] millis = new double[runs];
         String in = agents.stream().map(a -> "?").collect(Collectors.joining(","));
-        try (Connection c = DriverManager.getConnection(url); PreparedStatement query = c.prepareStatement(String.format(Locale.ROOT, AGGREGATE, in))) {
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement query = c.prepareStatement(String.format(Locale.ROOT, sql, in))) {
             for (int i = 0; i < agents.size(); i++) {
                 query.setLong(i + 1, Long.parseLong(agents.get(i)));
             }
