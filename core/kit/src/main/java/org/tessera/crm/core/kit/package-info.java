@@ -10,5 +10,5 @@
  * {@code docs/writing-a-module.md} walks through them.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tessera.crm.core.kit;

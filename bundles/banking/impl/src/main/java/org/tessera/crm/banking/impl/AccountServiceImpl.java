@@ -29,14 +29,12 @@ import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
-import org.tessera.crm.core.api.TesseraException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportRow;
-import org.tessera.crm.core.api.imports.RejectedRow;
 import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RecordScope;
@@ -44,6 +42,7 @@ import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.RowImports;
 import org.tessera.crm.core.kit.KeysetCursor;
 import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.Versions;
@@ -194,24 +193,7 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public ImportReport importAccounts(Iterator<ImportRow<ImportedAccountDTO>> rows) {
-        ImportReport report = new ImportReport();
-        while (rows.hasNext()) {
-            ImportRow<ImportedAccountDTO> row = rows.next();
-            if (!row.errors.isEmpty()) {
-                reject(report, row.line, row.errors);
-                continue;
-            }
-            try {
-                importOne(row.value, report);
-            } catch (ValidationException e) {
-                reject(report, row.line, e.errors());
-            } catch (ConflictException e) {
-                reject(report, row.line, List.of(new FieldError(e.field(), "conflict", e.getMessage())));
-            } catch (TesseraException e) {
-                reject(report, row.line, List.of(new FieldError(null, "refused", e.getMessage())));
-            }
-        }
-        return report;
+        return RowImports.run(rows, this::importOne);
     }
 
     /** One row in its own transaction: matched by number, then created, updated or found unchanged. */
@@ -253,10 +235,6 @@ public class AccountServiceImpl implements AccountService {
         events.post(BankingTopics.ACCOUNT_UPDATED, EventProperties.of(ACCOUNT, updated.id, updated.version));
     }
 
-    private static void reject(ImportReport report, long line, List<FieldError> errors) {
-        report.rejected++;
-        report.errors.add(new RejectedRow(line, errors));
-    }
 
     /** Validates, then creates ({@code id == null}) or replaces an account and its role set, in one transaction. */
     private AccountDTO write(String id, Long expectedVersion, AccountDTO desired, boolean balancesWritable) {

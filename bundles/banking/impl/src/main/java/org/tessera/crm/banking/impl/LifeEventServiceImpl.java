@@ -18,14 +18,12 @@ import org.tessera.crm.banking.api.LifeEventDTO;
 import org.tessera.crm.banking.api.LifeEventService;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
-import org.tessera.crm.core.api.TesseraException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportRow;
-import org.tessera.crm.core.api.imports.RejectedRow;
 import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.security.CallerContext;
@@ -33,6 +31,7 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.RowImports;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.Tx;
 
@@ -70,24 +69,14 @@ public class LifeEventServiceImpl implements LifeEventService {
 
     @Override
     public ImportReport importLifeEvents(Iterator<ImportRow<ImportedLifeEventDTO>> rows) {
-        ImportReport report = new ImportReport();
-        while (rows.hasNext()) {
-            ImportRow<ImportedLifeEventDTO> row = rows.next();
-            if (!row.errors.isEmpty()) {
-                reject(report, row.line, row.errors);
-                continue;
-            }
+        return RowImports.run(rows, (row, report) -> {
             try {
-                importOne(row.value, report);
-            } catch (ValidationException e) {
-                reject(report, row.line, e.errors());
+                importOne(row, report);
             } catch (NotFoundException e) {
-                reject(report, row.line, List.of(new FieldError("partyId", "not_found", e.getMessage())));
-            } catch (TesseraException e) {
-                reject(report, row.line, List.of(new FieldError(null, "refused", e.getMessage())));
+                // the one record a row refers to is its person
+                throw new ValidationException(new FieldError("partyId", "not_found", e.getMessage()));
             }
-        }
-        return report;
+        });
     }
 
     /** One row: its person found by id or external id, then matched by type and day, or created. */
@@ -177,10 +166,6 @@ public class LifeEventServiceImpl implements LifeEventService {
         return created;
     }
 
-    private static void reject(ImportReport report, long line, List<FieldError> errors) {
-        report.rejected++;
-        report.errors.add(new RejectedRow(line, errors));
-    }
 
     @Override
     public List<LifeEventDTO> of(String partyId) {
