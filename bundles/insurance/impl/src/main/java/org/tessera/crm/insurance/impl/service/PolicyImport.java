@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.FieldError;
-import org.tessera.crm.core.api.ForbiddenException;
-import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportRow;
-import org.tessera.crm.core.api.imports.RejectedRow;
+import org.tessera.crm.core.kit.RowImports;
 import org.tessera.crm.insurance.api.CoverageDTO;
 import org.tessera.crm.insurance.api.EndorsementDTO;
 import org.tessera.crm.insurance.api.PolicyDTO;
@@ -36,26 +33,7 @@ final class PolicyImport {
     }
 
     ImportReport run(Iterator<ImportRow<PolicyDTO>> rows) {
-        ImportReport report = new ImportReport();
-        while (rows.hasNext()) {
-            ImportRow<PolicyDTO> row = rows.next();
-            if (!row.errors.isEmpty()) {
-                reject(report, row.line, row.errors);
-                continue;
-            }
-            try {
-                upsert(row.value, report);
-            } catch (ValidationException e) {
-                reject(report, row.line, e.errors());
-            } catch (ConflictException e) {
-                reject(report, row.line, List.of(new FieldError(e.field(), "conflict", e.getMessage())));
-            } catch (ForbiddenException e) {
-                reject(report, row.line, List.of(new FieldError(e.field(), "forbidden", e.getMessage())));
-            } catch (NotFoundException e) {
-                reject(report, row.line, List.of(new FieldError(null, "not_found", e.getMessage())));
-            }
-        }
-        return report;
+        return RowImports.run(rows, this::upsert);
     }
 
     private void upsert(PolicyDTO row, ImportReport report) {
@@ -137,8 +115,4 @@ final class PolicyImport {
         return v == null ? null : v.stripTrailingZeros();
     }
 
-    private static void reject(ImportReport report, long line, List<FieldError> errors) {
-        report.rejected++;
-        report.errors.add(new RejectedRow(line, errors));
-    }
 }

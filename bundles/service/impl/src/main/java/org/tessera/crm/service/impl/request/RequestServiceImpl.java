@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
-import org.tessera.crm.core.api.TesseraException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
@@ -30,7 +29,6 @@ import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportRow;
-import org.tessera.crm.core.api.imports.RejectedRow;
 import org.tessera.crm.core.api.org.AgentDTO;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.party.PartyDTO;
@@ -40,6 +38,7 @@ import org.tessera.crm.core.api.plan.LaunchPlanDTO;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.kit.RowImports;
 import org.tessera.crm.core.kit.CustomValuesJson;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.FieldErrors;
@@ -493,22 +492,7 @@ public class RequestServiceImpl implements RequestService {
 
     @Override
     public ImportReport importRequests(Iterator<ImportRow<RequestDTO>> rows) {
-        ImportReport report = new ImportReport();
-        while (rows.hasNext()) {
-            ImportRow<RequestDTO> row = rows.next();
-            if (row.value == null) {
-                reject(report, row.line, row.errors);
-                continue;
-            }
-            try {
-                importOne(row.value, report);
-            } catch (ValidationException e) {
-                reject(report, row.line, e.errors());
-            } catch (TesseraException e) {
-                reject(report, row.line, List.of(new FieldError(null, "refused", e.getMessage())));
-            }
-        }
-        return report;
+        return RowImports.run(rows, this::importOne);
     }
 
     private void importOne(RequestDTO row, ImportReport report) {
@@ -565,10 +549,6 @@ public class RequestServiceImpl implements RequestService {
         return RequestMapper.toDto(scratch);
     }
 
-    private static void reject(ImportReport report, long line, List<FieldError> errors) {
-        report.rejected++;
-        report.errors.add(new RejectedRow(line, errors));
-    }
 
     // ---- checks and routing
 
