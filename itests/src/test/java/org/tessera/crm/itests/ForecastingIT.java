@@ -45,6 +45,9 @@ import org.osgi.service.event.EventHandler;
 @ExamReactorStrategy(PerSuite.class)
 public class ForecastingIT {
     private static final String BASE = "/v1/forecasting";
+    /** A path of each resource of the application; without their parameters they answer a problem, which is enough. */
+    private static final List<String> RESOURCES = List.of("/positions", "/quotas", "/exchange-rates", "/adjustments", "/forecasts",
+            "/forecasts/revisions");
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
@@ -335,13 +338,22 @@ public class ForecastingIT {
         return actions;
     }
 
+    /**
+     * Whether every resource of the application answers: after a refresh each joins it on its own,
+     * and until then CXF answers 404 "No service was found" (not a problem) for its paths.
+     */
     private boolean awaitServing(int seconds) {
         try {
-            Waits.awaitTrue(() -> admin.get(BASE + "/periods").status() == 200, "forecasting serves", seconds);
+            Waits.awaitTrue(() -> admin.get(BASE + "/periods").status() == 200
+                    && RESOURCES.stream().allMatch(path -> joined(admin.get(BASE + path))), "forecasting serves", seconds);
             return true;
         } catch (AssertionError notYet) {
             return false;
         }
+    }
+
+    private static boolean joined(Api.Response response) {
+        return response.status() != 503 && (response.status() != 404 || response.contentType().startsWith(Api.PROBLEM));
     }
 
     /** The position of the agent with this login, created under {@code parent} unless it exists. */
