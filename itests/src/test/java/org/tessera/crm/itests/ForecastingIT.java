@@ -45,6 +45,9 @@ import org.osgi.service.event.EventHandler;
 @ExamReactorStrategy(PerSuite.class)
 public class ForecastingIT {
     private static final String BASE = "/v1/forecasting";
+    /** A path of each resource of the application; without their parameters they answer a problem, which is enough. */
+    private static final List<String> RESOURCES = List.of("/positions", "/quotas", "/exchange-rates", "/adjustments", "/forecasts",
+            "/forecasts/revisions");
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
@@ -201,6 +204,85 @@ public class ForecastingIT {
         }
     }
 
+    /**
+     * Positions changed and deleted, a period unlocked, over HTTP; on records of its own (new agents,
+     * a fiscal year no other test uses), so the state other suites leave in the container is no matter.
+     */
+    @Test
+    public void positionsChangeAndGoOnlyWhenFreeAndALockedPeriodReopens() throws Exception {
+        String bossAgent = fixtures.newAgent().path("id").asText();
+        String repAgent = fixtures.newAgent().path("id").asText();
+        String heirAgent = fixtures.newAgent().path("id").asText();
+        JsonNode boss = created(admin.post(BASE + "/positions", Api.object().put("name", "Area Director").put("agentId", bossAgent)));
+        String bossId = boss.path("id").asText();
+        JsonNode repPosition = created(admin.post(BASE + "/positions", Api.object().put("name", "Territory Rep").put("agentId", repAgent)
+                .put("parentId", bossId)));
+        String repId = repPosition.path("id").asText();
+        String positionPath = BASE + "/positions/" + repId;
+
+        // a change: If-Match required and current; the fields checked as on create, each error naming its field
+        var handedOver = Api.object().put("name", "Senior Territory Rep").put("agentId", heirAgent).put("parentId", bossId);
+        Problems.assertNamesField(admin.put(positionPath, handedOver, null), 428, "If-Match");
+        Problems.assertProblem(admin.put(positionPath, handedOver, tag(repPosition.path("version").asLong() + 1)), 412);
+        Problems.assertProblem(rep.put(positionPath, handedOver, tag(repPosition)), 403);
+        Problems.assertNamesField(admin.put(BASE + "/positions/" + bossId, Api.object().put("name", "Area Director").put("agentId", bossAgent)
+                .put("parentId", repId), tag(boss)), 422, "parentId");
+        Problems.assertNamesField(admin.put(positionPath, Api.object().put("name", "").put("agentId", "999999999"), tag(repPosition)), 422, "name");
+        Problems.assertNamesField(admin.put(positionPath, Api.object().put("name", "Rep").put("agentId", "999999999"), tag(repPosition)), 422,
+                "agentId");
+        Problems.assertNamesField(admin.put(positionPath, Api.object().put("name", "Rep").put("agentId", bossAgent), tag(repPosition)), 409,
+                "agentId");
+        JsonNode changed = ok(admin.put(positionPath, handedOver, tag(repPosition)));
+        assertEquals("Senior Territory Rep", changed.path("name").asText());
+        assertEquals(heirAgent, changed.path("agentId").asText());
+        assertEquals(bossId, changed.path("managerPositionId").asText());
+        assertEquals(repPosition.path("version").asLong() + 1, changed.path("version").asLong());
+        Problems.assertProblem(admin.put(positionPath, handedOver, tag(repPosition)), 412);
+
+        // a period locked, then reopened: submits are taken again
+        List<Event> unlocked = new CopyOnWriteArrayList<>();
+        Dictionary<String, Object> topic = new Hashtable<>();
+        topic.put(EventConstants.EVENT_TOPIC, "org/tessera/crm/forecasting/forecast/UNLOCKED");
+        ServiceRegistration<EventHandler> handler = context.registerService(EventHandler.class, unlocked::add, topic);
+        try {
+            String q3 = quarter(2043, 3);
+            String unlockPath = BASE + "/periods/" + q3 + "/unlock";
+            quota(repId, q3, 100);
+            Problems.assertNamesField(admin.post(unlockPath, Api.object()), 409, "status");
+            JsonNode locked = ok(admin.post(BASE + "/periods/" + q3 + "/lock", Api.object()));
+            var submit = Api.object().put("periodId", q3).put("positionId", repId);
+            Problems.assertNamesField(admin.post(BASE + "/forecasts/submit", submit), 409, "periodId");
+            Problems.assertProblem(rep.post(unlockPath, Api.object()), 403);
+            Problems.assertProblem(admin.sendBody("POST", unlockPath, Api.object(), Api.JSON, tag(locked.path("version").asLong() - 1)), 412);
+            JsonNode reopened = ok(admin.sendBody("POST", unlockPath, Api.object(), Api.JSON, tag(locked)));
+            assertEquals("OPEN", reopened.path("status").asText());
+            assertTrue(reopened.toString(), reopened.path("lockedBy").isMissingNode() || reopened.path("lockedBy").isNull());
+            Waits.awaitTrue(() -> unlocked.stream().anyMatch(e -> q3.equals(e.getProperty("periodId"))), "UNLOCKED posted", 10);
+            assertEquals(1, created(admin.post(BASE + "/forecasts/submit", submit)).path("revision").asInt());
+            Problems.assertNamesField(admin.post(unlockPath, Api.object()), 409, "status");
+            assertEquals("generated, locked, unlocked", List.of("UPDATE", "UPDATE", "CREATE"),
+                    actions(admin.get("/v1/audit?entityType=FORECAST_PERIOD&entityId=" + q3)));
+        } finally {
+            handler.unregister();
+        }
+
+        // a delete is refused while records refer to the position, naming them
+        assertEquals(List.of("FORECAST_POSITION"), dependentTypes(Problems.assertProblem(admin.delete(BASE + "/positions/" + bossId), 409)));
+        assertEquals(List.of("FORECAST_QUOTA", "FORECAST_REVISION"), dependentTypes(Problems.assertProblem(admin.delete(positionPath), 409)));
+        ok(admin.get(positionPath));
+        // a free one goes: If-Match honoured, audited
+        JsonNode free = created(admin.post(BASE + "/positions", Api.object().put("name", "Vacant").put("agentId",
+                fixtures.newAgent().path("id").asText())));
+        String freePath = BASE + "/positions/" + free.path("id").asText();
+        Problems.assertProblem(rep.delete(freePath), 403);
+        Problems.assertProblem(admin.delete(freePath, tag(free.path("version").asLong() + 1)), 412);
+        assertEquals(204, admin.delete(freePath, tag(free)).status());
+        Problems.assertProblem(admin.get(freePath), 404);
+        Problems.assertProblem(admin.delete(freePath), 404);
+        assertEquals(List.of("DELETE", "CREATE"), actions(admin.get("/v1/audit?entityType=FORECAST_POSITION&entityId=" + free.path("id").asText())));
+        assertEquals(List.of("UPDATE", "CREATE"), actions(admin.get("/v1/audit?entityType=FORECAST_POSITION&entityId=" + repId)));
+    }
+
     @Test
     public void withoutSalesForecastingAnswers503AndKeepsItsData() throws Exception {
         String position = position("Field Sales Rep, North", fixtures.newAgent().path("login").asText(), null);
@@ -228,13 +310,50 @@ public class ForecastingIT {
         assertAmount("777", quotas.path("items").get(0).path("amount"));
     }
 
+    private static String tag(JsonNode record) {
+        return tag(record.path("version").asLong());
+    }
+
+    private static String tag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The types a refused delete names in its {@code dependents}, sorted. */
+    private static List<String> dependentTypes(JsonNode problem) {
+        List<String> types = new ArrayList<>();
+        for (JsonNode dependent : problem.path("dependents")) {
+            assertEquals(problem.toString(), "forecasting", dependent.path("module").asText());
+            types.add(dependent.path("type").asText());
+        }
+        types.sort(null);
+        return types;
+    }
+
+    /** The actions of an audit page, newest first as the API lists them. */
+    private static List<String> actions(Api.Response audit) {
+        List<String> actions = new ArrayList<>();
+        for (JsonNode record : ok(audit).path("items")) {
+            actions.add(record.path("action").asText());
+        }
+        return actions;
+    }
+
+    /**
+     * Whether every resource of the application answers: after a refresh each joins it on its own,
+     * and until then CXF answers 404 "No service was found" (not a problem) for its paths.
+     */
     private boolean awaitServing(int seconds) {
         try {
-            Waits.awaitTrue(() -> admin.get(BASE + "/periods").status() == 200, "forecasting serves", seconds);
+            Waits.awaitTrue(() -> admin.get(BASE + "/periods").status() == 200
+                    && RESOURCES.stream().allMatch(path -> joined(admin.get(BASE + path))), "forecasting serves", seconds);
             return true;
         } catch (AssertionError notYet) {
             return false;
         }
+    }
+
+    private static boolean joined(Api.Response response) {
+        return response.status() != 503 && (response.status() != 404 || response.contentType().startsWith(Api.PROBLEM));
     }
 
     /** The position of the agent with this login, created under {@code parent} unless it exists. */

@@ -9,10 +9,12 @@ public final class ForecastingTopics {
     public static final String SUBMITTED = "org/tessera/crm/forecasting/forecast/SUBMITTED";
     /** A period was locked: no more submits or adjustments in it. */
     public static final String LOCKED = "org/tessera/crm/forecasting/forecast/LOCKED";
+    /** A locked period was reopened: submits and adjustments are taken again. */
+    public static final String UNLOCKED = "org/tessera/crm/forecasting/forecast/UNLOCKED";
 
     /** Property: the position that submitted. */
     public static final String POSITION_ID = "positionId";
-    /** Property: the period. */
+    /** Property: the period (of SUBMITTED, LOCKED and UNLOCKED). */
     public static final String PERIOD_ID = "periodId";
     /** Property of SUBMITTED: the revision number. */
     public static final String REVISION = "revision";

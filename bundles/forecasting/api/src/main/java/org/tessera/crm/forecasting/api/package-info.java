@@ -5,5 +5,5 @@
  * sales module, read through its API; forecast categories are those of the sales stages.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tessera.crm.forecasting.api;

@@ -29,7 +29,7 @@ import org.tessera.crm.forecasting.api.PeriodGenerationDTO;
 import org.tessera.crm.forecasting.api.PeriodType;
 import org.tessera.crm.forecasting.impl.service.ForecastingPermissions;
 
-/** Fiscal periods: generated a fiscal year at a time, locked one by one. */
+/** Fiscal periods: generated a fiscal year at a time, locked and unlocked one by one. */
 @Component(service = PeriodsResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ForecastingApplication.SELECT)
@@ -73,5 +73,14 @@ public class PeriodsResource {
     public Response lockPeriod(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PeriodDTO locked = setup.lock(id, EntityTags.expectedVersion(ifMatch));
         return Responses.written(locked, locked.version);
+    }
+
+    /** Reopens a locked period: submits and adjustments are taken again (409 when it is open). {@code If-Match} is honoured when given. */
+    @POST
+    @Path("{id}/unlock")
+    @RequiresPermission(ForecastingPermissions.LOCK)
+    public Response unlockPeriod(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PeriodDTO unlocked = setup.unlock(id, EntityTags.expectedVersion(ifMatch));
+        return Responses.written(unlocked, unlocked.version);
     }
 }

@@ -3,6 +3,7 @@ package org.tessera.crm.forecasting.impl.service;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,12 +13,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.ConflictException;
-import org.tessera.crm.core.api.FieldError;
-import org.tessera.crm.core.api.ValidationException;
-import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.DependentRecordsDTO;
+import org.tessera.crm.core.api.DependentRecordsException;
 import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
-import org.tessera.crm.core.api.org.AgentDTO;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.FieldErrors;
@@ -64,31 +63,11 @@ public class ForecastSetupServiceImpl implements ForecastSetupService {
 
     @Override
     public PositionDTO createPosition(PositionDTO draft) {
-        FieldErrors errors = new FieldErrors();
-        errors.required("name", draft.name).maxLength("name", draft.name, Checks.NAME_MAX);
-        Long agentId = Checks.id("agentId", draft.agentId, errors);
-        Long unitId = Ids.reference("orgUnitId", draft.orgUnitId, errors);
-        Long parentId = Ids.reference("parentId", draft.parentId, errors);
-        errors.throwIfAny();
-        AgentDTO agent = org.findAgent(draft.agentId).orElse(null);
-        if (agent == null) {
-            errors.invalid("agentId", "no such agent");
-        }
-        String unit = unitId != null ? draft.orgUnitId : agent == null ? null : agent.orgUnitId;
-        if (unitId != null && org.findOrgUnit(draft.orgUnitId).isEmpty()) {
-            errors.invalid("orgUnitId", "no such org unit");
-        }
-        errors.throwIfAny();
+        PositionChecks.Fields fields = PositionChecks.check(draft, org);
         return tx.required(em -> {
-            if (parentId != null && em.find(PositionEntity.class, parentId) == null) {
-                throw new ValidationException(FieldError.invalid("parentId", "no such position"));
-            }
+            PositionChecks.checkStored(em, fields, null);
             PositionEntity entity = new PositionEntity();
-            entity.name = draft.name.strip();
-            entity.agentId = agentId;
-            entity.orgUnitId = unit == null ? null : Long.valueOf(unit);
-            entity.parentId = parentId;
-            entity.unitManager = draft.unitManager;
+            PositionMapper.apply(fields, entity);
             entity.createdAt = clock.instant();
             em.persist(entity);
             em.flush();
@@ -96,6 +75,41 @@ public class ForecastSetupServiceImpl implements ForecastSetupService {
             audit.created(em, ForecastingEntityTypes.POSITION, created.id, created);
             // with its manager and level under the configured hierarchy
             return directory.view(em).positions().get(created.id);
+        });
+    }
+
+    @Override
+    public PositionDTO updatePosition(String id, Long expectedVersion, PositionDTO desired) {
+        long key = Ids.of(ForecastingEntityTypes.POSITION, id);
+        return tx.required(em -> {
+            PositionEntity entity = PositionMapper.find(em, key, id);
+            Versions.check(ForecastingEntityTypes.POSITION, id, expectedVersion, entity.version);
+            PositionChecks.Fields fields = PositionChecks.check(desired, org);
+            PositionChecks.checkStored(em, fields, key);
+            PositionDTO before = PositionMapper.toDto(entity);
+            // revisions, adjustments and quotas refer to the position, not to its agent: they stay with it
+            PositionMapper.apply(fields, entity);
+            em.flush();
+            audit.updated(em, ForecastingEntityTypes.POSITION, id, before, PositionMapper.toDto(entity));
+            return directory.view(em).positions().get(id);
+        });
+    }
+
+    @Override
+    public void deletePosition(String id, Long expectedVersion) {
+        long key = Ids.of(ForecastingEntityTypes.POSITION, id);
+        tx.required(em -> {
+            PositionEntity entity = PositionMapper.find(em, key, id);
+            Versions.check(ForecastingEntityTypes.POSITION, id, expectedVersion, entity.version);
+            List<DependentRecordsDTO> dependents = PositionDependents.of(em, key);
+            if (!dependents.isEmpty()) {
+                throw new DependentRecordsException(ForecastingEntityTypes.POSITION, id, dependents);
+            }
+            PositionDTO before = PositionMapper.toDto(entity);
+            em.remove(entity);
+            em.flush();
+            audit.deleted(em, ForecastingEntityTypes.POSITION, id, before);
+            return null;
         });
     }
 
@@ -170,25 +184,36 @@ public class ForecastSetupServiceImpl implements ForecastSetupService {
 
     @Override
     public PeriodDTO lock(String periodId, Long expectedVersion) {
+        return changeStatus(periodId, expectedVersion, PeriodStatus.CLOSED, ForecastingTopics.LOCKED);
+    }
+
+    @Override
+    public PeriodDTO unlock(String periodId, Long expectedVersion) {
+        return changeStatus(periodId, expectedVersion, PeriodStatus.OPEN, ForecastingTopics.UNLOCKED);
+    }
+
+    /** Locks ({@code CLOSED}) or reopens ({@code OPEN}) a period, audited, then posts {@code topic}. */
+    private PeriodDTO changeStatus(String periodId, Long expectedVersion, PeriodStatus target, String topic) {
         long key = Ids.of(ForecastingEntityTypes.PERIOD, periodId);
-        PeriodDTO locked = tx.required(em -> {
+        boolean locking = target == PeriodStatus.CLOSED;
+        PeriodDTO changed = tx.required(em -> {
             PeriodEntity entity = PeriodMapper.find(em, key, periodId);
             Versions.check(ForecastingEntityTypes.PERIOD, periodId, expectedVersion, entity.version);
-            if (PeriodStatus.CLOSED.name().equals(entity.status)) {
-                throw new ConflictException("status", "period " + entity.name + " is locked already");
+            if (target.name().equals(entity.status)) {
+                throw new ConflictException("status", "period " + entity.name + (locking ? " is locked already" : " is open: there is nothing to unlock"));
             }
             PeriodDTO before = PeriodMapper.toDto(entity);
-            entity.status = PeriodStatus.CLOSED.name();
-            entity.lockedAt = clock.instant();
-            entity.lockedBy = directory.view(em).login();
+            entity.status = target.name();
+            entity.lockedAt = locking ? clock.instant() : null;
+            entity.lockedBy = locking ? directory.view(em).login() : null;
             em.flush();
             PeriodDTO after = PeriodMapper.toDto(entity);
             audit.updated(em, ForecastingEntityTypes.PERIOD, periodId, before, after);
             return after;
         });
-        events.post(ForecastingTopics.LOCKED, EventProperties.of(ForecastingEntityTypes.PERIOD, locked.id, locked.version,
-                List.of("status"), java.util.Map.of(ForecastingTopics.PERIOD_ID, locked.id)));
-        return locked;
+        events.post(topic, EventProperties.of(ForecastingEntityTypes.PERIOD, changed.id, changed.version,
+                List.of("status", "lockedAt", "lockedBy"), Map.of(ForecastingTopics.PERIOD_ID, changed.id)));
+        return changed;
     }
 
     @Override

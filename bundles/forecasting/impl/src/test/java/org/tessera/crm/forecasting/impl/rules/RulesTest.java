@@ -1,6 +1,7 @@
 package org.tessera.crm.forecasting.impl.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tessera.crm.forecasting.impl.rules.Fixture.lines;
@@ -11,6 +12,7 @@ import static org.tessera.crm.forecasting.api.Category.PIPELINE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,18 @@ import org.tessera.crm.forecasting.api.RevisionOpportunityDTO;
 import org.tessera.crm.forecasting.api.Category;
 
 class RulesTest {
+
+    @Test
+    void aParentAtOrBelowAPositionWouldCloseALoopInTheExplicitTree() {
+        Map<String, String> parents = new HashMap<>(Map.of("rep", "mgr", "mgr", "dir"));
+        assertTrue(ExplicitTree.reportsTo(parents, "rep", "dir"), "two levels down");
+        assertTrue(ExplicitTree.reportsTo(parents, "dir", "dir"), "itself");
+        assertFalse(ExplicitTree.reportsTo(parents, "dir", "rep"), "above is no loop");
+        assertFalse(ExplicitTree.reportsTo(parents, "other", "dir"));
+        parents.put("a", "b");
+        parents.put("b", "a");
+        assertFalse(ExplicitTree.reportsTo(parents, "a", "dir"), "a loop already stored ends the walk");
+    }
 
     @Test
     void aFiscalYearStartingInAprilHasTwelveMonthsFourQuartersAndItself() {

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.DependentRecordsException;
 import org.tessera.crm.core.api.ForbiddenException;
 import org.tessera.crm.core.api.NotFoundException;
+import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.org.AgentDTO;
@@ -51,6 +53,7 @@ import org.tessera.crm.forecasting.api.ForecastingTopics;
 import org.tessera.crm.forecasting.api.ModuleUnavailableException;
 import org.tessera.crm.forecasting.api.PeriodDTO;
 import org.tessera.crm.forecasting.api.PeriodGenerationDTO;
+import org.tessera.crm.forecasting.api.PeriodStatus;
 import org.tessera.crm.forecasting.api.PositionDTO;
 import org.tessera.crm.forecasting.api.QuotaDTO;
 import org.tessera.crm.forecasting.api.RevisionDTO;
@@ -80,7 +83,10 @@ abstract class AbstractForecastingDatabaseTest {
     private final SalesGate gate = new SalesGate();
     private ForecastSetupServiceImpl setup;
     private ForecastServiceImpl forecasts;
-    private final Map<String, String> agents = Map.of("dir", "101", "mgr", "102", "rep", "103", "sib", "104", "solo", "105");
+    private final Map<String, String> agents = Map.ofEntries(Map.entry("dir", "101"), Map.entry("mgr", "102"), Map.entry("rep", "103"),
+            Map.entry("sib", "104"), Map.entry("solo", "105"), Map.entry("top", "111"), Map.entry("mid", "112"), Map.entry("low", "113"),
+            Map.entry("heir", "114"), Map.entry("boss", "121"), Map.entry("rep2", "122"), Map.entry("peer", "123"), Map.entry("free", "124"),
+            Map.entry("closer", "131"));
 
     protected abstract TestDatabase startDatabase() throws Exception;
 
@@ -117,6 +123,7 @@ abstract class AbstractForecastingDatabaseTest {
 
     @Test
     void aRepSubmitsTwiceTheManagerAdjustsTheDirectorRollsUpAndTheLockStopsEverything() throws Exception {
+        int topicsBefore = topics.size(); // other tests of the class post too
         PositionDTO director = as(admin(), () -> setup.createPosition(position("Director of Field Sales", "101", null)));
         PositionDTO manager = as(admin(), () -> setup.createPosition(position("Division Manager", "102", director.id)));
         PositionDTO rep = as(admin(), () -> setup.createPosition(position("Field Sales Rep", "103", manager.id)));
@@ -164,7 +171,8 @@ abstract class AbstractForecastingDatabaseTest {
         assertAmount("450", second.deltas.get(0).toAmount);
         List<RevisionDTO> revisions = as(user("mgr"), () -> forecasts.revisions(rep.id, q1.id));
         assertEquals(List.of(2, 1), revisions.stream().map(r -> r.revision).toList());
-        assertEquals(List.of("org/tessera/crm/forecasting/forecast/SUBMITTED 1", "org/tessera/crm/forecasting/forecast/SUBMITTED 2"), topics);
+        assertEquals(List.of("org/tessera/crm/forecasting/forecast/SUBMITTED 1", "org/tessera/crm/forecasting/forecast/SUBMITTED 2"),
+                topics.subList(topicsBefore, topics.size()));
 
         // the manager's adjustment counts upward and stays hidden from the rep
         as(user("mgr"), () -> forecasts.adjust(adjustment(rep.id, q1.id, Category.COMMIT, "500", "Known slip")));
@@ -265,6 +273,145 @@ abstract class AbstractForecastingDatabaseTest {
         assertEquals(Set.of("JPY"), converted.missingRates);
     }
 
+    @Test
+    void aPositionChangesRefusingLoopsClashesAndStaleVersionsAndKeepsItsHistoryWithANewAgent() throws Exception {
+        PositionDTO top = as(admin(), () -> setup.createPosition(position("Regional Director", "111", null)));
+        PositionDTO middle = as(admin(), () -> setup.createPosition(position("Area Manager", "112", top.id)));
+        PositionDTO low = as(admin(), () -> setup.createPosition(position("Account Executive", "113", middle.id)));
+        PeriodDTO q1 = quarter(2035, 1);
+        as(admin(), () -> setup.putQuota(quota(low.id, q1.id, "800")));
+        deal(113, "NEGOTIATION", "COMMIT", 90, "300", LocalDate.of(2035, 2, 1));
+        as(user("low"), () -> forecasts.adjust(adjustment(low.id, q1.id, Category.COMMIT, "280", "Own call")));
+        assertEquals(1, as(user("low"), () -> forecasts.submit(null, q1.id, null)).revision);
+        as(user("mid"), () -> forecasts.adjust(adjustment(low.id, q1.id, Category.COMMIT, "250", "Slips")));
+
+        // renamed and moved right under the top; a stale version is refused before and after
+        PositionDTO desired = position("Senior Account Executive", "113", top.id);
+        assertThrows(StaleVersionException.class, () -> as(admin(), () -> setup.updatePosition(low.id, low.version + 1, desired)));
+        PositionDTO moved = as(admin(), () -> setup.updatePosition(low.id, low.version, desired));
+        assertEquals("Senior Account Executive", moved.name);
+        assertEquals(top.id, moved.managerPositionId);
+        assertEquals(1, moved.level);
+        assertEquals(low.version + 1, moved.version);
+        assertThrows(StaleVersionException.class, () -> as(admin(), () -> setup.updatePosition(low.id, low.version, desired)));
+        assertEquals(List.of(middle.id), as(user("mid"), () -> setup.positions()).stream().map(p -> p.id).toList(),
+                "the former manager no longer sees it");
+
+        // a parent at or below the position would close a loop in the explicit tree: top → low → middle
+        as(admin(), () -> setup.updatePosition(middle.id, middle.version, position("Area Manager", "112", low.id)));
+        for (String parent : List.of(middle.id, low.id, top.id)) {
+            ValidationException loop = assertThrows(ValidationException.class,
+                    () -> as(admin(), () -> setup.updatePosition(top.id, null, position("Regional Director", "111", parent))));
+            assertEquals(Set.of("parentId"), fields(loop), parent);
+        }
+        assertEquals(Set.of("parentId"), fields(assertThrows(ValidationException.class,
+                () -> as(admin(), () -> setup.updatePosition(low.id, null, position("Senior Account Executive", "113", "999999"))))));
+        assertEquals(Set.of("agentId", "name"), fields(assertThrows(ValidationException.class,
+                () -> as(admin(), () -> setup.updatePosition(low.id, null, position(" ", null, top.id))))));
+        assertThrows(NotFoundException.class, () -> as(admin(), () -> setup.updatePosition("999999", null, desired)));
+        ConflictException clash = assertThrows(ConflictException.class,
+                () -> as(admin(), () -> setup.updatePosition(low.id, null, position("Senior Account Executive", "112", top.id))));
+        assertEquals("agentId", clash.field(), "the agent holds another position");
+
+        // handed over to another agent: its revisions, adjustments and quota stay with the position
+        PositionDTO handedOver = as(admin(), () -> setup.updatePosition(low.id, moved.version, position("Senior Account Executive", "114", top.id)));
+        assertEquals("114", handedOver.agentId);
+        assertThrows(NotFoundException.class, () -> as(user("low"), () -> setup.myPosition()), "the former holder holds none now");
+        ForecastDTO heirView = as(user("heir"), () -> forecasts.forecast(query(null, q1.id)));
+        assertEquals(low.id, heirView.position.id);
+        assertEquals(1, heirView.lastRevision);
+        assertAmount("800", heirView.quotas.get(0).quota);
+        assertEquals(2, as(admin(), () -> forecasts.adjustments(low.id, q1.id)).size());
+        assertEquals(2, as(user("heir"), () -> forecasts.submit(null, q1.id, null)).revision, "the new holder continues its revisions");
+        assertEquals(List.of(2, 1), as(user("heir"), () -> forecasts.revisions(null, q1.id)).stream().map(r -> r.revision).toList());
+
+        List<String> audit = auditOf("FORECAST_POSITION", low.id);
+        assertTrue(audit.contains("UPDATE admin name Account Executive>Senior Account Executive"), audit.toString());
+        assertTrue(audit.contains("UPDATE admin parentId " + middle.id + ">" + top.id), audit.toString());
+        assertTrue(audit.contains("UPDATE admin agentId 113>114"), audit.toString());
+    }
+
+    @Test
+    void aPositionIsDeletedOnlyWhenNothingRefersToIt() throws Exception {
+        PositionDTO boss = as(admin(), () -> setup.createPosition(position("Sales Director", "121", null)));
+        PositionDTO rep = as(admin(), () -> setup.createPosition(position("Inside Sales Rep", "122", boss.id)));
+        PositionDTO peer = as(admin(), () -> setup.createPosition(position("Key Account Manager", "123", null)));
+        PositionDTO free = as(admin(), () -> setup.createPosition(position("Vacant", "124", null)));
+        PeriodDTO q1 = quarter(2036, 1);
+        assertEquals(Map.of("FORECAST_POSITION", 1L), dependents(boss.id), "a position reports to it");
+        as(admin(), () -> setup.putQuota(quota(peer.id, q1.id, "10")));
+        assertEquals(Map.of("FORECAST_QUOTA", 1L), dependents(peer.id));
+        as(user("rep2"), () -> forecasts.submit(null, q1.id, null));
+        assertEquals(Map.of("FORECAST_REVISION", 1L), dependents(rep.id));
+        as(user("boss"), () -> forecasts.adjust(adjustment(rep.id, q1.id, Category.COMMIT, "5", null)));
+        assertEquals(Map.of("FORECAST_REVISION", 1L, "FORECAST_ADJUSTMENT", 1L), dependents(rep.id), "an adjustment it received");
+        assertEquals(Map.of("FORECAST_POSITION", 1L, "FORECAST_ADJUSTMENT", 1L), dependents(boss.id), "an adjustment it made");
+        assertEquals(rep.id, as(admin(), () -> setup.position(rep.id)).id, "a refused delete leaves it");
+
+        assertThrows(StaleVersionException.class, () -> run(admin(), () -> setup.deletePosition(free.id, free.version + 1)));
+        run(admin(), () -> setup.deletePosition(free.id, free.version));
+        assertThrows(NotFoundException.class, () -> as(admin(), () -> setup.position(free.id)));
+        assertThrows(NotFoundException.class, () -> run(admin(), () -> setup.deletePosition(free.id, null)));
+        assertTrue(auditOf("FORECAST_POSITION", free.id).contains("DELETE admin name Vacant>null"), auditOf("FORECAST_POSITION", free.id).toString());
+        assertEquals("124", as(admin(), () -> setup.createPosition(position("Vacant again", "124", null))).agentId, "its agent is free again");
+    }
+
+    @Test
+    void anUnlockedPeriodTakesSubmitsAndAdjustmentsAgain() throws Exception {
+        PositionDTO closer = as(admin(), () -> setup.createPosition(position("Closer", "131", null)));
+        PeriodDTO q2 = quarter(2037, 2);
+        ConflictException open = assertThrows(ConflictException.class, () -> as(admin(), () -> setup.unlock(q2.id, null)));
+        assertEquals("status", open.field());
+        PeriodDTO locked = as(admin(), () -> setup.lock(q2.id, q2.version));
+        assertThrows(ConflictException.class, () -> as(user("closer"), () -> forecasts.submit(null, q2.id, null)));
+        assertThrows(StaleVersionException.class, () -> as(admin(), () -> setup.unlock(q2.id, q2.version)));
+
+        PeriodDTO reopened = as(admin(), () -> setup.unlock(q2.id, locked.version));
+        assertEquals(PeriodStatus.OPEN, reopened.status);
+        assertNull(reopened.lockedAt);
+        assertNull(reopened.lockedBy);
+        assertEquals(locked.version + 1, reopened.version);
+        assertEquals(PeriodStatus.OPEN, as(user("closer"), () -> setup.period(q2.id)).status);
+        assertTrue(topics.contains("org/tessera/crm/forecasting/forecast/UNLOCKED null"), topics.toString());
+        assertEquals(1, as(user("closer"), () -> forecasts.submit(null, q2.id, null)).revision);
+        as(user("closer"), () -> forecasts.adjust(adjustment(closer.id, q2.id, Category.COMMIT, "1", null)));
+        assertEquals("status", assertThrows(ConflictException.class, () -> as(admin(), () -> setup.unlock(q2.id, null))).field(),
+                "a second unlock");
+        assertTrue(auditOf("FORECAST_PERIOD", q2.id).contains("UPDATE admin status CLOSED>OPEN"), auditOf("FORECAST_PERIOD", q2.id).toString());
+    }
+
+    private PeriodDTO quarter(int fiscalYear, int quarter) {
+        PeriodGenerationDTO year = new PeriodGenerationDTO();
+        year.fiscalYear = fiscalYear;
+        return as(admin(), () -> setup.generatePeriods(year)).stream().filter(p -> p.name.equals("FY" + fiscalYear + "-Q" + quarter))
+                .findFirst().orElseThrow();
+    }
+
+    /** What refuses the delete of a position, by type: the count of each. */
+    private Map<String, Long> dependents(String positionId) {
+        DependentRecordsException refused = assertThrows(DependentRecordsException.class,
+                () -> run(admin(), () -> setup.deletePosition(positionId, null)));
+        refused.dependents().forEach(d -> assertEquals("forecasting", d.module));
+        return refused.dependents().stream().collect(java.util.stream.Collectors.toMap(d -> d.type, d -> d.count));
+    }
+
+    /** The audit trail of a record, oldest first: "ACTION login field old>new" per changed field. */
+    private List<String> auditOf(String type, String id) throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement("SELECT r.action, r.user_login,"
+                + " c.field, c.old_value, c.new_value FROM audit_record r LEFT JOIN audit_change c ON c.audit_id = r.id"
+                + " WHERE r.entity_type = ? AND r.entity_id = ? ORDER BY r.id, c.position")) {
+            query.setString(1, type);
+            query.setString(2, id);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(row.getString(1) + " " + row.getString(2) + " " + row.getString(3) + " " + row.getString(4) + ">" + row.getString(5));
+                }
+            }
+        }
+        return rows;
+    }
+
     private Set<String> fields(ValidationException e) {
         return e.errors().stream().map(f -> f.field).collect(java.util.stream.Collectors.toSet());
     }
@@ -325,6 +472,13 @@ abstract class AbstractForecastingDatabaseTest {
 
     private <T> T as(Caller caller, Supplier<T> work) {
         return callers.as(caller, work);
+    }
+
+    private void run(Caller caller, Runnable work) {
+        callers.as(caller, () -> {
+            work.run();
+            return null;
+        });
     }
 
     private static Caller admin() {
