@@ -190,6 +190,19 @@ public class ServiceIT {
         assertEquals(1, migrated.size());
         assertEquals("CLOSED", migrated.get(0).path("status").asText());
 
+        // an external id is unique: a second request (or an imported row) with it is a 409 naming externalId
+        ok(api.post("/v1/service/requests", Api.object().put("partyId", customer).put("summary", "From Siebel").put("externalId", "1-EXT-" + token)));
+        Api.Response twin = api.post("/v1/service/requests", Api.object().put("partyId", customer).put("summary", "Twin")
+                .put("externalId", "1-EXT-" + token));
+        assertEquals(twin.toString(), 409, twin.status());
+        assertTrue(twin.contentType().startsWith(Api.PROBLEM));
+        assertTrue(twin.toString(), twin.json().toString().contains("\"field\":\"externalId\""));
+        Api.Response importedTwin = api.sendBody("POST", "/v1/service/requests:import", "{\"number\":\"EXT-" + token
+                + "\",\"externalId\":\"1-EXT-" + token + "\",\"summary\":\"Imported twin\",\"partyId\":\"" + customer + "\"}\n",
+                "application/x-ndjson", null);
+        assertEquals(importedTwin.toString(), 1, importedTwin.json().path("rejected").asInt());
+        assertEquals(importedTwin.toString(), "externalId", importedTwin.json().path("errors").get(0).path("errors").get(0).path("field").asText());
+
         // bad input: 422 naming the field
         Api.Response bad = api.post("/v1/service/requests", Api.object().put("partyId", customer).put("priority", "SOMEDAY"));
         assertEquals(bad.toString(), 422, bad.status());

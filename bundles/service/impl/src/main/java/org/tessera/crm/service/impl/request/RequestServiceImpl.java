@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
@@ -504,6 +505,9 @@ public class RequestServiceImpl implements RequestService {
                 importOne(row.value, report);
             } catch (ValidationException e) {
                 reject(report, row.line, e.errors());
+            } catch (ConflictException e) {
+                // a number or externalId already held by another request: the row names it
+                reject(report, row.line, List.of(new FieldError(e.field(), "conflict", e.getMessage())));
             } catch (TesseraException e) {
                 reject(report, row.line, List.of(new FieldError(null, "refused", e.getMessage())));
             }

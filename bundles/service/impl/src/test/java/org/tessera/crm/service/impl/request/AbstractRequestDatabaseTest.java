@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityService;
@@ -235,6 +236,32 @@ abstract class AbstractRequestDatabaseTest {
     }
 
     @Test
+    void anExternalIdIsUniqueOnCreateUpdateAndImport() {
+        String party = partyInUnit();
+        String external = "1-SIEBEL-" + keys.incrementAndGet();
+        RequestDTO first = draft(party, "Migrated first", null);
+        first.externalId = external;
+        service.create(first);
+        RequestDTO twin = draft(party, "Its twin", null);
+        twin.externalId = external;
+        ConflictException onCreate = assertThrows(ConflictException.class, () -> service.create(twin));
+        assertEquals("externalId", onCreate.field());
+        RequestDTO other = service.create(draft(party, "Another", null));
+        other.externalId = external;
+        ConflictException onUpdate = assertThrows(ConflictException.class, () -> service.update(other.id, null, other));
+        assertEquals("externalId", onUpdate.field());
+        RequestDTO imported = draft(party, "Imported twin", null);
+        imported.number = "IMP-" + keys.incrementAndGet();
+        imported.externalId = external;
+        ImportReport report = service.importRequests(rows(imported));
+        assertEquals(1, report.rejected, "a new number with a taken externalId");
+        assertEquals("externalId", report.errors.get(0).errors.get(0).field);
+        // requests that came from nowhere have none, as many as there are
+        assertEquals(null, service.create(draft(party, "Native one", null)).externalId);
+        assertEquals(null, service.create(draft(party, "Native two", null)).externalId);
+    }
+
+    @Test
     void theTimelineAndOverviewShowTheRequests() {
         String party = partyInUnit();
         RequestDTO request = service.create(draft(party, "Broken meter", null));
@@ -261,6 +288,7 @@ abstract class AbstractRequestDatabaseTest {
     private static RequestDTO copy(RequestDTO d) {
         RequestDTO c = new RequestDTO();
         c.number = d.number;
+        c.externalId = d.externalId;
         c.summary = d.summary;
         c.partyId = d.partyId;
         c.status = d.status;
