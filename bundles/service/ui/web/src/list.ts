@@ -97,7 +97,7 @@ export class RecordList extends LitElement {
             </thead>
             <tbody>
               ${this.items.map((item) => html`<tr>
-                <td>${item.number}</td>
+                <td><a href="#/${LIST_ROUTE}/${encodeURIComponent(item.id)}">${item.number}</a></td>
                 <td>${item.summary}</td><td>${item.status}</td>
                 <td><a href="#/parties/${item.partyId}">${item.partyId}</a></td>
                 <td>${this.host.formatDate(item.createdAt)}</td>

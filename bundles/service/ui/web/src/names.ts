@@ -10,3 +10,6 @@ export const LIST_ROUTE = 'service/requests';
 /** The custom elements tessera-ui.json names. */
 export const LIST_ELEMENT = 'tessera-service-requests';
 export const SECTION_ELEMENT = 'tessera-service-requests-section';
+/** The route of one request (its id the route's parameter), as tessera-ui.json declares it. */
+export const DETAIL_ROUTE = 'service/requests/:id';
+export const DETAIL_ELEMENT = 'tessera-service-request';

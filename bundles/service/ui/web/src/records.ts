@@ -39,3 +39,59 @@ export function problemMessage(host: TesseraHost, error: unknown): string {
   const problem = (error as Partial<ApiProblem> | undefined)?.problem;
   return problem?.detail ?? problem?.title ?? host.t('error.load');
 }
+
+/** Where one SLA milestone of a request stands (the API's MilestoneStatusDTO). */
+export interface Milestone {
+  milestone: string;
+  policy: string;
+  state: 'RUNNING' | 'PAUSED' | 'COMPLETED' | 'CANCELLED';
+  targetAt: string;
+  targetMinutes: number;
+  elapsedMinutes: number;
+  stoppedMinutes: number;
+  remainingMinutes: number;
+  warned: boolean;
+  violated: boolean;
+  completedAt?: string;
+}
+
+/** A request as the API reads one: the list's fields and more. */
+export interface RequestDetail extends ModuleRecord {
+  type: string;
+  severity?: string;
+  ownerId?: string;
+  queueId?: string;
+  description?: string;
+  milestones: Milestone[];
+}
+
+/** One element of a request's dossier. */
+export interface DossierElement {
+  ref: string;
+  label?: string;
+}
+
+/** The dossier by kind, as the API answers it. */
+export type Dossier = Partial<Record<'INTERACTION' | 'LETTER' | 'EMAIL' | 'AGENT' | 'PARTICIPANT' | 'OBJECT', DossierElement[]>>;
+
+/** A document generated for the request (its HTML is not listed). */
+export interface RequestDocument {
+  id: string;
+  kind: 'LETTER' | 'EMAIL';
+  subject?: string;
+  hasPdf: boolean;
+  sendState?: 'PENDING' | 'SENT' | 'FAILED';
+  lastError?: string;
+  createdAt: string;
+}
+
+/** The request, its dossier and its documents: three reads of the API, together. */
+export async function fetchRequest(host: TesseraHost, id: string): Promise<{ request: RequestDetail; dossier: Dossier; documents: RequestDocument[] }> {
+  const path = `${COLLECTION_PATH}/${encodeURIComponent(id)}`;
+  const [request, dossier, documents] = await Promise.all([
+    host.api.get<RequestDetail>(path),
+    host.api.get<Dossier>(`${path}/elements`),
+    host.api.get<Page<RequestDocument>>(`${path}/documents`),
+  ]);
+  return { request: request.body, dossier: dossier.body, documents: documents.body.items };
+}

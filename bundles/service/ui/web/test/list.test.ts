@@ -29,6 +29,7 @@ describe('the list of records', () => {
 
     expect(calls).toEqual([{ path: COLLECTION_PATH, query: { partyId: '12', cursor: undefined, limit: String(PAGE_SIZE) } }]);
     expect(rows(element)).toEqual(['First', 'Second']);
+    expect(element.shadowRoot!.querySelector('tbody td a')!.getAttribute('href')).toBe('#/service/requests/1');
     expect(element.shadowRoot!.querySelector('h1')!.textContent).toBe('list.titleOfParty {"partyId":"12"}');
     expect(element.shadowRoot!.querySelector('tbody td:last-child')!.textContent).toBe('date(2026-01-02T10:00:00Z)');
   });
@@ -60,6 +61,7 @@ describe('the list of records', () => {
     expect(calls[1].query?.cursor).toBe('c1');
     expect(calls[1].query?.partyId).toBeUndefined();
     expect(rows(element)).toEqual(['First', 'Second']);
+    expect(element.shadowRoot!.querySelector('tbody td a')!.getAttribute('href')).toBe('#/service/requests/1');
     expect(element.shadowRoot!.querySelector('button')).toBeNull();
   });
 

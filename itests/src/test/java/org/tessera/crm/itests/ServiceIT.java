@@ -27,7 +27,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * The service module over HTTP, the issue's cycle: a contact traced, a request opened from it with a
  * template and its action plan, routed by rule, a milestone warned and violated by the scheduler
  * (the engine's test clock moved forward, no sleeping), paused and resumed, a letter generated as
- * PDF, requests imported with their old numbers; bad input refused naming the field.
+ * PDF, an email kept pending while the mail server is down and retried by the scheduler, requests
+ * imported with their old numbers; bad input refused naming the field.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -190,6 +191,19 @@ public class ServiceIT {
         assertEquals(1, migrated.size());
         assertEquals("CLOSED", migrated.get(0).path("status").asText());
 
+        // an external id is unique: a second request (or an imported row) with it is a 409 naming externalId
+        ok(api.post("/v1/service/requests", Api.object().put("partyId", customer).put("summary", "From Siebel").put("externalId", "1-EXT-" + token)));
+        Api.Response twin = api.post("/v1/service/requests", Api.object().put("partyId", customer).put("summary", "Twin")
+                .put("externalId", "1-EXT-" + token));
+        assertEquals(twin.toString(), 409, twin.status());
+        assertTrue(twin.contentType().startsWith(Api.PROBLEM));
+        assertTrue(twin.toString(), twin.json().toString().contains("\"field\":\"externalId\""));
+        Api.Response importedTwin = api.sendBody("POST", "/v1/service/requests:import", "{\"number\":\"EXT-" + token
+                + "\",\"externalId\":\"1-EXT-" + token + "\",\"summary\":\"Imported twin\",\"partyId\":\"" + customer + "\"}\n",
+                "application/x-ndjson", null);
+        assertEquals(importedTwin.toString(), 1, importedTwin.json().path("rejected").asInt());
+        assertEquals(importedTwin.toString(), "externalId", importedTwin.json().path("errors").get(0).path("errors").get(0).path("field").asText());
+
         // bad input: 422 naming the field
         Api.Response bad = api.post("/v1/service/requests", Api.object().put("partyId", customer).put("priority", "SOMEDAY"));
         assertEquals(bad.toString(), 422, bad.status());
@@ -232,8 +246,61 @@ public class ServiceIT {
             Api.Response noAddress = api.post("/v1/service/requests/" + requestId + "/documents", noAddressCommand);
             assertEquals(noAddress.toString(), 422, noAddress.status());
             assertTrue(noAddress.toString(), noAddress.json().toString().contains("\"to\""));
+
+            // the mail server down: the email is kept PENDING, then retried by the scheduler once it is back
+            Dictionary<String, Object> down = new Hashtable<>();
+            down.put("host", "127.0.0.1");
+            down.put("port", String.valueOf(closedPort()));
+            down.put("from", "service@example.org");
+            mailConfiguration.update(down);
+            ObjectNode laterCommand = Api.object().put("templateCode", "E-" + token);
+            laterCommand.putArray("to").add("later." + token + "@example.org");
+            Api.Response[] pending = new Api.Response[1];
+            Waits.awaitTrue(() -> {
+                pending[0] = api.post("/v1/service/requests/" + requestId + "/documents", laterCommand);
+                return pending[0].status() == 201 && "PENDING".equals(pending[0].json().path("sendState").asText());
+            }, "an email document kept pending", 15);
+            assertEquals(pending[0].toString(), 1, pending[0].json().path("sendAttempts").asInt());
+            assertFalse(pending[0].toString(), pending[0].json().path("lastError").asText().isEmpty());
+            String pendingId = pending[0].json().path("id").asText();
+            mailConfiguration.update(pointed);
+            Waits.awaitTrue(() -> {
+                Api.Response sent = api.post("/v1/service/requests/" + requestId + "/documents", command("E-" + token, "again." + token));
+                return sent.status() == 201 && "SENT".equals(sent.json().path("sendState").asText());
+            }, "the mail server reachable again", 15);
+            // not due yet: nothing retried; due once the engine's clock passed its next attempt (no sleeping)
+            Api.Response early = api.post("/v1/service/sla/retry-documents", Api.object());
+            assertEquals(early.toString(), 0, early.json().path("sent").asInt());
+            moveClock(api.get("/v1/service/sla/clock").json().path("offsetMinutes").asLong() + 2);
+            Api.Response retried = api.post("/v1/service/sla/retry-documents", Api.object());
+            // (at least this one: a send made while the settings were switching back may be pending too)
+            assertTrue(retried.toString(), retried.json().path("sent").asInt() >= 1);
+            JsonNode delivered = api.get("/v1/service/requests/" + requestId + "/documents/" + pendingId).json();
+            assertEquals(delivered.toString(), "SENT", delivered.path("sendState").asText());
+            assertEquals(delivered.toString(), 2, delivered.path("sendAttempts").asInt());
+            String retriedMail = null;
+            for (String next = sink.next(10); next != null; next = sink.next(10)) {
+                if (next.contains("later." + token + "@example.org")) {
+                    retriedMail = next;
+                    break;
+                }
+            }
+            assertTrue("the SMTP server received the retried email", retriedMail != null);
         } finally {
             mailConfiguration.update(previous == null ? new Hashtable<>(java.util.Map.of("host", "")) : previous);
+        }
+    }
+
+    private static ObjectNode command(String template, String recipient) {
+        ObjectNode command = Api.object().put("templateCode", template);
+        command.putArray("to").add(recipient + "@example.org");
+        return command;
+    }
+
+    /** A loopback port nobody listens on: a mail server that is down. */
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -285,8 +285,8 @@ public final class Bench {
         if (phases.contains("service")) {
             http.useBearer();
             int requests = Integer.parseInt(options.getOrDefault("service-requests", "100000"));
-            new ServiceBench(http, mapper, this::row, requests, Path.of(options.getOrDefault("raw-dir", "target/raw-derby")).resolveSibling("raw-service"))
-                    .run(owners, sampleIds(owners));
+            new ServiceBench(http, mapper, this::row, requests, Path.of(options.getOrDefault("raw-dir", "target/raw-derby")).resolveSibling("raw-service"),
+                    dist, this::stop, this::boot).run(owners, sampleIds(owners));
         }
 
         // the insurance pack's figures (InsuranceBench): its import, its renewal run beside raw JDBC, a policy read

@@ -4,5 +4,5 @@
  * event topics. Other modules use it through OSGi services; every change here is versioned.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tessera.crm.service.api;

@@ -1,5 +1,6 @@
 package org.tessera.crm.service.impl.document;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.persistence.EntityManager;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,15 +47,19 @@ import org.tessera.crm.service.impl.entity.DocumentEntity;
 import org.tessera.crm.service.impl.request.RequestServiceImpl;
 import org.tessera.crm.service.impl.setup.ServiceSetupImpl;
 import org.tessera.crm.service.impl.sla.EngineClock;
+import org.tessera.crm.service.impl.sla.ServiceConfig;
 
 /**
  * Letters and emails of a request, through the core's one template mechanism ({@link MergeTemplate})
  * and mail sender ({@link MailSender}): merged with the party ({@link PartyMergeFields}), the request
  * and the agent, stored as HTML (and PDF) with the request, listed in its dossier.
  */
-@Component(service = DocumentService.class)
+@Component(service = {DocumentService.class, DocumentServiceImpl.class}, configurationPid = ServiceConfig.PID)
 public class DocumentServiceImpl implements DocumentService {
     static final String ENTITY_TYPE = "SERVICE_DOCUMENT";
+    /** How long a claimed delivery is left to the node that claimed it before another may try it again. */
+    static final Duration LEASE = Duration.ofMinutes(10);
+    private static final Duration LONGEST_WAIT = Duration.ofHours(6);
 
     private final Tx tx;
     private final RequestServiceImpl requests;
@@ -64,12 +71,14 @@ public class DocumentServiceImpl implements DocumentService {
     private final DomainEventPublisher events;
     private final ModuleAudit audit;
     private final EngineClock clock;
+    private final int maxAttempts;
+    private final Duration firstRetry;
 
     @Activate
     public DocumentServiceImpl(@Reference(name = "tx", target = ServiceUnit.TX) Tx tx, @Reference RequestServiceImpl requests,
             @Reference ServiceSetupImpl setup, @Reference PartyService parties, @Reference OrgService org, @Reference CallerContext callers,
             @Reference MailSender mail, @Reference DomainEventPublisher events, @Reference AuditRecorder auditRecorder,
-            @Reference EngineClock clock) {
+            @Reference EngineClock clock, ServiceConfig config) {
         this.tx = tx;
         this.requests = requests;
         this.setup = setup;
@@ -80,6 +89,8 @@ public class DocumentServiceImpl implements DocumentService {
         this.events = events;
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = clock;
+        this.maxAttempts = Math.max(1, config.mailMaxAttempts());
+        this.firstRetry = Duration.ofMinutes(Math.max(1, config.mailRetryMinutes()));
     }
 
     @Override
@@ -135,6 +146,7 @@ public class DocumentServiceImpl implements DocumentService {
             }
         }
         String sentId = messageId;
+        String sendError = deliveryError;
         Instant now = clock.now();
         DocumentDTO stored = tx.required(em -> {
             DocumentEntity e = new DocumentEntity();
@@ -144,9 +156,13 @@ public class DocumentServiceImpl implements DocumentService {
             e.subject = subject == null ? null : subject.substring(0, Math.min(300, subject.length()));
             e.html = html;
             e.pdf = pdf;
-            e.sentTo = sentId == null ? null : String.join(",", to);
+            e.sentTo = to.isEmpty() ? null : String.join(",", to); // the recipients, kept for a retry
             e.messageId = sentId;
             e.createdAt = now;
+            if (template.kind == DocumentTemplateDTO.DocumentKind.EMAIL) {
+                e.sendAttempts = 1;
+                settle(e, sentId, sendError, false, now);
+            }
             em.persist(e);
             em.flush();
             DocumentDTO dto = toDto(e, true);
@@ -158,6 +174,106 @@ public class DocumentServiceImpl implements DocumentService {
         events.post(ServiceTopics.DOCUMENT_CREATED, EventProperties.of(ENTITY_TYPE, stored.id, null));
         stored.deliveryError = deliveryError;
         return stored;
+    }
+
+    /**
+     * Tries again the emails whose next attempt is due, {@code batchSize} at most; returns how many the
+     * mail server took. Each is claimed first, in a transaction of its own, by an UPDATE guarded by its
+     * state and attempt count that also pushes its next attempt a lease ahead: two nodes never send it
+     * at once, and if the claiming node dies before recording the outcome another tries after the lease.
+     * The outcome is then recorded (and audited): sent; failed, when refused for good or out of
+     * attempts; else pending again, after twice the previous delay.
+     */
+    public int retryDue(int batchSize) {
+        Instant now = clock.now();
+        List<Long> due = tx.required(em -> em.createQuery("SELECT d.id FROM DocumentEntity d WHERE d.sendState = :pending"
+                + " AND d.nextAttemptAt <= :now ORDER BY d.nextAttemptAt, d.id", Long.class)
+                .setParameter("pending", DocumentDTO.SendState.PENDING.name()).setParameter("now", now).setMaxResults(batchSize).getResultList());
+        int sent = 0;
+        for (Long id : due) {
+            MailMessage message = tx.required(em -> claim(em, id, now));
+            if (message == null) {
+                continue; // another node has it, or it is no longer due
+            }
+            String messageId = null;
+            String error = null;
+            boolean permanent = false;
+            try {
+                messageId = mail.send(message);
+            } catch (MailDeliveryException e) {
+                error = e.getMessage();
+                permanent = e.permanent();
+            } catch (ValidationException e) {
+                error = e.getMessage();
+                permanent = true; // the stored message itself is incomplete: retrying changes nothing
+            }
+            String sentId = messageId;
+            String lastError = error;
+            boolean refused = permanent;
+            tx.required(em -> {
+                DocumentEntity d = em.find(DocumentEntity.class, id);
+                DocumentDTO before = toDto(d, false);
+                settle(d, sentId, lastError, refused, clock.now());
+                em.flush();
+                audit.updated(em, ENTITY_TYPE, before.id, deliveryOf(before), deliveryOf(toDto(d, false)));
+                return null;
+            });
+            sent += sentId == null ? 0 : 1;
+        }
+        return sent;
+    }
+
+    private static MailMessage claim(EntityManager em, long id, Instant now) {
+        DocumentEntity d = em.find(DocumentEntity.class, id);
+        if (d == null || !DocumentDTO.SendState.PENDING.name().equals(d.sendState) || d.nextAttemptAt == null || d.nextAttemptAt.isAfter(now)
+                || d.sentTo == null) {
+            return null;
+        }
+        int claimed = em.createQuery("UPDATE DocumentEntity d SET d.sendAttempts = d.sendAttempts + 1, d.nextAttemptAt = :lease"
+                + " WHERE d.id = :id AND d.sendState = :pending AND d.sendAttempts = :seen AND d.nextAttemptAt <= :now")
+                .setParameter("lease", now.plus(LEASE)).setParameter("id", id).setParameter("pending", DocumentDTO.SendState.PENDING.name())
+                .setParameter("seen", d.sendAttempts).setParameter("now", now).executeUpdate();
+        if (claimed != 1) {
+            return null;
+        }
+        MailMessage message = new MailMessage();
+        message.to = List.of(d.sentTo.split(","));
+        message.subject = d.subject;
+        message.html = d.html;
+        return message;
+    }
+
+    /** Where an email stands after an attempt ({@code sendAttempts} already counts it). */
+    private void settle(DocumentEntity d, String messageId, String error, boolean permanent, Instant now) {
+        if (messageId != null) {
+            d.sendState = DocumentDTO.SendState.SENT.name();
+            d.messageId = messageId;
+            d.lastError = null;
+            d.nextAttemptAt = null;
+        } else if (permanent || d.sendAttempts >= maxAttempts) {
+            d.sendState = DocumentDTO.SendState.FAILED.name();
+            d.lastError = truncate(error);
+            d.nextAttemptAt = null;
+        } else {
+            d.sendState = DocumentDTO.SendState.PENDING.name();
+            d.lastError = truncate(error);
+            Duration wait = firstRetry.multipliedBy(1L << Math.min(20, d.sendAttempts - 1));
+            d.nextAttemptAt = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
+        }
+    }
+
+    private static String truncate(String error) {
+        String text = error == null ? "not sent" : error;
+        return text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    private static Map<String, Object> deliveryOf(DocumentDTO dto) {
+        Map<String, Object> delivery = new LinkedHashMap<>();
+        delivery.put("sendState", dto.sendState == null ? null : dto.sendState.name());
+        delivery.put("sendAttempts", dto.sendAttempts);
+        delivery.put("lastError", dto.lastError);
+        delivery.put("messageId", dto.messageId);
+        return delivery;
     }
 
     @Override
@@ -233,6 +349,10 @@ public class DocumentServiceImpl implements DocumentService {
         dto.sentTo = e.sentTo == null ? List.of() : List.of(e.sentTo.split(","));
         dto.messageId = e.messageId;
         dto.createdAt = e.createdAt;
+        dto.sendState = e.sendState == null ? null : DocumentDTO.SendState.valueOf(e.sendState);
+        dto.sendAttempts = e.sendAttempts;
+        dto.lastError = e.lastError;
+        dto.nextAttemptAt = e.nextAttemptAt;
         return dto;
     }
 
@@ -244,6 +364,7 @@ public class DocumentServiceImpl implements DocumentService {
         summary.put("kind", dto.kind.name());
         summary.put("subject", dto.subject);
         summary.put("sentTo", String.join(",", dto.sentTo));
+        summary.put("sendState", dto.sendState == null ? null : dto.sendState.name());
         return summary;
     }
 }

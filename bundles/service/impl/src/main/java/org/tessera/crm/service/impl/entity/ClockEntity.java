@@ -16,7 +16,7 @@ import org.tessera.crm.core.kit.jpa.InstantConverter;
 
 /**
  * One milestone of one record. The scheduler finds due rows by {@code (state, next_deadline)} and
- * claims each with a guarded UPDATE on {@code phase}, so a deadline fires once across nodes.
+ * claims them with UPDATEs guarded by {@code phase} (a batch at once), so a deadline fires once across nodes.
  */
 @Entity
 @Table(name = "sla_clock")

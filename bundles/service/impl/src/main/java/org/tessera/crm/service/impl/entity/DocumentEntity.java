@@ -16,7 +16,7 @@ import javax.persistence.Table;
 
 import org.tessera.crm.core.kit.jpa.InstantConverter;
 
-/** A generated letter or email, with its HTML and PDF renderings. */
+/** A generated letter or email, with its HTML and PDF renderings and, for an email, its delivery. */
 @Entity
 @Table(name = "service_document")
 public class DocumentEntity {
@@ -42,4 +42,14 @@ public class DocumentEntity {
     @Column(name = "created_at")
     @Convert(converter = InstantConverter.class)
     public Instant createdAt;
+    /** An email's delivery: PENDING, SENT or FAILED; null for a letter. */
+    @Column(name = "send_state")
+    public String sendState;
+    @Column(name = "send_attempts")
+    public int sendAttempts;
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "next_attempt_at")
+    @Convert(converter = InstantConverter.class)
+    public Instant nextAttemptAt;
 }

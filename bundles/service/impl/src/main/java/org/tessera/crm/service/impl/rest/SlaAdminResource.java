@@ -36,7 +36,7 @@ import org.tessera.crm.service.impl.sla.SlaScheduler;
 
 /**
  * {@code /v1/service/sla}: business calendars and SLA policies, and the scheduler's controls: a sweep
- * now, and the test clock. The clock's offset can be set only
+ * now, the due email retries now, and the test clock. The clock's offset can be set only
  * when {@code testClockEnabled=true} in {@code org.tessera.crm.service} (off by default); it exists
  * so that tests move time without sleeping.
  */
@@ -67,6 +67,14 @@ public class SlaAdminResource {
         long started = System.nanoTime();
         int fired = scheduler.sweepNow();
         return Map.of("fired", fired, "millis", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Operation(summary = "Retry now the email documents whose next delivery attempt is due; answers how many were sent")
+    @POST
+    @Path("retry-documents")
+    @RequiresPermission(ServicePermissions.SLA_ADMIN)
+    public Map<String, Object> retryDocuments() {
+        return Map.of("sent", scheduler.retryDocumentsNow());
     }
 
     @GET

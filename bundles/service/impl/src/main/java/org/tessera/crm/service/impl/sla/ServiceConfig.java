@@ -19,4 +19,10 @@ public @interface ServiceConfig {
 
     @AttributeDefinition(description = "Days after closing during which a request may be reopened")
     int reopenDays() default 30;
+
+    @AttributeDefinition(description = "Attempts to send a generated email before it is marked failed")
+    int mailMaxAttempts() default 5;
+
+    @AttributeDefinition(description = "Minutes before the first retry of an email the mail server did not take; doubled at each attempt")
+    int mailRetryMinutes() default 1;
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,12 +29,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportRow;
+import org.tessera.crm.core.api.mail.MailDeliveryException;
+import org.tessera.crm.core.api.mail.MailMessage;
+import org.tessera.crm.core.api.mail.MailSender;
+import org.tessera.crm.core.api.mail.MailSettings;
 import org.tessera.crm.core.api.org.AgentDTO;
 import org.tessera.crm.core.api.org.OrgService;
 import org.tessera.crm.core.api.overview.OverviewSectionDTO;
@@ -50,6 +56,9 @@ import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.service.api.AssignmentRuleDTO;
+import org.tessera.crm.service.api.DocumentDTO;
+import org.tessera.crm.service.api.DocumentTemplateDTO;
+import org.tessera.crm.service.api.GenerateDocumentDTO;
 import org.tessera.crm.service.api.QueueDTO;
 import org.tessera.crm.service.api.RequestDTO;
 import org.tessera.crm.service.api.RequestQuery;
@@ -61,6 +70,7 @@ import org.tessera.crm.service.api.sla.SlaPolicyDTO;
 import org.tessera.crm.service.impl.RequestOverviewContributor;
 import org.tessera.crm.service.impl.RequestTimelineContributor;
 import org.tessera.crm.service.impl.ServiceUnit;
+import org.tessera.crm.service.impl.document.DocumentServiceImpl;
 import org.tessera.crm.service.impl.setup.ServiceSetupImpl;
 import org.tessera.crm.service.impl.sla.EngineClock;
 import org.tessera.crm.service.impl.sla.ServiceConfig;
@@ -69,7 +79,8 @@ import org.tessera.crm.service.impl.sla.SlaEngineImpl;
 /**
  * Requests on each supported database, with the module's real unit and changelog after the core's:
  * numbering, routing into a round-robin queue, the SLA started and paused by status, history,
- * transitions, lists (scope, mine, open), the NDJSON import's upsert, timeline and overview. Core
+ * transitions, lists (scope, mine, open), the NDJSON import's upsert, unique external ids, an email
+ * document's delivery retried, timeline and overview. Core
  * services are stand-ins; the core's audit recorder is the real one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -87,6 +98,10 @@ abstract class AbstractRequestDatabaseTest {
     private ServiceSetupImpl setup;
     private RequestTimelineContributor timeline;
     private RequestOverviewContributor overview;
+    private EngineClock clock;
+    private final FakeMail mail = new FakeMail();
+    private DocumentServiceImpl documents;
+    private DocumentServiceImpl documentsOnNodeB;
 
     protected abstract TestDatabase startDatabase() throws Exception;
 
@@ -108,13 +123,25 @@ abstract class AbstractRequestDatabaseTest {
                 ? new LinkedHashMap<>((Map<?, ?>) args[1]) : null);
         ActionPlanService plans = Stubs.keepingDefaults(ActionPlanService.class, (name, args) -> name.equals("cancelForRecord") ? 0 : null);
         ActivityService activities = Stubs.keepingDefaults(ActivityService.class, (name, args) -> Optional.empty());
-        EngineClock clock = new EngineClock(Clock.systemUTC(), true);
+        clock = new EngineClock(Clock.systemUTC(), true);
         setup = new ServiceSetupImpl(tx, org);
         SlaEngineImpl sla = new SlaEngineImpl(tx, clock, (topic, properties) -> events.add(topic), activities, callers);
         service = new RequestServiceImpl(tx, scope, (type, candidate, previous) -> { }, (topic, properties) -> events.add(topic),
                 TestAudit.coreRecorder(callers), callers, parties, org, activities, customFields, plans, setup, sla, clock, config());
         timeline = new RequestTimelineContributor(tx, scope);
         overview = new RequestOverviewContributor(tx, scope);
+        documents = new DocumentServiceImpl(tx, service, setup, parties, org, callers, mail, (topic, properties) -> events.add(topic),
+                TestAudit.coreRecorder(callers), clock, config());
+        // a second node on the same database
+        documentsOnNodeB = new DocumentServiceImpl(tx, service, setup, parties, org, callers, mail, (topic, properties) -> events.add(topic),
+                TestAudit.coreRecorder(callers), clock, config());
+        DocumentTemplateDTO email = new DocumentTemplateDTO();
+        email.code = "ACK";
+        email.name = "Acknowledgement";
+        email.kind = DocumentTemplateDTO.DocumentKind.EMAIL;
+        email.subject = "Your request {{request.number}}";
+        email.body = "<p>We opened {{request.number}}: {{request.summary}}.</p>";
+        setup.putDocumentTemplate(email);
 
         QueueDTO queue = new QueueDTO();
         queue.code = "BILLING";
@@ -235,6 +262,139 @@ abstract class AbstractRequestDatabaseTest {
     }
 
     @Test
+    void anExternalIdIsUniqueOnCreateUpdateAndImport() {
+        String party = partyInUnit();
+        String external = "1-SIEBEL-" + keys.incrementAndGet();
+        RequestDTO first = draft(party, "Migrated first", null);
+        first.externalId = external;
+        service.create(first);
+        RequestDTO twin = draft(party, "Its twin", null);
+        twin.externalId = external;
+        ConflictException onCreate = assertThrows(ConflictException.class, () -> service.create(twin));
+        assertEquals("externalId", onCreate.field());
+        RequestDTO other = service.create(draft(party, "Another", null));
+        other.externalId = external;
+        ConflictException onUpdate = assertThrows(ConflictException.class, () -> service.update(other.id, null, other));
+        assertEquals("externalId", onUpdate.field());
+        RequestDTO imported = draft(party, "Imported twin", null);
+        imported.number = "IMP-" + keys.incrementAndGet();
+        imported.externalId = external;
+        ImportReport report = service.importRequests(rows(imported));
+        assertEquals(1, report.rejected, "a new number with a taken externalId");
+        assertEquals("externalId", report.errors.get(0).errors.get(0).field);
+        // requests that came from nowhere have none, as many as there are
+        assertEquals(null, service.create(draft(party, "Native one", null)).externalId);
+        assertEquals(null, service.create(draft(party, "Native two", null)).externalId);
+    }
+
+    @Test
+    void anEmailTheMailServerDidNotTakeIsRetriedWithBackoffThenSentOrFailed() {
+        String party = partyInUnit();
+        RequestDTO request = service.create(draft(party, "Meter unreadable", null));
+        GenerateDocumentDTO command = new GenerateDocumentDTO();
+        command.templateCode = "ACK";
+        command.pdf = false;
+        command.to = List.of("client@example.org");
+        try {
+            mail.mode = FakeMail.Mode.DOWN;
+            Instant start = clock.now();
+            DocumentDTO pending = documents.generate(request.id, command);
+            assertEquals(DocumentDTO.SendState.PENDING, pending.sendState);
+            assertEquals(1, pending.sendAttempts);
+            assertEquals("connection refused", pending.lastError);
+            assertEquals("connection refused", pending.deliveryError);
+            assertTrue(!pending.nextAttemptAt.isBefore(start.plusSeconds(60)), "first retry a minute later: " + pending.nextAttemptAt);
+            int tried = mail.attempts;
+            assertEquals(0, documents.retryDue(50), "not due yet");
+            assertEquals(tried, mail.attempts, "not even tried");
+
+            // due, the server still down: tried, pending again after twice the delay
+            clock.setOffset(Duration.ofMinutes(2));
+            Instant retried = clock.now();
+            assertEquals(0, documents.retryDue(50));
+            DocumentDTO again = documents.get(request.id, pending.id);
+            assertEquals(DocumentDTO.SendState.PENDING, again.sendState);
+            assertEquals(2, again.sendAttempts);
+            assertTrue(!again.nextAttemptAt.isBefore(retried.plusSeconds(120)), again.nextAttemptAt.toString());
+
+            // due again; while this node sends, a second node sweeps: it finds the document claimed
+            clock.setOffset(Duration.ofMinutes(5));
+            mail.mode = FakeMail.Mode.UP;
+            int[] sentByB = new int[1];
+            mail.whileSending = () -> sentByB[0] += documentsOnNodeB.retryDue(50);
+            assertEquals(1, documents.retryDue(50));
+            assertEquals(0, sentByB[0], "claimed by the first node: the second does not send it");
+            DocumentDTO sent = documents.get(request.id, pending.id);
+            assertEquals(DocumentDTO.SendState.SENT, sent.sendState);
+            assertEquals(3, sent.sendAttempts);
+            assertEquals("<1@test>", sent.messageId);
+            assertEquals(null, sent.lastError);
+            assertEquals(null, sent.nextAttemptAt);
+            assertEquals(1, mail.sentTo.stream().filter(to -> to.equals("client@example.org")).count(), "sent once");
+
+            // always down: failed after the last attempt (3 in this configuration)
+            mail.whileSending = null;
+            mail.mode = FakeMail.Mode.DOWN;
+            String doomed = documents.generate(request.id, command).id;
+            clock.setOffset(Duration.ofMinutes(30));
+            documents.retryDue(50);
+            clock.setOffset(Duration.ofMinutes(60));
+            documents.retryDue(50);
+            DocumentDTO failed = documents.get(request.id, doomed);
+            assertEquals(DocumentDTO.SendState.FAILED, failed.sendState);
+            assertEquals(3, failed.sendAttempts);
+            assertEquals(null, failed.nextAttemptAt);
+
+            // refused for good at a retry: failed at once
+            String refusedLater = documents.generate(request.id, command).id;
+            mail.mode = FakeMail.Mode.REFUSING;
+            clock.setOffset(Duration.ofMinutes(90));
+            documents.retryDue(50);
+            assertEquals(DocumentDTO.SendState.FAILED, documents.get(request.id, refusedLater).sendState);
+            assertEquals(2, documents.get(request.id, refusedLater).sendAttempts);
+            assertEquals(List.of(DocumentDTO.SendState.SENT, DocumentDTO.SendState.FAILED, DocumentDTO.SendState.FAILED),
+                    documents.documents(request.id).stream().map(d -> d.sendState).toList());
+        } finally {
+            mail.mode = FakeMail.Mode.UP;
+            mail.whileSending = null;
+            clock.setOffset(Duration.ZERO);
+        }
+    }
+
+    /** A mail server that takes the message, is unreachable, or refuses the address for good. */
+    static final class FakeMail implements MailSender {
+        enum Mode { UP, DOWN, REFUSING }
+
+        volatile Mode mode = Mode.UP;
+        volatile Runnable whileSending;
+        final List<String> sentTo = new CopyOnWriteArrayList<>();
+        int attempts;
+
+        @Override
+        public synchronized String send(MailMessage message) {
+            attempts++;
+            Runnable during = whileSending;
+            if (during != null) {
+                whileSending = null;
+                during.run();
+            }
+            switch (mode) {
+                case DOWN -> throw new MailDeliveryException("connection refused", false, null);
+                case REFUSING -> throw new MailDeliveryException("550 no such user", true, null);
+                default -> {
+                    sentTo.addAll(message.to);
+                    return "<" + sentTo.size() + "@test>";
+                }
+            }
+        }
+
+        @Override
+        public MailSettings settings() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
     void theTimelineAndOverviewShowTheRequests() {
         String party = partyInUnit();
         RequestDTO request = service.create(draft(party, "Broken meter", null));
@@ -261,6 +421,7 @@ abstract class AbstractRequestDatabaseTest {
     private static RequestDTO copy(RequestDTO d) {
         RequestDTO c = new RequestDTO();
         c.number = d.number;
+        c.externalId = d.externalId;
         c.summary = d.summary;
         c.partyId = d.partyId;
         c.status = d.status;
@@ -344,6 +505,16 @@ abstract class AbstractRequestDatabaseTest {
             @Override
             public int reopenDays() {
                 return 30;
+            }
+
+            @Override
+            public int mailMaxAttempts() {
+                return 3;
+            }
+
+            @Override
+            public int mailRetryMinutes() {
+                return 1;
             }
         };
     }

@@ -38,6 +38,7 @@ import org.tessera.crm.service.api.sla.SlaActionDTO;
 import org.tessera.crm.service.api.sla.SlaPolicyDTO;
 import org.tessera.crm.service.api.sla.SlaSubject;
 import org.tessera.crm.service.impl.ServiceUnit;
+import org.tessera.crm.service.impl.entity.ClockEntity;
 
 /**
  * The SLA engine on each supported database, with the module's real unit and changelog: two engines
@@ -151,6 +152,84 @@ abstract class AbstractSlaDatabaseTest {
         assertEquals(0, engineA.sweep(10) + engineB.sweep(10), "nothing is due any more");
         clockA.setOffset(Duration.ZERO);
         clockB.setOffset(Duration.ZERO);
+    }
+
+    @Test
+    void aSweepClaimsByBatchesWarningsThenViolations() {
+        clockA.setOffset(Duration.ZERO);
+        List<String> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            subjects.add(open().id);
+        }
+        // 10:45 Paris: every warning (10:30) is due, no target (11:00) yet; batches of 3 claim them all
+        clockA.setOffset(Duration.ofMinutes(105));
+        assertTrue(engineA.sweep(3) >= 10);
+        for (String subject : subjects) {
+            assertEquals(1, count(ServiceTopics.MILESTONE_WARNED, subject));
+            assertEquals(0, count(ServiceTopics.MILESTONE_VIOLATED, subject));
+            MilestoneStatusDTO status = engineA.milestones("THING", subject).get(0);
+            assertTrue(status.warned);
+            assertFalse(status.violated);
+        }
+        assertTrue(activities.stream().filter(a -> a.startsWith("Respond now")).count() >= 10, "the warning actions ran");
+        // 11:15: the targets have passed, the warnings are not fired again
+        clockA.setOffset(Duration.ofMinutes(135));
+        assertTrue(engineA.sweep(3) >= 10);
+        for (String subject : subjects) {
+            assertEquals(1, count(ServiceTopics.MILESTONE_WARNED, subject));
+            assertEquals(1, count(ServiceTopics.MILESTONE_VIOLATED, subject));
+            assertTrue(engineA.milestones("THING", subject).get(0).violated);
+        }
+        assertEquals(0, engineA.sweep(3));
+        clockA.setOffset(Duration.ZERO);
+    }
+
+    @Test
+    void aBatchClaimedInPartElsewhereBetweenReadAndClaimIsRefusedWhole() {
+        clockA.setOffset(Duration.ZERO);
+        List<String> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            subjects.add(open().id);
+        }
+        clockA.setOffset(Duration.ofHours(4));
+        clockB.setOffset(Duration.ofHours(4));
+        Instant now = clockB.now();
+        // node B reads the ten due clocks; before it claims them, node A claims the first five in one batch
+        List<ClockEntity> stale = clocksOf(nodeB, subjects);
+        assertEquals(10, stale.size());
+        List<SlaEngineImpl.Fired> claimedByA = nodeA.required(em -> engineA.claimBatch(em, clocksOf(em, subjects.subList(0, 5)), now));
+        assertEquals(10, claimedByA.size(), "a warning and a violation for each of the five (catch-up)");
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> nodeB.required(em -> engineB.claimBatch(em, stale, now)));
+        boolean lost = false;
+        for (Throwable t = refused; t != null; t = t.getCause()) {
+            lost |= t instanceof SlaEngineImpl.ClaimLost;
+        }
+        assertTrue(lost, refused.toString());
+        // rolled back whole: node B's sweep then fires the other five, once, and none of the first five
+        assertTrue(engineB.sweep(100) >= 10);
+        for (int i = 0; i < 10; i++) {
+            String subject = subjects.get(i);
+            assertEquals(i < 5 ? 0 : 1, count(ServiceTopics.MILESTONE_WARNED, subject), subject);
+            assertEquals(i < 5 ? 0 : 1, count(ServiceTopics.MILESTONE_VIOLATED, subject), subject);
+            MilestoneStatusDTO status = engineA.milestones("THING", subject).get(0);
+            assertTrue(status.warned && status.violated, subject);
+        }
+        assertEquals(0, engineA.sweep(100) + engineB.sweep(100), "nothing is due any more");
+        clockA.setOffset(Duration.ZERO);
+        clockB.setOffset(Duration.ZERO);
+    }
+
+    private static List<ClockEntity> clocksOf(EmfTx node, List<String> subjects) {
+        return node.required(em -> clocksOf(em, subjects));
+    }
+
+    private static List<ClockEntity> clocksOf(javax.persistence.EntityManager em, List<String> subjects) {
+        return em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectType = 'THING' AND c.subjectId IN :ids ORDER BY c.id",
+                ClockEntity.class).setParameter("ids", subjects.stream().map(Long::valueOf).toList()).getResultList();
+    }
+
+    private long count(String topic, String subject) {
+        return events.stream().filter(e -> e.equals(topic + " " + subject)).count();
     }
 
     @Test
