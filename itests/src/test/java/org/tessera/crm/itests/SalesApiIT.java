@@ -58,6 +58,8 @@ public class SalesApiIT {
     @Before
     public void apiIsUp() {
         api.awaitHealthy(60);
+        Waits.awaitServed(api, 60, "/v1/sales/leads", "/v1/sales/opportunities", "/v1/sales/quotes", "/v1/sales/products",
+                "/v1/sales/pipelines", "/v1/sales/price-lists", "/v1/sales/pipeline");
     }
 
     @Test

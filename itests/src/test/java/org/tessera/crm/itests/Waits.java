@@ -18,4 +18,15 @@ final class Waits {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
+
+    /**
+     * Until every path is served by its resource. A module's resources join its JAX-RS application
+     * one by one after it starts, and the whiteboard rebuilds the application each time: meanwhile
+     * CXF answers an HTML 404 of its own ("No service was found."), which no resource ever sends.
+     */
+    static void awaitServed(Api api, int seconds, String... paths) {
+        // one pass in which every path answers: a later join would have failed an earlier path again
+        awaitTrue(() -> java.util.Arrays.stream(paths).noneMatch(path -> api.get(path).raw().body().contains("No service was found")),
+                String.join(", ", paths) + " served", seconds);
+    }
 }
