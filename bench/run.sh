@@ -6,6 +6,8 @@
 #              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting), SERVICE_REQUESTS (100000),
 #              BANKING_ACCOUNTS (200000: the banking phase's accounts, over half as many households),
 #              POLICIES (30000) and RENEWALS (25000): the insurance phase's terms, and how many expire in the run's month,
+#              INS_REST_POLICIES (5000: of those, how many are imported over REST; the others are written with JDBC),
+#              INS_RENEWAL_MONTH (2031-03-01; with KEEP_DB, a later month, e.g. 2031-04-01, has terms still to renew),
 #              FORECAST_OPPORTUNITIES (100000), KEEP_DB=1 to keep the database
 #              of the previous run (its data set must have the same size and seed; use with PHASES
 #              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR),
@@ -63,4 +65,5 @@ exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000
   --rounds "${ROUNDS:-5}" --round-seconds "${ROUND_SECONDS:-10}" --warmup-seconds "${WARMUP_SECONDS:-10}" \
   --seed "${SEED:-42}" --service-requests "${SERVICE_REQUESTS:-100000}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
   --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui" --banking-accounts "${BANKING_ACCOUNTS:-200000}" --policies "${POLICIES:-30000}" --renewals "${RENEWALS:-25000}" \
+  --rest-policies "${INS_REST_POLICIES:-5000}" ${INS_RENEWAL_MONTH:+--renewal-month "$INS_RENEWAL_MONTH"} \
   --forecast-opportunities "${FORECAST_OPPORTUNITIES:-100000}"

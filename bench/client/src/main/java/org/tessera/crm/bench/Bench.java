@@ -33,7 +33,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
  * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
  * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
  * against the running server and adds its figures to the table.
@@ -293,8 +293,10 @@ public final class Bench {
         if (phases.contains("insurance")) {
             http.useBearer();
             new InsuranceBench(http, mapper, owners, Path.of(options.getOrDefault("raw-dir", "target/raw-derby")).resolveSibling("raw-insurance"),
-                    Long.parseLong(options.getOrDefault("policies", "30000")), Long.parseLong(options.getOrDefault("renewals", "25000")))
-                    .run(this::load, this::row);
+                    Long.parseLong(options.getOrDefault("policies", "30000")), Long.parseLong(options.getOrDefault("renewals", "25000")),
+                    Long.parseLong(options.getOrDefault("rest-policies", "5000")),
+                    options.containsKey("renewal-month") ? java.time.LocalDate.parse(options.get("renewal-month")) : null, dist,
+                    this::stop, this::boot).run(this::load, this::row);
         }
 
         MarketingPhase.Api marketing = phases.contains("marketing")

@@ -1,6 +1,8 @@
 package org.tessera.crm.insurance.api;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** What a renewal or lapse run did. */
 public class RunResultDTO {
@@ -15,5 +17,11 @@ public class RunResultDTO {
     public long millis;
     /** Of which the set-based transaction that wrote the terms (renewal) or lapsed them. */
     public long termsMillis;
+    /**
+     * Where the run's time went, milliseconds per step in the order run (for a renewal: {@code read},
+     * {@code compute}, {@code write.*} per statement, {@code audit}, {@code commit}, {@code events},
+     * {@code reminders}); what an operator compares when a run is slow.
+     */
+    public Map<String, Long> splitMillis = new LinkedHashMap<>();
     public Instant at;
 }

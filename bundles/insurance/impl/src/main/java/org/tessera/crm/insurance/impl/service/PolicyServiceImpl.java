@@ -48,6 +48,7 @@ import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ReadOnly;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.insurance.api.CoverageDTO;
@@ -166,7 +167,7 @@ public class PolicyServiceImpl implements PolicyService {
     @Override
     public PolicyDTO get(String id, LocalDate asOf) {
         return tx.required(em -> {
-            PolicyEntity e = visible(em, id);
+            PolicyEntity e = visible(em, id, true);
             if (asOf != null && (asOf.isBefore(e.effectiveDate) || !asOf.isBefore(e.expiryDate))) {
                 throw new ValidationException(FieldError.invalid("asOf", "outside the term " + e.effectiveDate + " – " + e.expiryDate
                         + "; read the term of that date"));
@@ -474,8 +475,17 @@ public class PolicyServiceImpl implements PolicyService {
     }
 
     private PolicyEntity visible(EntityManager em, String id) {
+        return visible(em, id, false);
+    }
+
+    /**
+     * {@code readOnly} for a read that writes nothing: the term and its collections are then not
+     * registered in the unit of work, so neither cloned on the way in nor compared at commit.
+     */
+    private PolicyEntity visible(EntityManager em, String id, boolean readOnly) {
         Long key = Ids.parse(id).orElse(null);
-        PolicyEntity e = key == null ? null : em.find(PolicyEntity.class, key);
+        PolicyEntity e = key == null ? null
+                : readOnly ? ReadOnly.find(em, PolicyEntity.class, key) : em.find(PolicyEntity.class, key);
         if (e == null || !scope.canAccessParty(String.valueOf(e.holderPartyId))) {
             throw new NotFoundException(Insurance.POLICY, id);
         }

@@ -113,32 +113,44 @@ public class RenewalServiceImpl implements RenewalService {
         long started = System.nanoTime();
         String visible = ScopeFilter.of(scope).sqlCondition("p.holder_party_id");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        RunResultDTO result = result("renewal", 0, now);
+        Split split = new Split(result.splitMillis);
         List<Candidate> renewed = tx.required(em -> {
             Connection c = em.unwrap(Connection.class);
             try {
                 long runId = nextRunId(c);
-                List<Candidate> candidates = candidates(c, run, visible);
+                List<Expiring> window = window(c, run, visible);
+                split.lap("read");
+                List<Candidate> candidates = candidates(c, window, run.premiumFactor);
+                split.lap("compute");
                 if (candidates.isEmpty()) {
                     return candidates;
                 }
                 recordPairs(c, runId, candidates);
-                copyTerms(c, runId, run.asQuotes ? "QUOTE" : "IN_FORCE", Timestamp.from(now));
+                split.lap("write.pairs");
+                copyTerms(c, runId, run.asQuotes ? "QUOTE" : "IN_FORCE", Timestamp.from(now), split);
                 audit.recordChanges(c, Insurance.RUN, String.valueOf(runId), AuditAction.CREATE, List.of(
                         change("kind", "renewal"), change("expiringFrom", run.expiringFrom), change("expiringTo", run.expiringTo),
                         change("terms", candidates.size()), change("premiumFactor", run.premiumFactor)));
+                split.lap("audit");
                 return candidates;
             } catch (SQLException e) {
                 throw new IllegalStateException("renewal run failed", e);
             }
         });
-        RunResultDTO result = result("renewal", renewed.size(), now);
+        split.lap("commit");
+        result.terms = renewed.size();
         result.termsMillis = (System.nanoTime() - started) / 1_000_000;
         if (!renewed.isEmpty()) {
             events.post(Insurance.TOPIC_PREFIX + "renewal/COMPLETED", EventProperties.of(Insurance.RUN, null, null, null,
                     Map.of("terms", renewed.size(), "expiringFrom", run.expiringFrom.toString(), "expiringTo", run.expiringTo.toString())));
+            split.lap("events");
             planReminders(renewed, run.reminderDaysBefore, result);
+            split.lap("reminders");
         }
         result.millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("renewal run {} – {}: {} terms in {} ms, split {}", run.expiringFrom, run.expiringTo, result.terms, result.millis,
+                result.splitMillis);
         return result;
     }
 
@@ -208,8 +220,13 @@ public class RenewalServiceImpl implements RenewalService {
         return Sequences.next(c, "ins_run_seq", 1).get(0);
     }
 
-    private static List<Candidate> candidates(Connection c, RenewalRunDTO run, String visible) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
+    /** A term of the window, as read. */
+    record Expiring(long id, String number, LocalDate effective, LocalDate expiry, BigDecimal premium, Long agentId, long holderPartyId) {
+    }
+
+    /** The terms the run renews: in force, expiring in the window, not cancelled, not yet renewed, in the caller's scope. */
+    private static List<Expiring> window(Connection c, RenewalRunDTO run, String visible) throws SQLException {
+        List<Expiring> rows = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT p.id, p.policy_number, p.effective_date, p.expiry_date, p.premium,"
                 + " p.agent_id, p.holder_party_id FROM ins_policy p WHERE p.status IN ('IN_FORCE', 'REINSTATED')"
                 + " AND p.expiry_date >= ? AND p.expiry_date < ? AND p.cancellation_date IS NULL"
@@ -221,18 +238,21 @@ public class RenewalServiceImpl implements RenewalService {
                 while (rs.next()) {
                     long agent = rs.getLong(6);
                     Long agentId = rs.wasNull() ? null : agent;
-                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(),
-                            rs.getBigDecimal(5), agentId, rs.getLong(7)});
+                    rows.add(new Expiring(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(),
+                            rs.getBigDecimal(5), agentId, rs.getLong(7)));
                 }
             }
         }
-        Iterator<Long> ids = Sequences.block(c, "ins_policy_seq", ID_BLOCK, rows.size()).iterator();
-        List<Candidate> candidates = new ArrayList<>(rows.size());
-        for (Object[] r : rows) {
-            LocalDate effective = (LocalDate) r[2];
-            LocalDate expiry = (LocalDate) r[3];
-            candidates.add(new Candidate((Long) r[0], ids.next(), (String) r[1], expiry, RenewalTerms.expiry(effective, expiry),
-                    RenewalTerms.premium((BigDecimal) r[4], run.premiumFactor), (Long) r[5], (Long) r[6]));
+        return rows;
+    }
+
+    /** The new terms' ids, dates and premiums. */
+    private static List<Candidate> candidates(Connection c, List<Expiring> window, BigDecimal premiumFactor) throws SQLException {
+        Iterator<Long> ids = Sequences.block(c, "ins_policy_seq", ID_BLOCK, window.size()).iterator();
+        List<Candidate> candidates = new ArrayList<>(window.size());
+        for (Expiring e : window) {
+            candidates.add(new Candidate(e.id(), ids.next(), e.number(), e.expiry(), RenewalTerms.expiry(e.effective(), e.expiry()),
+                    RenewalTerms.premium(e.premium(), premiumFactor), e.agentId(), e.holderPartyId()));
         }
         return candidates;
     }
@@ -258,7 +278,7 @@ public class RenewalServiceImpl implements RenewalService {
     }
 
     /** The statements that copy the old terms of the run into their new terms, and close the old ones. */
-    private static void copyTerms(Connection c, long runId, String status, Timestamp now) throws SQLException {
+    private static void copyTerms(Connection c, long runId, String status, Timestamp now, Split split) throws SQLException {
         String pairs = " FROM ins_renewal_pair m JOIN ins_policy p ON p.id = m.old_id WHERE m.run_id = ?";
         execute(c, "INSERT INTO ins_policy (id, version, policy_number, term_number, renewed_from_id, line_of_business, product, status,"
                 + " effective_date, expiry_date, premium, premium_frequency, billing_method, currency, carrier, paid_through, agent_id,"
@@ -266,8 +286,10 @@ public class RenewalServiceImpl implements RenewalService {
                 + " SELECT m.new_id, 1, p.policy_number, p.term_number + 1, p.id, p.line_of_business, p.product, '" + status + "',"
                 + " p.expiry_date, m.new_expiry, m.new_premium, p.premium_frequency, p.billing_method, p.currency, p.carrier, p.paid_through,"
                 + " p.agent_id, p.org_unit_id, p.holder_party_id, 0, p.health_json, ?, ?" + pairs, now, now, runId);
+        split.lap("write.terms");
         execute(c, "INSERT INTO ins_policy_revision (policy_id, seq_no, revision, valid_from, premium, reason, recorded_at)"
                 + " SELECT m.new_id, 0, 0, p.expiry_date, m.new_premium, 'renewal', ?" + pairs, now, runId);
+        split.lap("write.revisions");
         // the coverages of the last revision still effective at the old term's end, numbered again from 0
         String lasting = "(%1$s.effective_to IS NULL OR %1$s.effective_to >= p.expiry_date)";
         execute(c, "INSERT INTO ins_policy_coverage (policy_id, seq_no, revision, code, name, category, limit_amount, deductible,"
@@ -278,16 +300,20 @@ public class RenewalServiceImpl implements RenewalService {
                 + " FROM ins_renewal_pair m JOIN ins_policy p ON p.id = m.old_id"
                 + " JOIN ins_policy_coverage v ON v.policy_id = p.id AND v.revision = p.current_revision"
                 + " WHERE m.run_id = ? AND " + String.format(lasting, "v"), runId);
+        split.lap("write.coverages");
         String staying = "(%1$s.valid_thru IS NULL OR %1$s.valid_thru >= p.expiry_date)";
         execute(c, "INSERT INTO ins_policy_participant (policy_id, seq_no, party_id, participant_role, share_percent, valid_from,"
                 + " valid_thru, minor) SELECT m.new_id, (SELECT COUNT(*) FROM ins_policy_participant k WHERE k.policy_id = v.policy_id"
                 + " AND k.seq_no < v.seq_no AND " + String.format(staying, "k") + "), v.party_id, v.participant_role, v.share_percent,"
                 + " CAST(NULL AS DATE), CAST(NULL AS DATE), v.minor FROM ins_renewal_pair m JOIN ins_policy p ON p.id = m.old_id"
                 + " JOIN ins_policy_participant v ON v.policy_id = p.id WHERE m.run_id = ? AND " + String.format(staying, "v"), runId);
+        split.lap("write.participants");
         execute(c, "INSERT INTO ins_policy_custom_value (policy_id, field_key, value_json) SELECT m.new_id, v.field_key, v.value_json"
                 + " FROM ins_renewal_pair m JOIN ins_policy_custom_value v ON v.policy_id = m.old_id WHERE m.run_id = ?", runId);
+        split.lap("write.customValues");
         execute(c, "UPDATE ins_policy SET status = 'RENEWED', version = version + 1, updated_at = ?"
                 + " WHERE id IN (SELECT m.old_id FROM ins_renewal_pair m WHERE m.run_id = ?)", now, runId);
+        split.lap("write.closeOld");
     }
 
     private static void execute(Connection c, String sql, Object... parameters) throws SQLException {
