@@ -84,6 +84,15 @@ public class MalformedInputFuzzIT {
         admin.awaitHealthy(60);
         Waits.awaitTrue(() -> admin.get("/openapi.json").json().path("paths").size() >= paths,
                 "the " + paths + " paths of the document back after the refresh", 60);
+        // and every module's services registered again (they come back one by one after their paths)
+        Waits.awaitTrue(this::modulesSettled, "the modules' services back after the refresh", 60);
+    }
+
+    /** The module listing reads the same twice, a second apart: no service of a module is still coming up. */
+    private boolean modulesSettled() {
+        String first = admin.get("/v1/modules?limit=200").raw().body();
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+        return first.equals(admin.get("/v1/modules?limit=200").raw().body());
     }
 
     /**
