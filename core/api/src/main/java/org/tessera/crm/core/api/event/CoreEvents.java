@@ -3,7 +3,8 @@ package org.tessera.crm.core.api.event;
 /**
  * Event Admin topics and properties of core domain events. Every module follows the same shape,
  * {@code org/tessera/crm/<module>/<entity>/<ACTION>}, and the same properties. Events are posted
- * asynchronously after the transaction that caused them has committed.
+ * by the outbox dispatcher once the transaction that recorded them has committed
+ * ({@link DomainEventPublisher#record}).
  */
 public final class CoreEvents {
     /** Property: id of the record, a String. */

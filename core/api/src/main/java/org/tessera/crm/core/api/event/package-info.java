@@ -1,6 +1,7 @@
 /**
- * Domain event topics and property names posted on OSGi Event Admin after a transaction commits.
+ * Domain events: topic and property names, the publisher that writes them to the core's
+ * transactional outbox, and the change feed read from it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tessera.crm.core.api.event;

@@ -1,5 +1,6 @@
 package org.tessera.crm.core.impl.activity;
 
+import java.sql.Connection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -76,10 +77,10 @@ public class ActivityServiceImpl implements ActivityService {
             em.flush();
             ActivityDTO stored = toDto(em, entity);
             audit.record(em, EntityTypes.ACTIVITY, stored.id, AuditAction.CREATE, null, stored, Set.of());
+            events.record(em.unwrap(Connection.class), CoreEvents.ACTIVITY_CREATED,
+                    EventProperties.of(EntityTypes.ACTIVITY, stored.id, stored.version, null));
             return stored;
         });
-        events.post(CoreEvents.ACTIVITY_CREATED,
-                EventProperties.of(EntityTypes.ACTIVITY, created.id, created.version, null));
         return created;
     }
 
@@ -109,12 +110,11 @@ public class ActivityServiceImpl implements ActivityService {
             em.flush();
             ActivityDTO stored = toDto(em, entity);
             audit.record(em, EntityTypes.ACTIVITY, stored.id, AuditAction.UPDATE, previous, stored, Set.of());
+            events.record(em.unwrap(Connection.class), CoreEvents.ACTIVITY_UPDATED, EventProperties.of(EntityTypes.ACTIVITY,
+                    stored.id, stored.version, ChangedFields.between(previous, stored, SERVER_OWNED)));
             return new ActivityDTO[] {previous, stored};
         });
-        ActivityDTO updated = beforeAndAfter[1];
-        events.post(CoreEvents.ACTIVITY_UPDATED, EventProperties.of(EntityTypes.ACTIVITY, updated.id, updated.version,
-                ChangedFields.between(beforeAndAfter[0], updated, SERVER_OWNED)));
-        return updated;
+        return beforeAndAfter[1];
     }
 
     @Override
@@ -126,9 +126,10 @@ public class ActivityServiceImpl implements ActivityService {
             em.remove(entity);
             audit.record(em, EntityTypes.ACTIVITY, previous.id, AuditAction.DELETE, previous, null, Set.of());
             em.flush();
+            events.record(em.unwrap(Connection.class), CoreEvents.ACTIVITY_DELETED,
+                    EventProperties.of(EntityTypes.ACTIVITY, previous.id, null, null));
             return null;
         });
-        events.post(CoreEvents.ACTIVITY_DELETED, EventProperties.of(EntityTypes.ACTIVITY, id, null, null));
     }
 
     @Override

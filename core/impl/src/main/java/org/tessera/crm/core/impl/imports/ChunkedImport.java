@@ -1,5 +1,6 @@
 package org.tessera.crm.core.impl.imports;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.imports.RejectedRow;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.impl.outbox.OutboxEvent;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.impl.support.ChangedFields;
@@ -23,8 +25,8 @@ import org.tessera.crm.core.impl.support.ChangedFields;
  * Runs an import in transactions of {@link #CHUNK_ROWS} rows and reports it. When the database
  * refuses a chunk (a concurrent writer took an external id between our read and our insert, say),
  * the chunk is rolled back and replayed one row per transaction, so that only the rows at fault
- * are rejected and every other row of the chunk is still written. Events of a chunk are posted
- * once it has committed.
+ * are rejected and every other row of the chunk is still written. Events of a chunk are recorded
+ * in the outbox by the chunk's own transaction, so they share its fate.
  *
  * @param <T> the type of the rows
  */
@@ -39,7 +41,7 @@ final class ChunkedImport<T> {
         List<Outcome> run(EntityManager em, List<ImportRow<T>> rows) throws SQLException;
     }
 
-    /** The entity type and the topics of the events posted for created and updated records. */
+    /** The entity type and the topics of the events recorded for created and updated records. */
     record Events(DomainEvents events, String entityType, String createdTopic, String updatedTopic) {
     }
 
@@ -73,7 +75,9 @@ final class ChunkedImport<T> {
         try {
             return tx.required(em -> {
                 try {
-                    return chunk.run(em, rows);
+                    List<Outcome> outcomes = chunk.run(em, rows);
+                    events.events().recordAll(em.unwrap(Connection.class), eventsOf(outcomes));
+                    return outcomes;
                 } catch (SQLException e) {
                     throw new ChunkRefused(e);
                 }
@@ -94,24 +98,27 @@ final class ChunkedImport<T> {
         }
     }
 
-    /** Counts the committed outcomes and posts their events. */
-    private void record(List<Outcome> outcomes, ImportReport report) {
+    /** The events of a chunk's outcomes, recorded in the chunk's transaction. */
+    private List<OutboxEvent> eventsOf(List<Outcome> outcomes) {
+        List<OutboxEvent> recorded = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.kind() == Outcome.Kind.CREATED) {
+                recorded.add(new OutboxEvent(events.createdTopic(), EventProperties.of(events.entityType(), outcome.recordId(), 1L, null)));
+            } else if (outcome.kind() == Outcome.Kind.UPDATED && outcome.after() != null) {
+                // without after, a later line replaced a record created earlier in the same transaction: one event, created
+                recorded.add(new OutboxEvent(events.updatedTopic(), EventProperties.of(events.entityType(), outcome.recordId(),
+                        outcome.version(), ChangedFields.between(outcome.before(), outcome.after(), AuditTrail.SERVER_OWNED))));
+            }
+        }
+        return recorded;
+    }
+
+    /** Counts the committed outcomes. */
+    private static void record(List<Outcome> outcomes, ImportReport report) {
         for (Outcome outcome : outcomes) {
             switch (outcome.kind()) {
-                case CREATED -> {
-                    report.created++;
-                    events.events().post(events.createdTopic(),
-                            EventProperties.of(events.entityType(), outcome.recordId(), 1L, null));
-                }
-                case UPDATED -> {
-                    report.updated++;
-                    if (outcome.after() == null) {
-                        // a later line replaced a record created earlier in the same transaction: one event, created
-                        break;
-                    }
-                    events.events().post(events.updatedTopic(), EventProperties.of(events.entityType(), outcome.recordId(),
-                            outcome.version(), ChangedFields.between(outcome.before(), outcome.after(), AuditTrail.SERVER_OWNED)));
-                }
+                case CREATED -> report.created++;
+                case UPDATED -> report.updated++;
                 case UNCHANGED -> report.unchanged++;
                 case REJECTED -> {
                     report.rejected++;

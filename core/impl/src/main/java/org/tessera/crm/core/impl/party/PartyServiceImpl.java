@@ -1,5 +1,6 @@
 package org.tessera.crm.core.impl.party;
 
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.impl.outbox.OutboxEvent;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.ChangedFields;
@@ -110,9 +112,10 @@ public class PartyServiceImpl implements PartyService {
             PartyDTO stored = new PartyReader(em).toDto(entity);
             SensitivePartyFields sensitive = candidates.sensitiveFields();
             audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, sensitive.masked());
+            events.record(em.unwrap(Connection.class), CoreEvents.PARTY_CREATED,
+                    EventProperties.of(EntityTypes.PARTY, stored.id, stored.version, null));
             return shown(stored, sensitive);
         });
-        events.post(CoreEvents.PARTY_CREATED, EventProperties.of(EntityTypes.PARTY, created.id, created.version, null));
         return created;
     }
 
@@ -155,10 +158,10 @@ public class PartyServiceImpl implements PartyService {
             SensitivePartyFields sensitive = candidates.sensitiveFields();
             audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, sensitive.masked());
             String[] changed = ChangedFields.between(previous, stored, SERVER_OWNED);
+            events.record(em.unwrap(Connection.class), CoreEvents.PARTY_UPDATED,
+                    EventProperties.of(EntityTypes.PARTY, stored.id, stored.version, changed));
             return new Updated(shown(stored, sensitive), changed);
         });
-        events.post(CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, result.party().id, result.party().version,
-                result.changedFields()));
         return result.party();
     }
 
@@ -173,7 +176,7 @@ public class PartyServiceImpl implements PartyService {
     public void delete(String id, Long expectedVersion) {
         get(id);
         dependents.refuseDeleteIfAny(EntityTypes.PARTY, id);
-        List<ActivityEntity> touched = staleChecked(id, expectedVersion, em -> {
+        staleChecked(id, expectedVersion, em -> {
             PartyEntity entity = load(em, id, expectedVersion, visibleUnits());
             PartyDTO previous = new PartyReader(em).toDto(entity);
             List<ActivityEntity> activities = em.createQuery("SELECT a FROM ActivityEntity a JOIN a.participants p"
@@ -186,16 +189,19 @@ public class PartyServiceImpl implements PartyService {
             new CustomValueStore(em).deleteAll(EntityTypes.PARTY, entity.id);
             // Children and referencing rows go first: nothing orders these statements for us.
             em.flush();
+            // recorded while the party row is there, so that the feed scopes its deletion by its org unit
+            List<OutboxEvent> recorded = new ArrayList<>();
+            recorded.add(new OutboxEvent(CoreEvents.PARTY_DELETED, EventProperties.of(EntityTypes.PARTY, previous.id, null, null)));
+            for (ActivityEntity activity : activities) {
+                recorded.add(new OutboxEvent(CoreEvents.ACTIVITY_UPDATED, EventProperties.of(EntityTypes.ACTIVITY,
+                        Ids.format(activity.id), activity.version, new String[] {"participants"})));
+            }
+            events.recordAll(em.unwrap(Connection.class), recorded);
             em.remove(entity);
             audit.record(em, EntityTypes.PARTY, previous.id, AuditAction.DELETE, previous, null, SensitivePartyFields.of(em).masked());
             em.flush();
-            return new ArrayList<>(activities);
+            return null;
         });
-        events.post(CoreEvents.PARTY_DELETED, EventProperties.of(EntityTypes.PARTY, id, null, null));
-        for (ActivityEntity activity : touched) {
-            events.post(CoreEvents.ACTIVITY_UPDATED, EventProperties.of(EntityTypes.ACTIVITY,
-                    Ids.format(activity.id), activity.version, new String[] {"participants"}));
-        }
     }
 
     @Override

@@ -1,12 +1,14 @@
 package org.tessera.crm.core.impl.testing;
 
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.impl.outbox.OutboxEvent;
 
-/** Records posted events in place of Event Admin. */
+/** Records the events given to it in place of the outbox (recorded in a transaction or posted after one). */
 public final class RecordingEvents implements DomainEvents {
     public record Posted(String topic, Map<String, Object> properties) {
     }
@@ -14,6 +16,17 @@ public final class RecordingEvents implements DomainEvents {
     public final List<Posted> posted = new CopyOnWriteArrayList<>();
 
     @Override
+    public void record(Connection transaction, String topic, Map<String, Object> properties) {
+        posted.add(new Posted(topic, Map.copyOf(properties)));
+    }
+
+    @Override
+    public void recordAll(Connection transaction, List<OutboxEvent> events) {
+        events.forEach(event -> record(transaction, event.topic(), event.properties()));
+    }
+
+    @Override
+    @Deprecated
     public void post(String topic, Map<String, Object> properties) {
         posted.add(new Posted(topic, Map.copyOf(properties)));
     }
