@@ -41,6 +41,7 @@ import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 import ${package}.api.${entity}DTO;
@@ -79,7 +80,7 @@ abstract class Abstract${entity}DatabaseTest {
         dataSource = database.dataSource();
         tx = new EmfTx(${Module}Unit.NAME, dataSource);
         service = new ${entity}ServiceImpl(tx, scope, (type, candidate, previous) -> { },
-                (topic, properties) -> events.add(topic + " " + properties.get(CoreEvents.ID)),
+                TestEvents.observed(TestEvents.outbox(callers, tx), (topic, properties) -> events.add(topic + " " + properties.get(CoreEvents.ID))),
                 TestAudit.coreRecorder(callers), java.time.Clock.systemUTC());
         timeline = new ${entity}TimelineContributor(tx, scope);
         overview = new ${entity}OverviewContributor(tx, scope);

@@ -65,6 +65,7 @@ import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 
@@ -117,7 +118,7 @@ abstract class AbstractBankingDatabaseTest {
             created.id = String.valueOf(ids.incrementAndGet());
             return created;
         });
-        DomainEventPublisher events = (topic, properties) -> { };
+        DomainEventPublisher events = TestEvents.outbox(callers, tx);
         AuditRecorder audit = TestAudit.coreRecorder(callers);
         accounts = new AccountServiceImpl(tx, partyService, scope, validation, customFields, callers, events, audit);
         households = new HouseholdServiceImpl(tx, partyService, scope, callers, events, audit);

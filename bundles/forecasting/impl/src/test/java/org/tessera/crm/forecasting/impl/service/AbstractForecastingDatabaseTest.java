@@ -43,6 +43,7 @@ import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.forecasting.api.AdjustmentDTO;
@@ -107,7 +108,7 @@ abstract class AbstractForecastingDatabaseTest {
             default -> null;
         });
         PositionDirectory directory = new PositionDirectory(org, callers, config("POSITIONS"));
-        DomainEventPublisher events = (topic, properties) -> topics.add(topic + " " + properties.get(ForecastingTopics.REVISION));
+        DomainEventPublisher events = TestEvents.observed(TestEvents.outbox(callers, tx), (topic, properties) -> topics.add(topic + " " + properties.get(ForecastingTopics.REVISION)));
         setup = new ForecastSetupServiceImpl(tx, directory, org, events, TestAudit.coreRecorder(callers));
         forecasts = new ForecastServiceImpl(tx, directory, gate, events, TestAudit.coreRecorder(callers));
     }

@@ -48,6 +48,7 @@ import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.insurance.api.ClaimAmountDTO;
@@ -127,7 +128,7 @@ abstract class AbstractInsuranceDatabaseTest {
             });
             return report;
         });
-        DomainEventPublisher events = (topic, properties) -> { };
+        DomainEventPublisher events = TestEvents.outbox(callers, tx);
         var audit = TestAudit.coreRecorder(callers);
         policies = new PolicyServiceImpl(tx, parties, scope, callers, validation, customFields, activities, events, audit,
                 java.time.Clock.systemUTC());

@@ -42,6 +42,7 @@ import org.tessera.crm.core.api.spi.SqlCondition;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.marketing.api.CampaignDTO;
@@ -84,10 +85,10 @@ abstract class AbstractMarketingDatabaseTest {
         tx = new EmfTx(MarketingUnit.NAME, dataSource);
         CustomFieldService fields = customFields();
         OrgService org = Stubs.findingNothing(OrgService.class);
-        campaigns = new Campaigns(tx, fields, org, (topic, properties) -> { }, TestAudit.coreRecorder(callers), Clock.systemUTC(), 3);
-        segments = new Segments(tx, scope, fields, callers, (topic, properties) -> { }, TestAudit.coreRecorder(callers), Clock.systemUTC());
+        campaigns = new Campaigns(tx, fields, org, TestEvents.outbox(callers, tx), TestAudit.coreRecorder(callers), Clock.systemUTC(), 3);
+        segments = new Segments(tx, scope, fields, callers, TestEvents.outbox(callers, tx), TestAudit.coreRecorder(callers), Clock.systemUTC());
         segments.addFactContributor(new VipFacts());
-        members = new Members(tx, scope, campaigns, segments, null, callers, (topic, properties) -> { }, TestAudit.coreRecorder(callers),
+        members = new Members(tx, scope, campaigns, segments, null, callers, TestEvents.outbox(callers, tx), TestAudit.coreRecorder(callers),
                 Clock.systemUTC());
         partyFields.put("tier", CustomFieldType.PICKLIST);
         partyFields.put("score", CustomFieldType.NUMBER);
@@ -198,7 +199,7 @@ abstract class AbstractMarketingDatabaseTest {
 
     @Test
     void theCatalogOffersWhatIsValidThatDayInAnActiveCampaign() {
-        Offers offers = new Offers(tx, (topic, properties) -> { }, TestAudit.coreRecorder(callers));
+        Offers offers = new Offers(tx, TestEvents.outbox(callers, tx), TestAudit.coreRecorder(callers));
         String campaign = campaigns.create(campaign("Spring savings", null)).id;
         OfferDTO draft = new OfferDTO();
         draft.name = "Savings booster";

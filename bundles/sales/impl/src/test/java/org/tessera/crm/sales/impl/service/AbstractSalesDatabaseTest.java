@@ -60,6 +60,7 @@ import org.tessera.crm.core.api.timeline.TimelineQuery;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.sales.api.ForecastCategory;
@@ -150,7 +151,7 @@ abstract class AbstractSalesDatabaseTest {
             createdActivities.add(created.id);
             return created;
         });
-        DomainEventPublisher events = (topic, properties) -> { };
+        DomainEventPublisher events = TestEvents.outbox(callers, tx);
         AuditRecorder recorder = TestAudit.coreRecorder(callers);
         AuditRecorder audit = new AuditRecorder() {
             @Override

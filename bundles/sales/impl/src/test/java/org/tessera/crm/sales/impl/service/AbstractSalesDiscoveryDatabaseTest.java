@@ -37,6 +37,7 @@ import org.tessera.crm.core.kit.jpa.SearchCandidates;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.sales.api.LineItemDTO;
@@ -88,7 +89,7 @@ abstract class AbstractSalesDiscoveryDatabaseTest {
         CustomFieldService customFields = Stubs.of(CustomFieldService.class, (name, args) -> name.equals("normalize") ? args[1] : null);
         ValidationService validation = Stubs.of(ValidationService.class, (name, args) -> null);
         AuditRecorder audit = TestAudit.coreRecorder(new TestCallerContext());
-        DomainEventPublisher events = (topic, properties) -> { };
+        DomainEventPublisher events = TestEvents.outbox(new TestCallerContext(), tx);
         opportunities = new OpportunityServiceImpl(tx, access, customFields, validation, events, audit);
         quotes = new QuoteServiceImpl(tx, access, validation, events, audit);
         ProductDTO product = new ProductDTO();

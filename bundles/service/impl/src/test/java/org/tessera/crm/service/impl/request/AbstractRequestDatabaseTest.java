@@ -53,6 +53,7 @@ import org.tessera.crm.core.api.timeline.TimelineQuery;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.Stubs;
 import org.tessera.crm.core.testkit.TestAudit;
+import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.service.api.AssignmentRuleDTO;
@@ -125,15 +126,15 @@ abstract class AbstractRequestDatabaseTest {
         ActivityService activities = Stubs.keepingDefaults(ActivityService.class, (name, args) -> Optional.empty());
         clock = new EngineClock(Clock.systemUTC(), true);
         setup = new ServiceSetupImpl(tx, org);
-        SlaEngineImpl sla = new SlaEngineImpl(tx, clock, (topic, properties) -> events.add(topic), activities, callers);
-        service = new RequestServiceImpl(tx, scope, (type, candidate, previous) -> { }, (topic, properties) -> events.add(topic),
+        SlaEngineImpl sla = new SlaEngineImpl(tx, clock, TestEvents.observed(TestEvents.outbox(callers, tx), (topic, properties) -> events.add(topic)), activities, callers);
+        service = new RequestServiceImpl(tx, scope, (type, candidate, previous) -> { }, TestEvents.observed(TestEvents.outbox(callers, tx), (topic, properties) -> events.add(topic)),
                 TestAudit.coreRecorder(callers), callers, parties, org, activities, customFields, plans, setup, sla, clock, config());
         timeline = new RequestTimelineContributor(tx, scope);
         overview = new RequestOverviewContributor(tx, scope);
-        documents = new DocumentServiceImpl(tx, service, setup, parties, org, callers, mail, (topic, properties) -> events.add(topic),
+        documents = new DocumentServiceImpl(tx, service, setup, parties, org, callers, mail, TestEvents.observed(TestEvents.outbox(callers, tx), (topic, properties) -> events.add(topic)),
                 TestAudit.coreRecorder(callers), clock, config());
         // a second node on the same database
-        documentsOnNodeB = new DocumentServiceImpl(tx, service, setup, parties, org, callers, mail, (topic, properties) -> events.add(topic),
+        documentsOnNodeB = new DocumentServiceImpl(tx, service, setup, parties, org, callers, mail, TestEvents.observed(TestEvents.outbox(callers, tx), (topic, properties) -> events.add(topic)),
                 TestAudit.coreRecorder(callers), clock, config());
         DocumentTemplateDTO email = new DocumentTemplateDTO();
         email.code = "ACK";

@@ -28,6 +28,7 @@ import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.TestCallerContext;
+import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestDatabase;
 import org.tessera.crm.service.api.RequestService;
 import org.tessera.crm.service.api.ServiceTopics;
@@ -82,9 +83,9 @@ abstract class AbstractSlaDatabaseTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        engineA = new SlaEngineImpl(nodeA, clockA, (topic, properties) -> events.add(topic + " " + properties.get("subjectId")),
+        engineA = new SlaEngineImpl(nodeA, clockA, TestEvents.observed(TestEvents.outbox(callers, nodeA), (topic, properties) -> events.add(topic + " " + properties.get("subjectId"))),
                 activityService, callers);
-        engineB = new SlaEngineImpl(nodeB, clockB, (topic, properties) -> events.add(topic + " " + properties.get("subjectId")),
+        engineB = new SlaEngineImpl(nodeB, clockB, TestEvents.observed(TestEvents.outbox(callers, nodeB), (topic, properties) -> events.add(topic + " " + properties.get("subjectId"))),
                 activityService, callers);
 
         CalendarDTO paris = new CalendarDTO();
