@@ -31,6 +31,17 @@ public final class EventProperties {
         return of(entityType, id, version, null);
     }
 
+    /**
+     * An update's properties, with the names of the DTO fields whose values differ between
+     * {@code before} and {@code after} (the version and {@code ignored} fields aside).
+     */
+    public static Map<String, Object> updated(String entityType, String id, Long version, Object before, Object after,
+            String... ignored) {
+        java.util.Set<String> skipped = new java.util.HashSet<>(List.of(ignored));
+        skipped.add("version");
+        return of(entityType, id, version, ChangedFields.between(before, after, skipped));
+    }
+
     /** With the changed fields (may be {@code null}) and {@code extra} properties of the topic. */
     public static Map<String, Object> of(String entityType, String id, Long version, List<String> changedFields,
             Map<String, ?> extra) {

@@ -49,6 +49,7 @@ import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
@@ -66,7 +67,7 @@ public class AccountServiceImpl implements AccountService {
     private final ValidationService validation;
     private final CustomFieldService customFields;
     private final CallerContext callers;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock = Clock.systemUTC();
 
@@ -80,15 +81,13 @@ public class AccountServiceImpl implements AccountService {
         this.validation = validation;
         this.customFields = customFields;
         this.callers = callers;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder, BALANCE_FIELDS);
     }
 
     @Override
     public AccountDTO create(AccountDTO draft) {
-        AccountDTO created = write(null, null, draft, true);
-        events.post(BankingTopics.ACCOUNT_CREATED, EventProperties.of(ACCOUNT, created.id, created.version));
-        return created;
+        return write(null, null, draft, true);
     }
 
     @Override
@@ -98,9 +97,7 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public AccountDTO update(String id, Long expectedVersion, AccountDTO desired) {
-        AccountDTO updated = write(id, expectedVersion, desired, false);
-        events.post(BankingTopics.ACCOUNT_UPDATED, EventProperties.of(ACCOUNT, updated.id, updated.version));
-        return updated;
+        return write(id, expectedVersion, desired, false);
     }
 
     @Override
@@ -112,9 +109,9 @@ public class AccountServiceImpl implements AccountService {
             em.createQuery("DELETE FROM HoldingEntity h WHERE h.accountId = :a").setParameter("a", entity.id).executeUpdate();
             em.createQuery("DELETE FROM AccountRoleEntity r WHERE r.accountId = :a").setParameter("a", entity.id).executeUpdate();
             em.remove(entity);
+            events.record(em, BankingTopics.ACCOUNT_DELETED, EventProperties.of(ACCOUNT, id, null));
             return null;
         });
-        events.post(BankingTopics.ACCOUNT_DELETED, EventProperties.of(ACCOUNT, id, null));
     }
 
     @Override
@@ -219,9 +216,8 @@ public class AccountServiceImpl implements AccountService {
                 .getResultStream().findFirst());
         AccountDTO candidate = plain(row);
         if (existing.isEmpty()) {
-            AccountDTO created = write(null, null, candidate, true);
+            write(null, null, candidate, true);
             report.created++;
-            events.post(BankingTopics.ACCOUNT_CREATED, EventProperties.of(ACCOUNT, created.id, created.version));
             return;
         }
         String id = Ids.format(existing.get());
@@ -230,9 +226,8 @@ public class AccountServiceImpl implements AccountService {
             report.unchanged++;
             return;
         }
-        AccountDTO updated = write(id, null, candidate, true);
+        write(id, null, candidate, true);
         report.updated++;
-        events.post(BankingTopics.ACCOUNT_UPDATED, EventProperties.of(ACCOUNT, updated.id, updated.version));
     }
 
 
@@ -291,8 +286,11 @@ public class AccountServiceImpl implements AccountService {
             AccountDTO after = toDto(em, entity, true);
             if (before == null) {
                 audit.created(em, ACCOUNT, after.id, after);
+                events.record(em, BankingTopics.ACCOUNT_CREATED, EventProperties.of(ACCOUNT, after.id, after.version));
             } else {
                 audit.updated(em, ACCOUNT, after.id, before, after);
+                events.record(em, BankingTopics.ACCOUNT_UPDATED, EventProperties.updated(ACCOUNT, after.id, after.version, before, after,
+                        "updatedAt"));
             }
             return seesBalances ? after : toDto(em, entity);
         });

@@ -36,6 +36,7 @@ import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
@@ -51,7 +52,7 @@ public class HouseholdServiceImpl implements HouseholdService {
     private final PartyService parties;
     private final RecordScope scope;
     private final CallerContext callers;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock = Clock.systemUTC();
 
@@ -63,7 +64,7 @@ public class HouseholdServiceImpl implements HouseholdService {
         this.parties = parties;
         this.scope = scope;
         this.callers = callers;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder, java.util.Set.of("value"));
     }
 
@@ -119,9 +120,9 @@ public class HouseholdServiceImpl implements HouseholdService {
             em.flush();
             HouseholdMemberDTO dto = toDto(entity);
             audit.created(em, BankingEntityTypes.HOUSEHOLD_MEMBER, dto.id, dto);
+            events.record(em, BankingTopics.HOUSEHOLD_MEMBER_CHANGED, EventProperties.of(BankingEntityTypes.HOUSEHOLD_MEMBER, dto.id, dto.version));
             return dto;
         });
-        events.post(BankingTopics.HOUSEHOLD_MEMBER_CHANGED, EventProperties.of(BankingEntityTypes.HOUSEHOLD_MEMBER, created.id, created.version));
         return created;
     }
 
@@ -150,9 +151,9 @@ public class HouseholdServiceImpl implements HouseholdService {
             Versions.check(BankingEntityTypes.HOUSEHOLD_MEMBER, memberId, expectedVersion, entity.version);
             audit.deleted(em, BankingEntityTypes.HOUSEHOLD_MEMBER, memberId, toDto(entity));
             em.remove(entity);
+            events.record(em, BankingTopics.HOUSEHOLD_MEMBER_CHANGED, EventProperties.of(BankingEntityTypes.HOUSEHOLD_MEMBER, memberId, null));
             return null;
         });
-        events.post(BankingTopics.HOUSEHOLD_MEMBER_CHANGED, EventProperties.of(BankingEntityTypes.HOUSEHOLD_MEMBER, memberId, null));
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.RowImports;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 
 /** Life events of persons, with their type checked against the pack's picklist. */
@@ -43,7 +44,7 @@ public class LifeEventServiceImpl implements LifeEventService {
     private final RecordScope scope;
     private final CustomFieldService customFields;
     private final CallerContext callers;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock = Clock.systemUTC();
 
@@ -56,7 +57,7 @@ public class LifeEventServiceImpl implements LifeEventService {
         this.scope = scope;
         this.customFields = customFields;
         this.callers = callers;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
     }
 
@@ -110,6 +111,8 @@ public class LifeEventServiceImpl implements LifeEventService {
             em.flush();
             LifeEventDTO after = toDto(entity);
             audit.updated(em, BankingEntityTypes.LIFE_EVENT, after.id, before, after);
+            events.record(em, BankingTopics.LIFE_EVENT_UPDATED, EventProperties.updated(BankingEntityTypes.LIFE_EVENT, after.id, after.version,
+                    before, after));
             return Optional.of(after);
         });
         if (updated == null) {
@@ -117,8 +120,6 @@ public class LifeEventServiceImpl implements LifeEventService {
             report.created++;
         } else if (updated.isPresent()) {
             report.updated++;
-            events.post(BankingTopics.LIFE_EVENT_UPDATED, EventProperties.of(BankingEntityTypes.LIFE_EVENT, updated.get().id,
-                    updated.get().version));
         } else {
             report.unchanged++;
         }
@@ -160,9 +161,9 @@ public class LifeEventServiceImpl implements LifeEventService {
             em.flush();
             LifeEventDTO dto = toDto(entity);
             audit.created(em, BankingEntityTypes.LIFE_EVENT, dto.id, dto);
+            events.record(em, BankingTopics.LIFE_EVENT_CREATED, EventProperties.of(BankingEntityTypes.LIFE_EVENT, dto.id, dto.version));
             return dto;
         });
-        events.post(BankingTopics.LIFE_EVENT_CREATED, EventProperties.of(BankingEntityTypes.LIFE_EVENT, created.id, created.version));
         return created;
     }
 

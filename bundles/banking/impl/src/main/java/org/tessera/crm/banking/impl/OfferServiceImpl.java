@@ -57,6 +57,7 @@ import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 
@@ -77,7 +78,7 @@ public class OfferServiceImpl implements OfferService {
     private final CustomFieldService customFields;
     private final ActivityService activities;
     private final CallerContext callers;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final ObjectMapper json = ObjectMappers.create();
     private final Clock clock = Clock.systemUTC();
@@ -99,7 +100,7 @@ public class OfferServiceImpl implements OfferService {
         this.customFields = customFields;
         this.activities = activities;
         this.callers = callers;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
     }
 
@@ -130,9 +131,9 @@ public class OfferServiceImpl implements OfferService {
             em.flush();
             OfferRuleDTO dto = toDto(entity);
             audit.created(em, RULE, dto.id, dto);
+            events.record(em, BankingTopics.OFFER_RULE_CHANGED, EventProperties.of(RULE, dto.id, dto.version));
             return dto;
         });
-        events.post(BankingTopics.OFFER_RULE_CHANGED, EventProperties.of(RULE, created.id, created.version));
         return created;
     }
 
@@ -153,9 +154,9 @@ public class OfferServiceImpl implements OfferService {
             em.flush();
             OfferRuleDTO after = toDto(entity);
             audit.updated(em, RULE, id, before, after);
+            events.record(em, BankingTopics.OFFER_RULE_CHANGED, EventProperties.updated(RULE, id, after.version, before, after));
             return after;
         });
-        events.post(BankingTopics.OFFER_RULE_CHANGED, EventProperties.of(RULE, updated.id, updated.version));
         return updated;
     }
 
@@ -167,9 +168,9 @@ public class OfferServiceImpl implements OfferService {
             // decisions keep the rule's key: the party's history outlives the rule
             audit.deleted(em, RULE, id, toDto(entity));
             em.remove(entity);
+            events.record(em, BankingTopics.OFFER_RULE_CHANGED, EventProperties.of(RULE, id, null));
             return null;
         });
-        events.post(BankingTopics.OFFER_RULE_CHANGED, EventProperties.of(RULE, id, null));
     }
 
     @Override
@@ -378,11 +379,11 @@ public class OfferServiceImpl implements OfferService {
             em.flush();
             OfferDecisionDTO dto = toDto(entity);
             audit.created(em, BankingEntityTypes.OFFER_DECISION, dto.id, dto);
+            events.record(em, decision == OfferDecision.ACCEPTED ? BankingTopics.OFFER_ACCEPTED : BankingTopics.OFFER_REJECTED,
+                    EventProperties.of(BankingEntityTypes.OFFER_DECISION, dto.id, null, null,
+                            Map.of("partyId", partyId, "ruleId", offer.ruleId)));
             return dto;
         });
-        events.post(decision == OfferDecision.ACCEPTED ? BankingTopics.OFFER_ACCEPTED : BankingTopics.OFFER_REJECTED,
-                EventProperties.of(BankingEntityTypes.OFFER_DECISION, recorded.id, null, null,
-                        Map.of("partyId", partyId, "ruleId", offer.ruleId)));
         return recorded;
     }
 

@@ -27,7 +27,7 @@ import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.event.DomainEvents;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.security.ScopedUnits;
-import org.tessera.crm.core.impl.support.ChangedFields;
+import org.tessera.crm.core.kit.ChangedFields;
 import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Times;

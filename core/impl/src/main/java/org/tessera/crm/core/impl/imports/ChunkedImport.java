@@ -19,7 +19,7 @@ import org.tessera.crm.core.impl.event.DomainEvents;
 import org.tessera.crm.core.impl.outbox.OutboxEvent;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.jpa.Tx;
-import org.tessera.crm.core.impl.support.ChangedFields;
+import org.tessera.crm.core.kit.ChangedFields;
 
 /**
  * Runs an import in transactions of {@link #CHUNK_ROWS} rows and reports it. When the database

@@ -24,6 +24,7 @@ import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.forecasting.api.AdjustmentDTO;
 import org.tessera.crm.forecasting.api.ForecastDTO;
@@ -56,7 +57,7 @@ public class ForecastServiceImpl implements ForecastService {
     private final Tx tx;
     private final PositionDirectory directory;
     private final SalesGate sales;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock = Clock.systemUTC();
 
@@ -66,7 +67,7 @@ public class ForecastServiceImpl implements ForecastService {
         this.tx = tx;
         this.directory = directory;
         this.sales = sales;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(recorder);
     }
 
@@ -227,8 +228,14 @@ public class ForecastServiceImpl implements ForecastService {
             }
             audit.created(em, ForecastingEntityTypes.REVISION, dto.id, summary(dto));
             String manager = view.hierarchy().managerOf(position.id).orElse(null);
-            return new Submitted(dto, manager, manager == null ? null : view.positions().get(manager).agentId);
+            Submitted done = new Submitted(dto, manager, manager == null ? null : view.positions().get(manager).agentId);
+            events.record(em, ForecastingTopics.SUBMITTED, submittedEvent(done));
+            return done;
         });
+        return submitted.revision();
+    }
+
+    private static Map<String, Object> submittedEvent(Submitted submitted) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put(ForecastingTopics.POSITION_ID, submitted.revision().positionId);
         extra.put(ForecastingTopics.PERIOD_ID, submitted.revision().periodId);
@@ -237,9 +244,7 @@ public class ForecastServiceImpl implements ForecastService {
             extra.put(ForecastingTopics.MANAGER_POSITION_ID, submitted.manager());
             extra.put(ForecastingTopics.MANAGER_AGENT_ID, submitted.managerAgent());
         }
-        events.post(ForecastingTopics.SUBMITTED, EventProperties.of(ForecastingEntityTypes.REVISION, submitted.revision().id, 0L,
-                List.of(), extra));
-        return submitted.revision();
+        return EventProperties.of(ForecastingEntityTypes.REVISION, submitted.revision().id, 0L, List.of(), extra);
     }
 
     private record Submitted(RevisionDTO revision, String manager, String managerAgent) {

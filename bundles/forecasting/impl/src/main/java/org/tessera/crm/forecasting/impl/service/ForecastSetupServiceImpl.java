@@ -24,6 +24,7 @@ import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.forecasting.api.ExchangeRateDTO;
 import org.tessera.crm.forecasting.api.ForecastSetupService;
@@ -47,7 +48,7 @@ public class ForecastSetupServiceImpl implements ForecastSetupService {
     private final Tx tx;
     private final PositionDirectory directory;
     private final OrgService org;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock = Clock.systemUTC();
 
@@ -57,7 +58,7 @@ public class ForecastSetupServiceImpl implements ForecastSetupService {
         this.tx = tx;
         this.directory = directory;
         this.org = org;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(recorder);
     }
 
@@ -209,10 +210,10 @@ public class ForecastSetupServiceImpl implements ForecastSetupService {
             em.flush();
             PeriodDTO after = PeriodMapper.toDto(entity);
             audit.updated(em, ForecastingEntityTypes.PERIOD, periodId, before, after);
+            events.record(em, topic, EventProperties.of(ForecastingEntityTypes.PERIOD, after.id, after.version,
+                    List.of("status", "lockedAt", "lockedBy"), Map.of(ForecastingTopics.PERIOD_ID, after.id)));
             return after;
         });
-        events.post(topic, EventProperties.of(ForecastingEntityTypes.PERIOD, changed.id, changed.version,
-                List.of("status", "lockedAt", "lockedBy"), Map.of(ForecastingTopics.PERIOD_ID, changed.id)));
         return changed;
     }
 

@@ -42,6 +42,7 @@ import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.insurance.api.ClaimAmountDTO;
 import org.tessera.crm.insurance.api.ClaimDTO;
@@ -77,7 +78,7 @@ public class ClaimServiceImpl implements ClaimService {
     private final RecordScope scope;
     private final ValidationService validation;
     private final CustomFieldService customFields;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock;
     /** Present while the service module is installed. */
@@ -98,7 +99,7 @@ public class ClaimServiceImpl implements ClaimService {
         this.scope = scope;
         this.validation = validation;
         this.customFields = customFields;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = clock;
     }
@@ -149,9 +150,9 @@ public class ClaimServiceImpl implements ClaimService {
             em.flush();
             ClaimDTO after = ClaimMapper.toDto(e, term.number);
             audit.created(em, Insurance.CLAIM, after.id, after);
+            record(em, "REPORTED", after, List.of());
             return after;
         });
-        post("REPORTED", reported, List.of());
         return reported;
     }
 
@@ -178,9 +179,9 @@ public class ClaimServiceImpl implements ClaimService {
             em.flush();
             ClaimDTO after = ClaimMapper.toDto(e, term.number);
             audit.updated(em, Insurance.CLAIM, id, before, after);
+            record(em, "UPDATED", after, List.of());
             return after;
         });
-        post("UPDATED", updated, List.of());
         return updated;
     }
 
@@ -203,9 +204,9 @@ public class ClaimServiceImpl implements ClaimService {
             em.flush();
             ClaimDTO after = ClaimMapper.toDto(e, term.number);
             audit.updated(em, Insurance.CLAIM, id, before, after);
+            record(em, status.name(), after, List.of("status"));
             return after;
         });
-        post(status.name(), changed, List.of("status"));
         return changed;
     }
 
@@ -240,9 +241,9 @@ public class ClaimServiceImpl implements ClaimService {
             em.flush();
             ClaimDTO after = ClaimMapper.toDto(e, term.number);
             audit.updated(em, Insurance.CLAIM, id, before, after);
+            record(em, "PAID", after, List.of("payments", "status"));
             return after;
         });
-        post("PAID", paid, List.of("payments", "status"));
         return paid;
     }
 
@@ -266,9 +267,9 @@ public class ClaimServiceImpl implements ClaimService {
             em.flush();
             ClaimDTO after = ClaimMapper.toDto(e, claim.policyNumber);
             audit.updated(em, Insurance.CLAIM, id, before, after);
+            record(em, "UPDATED", after, List.of("serviceRequestId"));
             return after;
         });
-        post("UPDATED", linked, List.of("serviceRequestId"));
         return linked;
     }
 
@@ -425,8 +426,8 @@ public class ClaimServiceImpl implements ClaimService {
         }
     }
 
-    private void post(String what, ClaimDTO claim, List<String> changed) {
-        events.post(Insurance.CLAIM_TOPIC + what, EventProperties.of(Insurance.CLAIM, claim.id, claim.version, changed, Map.of()));
+    private void record(EntityManager em, String what, ClaimDTO claim, List<String> changed) {
+        events.record(em, Insurance.CLAIM_TOPIC + what, EventProperties.of(Insurance.CLAIM, claim.id, claim.version, changed, Map.of()));
     }
 
     private Instant now() {

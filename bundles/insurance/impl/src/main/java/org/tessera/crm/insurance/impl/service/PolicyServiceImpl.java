@@ -50,6 +50,7 @@ import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ReadOnly;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.insurance.api.CoverageDTO;
 import org.tessera.crm.insurance.api.EndorsementDTO;
@@ -86,7 +87,7 @@ public class PolicyServiceImpl implements PolicyService {
     private final ValidationService validation;
     private final CustomFieldService customFields;
     private final ActivityService activities;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final PolicyChecks checks;
     private final Households households;
@@ -112,7 +113,7 @@ public class PolicyServiceImpl implements PolicyService {
         this.validation = validation;
         this.customFields = customFields;
         this.activities = activities;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder, SENSITIVE);
         this.checks = new PolicyChecks(parties, scope);
         this.households = new Households(tx, parties, scope, () -> householdMembers);
@@ -158,9 +159,9 @@ public class PolicyServiceImpl implements PolicyService {
             em.flush();
             PolicyDTO after = toDto(em, e, null);
             audit.created(em, Insurance.POLICY, after.id, after);
+            record(em, "CREATED", after, List.of());
             return after;
         });
-        post("CREATED", created, List.of());
         return created;
     }
 
@@ -200,9 +201,9 @@ public class PolicyServiceImpl implements PolicyService {
             em.flush();
             PolicyDTO after = toDto(em, e, null);
             audit.updated(em, Insurance.POLICY, id, before, after);
+            record(em, "UPDATED", after, List.of());
             return after;
         });
-        post("UPDATED", updated, List.of());
         return updated;
     }
 
@@ -248,9 +249,9 @@ public class PolicyServiceImpl implements PolicyService {
             em.flush();
             PolicyDTO after = toDto(em, e, endorsement.effectiveDate);
             audit.updated(em, Insurance.POLICY, id, before, after);
+            record(em, "ENDORSED", after, List.of("revisions", "coverages", "premium"));
             return after;
         });
-        post("ENDORSED", endorsed, List.of("revisions", "coverages", "premium"));
         return endorsed;
     }
 
@@ -286,9 +287,9 @@ public class PolicyServiceImpl implements PolicyService {
             em.flush();
             PolicyDTO after = toDto(em, e, null);
             audit.updated(em, Insurance.POLICY, id, before, after);
+            record(em, transition.status.name(), after, List.of("status"));
             return after;
         });
-        post(transition.status.name(), changed, List.of("status"));
         return changed;
     }
 
@@ -351,10 +352,10 @@ public class PolicyServiceImpl implements PolicyService {
             renewed[1] = toDto(em, old, null);
             audit.created(em, Insurance.POLICY, renewed[0].id, renewed[0]);
             audit.updated(em, Insurance.POLICY, id, oldBefore, renewed[1]);
+            record(em, "RENEWED", renewed[1], List.of("status"));
+            record(em, "CREATED", renewed[0], List.of());
             return null;
         });
-        post("RENEWED", renewed[1], List.of("status"));
-        post("CREATED", renewed[0], List.of());
         planReminder(renewed[0], renewed[1].expiryDate, how.reminderDaysBefore);
         return renewed[0];
     }
@@ -503,8 +504,8 @@ public class PolicyServiceImpl implements PolicyService {
         return date.isBefore(e.expiryDate) ? date : e.expiryDate.minusDays(1);
     }
 
-    private void post(String what, PolicyDTO policy, List<String> changed) {
-        events.post(Insurance.POLICY_TOPIC + what, EventProperties.of(Insurance.POLICY, policy.id, policy.version, changed, Map.of()));
+    private void record(EntityManager em, String what, PolicyDTO policy, List<String> changed) {
+        events.record(em, Insurance.POLICY_TOPIC + what, EventProperties.of(Insurance.POLICY, policy.id, policy.version, changed, Map.of()));
     }
 
     private Instant now() {

@@ -132,6 +132,8 @@ public class RenewalServiceImpl implements RenewalService {
                 audit.recordChanges(c, Insurance.RUN, String.valueOf(runId), AuditAction.CREATE, List.of(
                         change("kind", "renewal"), change("expiringFrom", run.expiringFrom), change("expiringTo", run.expiringTo),
                         change("terms", candidates.size()), change("premiumFactor", run.premiumFactor)));
+                events.record(c, Insurance.TOPIC_PREFIX + "renewal/COMPLETED", EventProperties.of(Insurance.RUN, null, null, null,
+                        Map.of("terms", candidates.size(), "expiringFrom", run.expiringFrom.toString(), "expiringTo", run.expiringTo.toString())));
                 split.lap("audit");
                 return candidates;
             } catch (SQLException e) {
@@ -142,9 +144,6 @@ public class RenewalServiceImpl implements RenewalService {
         result.terms = renewed.size();
         result.termsMillis = (System.nanoTime() - started) / 1_000_000;
         if (!renewed.isEmpty()) {
-            events.post(Insurance.TOPIC_PREFIX + "renewal/COMPLETED", EventProperties.of(Insurance.RUN, null, null, null,
-                    Map.of("terms", renewed.size(), "expiringFrom", run.expiringFrom.toString(), "expiringTo", run.expiringTo.toString())));
-            split.lap("events");
             planReminders(renewed, run.reminderDaysBefore, result);
             split.lap("reminders");
         }
@@ -187,14 +186,15 @@ public class RenewalServiceImpl implements RenewalService {
                 int count = update.executeUpdate();
                 audit.recordChanges(c, Insurance.RUN, "lapse-" + now.toEpochMilli(), AuditAction.UPDATE, List.of(
                         change("kind", "lapse"), change("asOf", asOf), change("graceDays", how.graceDays), change("terms", count)));
+                if (count > 0) {
+                    events.record(c, Insurance.TOPIC_PREFIX + "lapse/COMPLETED", EventProperties.of(Insurance.RUN, null, null, null,
+                            Map.of("terms", (long) count)));
+                }
                 return (long) count;
             } catch (SQLException e) {
                 throw new IllegalStateException("lapse run failed", e);
             }
         });
-        if (lapsed > 0) {
-            events.post(Insurance.TOPIC_PREFIX + "lapse/COMPLETED", EventProperties.of(Insurance.RUN, null, null, null, Map.of("terms", lapsed)));
-        }
         RunResultDTO result = result("lapse", lapsed, now);
         result.termsMillis = (System.nanoTime() - started) / 1_000_000;
         result.millis = (System.nanoTime() - started) / 1_000_000;

@@ -231,7 +231,7 @@ abstract class AbstractInsuranceDatabaseTest {
         assertEquals(3, result.terms);
         assertEquals(1, result.activities);
         assertEquals(List.of("read", "compute", "write.pairs", "write.terms", "write.revisions", "write.coverages", "write.participants",
-                "write.customValues", "write.closeOld", "audit", "commit", "events", "reminders"), List.copyOf(result.splitMillis.keySet()),
+                "write.customValues", "write.closeOld", "audit", "commit", "reminders"), List.copyOf(result.splitMillis.keySet()),
                 "the run says where its time went, step by step");
         assertEquals(expiry.minusDays(15).atTime(9, 0).toInstant(ZoneOffset.UTC), plannedActivities.get(plannedActivities.size() - 1).dueAt);
 

@@ -33,6 +33,7 @@ import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.marketing.api.CampaignDTO;
 import org.tessera.crm.marketing.api.CampaignStatus;
@@ -55,7 +56,7 @@ public class Campaigns {
     private final Tx tx;
     private final CustomFieldService customFields;
     private final OrgService org;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock;
     private volatile int maxDepth;
@@ -71,7 +72,7 @@ public class Campaigns {
         this.tx = tx;
         this.customFields = customFields;
         this.org = org;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = clock;
         this.maxDepth = maxDepth;
@@ -100,9 +101,9 @@ public class Campaigns {
             writeStatuses(em, e.id, StatusLists.defaults());
             CampaignDTO stored = CampaignMapper.toDto(e);
             audit.created(em, CAMPAIGN, stored.id, stored);
+            events.record(em, MarketingConstants.topic("campaign", "CREATED"), EventProperties.of(CAMPAIGN, stored.id, stored.version));
             return stored;
         });
-        events.post(MarketingConstants.topic("campaign", "CREATED"), EventProperties.of(CAMPAIGN, created.id, created.version));
         return created;
     }
 
@@ -139,12 +140,12 @@ public class Campaigns {
             em.flush();
             CampaignDTO after = CampaignMapper.toDto(e);
             audit.updated(em, CAMPAIGN, id, before, after);
+            if (!changed.isEmpty()) {
+                events.record(em, MarketingConstants.topic("campaign", "UPDATED"),
+                        EventProperties.of(CAMPAIGN, id, after.version, changed.toArray(String[]::new)));
+            }
             return new Written(after, changed);
         });
-        if (!written.changed.isEmpty()) {
-            events.post(MarketingConstants.topic("campaign", "UPDATED"),
-                    EventProperties.of(CAMPAIGN, id, written.stored.version, written.changed.toArray(String[]::new)));
-        }
         return written.stored;
     }
 
@@ -166,9 +167,9 @@ public class Campaigns {
             audit.deleted(em, CAMPAIGN, id, CampaignMapper.toDto(e));
             NativeSql.update(em, "DELETE FROM marketing_member_status WHERE campaign_id = ?", List.of(key));
             em.remove(e);
+            events.record(em, MarketingConstants.topic("campaign", "DELETED"), EventProperties.of(CAMPAIGN, id, null));
             return null;
         });
-        events.post(MarketingConstants.topic("campaign", "DELETED"), EventProperties.of(CAMPAIGN, id, null));
     }
 
     /** Campaigns by id; {@code parentId} "root" lists the roots. */
@@ -224,9 +225,9 @@ public class Campaigns {
             writeStatuses(em, key, statuses);
             List<MemberStatusDTO> after = readStatuses(em, key);
             audit.updated(em, MarketingConstants.CAMPAIGN + "_STATUSES", id, Map.of("statuses", before), Map.of("statuses", after));
+            events.record(em, MarketingConstants.topic("campaign", "UPDATED"), EventProperties.of(CAMPAIGN, id, null, new String[] {"statuses"}));
             return after;
         });
-        events.post(MarketingConstants.topic("campaign", "UPDATED"), EventProperties.of(CAMPAIGN, id, null, new String[] {"statuses"}));
         return written;
     }
 

@@ -31,6 +31,7 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.kit.template.Escaping;
 import org.tessera.crm.core.kit.template.MergeTemplate;
@@ -60,7 +61,7 @@ public class EmailSends {
     private final PartyService parties;
     private final MailSender mail;
     private final CallerContext callers;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock;
     private volatile MarketingConfig config;
@@ -76,7 +77,7 @@ public class EmailSends {
         this.parties = parties;
         this.mail = mail;
         this.callers = callers;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = Clock.systemUTC();
         this.config = config;
@@ -154,10 +155,10 @@ public class EmailSends {
         tx.required(em -> {
             audit.created(em, MarketingConstants.CAMPAIGN + "_SEND", campaign.id, Map.of("sent", report.sent, "bounced", report.bounced,
                     "failed", report.failed, "suppressed", report.suppressed, "remaining", report.remaining));
+            events.record(em, MarketingConstants.topic("campaign", "SENT"), EventProperties.of(MarketingConstants.CAMPAIGN, campaign.id, null,
+                    List.of(), Map.of("sent", report.sent, "bounced", report.bounced, "failed", report.failed, "suppressed", report.suppressed)));
             return null;
         });
-        events.post(MarketingConstants.topic("campaign", "SENT"), EventProperties.of(MarketingConstants.CAMPAIGN, campaign.id, null,
-                List.of(), Map.of("sent", report.sent, "bounced", report.bounced, "failed", report.failed, "suppressed", report.suppressed)));
         return report;
     }
 
@@ -255,8 +256,12 @@ public class EmailSends {
             }
             return null;
         });
-        events.post(MarketingConstants.topic("member", "UNSUBSCRIBED"), EventProperties.of(MarketingConstants.MEMBER,
-                NativeSql.longOf(row[1]) + "/" + partyId, null));
+        // the change itself is the core's (its party update records its own event); this one says why
+        tx.required(em -> {
+            events.record(em, MarketingConstants.topic("member", "UNSUBSCRIBED"), EventProperties.of(MarketingConstants.MEMBER,
+                    NativeSql.longOf(row[1]) + "/" + partyId, null));
+            return null;
+        });
         return true;
     }
 

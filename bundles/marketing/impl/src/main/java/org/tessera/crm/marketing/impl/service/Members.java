@@ -35,6 +35,7 @@ import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.marketing.api.CampaignDTO;
 import org.tessera.crm.marketing.api.CampaignType;
@@ -64,7 +65,7 @@ public class Members {
     private final Segments segments;
     private final ActivityService activities;
     private final CallerContext callers;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock;
 
@@ -83,7 +84,7 @@ public class Members {
         this.segments = segments;
         this.activities = activities;
         this.callers = callers;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = clock;
     }
@@ -128,7 +129,6 @@ public class Members {
             auditAddition(em, campaignId, source, r, null);
             return r;
         });
-        announceAddition(campaignId, result);
         return result;
     }
 
@@ -157,7 +157,6 @@ public class Members {
             auditAddition(em, campaignId, source, r, segmentId);
             return r;
         });
-        announceAddition(campaignId, result);
         return result;
     }
 
@@ -254,10 +253,10 @@ public class Members {
                 }
                 MemberDTO stored = readMember(em, Long.parseLong(campaignId), Long.parseLong(partyId));
                 audit.updated(em, MEMBER, campaignId + "/" + partyId, member, stored);
+                events.record(em, MarketingConstants.topic("member", "RESPONDED"), EventProperties.of(MEMBER, campaignId + "/" + partyId,
+                        stored.version, List.of("status"), Map.of("campaignId", campaignId, "partyId", partyId, "status", stored.status)));
                 return stored;
             });
-            events.post(MarketingConstants.topic("member", "RESPONDED"), EventProperties.of(MEMBER, campaignId + "/" + partyId, after.version,
-                    List.of("status"), Map.of("campaignId", campaignId, "partyId", partyId, "status", after.status)));
             return after;
         } catch (RuntimeException e) {
             callers.callAsSystem(() -> {
@@ -279,9 +278,9 @@ public class Members {
             NativeSql.update(em, "DELETE FROM marketing_member WHERE campaign_id = ? AND party_id = ?",
                     List.of(Long.parseLong(campaignId), Long.parseLong(partyId)));
             audit.deleted(em, MEMBER, campaignId + "/" + partyId, member);
+            events.record(em, MarketingConstants.topic("member", "DELETED"), EventProperties.of(MEMBER, campaignId + "/" + partyId, null));
             return null;
         });
-        events.post(MarketingConstants.topic("member", "DELETED"), EventProperties.of(MEMBER, campaignId + "/" + partyId, null));
     }
 
     static MemberDTO readMember(EntityManager em, long campaign, long party) {
@@ -305,11 +304,8 @@ public class Members {
             summary.put("segmentId", segmentId);
         }
         audit.created(em, MEMBER, campaignId, summary);
-    }
-
-    private void announceAddition(String campaignId, MembersAddedDTO r) {
         if (r.added > 0) {
-            events.post(MarketingConstants.topic("member", "CREATED"), EventProperties.of(MEMBER, campaignId, null, List.of(),
+            events.record(em, MarketingConstants.topic("member", "CREATED"), EventProperties.of(MEMBER, campaignId, null, List.of(),
                     Map.of("campaignId", campaignId, "added", r.added)));
         }
     }

@@ -23,6 +23,7 @@ import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.marketing.api.CampaignStatus;
 import org.tessera.crm.marketing.api.MarketingConstants;
@@ -43,7 +44,7 @@ import org.tessera.crm.marketing.impl.rules.PriceRule;
 public class Offers implements OfferPriceRules, OfferCatalog {
     static final String OFFER = MarketingConstants.OFFER;
     private final Tx tx;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock;
 
@@ -54,7 +55,7 @@ public class Offers implements OfferPriceRules, OfferCatalog {
 
     public Offers(Tx tx, DomainEventPublisher events, AuditRecorder auditRecorder, Clock clock) {
         this.tx = tx;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = clock;
     }
@@ -73,9 +74,9 @@ public class Offers implements OfferPriceRules, OfferCatalog {
             em.flush();
             OfferDTO stored = toDto(e);
             audit.created(em, OFFER, stored.id, stored);
+            events.record(em, MarketingConstants.topic("offer", "CREATED"), EventProperties.of(OFFER, stored.id, stored.version));
             return stored;
         });
-        events.post(MarketingConstants.topic("offer", "CREATED"), EventProperties.of(OFFER, created.id, created.version));
         return created;
     }
 
@@ -105,9 +106,10 @@ public class Offers implements OfferPriceRules, OfferCatalog {
             em.flush();
             OfferDTO after = toDto(e);
             audit.updated(em, OFFER, id, before, after);
+            events.record(em, MarketingConstants.topic("offer", "UPDATED"), EventProperties.updated(OFFER, id, after.version, before, after,
+                    "updatedAt"));
             return after;
         });
-        events.post(MarketingConstants.topic("offer", "UPDATED"), EventProperties.of(OFFER, id, updated.version));
         return updated;
     }
 
@@ -120,9 +122,9 @@ public class Offers implements OfferPriceRules, OfferCatalog {
             org.tessera.crm.marketing.impl.segment.NativeSql.update(em,
                     "UPDATE marketing_member SET offer_id = NULL, version = version + 1 WHERE offer_id = ?", List.of(key));
             em.remove(e);
+            events.record(em, MarketingConstants.topic("offer", "DELETED"), EventProperties.of(OFFER, id, null));
             return null;
         });
-        events.post(MarketingConstants.topic("offer", "DELETED"), EventProperties.of(OFFER, id, null));
     }
 
     @Override

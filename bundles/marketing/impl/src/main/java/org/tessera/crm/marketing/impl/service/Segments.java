@@ -43,6 +43,7 @@ import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.marketing.api.MarketingConstants;
 import org.tessera.crm.marketing.api.SegmentDTO;
@@ -68,7 +69,7 @@ public class Segments {
     private final RecordScope scope;
     private final CustomFieldService customFields;
     private final CallerContext callers;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock;
     private final List<PartyFactContributor> contributors = new CopyOnWriteArrayList<>();
@@ -85,7 +86,7 @@ public class Segments {
         this.scope = scope;
         this.customFields = customFields;
         this.callers = callers;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = clock;
     }
@@ -115,9 +116,9 @@ public class Segments {
             em.flush();
             SegmentDTO stored = toDto(e);
             audit.created(em, SEGMENT, stored.id, stored);
+            events.record(em, MarketingConstants.topic("segment", "CREATED"), EventProperties.of(SEGMENT, stored.id, stored.version));
             return stored;
         });
-        events.post(MarketingConstants.topic("segment", "CREATED"), EventProperties.of(SEGMENT, created.id, created.version));
         return created;
     }
 
@@ -143,9 +144,10 @@ public class Segments {
             em.flush();
             SegmentDTO after = toDto(e);
             audit.updated(em, SEGMENT, id, before, after);
+            events.record(em, MarketingConstants.topic("segment", "UPDATED"), EventProperties.updated(SEGMENT, id, after.version, before, after,
+                    "updatedAt"));
             return after;
         });
-        events.post(MarketingConstants.topic("segment", "UPDATED"), EventProperties.of(SEGMENT, id, updated.version));
         return updated;
     }
 
@@ -157,9 +159,9 @@ public class Segments {
             audit.deleted(em, SEGMENT, id, toDto(e));
             NativeSql.update(em, "DELETE FROM marketing_list_party WHERE segment_id = ?", List.of(key));
             em.remove(e);
+            events.record(em, MarketingConstants.topic("segment", "DELETED"), EventProperties.of(SEGMENT, id, null));
             return null;
         });
-        events.post(MarketingConstants.topic("segment", "DELETED"), EventProperties.of(SEGMENT, id, null));
     }
 
     public Page<SegmentDTO> list(int limit, String cursor) {
@@ -191,9 +193,9 @@ public class Segments {
             }
             e.updatedAt = now();
             audit.updated(em, SEGMENT, id, Map.of("list", "replaced"), Map.of("list", added));
+            events.record(em, MarketingConstants.topic("segment", "UPDATED"), EventProperties.of(SEGMENT, id, null, new String[] {"list"}));
             return added;
         });
-        events.post(MarketingConstants.topic("segment", "UPDATED"), EventProperties.of(SEGMENT, id, null, new String[] {"list"}));
         return stored;
     }
 

@@ -21,6 +21,7 @@ import org.tessera.crm.core.kit.KeysetCursor;
 import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.marketing.api.MarketingConstants;
 import org.tessera.crm.marketing.api.SuppressionDTO;
@@ -38,7 +39,7 @@ public class Suppressions {
     static final Set<String> CHANNELS = Set.of("EMAIL", "PHONE", "POSTAL", Channels.ALL);
     private final Tx tx;
     private final RecordScope scope;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock = Clock.systemUTC();
 
@@ -47,7 +48,7 @@ public class Suppressions {
             @Reference AuditRecorder auditRecorder) {
         this.tx = tx;
         this.scope = scope;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
     }
 
@@ -72,9 +73,9 @@ public class Suppressions {
             em.flush(); // a second suppression of the party on the channel is a 409 on partyId (uq_marketing_suppression_party_id)
             SuppressionDTO d = toDto(new Object[] {e.id, e.partyId, e.channel, e.reason, java.sql.Timestamp.from(e.createdAt)});
             audit.created(em, SUPPRESSION, d.id, d);
+            events.record(em, MarketingConstants.topic("suppression", "CREATED"), EventProperties.of(SUPPRESSION, d.id, null));
             return d;
         });
-        events.post(MarketingConstants.topic("suppression", "CREATED"), EventProperties.of(SUPPRESSION, created.id, null));
         return created;
     }
 
@@ -109,9 +110,9 @@ public class Suppressions {
             }
             audit.deleted(em, SUPPRESSION, id, toDto((Object[]) rows.get(0)));
             NativeSql.update(em, "DELETE FROM marketing_suppression WHERE id = ?", List.of(key));
+            events.record(em, MarketingConstants.topic("suppression", "DELETED"), EventProperties.of(SUPPRESSION, id, null));
             return null;
         });
-        events.post(MarketingConstants.topic("suppression", "DELETED"), EventProperties.of(SUPPRESSION, id, null));
     }
 
     private static SuppressionDTO toDto(Object[] r) {

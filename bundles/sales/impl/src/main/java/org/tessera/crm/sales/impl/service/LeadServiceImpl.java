@@ -38,6 +38,7 @@ import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.api.ContactRoleDTO;
@@ -80,7 +81,7 @@ public class LeadServiceImpl implements LeadService {
     private final CustomFieldService customFields;
     private final ValidationService validation;
     private final OpportunityService opportunities;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
 
     @Activate
@@ -95,7 +96,7 @@ public class LeadServiceImpl implements LeadService {
         this.customFields = customFields;
         this.validation = validation;
         this.opportunities = opportunities;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(recorder);
     }
 
@@ -116,9 +117,7 @@ public class LeadServiceImpl implements LeadService {
         validation.validate(SalesEntityTypes.LEAD, c, null);
         Compensations undo = new Compensations();
         try {
-            LeadDTO created = createdWithNextAction(c, undo);
-            events.post(SalesTopics.LEAD_CREATED, EventProperties.of(SalesEntityTypes.LEAD, created.id, created.version));
-            return created;
+            return createdWithNextAction(c, undo);
         } catch (RuntimeException e) {
             throw undo.undo(e);
         }
@@ -143,6 +142,7 @@ public class LeadServiceImpl implements LeadService {
             em.flush();
             LeadDTO stored = LeadMapper.toDto(entity);
             audit.created(em, SalesEntityTypes.LEAD, stored.id, stored);
+            events.record(em, SalesTopics.LEAD_CREATED, EventProperties.of(SalesEntityTypes.LEAD, stored.id, stored.version));
             return stored;
         });
         undo.onFailure(() -> deleteCreated(created.id));
@@ -159,6 +159,7 @@ public class LeadServiceImpl implements LeadService {
             if (entity != null) {
                 audit.deleted(em, SalesEntityTypes.LEAD, id, LeadMapper.toDto(entity));
                 em.remove(entity);
+                events.record(em, SalesTopics.LEAD_DELETED, EventProperties.of(SalesEntityTypes.LEAD, id, null));
             }
             return null;
         });
@@ -199,7 +200,6 @@ public class LeadServiceImpl implements LeadService {
         if (nextActionChanged) {
             updated = planNextAction(updated.id, c.nextAction, c.nextActionAt, null, new Compensations());
         }
-        events.post(SalesTopics.LEAD_UPDATED, EventProperties.of(SalesEntityTypes.LEAD, updated.id, updated.version));
         return updated;
     }
 
@@ -214,9 +214,9 @@ public class LeadServiceImpl implements LeadService {
             }
             audit.deleted(em, SalesEntityTypes.LEAD, id, LeadMapper.toDto(entity));
             em.remove(entity);
+            events.record(em, SalesTopics.LEAD_DELETED, EventProperties.of(SalesEntityTypes.LEAD, id, null));
             return null;
         });
-        events.post(SalesTopics.LEAD_DELETED, EventProperties.of(SalesEntityTypes.LEAD, id, null));
     }
 
     @Override
@@ -268,10 +268,7 @@ public class LeadServiceImpl implements LeadService {
         attempt.links.add(SalesEntityTypes.LEAD_LINK_PREFIX + lead.id);
         Compensations undo = new Compensations();
         try {
-            LeadDTO updated = outcomeRecorded(id, lead, attempt, outcome, now, undo);
-            events.post(SalesTopics.LEAD_UPDATED, EventProperties.of(SalesEntityTypes.LEAD, updated.id, updated.version,
-                    List.of("lastOutcome", "status", "nextAction"), Map.of()));
-            return updated;
+            return outcomeRecorded(id, lead, attempt, outcome, now, undo);
         } catch (RuntimeException e) {
             throw undo.undo(e);
         }
@@ -331,13 +328,6 @@ public class LeadServiceImpl implements LeadService {
             throw e;
         }
         LeadConversionDTO result = result(converted);
-        Map<String, Object> props = new HashMap<>();
-        props.put(SalesTopics.CONTACT_ID, result.contactId);
-        props.put(SalesTopics.ACCOUNT_ID, result.accountId);
-        if (result.opportunityId != null) {
-            props.put(SalesTopics.OPPORTUNITY_ID, result.opportunityId);
-        }
-        events.post(SalesTopics.LEAD_CONVERTED, EventProperties.of(SalesEntityTypes.LEAD, id, converted.version, List.of("status"), props));
         LOG.info("Lead {} converted: contact {}, account {}, opportunity {}", id, result.contactId, result.accountId, result.opportunityId);
         return result;
     }
@@ -419,8 +409,22 @@ public class LeadServiceImpl implements LeadService {
             entity.updatedAt = entity.convertedAt;
             entity.conversionClaim = null;
             em.flush();
-            return audited(em, previous, entity);
+            LeadDTO after = LeadMapper.toDto(entity);
+            audit.updated(em, SalesEntityTypes.LEAD, after.id, previous, after);
+            events.record(em, SalesTopics.LEAD_CONVERTED, EventProperties.of(SalesEntityTypes.LEAD, id, after.version, List.of("status"),
+                    conversionProperties(result(after))));
+            return after;
         });
+    }
+
+    private static Map<String, Object> conversionProperties(LeadConversionDTO result) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(SalesTopics.CONTACT_ID, result.contactId);
+        props.put(SalesTopics.ACCOUNT_ID, result.accountId);
+        if (result.opportunityId != null) {
+            props.put(SalesTopics.OPPORTUNITY_ID, result.opportunityId);
+        }
+        return props;
     }
 
     private static LeadConversionDTO result(LeadDTO lead) {
@@ -502,9 +506,12 @@ public class LeadServiceImpl implements LeadService {
     }
 
     /** The lead as now written, its update audited in the same transaction. */
+    /** Audits a lead's update and records its event, in the update's transaction. */
     private LeadDTO audited(EntityManager em, LeadDTO previous, LeadEntity entity) {
         LeadDTO updated = LeadMapper.toDto(entity);
         audit.updated(em, SalesEntityTypes.LEAD, updated.id, previous, updated);
+        events.record(em, SalesTopics.LEAD_UPDATED, EventProperties.updated(SalesEntityTypes.LEAD, updated.id, updated.version,
+                previous, updated, "updatedAt"));
         return updated;
     }
 

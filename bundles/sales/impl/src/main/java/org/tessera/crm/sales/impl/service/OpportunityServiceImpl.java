@@ -20,6 +20,7 @@ import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
+import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.kit.EventProperties;
@@ -31,6 +32,7 @@ import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.Dependents;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.marketing.api.OfferPriceRules;
@@ -63,7 +65,7 @@ public class OpportunityServiceImpl implements OpportunityService {
     private final AccountAccess access;
     private final CustomFieldService customFields;
     private final ValidationService validation;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     /** Marketing's offer discounts, while marketing is installed (an optional, dynamic reference). */
     private final CampaignDiscounts campaignDiscounts = new CampaignDiscounts();
@@ -76,7 +78,7 @@ public class OpportunityServiceImpl implements OpportunityService {
         this.access = access;
         this.customFields = customFields;
         this.validation = validation;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(recorder);
     }
 
@@ -104,9 +106,10 @@ public class OpportunityServiceImpl implements OpportunityService {
             audit.created(em, SalesEntityTypes.OPPORTUNITY, stored.id, stored);
             // last: the summary row is the one lock concurrent writers of an owner's month share
             ForecastTotals.move(em, Optional.empty(), ForecastTotals.Share.of(entity));
-            return new Written(null, stored);
+            Written created = new Written(null, stored);
+            record(em, created, SalesTopics.OPPORTUNITY_CREATED);
+            return created;
         });
-        publish(written, SalesTopics.OPPORTUNITY_CREATED);
         return written.after();
     }
 
@@ -134,9 +137,10 @@ public class OpportunityServiceImpl implements OpportunityService {
             }
             audit.updated(em, SalesEntityTypes.OPPORTUNITY, id, before, after);
             ForecastTotals.move(em, shareBefore, ForecastTotals.Share.of(entity));
-            return new Written(before, after);
+            Written updated = new Written(before, after);
+            record(em, updated, SalesTopics.OPPORTUNITY_UPDATED);
+            return updated;
         });
-        publish(written, SalesTopics.OPPORTUNITY_UPDATED);
         return written.after();
     }
 
@@ -157,9 +161,9 @@ public class OpportunityServiceImpl implements OpportunityService {
             em.remove(entity);
             audit.deleted(em, SalesEntityTypes.OPPORTUNITY, id, before);
             ForecastTotals.move(em, share, Optional.empty());
+            events.record(em, SalesTopics.OPPORTUNITY_DELETED, EventProperties.of(SalesEntityTypes.OPPORTUNITY, id, null));
             return null;
         });
-        events.post(SalesTopics.OPPORTUNITY_DELETED, EventProperties.of(SalesEntityTypes.OPPORTUNITY, id, null));
     }
 
     @Override
@@ -311,10 +315,19 @@ public class OpportunityServiceImpl implements OpportunityService {
         em.persist(h);
     }
 
-    private void publish(Written w, String topic) {
+    /** The write's events, in its transaction: none for an update that changed no value. */
+    private void record(EntityManager em, Written w, String topic) {
         OpportunityDTO after = w.after();
-        List<String> changed = w.before() == null ? null : ForecastChanges.between(w.before(), after);
-        events.post(topic, EventProperties.of(SalesEntityTypes.OPPORTUNITY, after.id, after.version, changed, Map.of()));
+        if (w.before() == null) {
+            events.record(em, topic, EventProperties.of(SalesEntityTypes.OPPORTUNITY, after.id, after.version));
+        } else {
+            Map<String, Object> updated = EventProperties.updated(SalesEntityTypes.OPPORTUNITY, after.id, after.version, w.before(), after,
+                    "updatedAt");
+            if (((String[]) updated.get(CoreEvents.CHANGED_FIELDS)).length == 0) {
+                return;
+            }
+            events.record(em, topic, updated);
+        }
         String previousStage = w.before() == null ? null : w.before().stage;
         if (!after.stage.equals(previousStage)) {
             Map<String, Object> stageProps = new HashMap<>();
@@ -322,10 +335,10 @@ public class OpportunityServiceImpl implements OpportunityService {
             if (previousStage != null) {
                 stageProps.put(SalesTopics.PREVIOUS_STAGE, previousStage);
             }
-            events.post(SalesTopics.OPPORTUNITY_STAGE_CHANGED, EventProperties.of(SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps));
+            events.record(em, SalesTopics.OPPORTUNITY_STAGE_CHANGED, EventProperties.of(SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps));
             OpportunityStatus before = w.before() == null ? OpportunityStatus.OPEN : w.before().status;
             if (after.status != before && after.status != OpportunityStatus.OPEN) {
-                events.post(after.status == OpportunityStatus.WON ? SalesTopics.OPPORTUNITY_WON : SalesTopics.OPPORTUNITY_LOST, EventProperties.of(SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps));
+                events.record(em, after.status == OpportunityStatus.WON ? SalesTopics.OPPORTUNITY_WON : SalesTopics.OPPORTUNITY_LOST, EventProperties.of(SalesEntityTypes.OPPORTUNITY, after.id, after.version, null, stageProps));
             }
         }
     }

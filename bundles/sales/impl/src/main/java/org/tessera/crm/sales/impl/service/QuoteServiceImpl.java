@@ -24,6 +24,7 @@ import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.sales.api.LineItemDTO;
@@ -48,7 +49,7 @@ public class QuoteServiceImpl implements QuoteService {
     private final Tx tx;
     private final AccountAccess access;
     private final ValidationService validation;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
 
     @Activate
@@ -57,7 +58,7 @@ public class QuoteServiceImpl implements QuoteService {
         this.tx = tx;
         this.access = access;
         this.validation = validation;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(recorder);
     }
 
@@ -92,10 +93,10 @@ public class QuoteServiceImpl implements QuoteService {
             em.flush();
             QuoteDTO stored = QuoteMapper.toDto(quote);
             audit.created(em, SalesEntityTypes.QUOTE, stored.id, stored);
+            events.record(em, SalesTopics.QUOTE_STATUS_CHANGED, EventProperties.of(SalesEntityTypes.QUOTE, stored.id, stored.version,
+                    null, Map.of("status", stored.status.name())));
             return stored;
         });
-        events.post(SalesTopics.QUOTE_STATUS_CHANGED, EventProperties.of(SalesEntityTypes.QUOTE, created.id, created.version,
-                null, Map.of("status", created.status.name())));
         return created;
     }
 
@@ -128,14 +129,13 @@ public class QuoteServiceImpl implements QuoteService {
             em.flush();
             QuoteDTO stored = QuoteMapper.toDto(quote);
             audit.updated(em, SalesEntityTypes.QUOTE, id, before, stored);
+            if (stored.status != before.status) {
+                events.record(em, SalesTopics.QUOTE_STATUS_CHANGED, EventProperties.of(SalesEntityTypes.QUOTE, stored.id, stored.version,
+                        List.of("status"), Map.of("status", stored.status.name(), "previousStatus", before.status.name())));
+            }
             return new QuoteDTO[] {before, stored};
         });
-        QuoteDTO after = beforeAfter[1];
-        if (after.status != beforeAfter[0].status) {
-            events.post(SalesTopics.QUOTE_STATUS_CHANGED, EventProperties.of(SalesEntityTypes.QUOTE, after.id, after.version,
-                    List.of("status"), Map.of("status", after.status.name(), "previousStatus", beforeAfter[0].status.name())));
-        }
-        return after;
+        return beforeAfter[1];
     }
 
     @Override
@@ -146,9 +146,9 @@ public class QuoteServiceImpl implements QuoteService {
             Versions.check(SalesEntityTypes.QUOTE, id, expectedVersion, quote.version);
             audit.deleted(em, SalesEntityTypes.QUOTE, id, QuoteMapper.toDto(quote));
             em.remove(quote);
+            events.record(em, SalesTopics.QUOTE_DELETED, EventProperties.of(SalesEntityTypes.QUOTE, id, null));
             return null;
         });
-        events.post(SalesTopics.QUOTE_DELETED, EventProperties.of(SalesEntityTypes.QUOTE, id, null));
     }
 
     @Override

@@ -31,6 +31,7 @@ import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.kit.template.Escaping;
 import org.tessera.crm.core.kit.template.MergeTemplate;
@@ -68,7 +69,7 @@ public class DocumentServiceImpl implements DocumentService {
     private final OrgService org;
     private final CallerContext callers;
     private final MailSender mail;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final EngineClock clock;
     private final int maxAttempts;
@@ -86,7 +87,7 @@ public class DocumentServiceImpl implements DocumentService {
         this.org = org;
         this.callers = callers;
         this.mail = mail;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = clock;
         this.maxAttempts = Math.max(1, config.mailMaxAttempts());
@@ -167,11 +168,11 @@ public class DocumentServiceImpl implements DocumentService {
             em.flush();
             DocumentDTO dto = toDto(e, true);
             audit.created(em, ENTITY_TYPE, dto.id, summaryOf(dto));
+            events.record(em, ServiceTopics.DOCUMENT_CREATED, EventProperties.of(ENTITY_TYPE, dto.id, null));
             return dto;
         });
         requests.addElement(request.id, template.kind == DocumentTemplateDTO.DocumentKind.EMAIL ? ElementKind.EMAIL : ElementKind.LETTER,
                 "document:" + stored.id, stored.subject != null ? stored.subject : template.name);
-        events.post(ServiceTopics.DOCUMENT_CREATED, EventProperties.of(ENTITY_TYPE, stored.id, null));
         stored.deliveryError = deliveryError;
         return stored;
     }

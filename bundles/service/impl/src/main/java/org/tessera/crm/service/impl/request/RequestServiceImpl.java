@@ -49,6 +49,7 @@ import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.service.api.AssignmentRuleDTO;
 import org.tessera.crm.service.api.HistoryEntryDTO;
@@ -87,7 +88,7 @@ public class RequestServiceImpl implements RequestService {
     private final Tx tx;
     private final RecordScope scope;
     private final ValidationService validation;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final CallerContext callers;
     private final PartyService parties;
@@ -109,7 +110,7 @@ public class RequestServiceImpl implements RequestService {
         this.tx = tx;
         this.scope = scope;
         this.validation = validation;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
         this.callers = callers;
         this.parties = parties;
@@ -169,9 +170,9 @@ public class RequestServiceImpl implements RequestService {
             if (routeAndStart && !status.category.isDone()) {
                 sla.start(subject(dto, checked.classifications));
             }
+            events.record(em, ServiceTopics.REQUEST_CREATED, EventProperties.of(ENTITY_TYPE, dto.id, dto.version));
             return dto;
         });
-        events.post(ServiceTopics.REQUEST_CREATED, EventProperties.of(ENTITY_TYPE, stored.id, stored.version));
         return new Created(stored);
     }
 
@@ -347,24 +348,20 @@ public class RequestServiceImpl implements RequestService {
             after = RequestMapper.toDto(e);
             changes.forEach((field, values) -> history(em, e.id, now, field, values[0], values[1]));
             audit.updated(em, ENTITY_TYPE, id, before, after);
+            events.record(em, ServiceTopics.REQUEST_UPDATED, EventProperties.of(ENTITY_TYPE, id, after.version,
+                    changes.keySet().toArray(String[]::new)));
             if (changes.containsKey("status")) {
                 sla.statusChanged(ENTITY_TYPE, id, status.code, status.category.name(), status.pausesSla);
                 if (status.category == StatusCategory.CLOSED) {
                     sla.cancel(ENTITY_TYPE, id);
                 }
+                events.record(em, ServiceTopics.REQUEST_STATUS_CHANGED, EventProperties.of(ENTITY_TYPE, id, after.version,
+                        new String[] {"status"}));
             }
             return new Updated(after, changes, status);
         });
-        if (!updated.changes.isEmpty()) {
-            String[] fields = updated.changes.keySet().toArray(String[]::new);
-            events.post(ServiceTopics.REQUEST_UPDATED, EventProperties.of(ENTITY_TYPE, id, updated.stored.version, fields));
-            if (updated.changes.containsKey("status")) {
-                events.post(ServiceTopics.REQUEST_STATUS_CHANGED, EventProperties.of(ENTITY_TYPE, id, updated.stored.version,
-                        new String[] {"status"}));
-                if (updated.status.category == StatusCategory.CLOSED) {
-                    plans.cancelForRecord(RequestService.link(id));
-                }
-            }
+        if (updated.changes.containsKey("status") && updated.status.category == StatusCategory.CLOSED) {
+            plans.cancelForRecord(RequestService.link(id));
         }
         return get(id);
     }
@@ -385,10 +382,10 @@ public class RequestServiceImpl implements RequestService {
             em.createQuery("DELETE FROM DocumentEntity h WHERE h.requestId = :id").setParameter("id", key).executeUpdate();
             em.remove(e);
             sla.cancel(ENTITY_TYPE, id);
+            events.record(em, ServiceTopics.REQUEST_DELETED, EventProperties.of(ENTITY_TYPE, id, null));
             return null;
         });
         plans.cancelForRecord(RequestService.link(id));
-        events.post(ServiceTopics.REQUEST_DELETED, EventProperties.of(ENTITY_TYPE, id, null));
     }
 
     // ---- dossiers
@@ -528,10 +525,12 @@ public class RequestServiceImpl implements RequestService {
             e.updatedAt = now;
             em.flush();
             changes.forEach((field, values) -> history(em, e.id, now, field, values[0], values[1]));
-            audit.updated(em, ENTITY_TYPE, before.id, before, RequestMapper.toDto(e));
+            RequestDTO after = RequestMapper.toDto(e);
+            audit.updated(em, ENTITY_TYPE, before.id, before, after);
+            events.record(em, ServiceTopics.REQUEST_UPDATED, EventProperties.of(ENTITY_TYPE, before.id, after.version,
+                    changes.keySet().toArray(String[]::new)));
             return null;
         });
-        events.post(ServiceTopics.REQUEST_UPDATED, EventProperties.of(ENTITY_TYPE, before.id, null, changes.keySet().toArray(String[]::new)));
         report.updated++;
     }
 

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.impl.support;
+package org.tessera.crm.core.kit;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -1,4 +1,4 @@
-package org.tessera.crm.core.impl.support;
+package org.tessera.crm.core.kit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
