@@ -78,9 +78,11 @@ final class TesseraContainer {
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
             systemProperty(DEALER_V2_PROPERTY).value(new File(System.getProperty(DEALER_V2_PROPERTY, "")).getAbsolutePath())));
         // the fuzz test's seed and size, when given to Maven, and where it writes its report
-        for (String fuzzProperty : List.of(MalformedInputFuzzIT.SEED_PROPERTY, MalformedInputFuzzIT.PER_OPERATION_PROPERTY)) {
-            if (System.getProperty(fuzzProperty) != null) {
-                options.add(systemProperty(fuzzProperty).value(System.getProperty(fuzzProperty)));
+        // and the hot-swap soak's length
+        for (String passed : List.of(MalformedInputFuzzIT.SEED_PROPERTY, MalformedInputFuzzIT.PER_OPERATION_PROPERTY,
+                HotSwapIT.CYCLES_PROPERTY)) {
+            if (System.getProperty(passed) != null) {
+                options.add(systemProperty(passed).value(System.getProperty(passed)));
             }
         }
         options.add(systemProperty(MalformedInputFuzzIT.REPORT_PROPERTY).value(new File("target/fuzz-report.txt").getAbsolutePath()));

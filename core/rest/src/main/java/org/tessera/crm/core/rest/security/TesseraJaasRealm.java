@@ -15,6 +15,7 @@ import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * The JAAS realm {@value #NAME}, apart from Karaf's own {@code karaf} realm (shell and JMX users).
  * Karaf's JAAS configuration picks up every {@link JaasRealm} service. A users file by default,
  * LDAP by configuration alone (see {@link RealmConfig}); the demo users (known passwords) only in demo
- * mode ({@code demoUsers = true}). A configuration change re-registers the realm.
+ * mode ({@code demoUsers = true}). A configuration change is applied in place: Karaf asks
+ * {@link #getEntries()} at every login, and keeping the service registered spares every API
+ * application the rebuild (and its moment of 404) that a re-registered realm would cascade into.
  */
 @Component(configurationPid = RealmConfig.PID)
 @Designate(ocd = RealmConfig.class)
@@ -31,10 +34,22 @@ public class TesseraJaasRealm implements JaasRealm {
     public static final String NAME = "tessera";
     private static final Logger LOG = LoggerFactory.getLogger(TesseraJaasRealm.class);
 
-    private final Config realm = new Config();
+    private final BundleContext context;
+    private volatile Config realm;
 
     @Activate
     public TesseraJaasRealm(BundleContext context, RealmConfig config, Map<String, Object> properties) {
+        this.context = context;
+        this.realm = configure(config, properties);
+    }
+
+    @Modified
+    void reconfigure(RealmConfig config, Map<String, Object> properties) {
+        realm = configure(config, properties);
+        LOG.info("Realm {} reconfigured", NAME);
+    }
+
+    private Config configure(RealmConfig config, Map<String, Object> properties) {
         List<Module> modules = new ArrayList<>();
         if ("ldap".equalsIgnoreCase(config.backend())) {
             Properties options = new Properties();
@@ -55,11 +70,13 @@ public class TesseraJaasRealm implements JaasRealm {
         }
         // one source must say yes; with several, each may (a demo user is no user of the users file)
         modules.forEach(module -> module.setFlags(modules.size() == 1 ? "required" : "sufficient"));
-        realm.setName(NAME);
-        realm.setRank(0);
+        Config configured = new Config();
+        configured.setName(NAME);
+        configured.setRank(0);
         // the login module classes are loaded through this bundle, which imports their packages
-        realm.setBundleContext(context);
-        realm.setModules(modules.toArray(Module[]::new));
+        configured.setBundleContext(context);
+        configured.setModules(modules.toArray(Module[]::new));
+        return configured;
     }
 
     private static Module usersFileModule(String file) {

@@ -72,4 +72,14 @@ class DemoUsersRealmTest {
         assertEquals(LoginModuleControlFlag.SUFFICIENT, entries[0].getControlFlag());
         assertEquals(LoginModuleControlFlag.SUFFICIENT, entries[1].getControlFlag());
     }
+
+    /** Leaving demo mode takes effect on the registered realm itself: no re-registration, no API rebuild. */
+    @Test
+    void aConfigurationChangeIsAppliedInPlace() {
+        TesseraJaasRealm realm = new TesseraJaasRealm(bundleContext(), properties(true), Map.of());
+        realm.reconfigure(properties(false), Map.of());
+        assertEquals(List.of("/srv/etc/tessera-users.properties"), usersFiles(realm.getEntries()));
+        realm.reconfigure(properties(true), Map.of());
+        assertEquals(2, realm.getEntries().length);
+    }
 }

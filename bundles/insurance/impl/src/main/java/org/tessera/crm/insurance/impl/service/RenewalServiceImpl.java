@@ -52,7 +52,9 @@ import org.tessera.crm.insurance.impl.rules.RenewalTerms;
  * with {@code INSERT … SELECT} joins on the pairs; the old terms become RENEWED by one
  * {@code UPDATE}. The run is one audit record (its window and the pairs' run id). The agents'
  * reminders go to the core after the commit, through its bulk activity import, idempotent by the
- * new term's id.
+ * new term's id; the run's row ({@link RenewalRuns}) says whether they were planned, and a run
+ * interrupted between the two steps has them planned when the bundle starts again or before the
+ * next run.
  */
 @Component(service = RenewalService.class)
 public class RenewalServiceImpl implements RenewalService {
@@ -71,6 +73,17 @@ public class RenewalServiceImpl implements RenewalService {
     public RenewalServiceImpl(@Reference(target = InsuranceUnit.TX) Tx tx, @Reference RecordScope scope, @Reference AuditRecorder audit,
             @Reference DomainEventPublisher events, @Reference ActivityImportService activities) {
         this(tx, scope, audit, events, activities, Clock.systemUTC());
+        // off the activating thread: a run cut short may have many reminders to plan, and if the
+        // bundle stops meanwhile the run simply stays pending until the next start
+        Thread resume = new Thread(() -> {
+            try {
+                resumePendingReminders();
+            } catch (RuntimeException e) {
+                LOG.warn("renewal reminders left pending, resumed at the next start or run: {}", e.toString());
+            }
+        }, "insurance-renewal-reminders");
+        resume.setDaemon(true);
+        resume.start();
     }
 
     RenewalServiceImpl(Tx tx, RecordScope scope, AuditRecorder audit, DomainEventPublisher events, ActivityImportService activities, Clock clock) {
@@ -114,11 +127,13 @@ public class RenewalServiceImpl implements RenewalService {
         String visible = ScopeFilter.of(scope).sqlCondition("p.holder_party_id");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         RunResultDTO result = result("renewal", 0, now);
+        resumePendingReminders();
         Split split = new Split(result.splitMillis);
+        long[] runId = {0};
         List<Candidate> renewed = tx.required(em -> {
             Connection c = em.unwrap(Connection.class);
             try {
-                long runId = nextRunId(c);
+                runId[0] = nextRunId(c);
                 List<Expiring> window = window(c, run, visible);
                 split.lap("read");
                 List<Candidate> candidates = candidates(c, window, run.premiumFactor);
@@ -126,10 +141,11 @@ public class RenewalServiceImpl implements RenewalService {
                 if (candidates.isEmpty()) {
                     return candidates;
                 }
-                recordPairs(c, runId, candidates);
+                recordPairs(c, runId[0], candidates);
+                RenewalRuns.opened(c, runId[0], run.reminderDaysBefore, now);
                 split.lap("write.pairs");
-                copyTerms(c, runId, run.asQuotes ? "QUOTE" : "IN_FORCE", Timestamp.from(now), split);
-                audit.recordChanges(c, Insurance.RUN, String.valueOf(runId), AuditAction.CREATE, List.of(
+                copyTerms(c, runId[0], run.asQuotes ? "QUOTE" : "IN_FORCE", Timestamp.from(now), split);
+                audit.recordChanges(c, Insurance.RUN, String.valueOf(runId[0]), AuditAction.CREATE, List.of(
                         change("kind", "renewal"), change("expiringFrom", run.expiringFrom), change("expiringTo", run.expiringTo),
                         change("terms", candidates.size()), change("premiumFactor", run.premiumFactor)));
                 events.record(c, Insurance.TOPIC_PREFIX + "renewal/COMPLETED", EventProperties.of(Insurance.RUN, null, null, null,
@@ -144,7 +160,7 @@ public class RenewalServiceImpl implements RenewalService {
         result.terms = renewed.size();
         result.termsMillis = (System.nanoTime() - started) / 1_000_000;
         if (!renewed.isEmpty()) {
-            planReminders(renewed, run.reminderDaysBefore, result);
+            planReminders(runId[0], renewed, run.reminderDaysBefore, result);
             split.lap("reminders");
         }
         result.millis = (System.nanoTime() - started) / 1_000_000;
@@ -325,8 +341,42 @@ public class RenewalServiceImpl implements RenewalService {
         }
     }
 
-    /** The agents' reminders, through the core's bulk activity import, after the terms committed. */
-    private void planReminders(List<Candidate> renewed, int daysBefore, RunResultDTO result) {
+    /**
+     * Plans the reminders of every run whose terms committed but whose reminders were not planned
+     * (a crash or a refusal of the core in between), oldest run first.
+     *
+     * @return how many runs it completed
+     */
+    synchronized int resumePendingReminders() {
+        List<RenewalRuns.Pending> pending = tx.required(em -> {
+            try {
+                return RenewalRuns.pending(em.unwrap(Connection.class));
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the renewal runs", e);
+            }
+        });
+        for (RenewalRuns.Pending run : pending) {
+            List<Candidate> renewed = tx.required(em -> {
+                try {
+                    return RenewalRuns.renewed(em.unwrap(Connection.class), run.runId());
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot read renewal run " + run.runId(), e);
+                }
+            });
+            RunResultDTO resumed = result("renewal", renewed.size(), clock.instant());
+            planReminders(run.runId(), renewed, run.reminderDaysBefore(), resumed);
+            LOG.info("renewal run {}: its {} reminders were not planned when it ended; planned now ({} refused)", run.runId(),
+                    resumed.activities, resumed.activitiesRejected);
+        }
+        return pending.size();
+    }
+
+    /**
+     * The agents' reminders, through the core's bulk activity import, after the terms committed; then
+     * the run is marked done. Rows the core refuses are logged, not retried: the same rows would be
+     * refused again.
+     */
+    private void planReminders(long runId, List<Candidate> renewed, int daysBefore, RunResultDTO result) {
         Iterator<Candidate> withAgent = renewed.stream().filter(c -> c.agentId() != null).iterator();
         long[] line = {0};
         Iterator<ImportRow<ImportedActivityDTO>> rows = new Iterator<>() {
@@ -343,6 +393,14 @@ public class RenewalServiceImpl implements RenewalService {
             }
         };
         ImportReport report = activities.importActivities(rows);
+        tx.required(em -> {
+            try {
+                RenewalRuns.remindersPlanned(em.unwrap(Connection.class), runId);
+                return null;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot mark renewal run " + runId, e);
+            }
+        });
         result.activities = report.created + report.updated + report.unchanged;
         result.activitiesRejected = report.rejected;
         if (report.rejected > 0) {

@@ -89,6 +89,8 @@ abstract class AbstractInsuranceDatabaseTest {
     private final Map<String, String> partyUnits = new ConcurrentHashMap<>();
     private volatile Set<String> perimeter;
     private final List<ImportedActivityDTO> plannedActivities = new CopyOnWriteArrayList<>();
+    /** Set, the core's import fails as a crash between a run's commit and its reminders would leave them. */
+    private final java.util.concurrent.atomic.AtomicBoolean reminderImportFails = new java.util.concurrent.atomic.AtomicBoolean();
 
     protected abstract TestDatabase startDatabase() throws Exception;
 
@@ -119,6 +121,9 @@ abstract class AbstractInsuranceDatabaseTest {
         ValidationService validation = Stubs.of(ValidationService.class, (name, args) -> null);
         ActivityService activities = Stubs.of(ActivityService.class, (name, args) -> args[0]);
         ActivityImportService activityImport = Stubs.of(ActivityImportService.class, (name, args) -> {
+            if (reminderImportFails.get()) {
+                throw new IllegalStateException("the core is gone");
+            }
             ImportReport report = new ImportReport();
             @SuppressWarnings("unchecked")
             Iterator<ImportRow<ImportedActivityDTO>> rows = (Iterator<ImportRow<ImportedActivityDTO>>) args[0];
@@ -207,6 +212,36 @@ abstract class AbstractInsuranceDatabaseTest {
         late.lossDate = TODAY.minusDays(200);
         late.type = "FIRE";
         assertEquals("lossDate", assertThrows(ValidationException.class, () -> claims.report(late)).errors().get(0).field);
+    }
+
+    @Test
+    void remindersOfARunCutShortAfterItsCommitArePlannedOnResume() {
+        String holder = partyInUnit("renewals");
+        LocalDate expiry = TODAY.plusDays(900);
+        PolicyDTO draft = policy("RN-CUT", holder, expiry.minusYears(1), expiry);
+        draft.agentId = "43";
+        String old = policies.create(draft).id;
+        RenewalRunDTO run = new RenewalRunDTO();
+        run.expiringFrom = expiry;
+        run.expiringTo = expiry.plusDays(1);
+        run.reminderDaysBefore = 10;
+        int plannedBefore = plannedActivities.size();
+        reminderImportFails.set(true);
+        try {
+            assertThrows(IllegalStateException.class, () -> renewals.renew(run));
+        } finally {
+            reminderImportFails.set(false);
+        }
+        assertEquals(PolicyStatus.RENEWED, policies.get(old, null).status, "the terms committed before the reminders failed");
+        assertEquals(plannedBefore, plannedActivities.size());
+
+        assertEquals(1, renewals.resumePendingReminders());
+        assertEquals(plannedBefore + 1, plannedActivities.size());
+        ImportedActivityDTO reminder = plannedActivities.get(plannedActivities.size() - 1);
+        assertEquals("43", reminder.ownerId);
+        assertEquals(expiry.minusDays(10).atTime(9, 0).toInstant(ZoneOffset.UTC), reminder.dueAt);
+        assertEquals(policies.get(old, null).renewedById, reminder.externalIds.get("insurance-renewal"));
+        assertEquals(0, renewals.resumePendingReminders(), "a resumed run is done");
     }
 
     @Test
