@@ -34,7 +34,7 @@ final class OutboxPass {
         long last = lockState(connection)[0];
         List<Dispatched> dispatched = new ArrayList<>();
         List<Event> events = new ArrayList<>();
-        try (PreparedStatement pending = connection.prepareStatement("SELECT id, topic, properties, created_at FROM event_outbox"
+        try (PreparedStatement pending = connection.prepareStatement("SELECT id, topic, properties_json, created_at FROM event_outbox"
                 + " WHERE feed_position IS NULL ORDER BY id FETCH FIRST " + batchSize + " ROWS ONLY");
                 ResultSet rows = pending.executeQuery()) {
             while (rows.next()) {

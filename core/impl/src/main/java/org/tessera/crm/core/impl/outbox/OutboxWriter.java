@@ -43,7 +43,7 @@ final class OutboxWriter {
         IdBlocks ids = new IdBlocks(connection);
         Timestamp now = Timestamp.from(Times.now());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_outbox (id, topic, feed_type, action,"
-                + " entity_type, record_id, record_num, record_version, scope_unit_id, changed_fields, properties, user_login,"
+                + " entity_type, record_id, record_num, record_version, scope_unit_id, changed_fields, properties_json, user_login,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (OutboxEvent event : events) {
                 Map<String, Object> properties = new LinkedHashMap<>(event.properties());

@@ -8,4 +8,9 @@ class DerbyOutboxTest extends AbstractOutboxDatabaseTest {
     protected TestDatabase startDatabase() throws Exception {
         return TestDatabase.derby();
     }
+
+    @Override
+    protected boolean passWaitsForUncommittedRows() {
+        return true;
+    }
 }

@@ -8,4 +8,9 @@ class PostgresOutboxTest extends AbstractOutboxDatabaseTest {
     protected TestDatabase startDatabase() throws Exception {
         return TestDatabase.postgres();
     }
+
+    @Override
+    protected boolean passWaitsForUncommittedRows() {
+        return false;
+    }
 }
