@@ -104,6 +104,8 @@ abstract class AbstractSalesDatabaseTest {
     private final TestCallerContext callers = new TestCallerContext();
     /** Makes a mutation fail right after its audit was written, as a later failure in its transaction would. */
     private volatile boolean failAfterAudit;
+    /** Set, the transaction fails right after its event was written to the outbox. */
+    private volatile boolean failAfterEvent;
 
     protected abstract TestDatabase startDatabase() throws Exception;
 
@@ -151,7 +153,11 @@ abstract class AbstractSalesDatabaseTest {
             createdActivities.add(created.id);
             return created;
         });
-        DomainEventPublisher events = TestEvents.outbox(callers, tx);
+        DomainEventPublisher events = TestEvents.observed(TestEvents.outbox(callers, tx), (topic, properties) -> {
+            if (failAfterEvent) {
+                throw new IllegalStateException("the transaction fails after its event");
+            }
+        });
         AuditRecorder recorder = TestAudit.coreRecorder(callers);
         AuditRecorder audit = new AuditRecorder() {
             @Override
@@ -562,12 +568,19 @@ abstract class AbstractSalesDatabaseTest {
             failAfterAudit = true;
             assertThrows(IllegalStateException.class, () -> opportunities.update(id, same.version, same));
             failAfterAudit = false;
+            failAfterEvent = true;
+            assertThrows(IllegalStateException.class, () -> opportunities.update(id, same.version, same));
+            failAfterEvent = false;
             assertEquals("Audited deal", opportunities.get(id).name);
             opportunities.delete(id, same.version);
         } finally {
             failAfterAudit = false;
+            failAfterEvent = false;
             callers.unbind();
         }
+        assertEquals(List.of("opportunity/CREATED", "opportunity/STAGE_CHANGED", "opportunity/UPDATED", "opportunity/STAGE_CHANGED",
+                "opportunity/DELETED"), outboxOf("OPPORTUNITY", id),
+                "one event per committed change, in its transaction: none for the write that changed nothing, none for the failed ones");
 
         Map<String, Map<String, String>> audit = auditOf("OPPORTUNITY", id);
         assertEquals(List.of("CREATE seller", "UPDATE seller", "DELETE seller"), List.copyOf(audit.keySet()),
@@ -807,6 +820,23 @@ abstract class AbstractSalesDatabaseTest {
     }
 
     /** The audit records of a record, oldest first, keyed "ACTION login", each with its changes "old>new" by field. */
+    /** The topics the outbox holds for the record, in the order they were written, without their prefix. */
+    private List<String> outboxOf(String type, String id) throws SQLException {
+        List<String> topics = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT topic FROM event_outbox WHERE entity_type = ? AND record_id = ? ORDER BY id")) {
+            query.setString(1, type);
+            query.setString(2, id);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    topics.add(rows.getString(1).replace("org/tessera/crm/sales/", ""));
+                }
+            }
+        }
+        return topics;
+    }
+
     private Map<String, Map<String, String>> auditOf(String type, String id) throws SQLException {
         Map<String, Map<String, String>> records = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
