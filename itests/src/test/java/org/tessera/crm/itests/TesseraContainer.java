@@ -73,6 +73,8 @@ final class TesseraContainer {
             editConfigurationFilePut("etc/tessera-users.properties", "it-agent-a", "it-agent-a,agent"),
             editConfigurationFilePut("etc/tessera-users.properties", "it-agent-b", "it-agent-b,agent"),
             editConfigurationFilePut("etc/tessera-users.properties", "it-manager", "it-manager,manager"),
+            // an agent of it-agent-a's agency who may also export (ExportIT grants the role it-exporter)
+            editConfigurationFilePut("etc/tessera-users.properties", "it-export-a", "it-export-a,agent,it-exporter"),
             // Pax Exam waits 10 s by default for its probe's services; a loaded 2-core machine needs more
             systemProperty("pax.exam.service.timeout").value("120000"),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),

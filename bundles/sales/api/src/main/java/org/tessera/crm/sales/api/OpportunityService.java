@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.RecordExport;
 
 /**
  * Opportunities. Every write is validated (stage rules, prices, custom fields of
@@ -38,6 +39,14 @@ public interface OpportunityService {
     void delete(String id, Long expectedVersion);
 
     Page<OpportunityDTO> search(OpportunityQuery query);
+
+    /**
+     * Every opportunity the search's criteria match, within the caller's perimeter (its limit and
+     * cursor are ignored: an export reads in id order, see {@link RecordExport}).
+     *
+     * @throws org.tessera.crm.core.api.ValidationException when a criterion is invalid, as {@link #search} would
+     */
+    RecordExport<OpportunityDTO> export(OpportunityQuery query);
 
     /** The history of an opportunity, oldest first. */
     List<OpportunityHistoryDTO> history(String id);

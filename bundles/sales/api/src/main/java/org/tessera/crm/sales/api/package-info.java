@@ -4,5 +4,5 @@
  * type names and Event Admin topics other modules react to.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.tessera.crm.sales.api;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.RecordExport;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 
@@ -36,4 +37,10 @@ public interface ActivityService {
 
     /** Activities matching the query, newest due date first, then id. */
     Page<ActivityDTO> search(ActivityQuery query);
+
+    /**
+     * Every activity the search's criteria match (its limit and cursor are ignored: an export reads
+     * in id order), with the caller's perimeter in the query, as {@link #search} applies it.
+     */
+    RecordExport<ActivityDTO> export(ActivityQuery query);
 }

@@ -7,6 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.RecordExport;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.ValidationException;
 
@@ -60,6 +61,15 @@ public interface PartyService {
      * @throws ValidationException when a criterion or the cursor is invalid
      */
     Page<PartyDTO> search(PartyQuery query);
+
+    /**
+     * Every party the search's criteria match (its sort, limit and cursor are ignored: an export
+     * reads in id order), with the caller's perimeter in the query and the sensitive fields left out
+     * as {@link #get} leaves them out for this caller.
+     *
+     * @throws ValidationException when a criterion is invalid, as {@link #search} would
+     */
+    RecordExport<PartyDTO> export(PartyQuery query);
 
     /**
      * Adds a relationship from party {@code fromPartyId} to {@code relationship.toPartyId}.

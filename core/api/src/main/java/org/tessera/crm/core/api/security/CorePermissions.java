@@ -8,8 +8,12 @@ public final class CorePermissions {
     public static final String PARTY_WRITE = "core.party.write";
     /** See and write the sensitive fields of parties (birth date, custom fields marked sensitive). */
     public static final String PARTY_SENSITIVE = "core.party.sensitive";
+    /** Export parties as a file ({@code GET /v1/parties:export}), besides reading them. */
+    public static final String PARTY_EXPORT = "core.party.export";
     public static final String ACTIVITY_READ = "core.activity.read";
     public static final String ACTIVITY_WRITE = "core.activity.write";
+    /** Export activities as a file ({@code GET /v1/activities:export}), besides reading them. */
+    public static final String ACTIVITY_EXPORT = "core.activity.export";
     public static final String CUSTOM_FIELD_READ = "core.customfield.read";
     public static final String CUSTOM_FIELD_WRITE = "core.customfield.write";
     public static final String ORG_READ = "core.org.read";
@@ -23,8 +27,8 @@ public final class CorePermissions {
     public static final String ALL_RECORDS = "all-records";
 
     /** Every permission above. */
-    public static final Set<String> ALL = Set.of(PARTY_READ, PARTY_WRITE, PARTY_SENSITIVE, ACTIVITY_READ,
-            ACTIVITY_WRITE, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, CHANGES_READ, SECURITY_ADMIN,
+    public static final Set<String> ALL = Set.of(PARTY_READ, PARTY_WRITE, PARTY_SENSITIVE, PARTY_EXPORT, ACTIVITY_READ,
+            ACTIVITY_WRITE, ACTIVITY_EXPORT, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, CHANGES_READ, SECURITY_ADMIN,
             ALL_RECORDS);
 
     private CorePermissions() {

@@ -61,6 +61,27 @@ final class ActivitySearch {
     }
 
     /**
+     * The ids of an export's next batch: the activities the list's criteria and scope match, in id
+     * order, after {@code afterId} ({@code null} for the first batch), at most {@code size}.
+     */
+    List<Long> idsAfter(ActivityQuery query, Long afterId, int size) {
+        SqlBuilder sql = new SqlBuilder().append("SELECT a.id FROM activity a WHERE 1 = 1");
+        if (!appendCriteria(query, sql)) {
+            return List.of();
+        }
+        if (afterId != null) {
+            sql.append(" AND a.id > ").param(afterId);
+        }
+        sql.append(" ORDER BY a.id");
+        return ids(sql, size);
+    }
+
+    /** The activities of these ids, in their order. */
+    List<ActivityDTO> dtos(List<Long> ids) {
+        return ActivityMapper.toDtos(em, load(ids));
+    }
+
+    /**
      * Activities of a party with timeline_at strictly before {@code before} (all when null), newest
      * first. Those at {@code before} itself are {@link #ofPartyAt}'s: counted here, the ones already
      * shown would take places in the limit and a page would end early.

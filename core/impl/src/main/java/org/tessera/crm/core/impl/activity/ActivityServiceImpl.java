@@ -1,6 +1,8 @@
 package org.tessera.crm.core.impl.activity;
 
+import java.io.IOException;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.RecordExport;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityQuery;
@@ -33,6 +36,7 @@ import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.KeysetExport;
 import org.tessera.crm.core.kit.jpa.OptimisticLocks;
 import org.tessera.crm.core.kit.jpa.Tx;
 
@@ -136,6 +140,27 @@ public class ActivityServiceImpl implements ActivityService {
     public Page<ActivityDTO> search(ActivityQuery query) {
         Optional<Set<Long>> visible = ScopedUnits.of(scope);
         return tx.required(em -> new ActivitySearch(em, visible).page(query));
+    }
+
+    @Override
+    public RecordExport<ActivityDTO> export(ActivityQuery query) {
+        Optional<Set<Long>> visible = ScopedUnits.of(scope);
+        List<String> customKeys = tx.required(em -> {
+            new ActivitySearch(em, visible).idsAfter(query, null, 1); // a criterion the database refuses fails here, before any byte
+            return new CustomValueStore(em).definitions(EntityTypes.ACTIVITY).keySet().stream().sorted().toList();
+        });
+        return new RecordExport<>() {
+            @Override
+            public List<String> customFieldKeys() {
+                return customKeys;
+            }
+
+            @Override
+            public long forEach(Sink<? super ActivityDTO> sink) throws IOException {
+                return KeysetExport.run(tx, (em, after, size) -> new ActivitySearch(em, visible).idsAfter(query, after, size),
+                        (em, ids) -> new ActivitySearch(em, visible).dtos(ids), sink);
+            }
+        };
     }
 
     private ActivityCandidates candidates(EntityManager em) {

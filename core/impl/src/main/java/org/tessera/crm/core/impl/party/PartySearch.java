@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
 
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.Page;
@@ -63,7 +64,31 @@ final class PartySearch {
         List<Long> ids = new ArrayList<>();
         pageRows.forEach(row -> ids.add(((Number) row[0]).longValue()));
         String next = more ? order.cursorAfter(pageRows.get(pageRows.size() - 1)) : null;
-        return new Page<>(load(ids), next);
+        return new Page<>(load(ids, false), next);
+    }
+
+    /**
+     * The ids of an export's next batch: the rows the list's criteria and scope match, in id order,
+     * after {@code afterId} ({@code null} for the first batch), at most {@code size}.
+     */
+    List<Long> idsAfter(PartyQuery query, Long afterId, int size) {
+        SqlBuilder sql = new SqlBuilder().append("SELECT p.id FROM party p --DERBY-PROPERTIES constraint=PK_PARTY\n WHERE 1 = 1");
+        if (!appendCriteria(query, sql)) {
+            return List.of();
+        }
+        if (afterId != null) {
+            sql.append(" AND p.id > ").param(afterId);
+        }
+        sql.append(" ORDER BY p.id");
+        List<?> rows = sql.build(em).setMaxResults(size).getResultList();
+        List<Long> ids = new ArrayList<>(rows.size());
+        rows.forEach(row -> ids.add(((Number) row).longValue()));
+        return ids;
+    }
+
+    /** The parties of these ids in their order, read without registering anything (an export's batch). */
+    List<PartyDTO> readOnly(List<Long> ids) {
+        return load(ids, true);
     }
 
     /** Adds the WHERE criteria; false when a criterion can match nothing (a malformed id). */
@@ -134,15 +159,19 @@ final class PartySearch {
         return canonical;
     }
 
-    private List<PartyDTO> load(List<Long> ids) {
+    private List<PartyDTO> load(List<Long> ids, boolean readOnly) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, PartyEntity> byId = new HashMap<>();
-        em.createQuery("SELECT p FROM PartyEntity p WHERE p.id IN :ids", PartyEntity.class)
-                .setParameter("ids", ids).getResultList().forEach(p -> byId.put(p.id, p));
+        TypedQuery<PartyEntity> query = em.createQuery("SELECT p FROM PartyEntity p WHERE p.id IN :ids", PartyEntity.class)
+                .setParameter("ids", ids);
+        if (readOnly) {
+            query.setHint(CustomValueStore.READ_ONLY, Boolean.TRUE);
+        }
+        query.getResultList().forEach(p -> byId.put(p.id, p));
         List<PartyEntity> ordered = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        return new PartyReader(em).toDtos(ordered);
+        return new PartyReader(em, readOnly).toDtos(ordered);
     }
 
 }

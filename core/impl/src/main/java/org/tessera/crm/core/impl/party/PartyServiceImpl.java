@@ -1,5 +1,6 @@
 package org.tessera.crm.core.impl.party;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.RecordExport;
 import org.tessera.crm.core.api.StaleVersionException;
 import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.event.CoreEvents;
@@ -48,6 +50,7 @@ import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.Ids;
+import org.tessera.crm.core.kit.jpa.KeysetExport;
 import org.tessera.crm.core.kit.jpa.OptimisticLocks;
 import org.tessera.crm.core.kit.jpa.Tx;
 
@@ -217,6 +220,40 @@ public class PartyServiceImpl implements PartyService {
             page.items = page.items.stream().map(party -> shown(party, sensitive)).toList();
             return page;
         });
+    }
+
+    @Override
+    public RecordExport<PartyDTO> export(PartyQuery query) {
+        Optional<Set<Long>> visible = visibleUnits();
+        boolean sensitiveShown = mayUseSensitive();
+        List<String> customKeys = tx.required(em -> {
+            if (!sensitiveShown) {
+                SensitivePartyFields.of(em).refuseFilters(query.customFields.keySet());
+            }
+            new PartySearch(em, visible).idsAfter(query, null, 1); // a bad criterion is refused here, before any byte
+            return new CustomValueStore(em).definitions(EntityTypes.PARTY).values().stream()
+                    .filter(definition -> sensitiveShown || !definition.sensitive).map(definition -> definition.key)
+                    .sorted().toList();
+        });
+        return new RecordExport<>() {
+            @Override
+            public List<String> customFieldKeys() {
+                return customKeys;
+            }
+
+            @Override
+            public long forEach(Sink<? super PartyDTO> sink) throws IOException {
+                return KeysetExport.run(tx, (em, after, size) -> new PartySearch(em, visible).idsAfter(query, after, size),
+                        (em, ids) -> {
+                            List<PartyDTO> batch = new PartySearch(em, visible).readOnly(ids);
+                            if (sensitiveShown) {
+                                return batch;
+                            }
+                            SensitivePartyFields sensitive = SensitivePartyFields.of(em);
+                            return batch.stream().map(sensitive::strip).toList();
+                        }, sink);
+            }
+        };
     }
 
     @Override

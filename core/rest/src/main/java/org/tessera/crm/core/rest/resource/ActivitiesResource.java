@@ -36,7 +36,6 @@ import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityQuery;
 import org.tessera.crm.core.api.activity.ActivityService;
-import org.tessera.crm.core.api.activity.ActivityStatus;
 import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
@@ -134,15 +133,7 @@ public class ActivitiesResource {
             @QueryParam("ownerId") String ownerId, @QueryParam("assigneeId") String assigneeId,
             @QueryParam("link") String link, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uriInfo) {
-        ActivityQuery query = new ActivityQuery();
-        query.partyId = QueryParams.text(partyId);
-        query.type = QueryParams.text(type);
-        query.status = QueryParams.enumValue("status", status, ActivityStatus.class);
-        query.dueFrom = QueryParams.instant("dueFrom", dueFrom);
-        query.dueTo = QueryParams.instant("dueTo", dueTo);
-        query.ownerId = QueryParams.text(ownerId);
-        query.assigneeId = QueryParams.text(assigneeId);
-        query.link = QueryParams.text(link);
+        ActivityQuery query = ActivityFilters.parse(partyId, type, status, dueFrom, dueTo, ownerId, assigneeId, link);
         query.limit = QueryParams.limit(limit);
         query.cursor = QueryParams.text(cursor);
         return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> activities.search(query));

@@ -43,8 +43,6 @@ import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyRelationshipDTO;
 import org.tessera.crm.core.api.party.PartyRoleDTO;
 import org.tessera.crm.core.api.party.PartyService;
-import org.tessera.crm.core.api.party.PartyStatus;
-import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
@@ -156,17 +154,10 @@ public class PartiesResource {
                     schema = @Schema(type = "string", allowableValues = {"id", "-id", "name", "-name", "createdAt", "-createdAt"}))
             @QueryParam("sort") String sort, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context UriInfo uriInfo) {
-        PartyQuery query = new PartyQuery();
-        query.q = QueryParams.text(q);
-        query.type = QueryParams.enumValue("type", type, PartyType.class);
-        query.classification = QueryParams.text(classification);
-        query.ownerId = QueryParams.text(ownerId);
-        query.orgUnitId = QueryParams.text(orgUnitId);
-        query.status = QueryParams.enumValue("status", status, PartyStatus.class);
+        PartyQuery query = PartyFilters.parse(q, type, classification, ownerId, orgUnitId, status, uriInfo);
         PartySortParam.apply(sort, query);
         query.limit = QueryParams.limit(limit);
         query.cursor = QueryParams.text(cursor);
-        query.customFields = QueryParams.customFieldFilters(uriInfo.getQueryParameters());
         return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> parties.search(query));
     }
 

@@ -69,6 +69,11 @@ class InMemoryPartyService implements PartyService {
     }
 
     @Override
+    public org.tessera.crm.core.api.RecordExport<PartyDTO> export(PartyQuery query) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
     public Page<PartyDTO> search(PartyQuery query) {
         lastQuery = query;
         if (query.cursor != null && !query.cursor.equals("next")) {

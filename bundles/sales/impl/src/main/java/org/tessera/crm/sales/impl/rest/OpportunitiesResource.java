@@ -43,7 +43,6 @@ import org.tessera.crm.sales.api.OpportunityDTO;
 import org.tessera.crm.sales.api.OpportunityHistoryDTO;
 import org.tessera.crm.sales.api.OpportunityQuery;
 import org.tessera.crm.sales.api.OpportunityService;
-import org.tessera.crm.sales.api.OpportunityStatus;
 import org.tessera.crm.sales.api.SalesEntityTypes;
 
 /** Opportunities: CRUD with ETags and merge patch, their history and their activities. */
@@ -79,15 +78,7 @@ public class OpportunitiesResource {
             @QueryParam("stage") String stage, @QueryParam("status") String status,
             @QueryParam("closeFrom") String closeFrom, @QueryParam("closeTo") String closeTo,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context UriInfo uriInfo) {
-        OpportunityQuery query = new OpportunityQuery();
-        query.accountId = QueryParams.text(accountId);
-        query.ownerId = QueryParams.text(ownerId);
-        query.pipelineId = QueryParams.text(pipelineId);
-        query.stage = QueryParams.text(stage);
-        query.status = QueryParams.enumValue("status", status, OpportunityStatus.class);
-        CloseDateRange closing = CloseDateRange.of(closeFrom, closeTo);
-        query.closeFrom = closing.from();
-        query.closeTo = closing.to();
+        OpportunityQuery query = OpportunityFilters.parse(accountId, ownerId, pipelineId, stage, status, closeFrom, closeTo);
         query.limit = QueryParams.limit(limit);
         query.cursor = QueryParams.text(cursor);
         return QueryParams.search(uriInfo.getQueryParameters().keySet(), () -> opportunities.search(query));

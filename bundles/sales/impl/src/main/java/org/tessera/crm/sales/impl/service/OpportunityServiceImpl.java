@@ -1,5 +1,6 @@
 package org.tessera.crm.sales.impl.service;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tessera.crm.core.api.DependentRecordsException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
+import org.tessera.crm.core.api.RecordExport;
 import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.customfield.CustomFieldService;
 import org.tessera.crm.core.api.event.CoreEvents;
@@ -31,6 +33,7 @@ import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.Dependents;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
+import org.tessera.crm.core.kit.jpa.KeysetExport;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
 import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
@@ -168,15 +171,54 @@ public class OpportunityServiceImpl implements OpportunityService {
 
     @Override
     public Page<OpportunityDTO> search(OpportunityQuery query) {
+        Matching matching = matching(query);
+        Long after = KeysetCursor.afterId(query.cursor);
+        return tx.required(em -> {
+            List<OpportunityEntity> fetched = matching.select("SELECT o FROM OpportunityEntity o", after)
+                    .create(em, "o.id", OpportunityEntity.class).setMaxResults(query.limit + 1).getResultList();
+            return Pages.byId(fetched, query.limit, e -> e.id, OpportunityMapper::toDto);
+        });
+    }
+
+    @Override
+    public RecordExport<OpportunityDTO> export(OpportunityQuery query) {
+        Matching matching = matching(query);
+        List<String> customKeys = customFields.definitions(SalesEntityTypes.OPPORTUNITY).stream()
+                .map(definition -> definition.key).sorted().toList();
+        return new RecordExport<>() {
+            @Override
+            public List<String> customFieldKeys() {
+                return customKeys;
+            }
+
+            @Override
+            public long forEach(Sink<? super OpportunityDTO> sink) throws IOException {
+                return KeysetExport.run(tx, (em, after, size) -> matching.select("SELECT o.id FROM OpportunityEntity o", after)
+                        .create(em, "o.id", Long.class).setMaxResults(size).getResultList(), OpportunityServiceImpl::loadInOrder, sink);
+            }
+        };
+    }
+
+    private static List<OpportunityDTO> loadInOrder(EntityManager em, List<Long> ids) {
+        Map<Long, OpportunityEntity> byId = new HashMap<>();
+        em.createQuery("SELECT o FROM OpportunityEntity o WHERE o.id IN :ids", OpportunityEntity.class)
+                .setParameter("ids", ids).getResultList().forEach(o -> byId.put(o.id, o));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(OpportunityMapper::toDto).toList();
+    }
+
+    /** The list's criteria and the caller's scope, checked and captured once for a search or an export. */
+    private Matching matching(OpportunityQuery query) {
         FieldErrors errors = new FieldErrors();
         Long account = Ids.reference("accountId", query.accountId, errors);
         Long owner = Ids.reference("ownerId", query.ownerId, errors);
         Long pipeline = Ids.reference("pipelineId", query.pipelineId, errors);
         errors.throwIfAny();
-        Long after = KeysetCursor.afterId(query.cursor);
-        ScopeFilter scope = access.scope();
-        return tx.required(em -> {
-            List<OpportunityEntity> fetched = JpqlQuery.of("SELECT o FROM OpportunityEntity o")
+        return new Matching(query, access.scope(), account, owner, pipeline);
+    }
+
+    private record Matching(OpportunityQuery query, ScopeFilter scope, Long account, Long owner, Long pipeline) {
+        JpqlQuery select(String selectFrom, Long after) {
+            return JpqlQuery.of(selectFrom)
                     .where(scope.condition("o.accountId"))
                     .where("o.accountId = :account", "account", account)
                     .where("o.ownerId = :owner", "owner", owner)
@@ -185,10 +227,8 @@ public class OpportunityServiceImpl implements OpportunityService {
                     .where("o.status = :status", "status", query.status == null ? null : query.status.name())
                     .where("o.expectedCloseDate >= :closeFrom", "closeFrom", query.closeFrom)
                     .where("o.expectedCloseDate <= :closeTo", "closeTo", query.closeTo)
-                    .where("o.id > :after", "after", after)
-                    .create(em, "o.id", OpportunityEntity.class).setMaxResults(query.limit + 1).getResultList();
-            return Pages.byId(fetched, query.limit, e -> e.id, OpportunityMapper::toDto);
-        });
+                    .where("o.id > :after", "after", after);
+        }
     }
 
     @Override

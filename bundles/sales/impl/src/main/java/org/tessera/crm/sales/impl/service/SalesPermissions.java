@@ -12,6 +12,8 @@ public class SalesPermissions implements PermissionProvider {
     public static final String LEAD_WRITE = "sales.lead.write";
     public static final String OPPORTUNITY_READ = "sales.opportunity.read";
     public static final String OPPORTUNITY_WRITE = "sales.opportunity.write";
+    /** Export opportunities as a file ({@code GET /v1/sales/opportunities:export}), besides reading them. */
+    public static final String OPPORTUNITY_EXPORT = "sales.opportunity.export";
     public static final String PIPELINE_READ = "sales.pipeline.read";
     public static final String PIPELINE_WRITE = "sales.pipeline.write";
     public static final String PRODUCT_READ = "sales.product.read";
@@ -28,7 +30,7 @@ public class SalesPermissions implements PermissionProvider {
 
     @Override
     public Set<String> permissions() {
-        return Set.of(LEAD_READ, LEAD_WRITE, OPPORTUNITY_READ, OPPORTUNITY_WRITE, PIPELINE_READ, PIPELINE_WRITE,
+        return Set.of(LEAD_READ, LEAD_WRITE, OPPORTUNITY_READ, OPPORTUNITY_WRITE, OPPORTUNITY_EXPORT, PIPELINE_READ, PIPELINE_WRITE,
                 PRODUCT_READ, PRODUCT_WRITE, PRICE_LIST_READ, PRICE_LIST_WRITE, QUOTE_READ, QUOTE_WRITE);
     }
 }

@@ -84,6 +84,11 @@ final class InMemoryParties implements PartyService {
     }
 
     @Override
+    public org.tessera.crm.core.api.RecordExport<PartyDTO> export(PartyQuery query) {
+        throw new UnsupportedOperationException("not used by these tests");
+    }
+
+    @Override
     public Page<PartyDTO> search(PartyQuery query) {
         Page<PartyDTO> page = new Page<>();
         page.items = parties.values().stream().filter(p -> visible.test(p.id))
