@@ -15,6 +15,8 @@ public final class CorePermissions {
     public static final String ORG_READ = "core.org.read";
     public static final String ORG_WRITE = "core.org.write";
     public static final String AUDIT_READ = "core.audit.read";
+    /** Administer the duplicate rules of parties. */
+    public static final String DUPLICATES_ADMIN = "core.duplicates.admin";
     /** Manage roles, their permissions and disabled users. */
     public static final String SECURITY_ADMIN = "core.security.admin";
     /** See and change every record, whatever its org unit. */
@@ -22,7 +24,7 @@ public final class CorePermissions {
 
     /** Every permission above. */
     public static final Set<String> ALL = Set.of(PARTY_READ, PARTY_WRITE, PARTY_SENSITIVE, ACTIVITY_READ,
-            ACTIVITY_WRITE, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, SECURITY_ADMIN,
+            ACTIVITY_WRITE, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, SECURITY_ADMIN, DUPLICATES_ADMIN,
             ALL_RECORDS);
 
     private CorePermissions() {
