@@ -47,6 +47,7 @@ class MatchRuleTest {
         m.type = ContactMechanismType.POSTAL;
         m.line1 = line1;
         m.postalCode = postalCode;
+        m.city = "Paris";
         m.country = "FR";
         p.contactMechanisms.add(m);
         return p;
