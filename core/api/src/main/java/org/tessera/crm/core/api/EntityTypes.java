@@ -11,6 +11,8 @@ public final class EntityTypes {
     public static final String AGENT = "AGENT";
     public static final String CUSTOM_FIELD = "CUSTOM_FIELD";
     public static final String PICKLIST = "PICKLIST";
+    /** A duplicate rule, audited under its key. */
+    public static final String DUPLICATE_RULE = "DUPLICATE_RULE";
     /** A security role and the permissions granted to it. */
     public static final String ROLE = "ROLE";
     /** A login's state (enabled or disabled), keyed by the login. */

@@ -15,6 +15,8 @@ public class ImportReport {
     public long rejected;
     /** The rejected rows, in line order. */
     public List<RejectedRow> errors = new ArrayList<>();
+    /** Rows written although they match a warning duplicate rule (imports that allow duplicates), in line order. */
+    public List<DuplicateRow> duplicates = new ArrayList<>();
 
     /** All rows counted. */
     public long total() {

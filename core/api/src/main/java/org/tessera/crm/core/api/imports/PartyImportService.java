@@ -27,4 +27,16 @@ public interface PartyImportService {
      * @return the counts and every rejected row, by line number
      */
     ImportReport importParties(Iterator<ImportRow<PartyDTO>> rows);
+
+    /**
+     * Imports with the duplicate rules applied to each row: a row matching a blocking rule, or a
+     * warning rule without {@code allowDuplicates}, is rejected naming the candidate ids; with
+     * {@code allowDuplicates} a row matching a warning rule is written and listed in
+     * {@link ImportReport#duplicates}.
+     *
+     * @since 1.2
+     */
+    default ImportReport importParties(Iterator<ImportRow<PartyDTO>> rows, boolean allowDuplicates) {
+        return importParties(rows);
+    }
 }

@@ -9,6 +9,8 @@ import org.tessera.crm.core.api.FieldError;
 public class RejectedRow {
     public long line;
     public List<FieldError> errors = new ArrayList<>();
+    /** Ids of the stored parties the row duplicates, when a duplicate rule rejected it. */
+    public List<String> duplicateOf = new ArrayList<>();
 
     public RejectedRow() {
     }

@@ -3,5 +3,5 @@
  * that names every rejected row and why.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.tessera.crm.core.api.imports;

@@ -27,6 +27,18 @@ public interface PartyService {
      */
     PartyDTO create(PartyDTO draft);
 
+    /**
+     * Creates a party, checking it against the duplicate rules first.
+     *
+     * @param allowDuplicates {@code true} to create it although a warning rule matches
+     * @throws org.tessera.crm.core.api.duplicate.DuplicateFoundException when a rule matches and is not
+     *         overridden ({@link #create(PartyDTO)} is {@code create(draft, false)} in the core)
+     * @since 1.2
+     */
+    default PartyDTO create(PartyDTO draft, boolean allowDuplicates) {
+        return create(draft);
+    }
+
     /** The party with this id, if it exists. */
     Optional<PartyDTO> find(String id);
 
@@ -46,6 +58,17 @@ public interface PartyService {
      * @throws ValidationException when a field is invalid
      */
     PartyDTO update(String id, Long expectedVersion, PartyDTO desired);
+
+    /**
+     * Replaces a party, checking it against the duplicate rules first.
+     *
+     * @param allowDuplicates {@code true} to write it although a warning rule matches
+     * @throws org.tessera.crm.core.api.duplicate.DuplicateFoundException when a rule matches and is not overridden
+     * @since 1.2
+     */
+    default PartyDTO update(String id, Long expectedVersion, PartyDTO desired, boolean allowDuplicates) {
+        return update(id, expectedVersion, desired);
+    }
 
     /**
      * Deletes a party with its contact mechanisms, roles, relationships and custom values.

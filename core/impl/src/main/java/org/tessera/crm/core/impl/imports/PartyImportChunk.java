@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
@@ -27,6 +28,8 @@ import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditBatch;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
+import org.tessera.crm.core.impl.duplicate.DuplicateMatch;
+import org.tessera.crm.core.impl.duplicate.DuplicateSession;
 import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.party.PartyCandidates;
@@ -50,12 +53,15 @@ final class PartyImportChunk {
     private final Security security;
     private final LocalDate today;
     private final Instant now;
+    private final ImportDuplicates duplicates;
 
     /** The caller's perimeter and the audit trail, as the party service uses them. */
     record Security(CallerContext callers, RecordScope scope, AuditTrail audit) {
     }
 
-    PartyImportChunk(EntityManager em, ValidationService validation, Security security, LocalDate today, Instant now) {
+    PartyImportChunk(EntityManager em, ValidationService validation, Security security, LocalDate today, Instant now,
+            ImportDuplicates duplicates) {
+        this.duplicates = duplicates;
         this.em = em;
         this.validation = validation;
         this.security = security;
@@ -70,7 +76,8 @@ final class PartyImportChunk {
                 new CustomValueStore(em).definitions(EntityTypes.PARTY), writer);
         StoredRecords<PartyEntity, PartyDTO> stored = readStored(connection, rows);
         RowMatches<PartyDTO> matches = new RowMatches<>(stored.holders());
-        Writes writes = new Writes(connection, stored, matches, candidates.sensitiveFields().masked());
+        Optional<DuplicateSession> session = duplicates.session(em);
+        Writes writes = new Writes(connection, stored, matches, candidates.sensitiveFields().masked(), session);
         Outcome[] outcomes = new Outcome[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             ImportRow<PartyDTO> row = rows.get(i);
@@ -88,11 +95,29 @@ final class PartyImportChunk {
             } else if (previous != null && !writer.admits(previous.orgUnitId)) {
                 outcomes[i] = conflict(row.line, "a party outside your perimeter has this external id");
             } else {
-                outcomes[i] = writes.write(i, row.line, candidate.value(), previous, match.earlier());
+                outcomes[i] = checkedWrite(writes, session, i, row.line, candidate.value(), previous, match.earlier());
             }
         }
         writes.finish(outcomes);
         return List.of(outcomes);
+    }
+
+    /** Writes the row unless the duplicate rules refuse it; notes the candidates either way. */
+    private Outcome checkedWrite(Writes writes, Optional<DuplicateSession> session, int row, long line, PartyDTO candidate,
+            PartyDTO previous, PartyDTO earlier) throws SQLException {
+        List<DuplicateMatch> found = session.map(s -> s.find(candidate, ImportDuplicates.selfId(previous, earlier))).orElse(List.of());
+        Optional<List<FieldError>> refusal = duplicates.refusal(line, found);
+        if (refusal.isPresent()) {
+            return Outcome.rejected(line, refusal.get());
+        }
+        Outcome outcome = writes.write(row, line, candidate, previous, earlier);
+        if (outcome.kind() != Outcome.Kind.REJECTED) {
+            duplicates.written(line, outcome.recordId(), found);
+        }
+        if (outcome.kind() == Outcome.Kind.CREATED) {
+            session.ifPresent(s -> s.pending(candidate));
+        }
+        return outcome;
     }
 
     private static Outcome conflict(long line, String message) {
@@ -133,8 +158,11 @@ final class PartyImportChunk {
         /** Rows that updated a stored party: audited once the flush has given them their new version. */
         private final List<Integer> updatedRows = new ArrayList<>();
 
+        private final Optional<DuplicateSession> duplicateKeys;
+
         Writes(Connection connection, StoredRecords<PartyEntity, PartyDTO> stored, RowMatches<PartyDTO> matches,
-                Set<String> masked) throws SQLException {
+                Set<String> masked, Optional<DuplicateSession> duplicateKeys) throws SQLException {
+            this.duplicateKeys = duplicateKeys;
             this.stored = stored;
             this.matches = matches;
             this.connection = connection;
@@ -209,8 +237,8 @@ final class PartyImportChunk {
         void finish(Outcome[] outcomes) throws SQLException {
             new PartyRowWriter(connection).insert(inserts.list(), now);
             em.flush();
+            Map<Long, PartyDTO> after = new LinkedHashMap<>();
             if (!updatedRows.isEmpty()) {
-                Map<Long, PartyDTO> after = new LinkedHashMap<>();
                 new PartyReader(em).toDtos(updatedRows.stream().map(i -> stored.entities().get(Long.valueOf(outcomes[i].recordId())))
                         .distinct().toList()).forEach(d -> after.put(Long.valueOf(d.id), d));
                 for (int i : updatedRows) {
@@ -221,6 +249,9 @@ final class PartyImportChunk {
                 }
             }
             audit.write(connection, ids);
+            List<PartyDTO> written = new ArrayList<>(inserts.list());
+            written.addAll(after.values());
+            duplicateKeys.ifPresent(session -> session.keep(written));
         }
     }
 }

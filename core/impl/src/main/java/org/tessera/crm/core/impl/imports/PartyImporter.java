@@ -16,6 +16,8 @@ import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
+import org.tessera.crm.core.impl.duplicate.PartyDuplicates;
+import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.event.DomainEvents;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.support.Times;
@@ -26,20 +28,42 @@ import org.tessera.crm.core.kit.jpa.Tx;
 public class PartyImporter implements PartyImportService {
     static final int CHUNK_ROWS = ChunkedImport.CHUNK_ROWS;
 
-    private final ChunkedImport<PartyDTO> chunks;
+    private final Tx tx;
+    private final ValidationService validation;
+    private final DomainEvents events;
+    private final PartyImportChunk.Security security;
+    /** Duplicate detection; unset (no check) only where a test builds the importer by hand. */
+    private volatile PartyDuplicates duplicates;
 
     @Activate
     public PartyImporter(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation,
             @Reference(name = "events") DomainEvents events, @Reference(name = "callers") CallerContext callers,
             @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit) {
-        PartyImportChunk.Security security = new PartyImportChunk.Security(callers, scope, audit);
-        this.chunks = new ChunkedImport<>(tx, new ChunkedImport.Events(events, EntityTypes.PARTY,
-                CoreEvents.PARTY_CREATED, CoreEvents.PARTY_UPDATED),
-                (em, rows) -> new PartyImportChunk(em, validation, security, LocalDate.now(), Times.now()).run(rows));
+        this.tx = tx;
+        this.validation = validation;
+        this.events = events;
+        this.security = new PartyImportChunk.Security(callers, scope, audit);
+    }
+
+    /** Checks each row against the duplicate rules and writes the matching keys of the parties imported. */
+    @Reference(name = "duplicates")
+    public void setDuplicates(PartyDuplicates duplicates) {
+        this.duplicates = duplicates;
     }
 
     @Override
     public ImportReport importParties(Iterator<ImportRow<PartyDTO>> rows) {
-        return chunks.run(rows);
+        return importParties(rows, false);
+    }
+
+    @Override
+    public ImportReport importParties(Iterator<ImportRow<PartyDTO>> rows, boolean allowDuplicates) {
+        ImportDuplicates checks = new ImportDuplicates(duplicates, allowDuplicates, ScopedUnits.of(security.scope()));
+        ChunkedImport<PartyDTO> chunks = new ChunkedImport<>(tx, new ChunkedImport.Events(events, EntityTypes.PARTY,
+                CoreEvents.PARTY_CREATED, CoreEvents.PARTY_UPDATED),
+                (em, chunk) -> new PartyImportChunk(em, validation, security, LocalDate.now(), Times.now(), checks).run(chunk));
+        ImportReport report = chunks.run(rows);
+        checks.report(report);
+        return report;
     }
 }

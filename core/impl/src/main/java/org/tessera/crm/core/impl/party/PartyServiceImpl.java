@@ -37,6 +37,8 @@ import org.tessera.crm.core.api.spi.DependentRecordsContributor;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
+import org.tessera.crm.core.impl.duplicate.DuplicateSession;
+import org.tessera.crm.core.impl.duplicate.PartyDuplicates;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.event.DomainEvents;
@@ -73,6 +75,8 @@ public class PartyServiceImpl implements PartyService {
     private final RecordScope scope;
     private final AuditTrail audit;
     private final DependentRecordsGuard dependents = new DependentRecordsGuard();
+    /** Duplicate detection; unset (no check) only where a test builds the service by hand. */
+    private volatile PartyDuplicates duplicates;
 
     @Activate
     public PartyServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEvents events,
@@ -97,14 +101,26 @@ public class PartyServiceImpl implements PartyService {
         dependents.remove(contributor);
     }
 
+    /** Checks writes against the duplicate rules and keeps each party's matching keys in its transaction. */
+    @Reference(name = "duplicates")
+    public void setDuplicates(PartyDuplicates duplicates) {
+        this.duplicates = duplicates;
+    }
+
     @Override
     public PartyDTO create(PartyDTO draft) {
+        return create(draft, false);
+    }
+
+    @Override
+    public PartyDTO create(PartyDTO draft, boolean allowDuplicates) {
         PartyCandidates.Writer writer = writer();
         PartyDTO created = tx.required(em -> {
             PartyCandidates candidates = candidates(em, writer);
             PartyDTO candidate = candidates.create(draft).orThrow();
             ExternalIds.checkFree(em, "PartyEntity", "party", candidate.externalIds, null);
             validation.validate(EntityTypes.PARTY, candidate, null);
+            Optional<DuplicateSession> duplicate = checkDuplicates(em, candidate, null, allowDuplicates, writer);
             PartyEntity entity = new PartyEntity();
             PartyMapper.apply(candidate, entity);
             entity.createdAt = Times.now();
@@ -113,6 +129,7 @@ public class PartyServiceImpl implements PartyService {
             new CustomValueStore(em).replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
+            duplicate.ifPresent(session -> session.keep(List.of(stored)));
             SensitivePartyFields sensitive = candidates.sensitiveFields();
             audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, sensitive.masked());
             events.record(em.unwrap(Connection.class), CoreEvents.PARTY_CREATED,
@@ -145,6 +162,11 @@ public class PartyServiceImpl implements PartyService {
 
     @Override
     public PartyDTO update(String id, Long expectedVersion, PartyDTO desired) {
+        return update(id, expectedVersion, desired, false);
+    }
+
+    @Override
+    public PartyDTO update(String id, Long expectedVersion, PartyDTO desired, boolean allowDuplicates) {
         PartyCandidates.Writer writer = writer();
         Updated result = staleChecked(id, expectedVersion, em -> {
             PartyEntity entity = load(em, id, expectedVersion, writer.visibleUnits());
@@ -153,11 +175,13 @@ public class PartyServiceImpl implements PartyService {
             PartyDTO candidate = candidates.update(desired, previous).orThrow();
             ExternalIds.checkFree(em, "PartyEntity", "party", candidate.externalIds, entity.id);
             validation.validate(EntityTypes.PARTY, candidate, previous);
+            Optional<DuplicateSession> duplicate = checkDuplicates(em, candidate, previous.id, allowDuplicates, writer);
             PartyMapper.apply(candidate, entity);
             entity.updatedAt = Times.now();
             new CustomValueStore(em).replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
+            duplicate.ifPresent(session -> session.keep(List.of(stored)));
             SensitivePartyFields sensitive = candidates.sensitiveFields();
             audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, sensitive.masked());
             String[] changed = ChangedFields.between(previous, stored, SERVER_OWNED);
@@ -190,6 +214,7 @@ public class PartyServiceImpl implements PartyService {
             }
             links.deleteAllOf(em, entity.id);
             new CustomValueStore(em).deleteAll(EntityTypes.PARTY, entity.id);
+            Optional.ofNullable(duplicates).ifPresent(d -> d.session(em).forget(entity.id));
             // Children and referencing rows go first: nothing orders these statements for us.
             em.flush();
             // recorded while the party row is there, so that the feed scopes its deletion by its org unit
@@ -262,7 +287,37 @@ public class PartyServiceImpl implements PartyService {
         if (relationship != null && relationship.toPartyId != null) {
             requireInScope(relationship.toPartyId);
         }
-        return links.addRelationship(fromPartyId, relationship);
+        PartyRelationshipDTO added = links.addRelationship(fromPartyId, relationship);
+        refreshMatchingKeys(fromPartyId);
+        return added;
+    }
+
+    /** A relationship may be a rule field (employer): the party's matching keys follow it. */
+    private void refreshMatchingKeys(String partyId) {
+        PartyDuplicates detection = duplicates;
+        if (detection == null) {
+            return;
+        }
+        tx.required(em -> {
+            Ids.parse(partyId).map(value -> em.find(PartyEntity.class, value))
+                    .ifPresent(entity -> detection.session(em).keep(List.of(new PartyReader(em).toDto(entity))));
+            return null;
+        });
+    }
+
+    /**
+     * Refuses the write when it duplicates a stored party (see {@link DuplicateSession#enforce});
+     * answers the session that then keeps the party's keys, empty when detection is not wired.
+     */
+    private Optional<DuplicateSession> checkDuplicates(EntityManager em, PartyDTO candidate, String selfId, boolean allowDuplicates,
+            PartyCandidates.Writer writer) {
+        PartyDuplicates detection = duplicates;
+        if (detection == null) {
+            return Optional.empty();
+        }
+        DuplicateSession session = detection.session(em);
+        DuplicateSession.enforce(session.find(candidate, selfId), allowDuplicates, writer.visibleUnits());
+        return Optional.of(session);
     }
 
     @Override

@@ -88,8 +88,10 @@ public class PartiesResource {
     @RequiresPermission(CorePermissions.PARTY_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createParty(PartyDTO draft, @Context UriInfo uriInfo) {
-        PartyDTO created = parties.create(draft);
+    public Response createParty(PartyDTO draft, @Context UriInfo uriInfo,
+            @Parameter(description = "Create it although it looks like a duplicate (a warning rule matched)")
+            @QueryParam(AllowDuplicatesParam.NAME) String allowDuplicates) {
+        PartyDTO created = parties.create(draft, AllowDuplicatesParam.of(allowDuplicates));
         return Responses.created(uriInfo, created.id, created.version, created);
     }
 
@@ -110,8 +112,9 @@ public class PartiesResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response replaceParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PartyDTO desired) {
-        PartyDTO updated = parties.update(id, EntityTags.requiredVersion(ifMatch), desired);
+    public Response replaceParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PartyDTO desired,
+            @QueryParam(AllowDuplicatesParam.NAME) String allowDuplicates) {
+        PartyDTO updated = parties.update(id, EntityTags.requiredVersion(ifMatch), desired, AllowDuplicatesParam.of(allowDuplicates));
         return Responses.written(updated, updated.version);
     }
 
@@ -123,11 +126,11 @@ public class PartiesResource {
     @Path("{id}")
     @Consumes(TesseraApi.MERGE_PATCH_JSON)
     public Response patchParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @RequestBody(content = @Content(mediaType = TesseraApi.MERGE_PATCH_JSON,
-            schema = @Schema(implementation = PartyDTO.class))) JsonNode patch) {
+            schema = @Schema(implementation = PartyDTO.class))) JsonNode patch, @QueryParam(AllowDuplicatesParam.NAME) String allowDuplicates) {
         Long expected = EntityTags.expectedVersion(ifMatch);
         PartyDTO current = parties.get(id);
         PartyDTO merged = patcher.apply(current, patch, PartyDTO.class);
-        PartyDTO updated = parties.update(id, expected != null ? expected : current.version, merged);
+        PartyDTO updated = parties.update(id, expected != null ? expected : current.version, merged, AllowDuplicatesParam.of(allowDuplicates));
         return Responses.written(updated, updated.version);
     }
 

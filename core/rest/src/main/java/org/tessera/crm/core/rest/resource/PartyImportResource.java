@@ -6,6 +6,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,14 +72,18 @@ public class PartyImportResource {
     @Operation(summary = "Import parties (NDJSON, upsert by external id)", description = "One party per line,"
             + " as in POST /v1/parties, each with at least one external id. The same file imported twice creates"
             + " nothing new. A malformed or invalid line is a rejected row, reported with its line number and"
-            + " reasons; it does not stop the import.", responses = {
+            + " reasons; it does not stop the import. A row that matches a duplicate rule is rejected naming the"
+            + " candidates (duplicateOf), unless allowDuplicates=true and the rule only warns: the row is then written"
+            + " and listed under duplicates.", responses = {
             @ApiResponse(responseCode = "200", description = "The report: counts and every rejected row",
                     content = @Content(schema = @Schema(implementation = ImportReport.class)))})
     @RequiresPermission(CorePermissions.PARTY_WRITE)
     @POST
     @Consumes(NDJSON)
     public ImportReport importParties(@RequestBody(content = @Content(mediaType = NDJSON,
-            schema = @Schema(implementation = PartyDTO.class))) InputStream body) {
-        return importer.importParties(new NdjsonRows<>(body, mapper, PartyDTO.class, maxLineChars));
+            schema = @Schema(implementation = PartyDTO.class))) InputStream body,
+            @QueryParam(AllowDuplicatesParam.NAME) String allowDuplicates) {
+        boolean allowed = AllowDuplicatesParam.of(allowDuplicates);
+        return importer.importParties(new NdjsonRows<>(body, mapper, PartyDTO.class, maxLineChars), allowed);
     }
 }

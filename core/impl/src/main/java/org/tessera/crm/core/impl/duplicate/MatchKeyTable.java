@@ -1,0 +1,137 @@
+package org.tessera.crm.core.impl.duplicate;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The matching keys of every party ({@code party_match_key}), written in the party's own
+ * transaction, and the lookups the duplicate check makes by them. Also reads the organizations a
+ * party is currently {@code EMPLOYEE_OF}, the one rule field that is not in the party's row.
+ */
+final class MatchKeyTable {
+    /** Parameters per IN list: well below every database's limit. */
+    static final int IN_LIST = 500;
+
+    private final Connection connection;
+
+    MatchKeyTable(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Replaces the keys of each party by the given ones. */
+    void replace(Map<Long, Set<String>> keysByParty) throws SQLException {
+        delete(keysByParty.keySet());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO party_match_key (party_id, match_key) VALUES (?, ?)")) {
+            int pending = 0;
+            for (Map.Entry<Long, Set<String>> e : keysByParty.entrySet()) {
+                for (String key : e.getValue()) {
+                    insert.setLong(1, e.getKey());
+                    insert.setString(2, key);
+                    insert.addBatch();
+                    pending++;
+                }
+            }
+            if (pending > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    void delete(Collection<Long> partyIds) throws SQLException {
+        for (List<Long> ids : chunks(new ArrayList<>(partyIds))) {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM party_match_key WHERE party_id IN (" + marks(ids.size()) + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    s.setLong(i + 1, ids.get(i));
+                }
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** The parties holding any of {@code keys}, by key; at most {@code limit} parties in all. */
+    Map<String, Set<Long>> holders(Collection<String> keys, int limit) throws SQLException {
+        Map<String, Set<Long>> result = new HashMap<>();
+        Set<Long> parties = new HashSet<>();
+        for (List<String> chunk : chunks(new ArrayList<>(keys))) {
+            try (PreparedStatement s = connection.prepareStatement("SELECT match_key, party_id FROM party_match_key WHERE match_key IN ("
+                    + marks(chunk.size()) + ")")) {
+                s.setMaxRows(limit * 4);
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long party = rs.getLong(2);
+                        if (parties.size() >= limit && !parties.contains(party)) {
+                            continue;
+                        }
+                        parties.add(party);
+                        result.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(party);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The organizations each party is EMPLOYEE_OF on {@code today}. */
+    Map<Long, Set<String>> employers(Collection<Long> partyIds, LocalDate today) throws SQLException {
+        Map<Long, Set<String>> result = new HashMap<>();
+        for (List<Long> ids : chunks(new ArrayList<>(partyIds))) {
+            try (PreparedStatement s = connection.prepareStatement("SELECT from_party_id, to_party_id FROM party_relationship"
+                    + " WHERE rel_type = 'EMPLOYEE_OF' AND (valid_from IS NULL OR valid_from <= ?)"
+                    + " AND (valid_thru IS NULL OR valid_thru > ?) AND from_party_id IN (" + marks(ids.size()) + ")")) {
+                s.setDate(1, Date.valueOf(today));
+                s.setDate(2, Date.valueOf(today));
+                for (int i = 0; i < ids.size(); i++) {
+                    s.setLong(i + 3, ids.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        result.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(String.valueOf(rs.getLong(2)));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The next {@code size} party ids after {@code after}, in id order: the pages of a rebuild. */
+    List<Long> partyIdsAfter(long after, int size) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT id FROM party WHERE id > ? ORDER BY id")) {
+            s.setMaxRows(size);
+            s.setLong(1, after);
+            try (ResultSet rs = s.executeQuery()) {
+                List<Long> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                return ids;
+            }
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> values) {
+        List<List<T>> result = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += IN_LIST) {
+            result.add(values.subList(i, Math.min(values.size(), i + IN_LIST)));
+        }
+        return result;
+    }
+
+    private static String marks(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}
