@@ -146,7 +146,8 @@ abstract class AbstractOutboxDatabaseTest {
             party.externalIds = Map.of(source, "E" + i);
             rows.add(ImportRow.of(i + 1, party));
         }
-        PartyDTO invalid = person("");
+        PartyDTO invalid = new PartyDTO();
+        invalid.type = PartyType.ORGANIZATION; // without its legal name
         invalid.externalIds = Map.of(source, "E9");
         rows.add(ImportRow.of(4, invalid));
         ImportReport report = importer.importParties(rows.iterator());
