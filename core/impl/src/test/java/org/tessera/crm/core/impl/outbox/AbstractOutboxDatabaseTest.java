@@ -39,12 +39,15 @@ import org.tessera.crm.core.api.event.ChangePage;
 import org.tessera.crm.core.api.event.ChangeQuery;
 import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.event.CursorExpiredException;
+import org.tessera.crm.core.api.imports.ImportReport;
+import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.security.Caller;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RoleService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
+import org.tessera.crm.core.impl.imports.PartyImporter;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.party.PartyServiceImpl;
 import org.tessera.crm.core.impl.security.OrgTreeRecordScope;
@@ -71,6 +74,7 @@ abstract class AbstractOutboxDatabaseTest {
     private OutboxDispatcher dispatcher;
     private ChangeFeedImpl feed;
     private PartyServiceImpl parties;
+    private OrgTreeRecordScope scope;
 
     protected abstract TestDatabase startDatabase() throws Exception;
 
@@ -84,7 +88,7 @@ abstract class AbstractOutboxDatabaseTest {
         dataSource = database.dataSource();
         tx = new EmfTx(CoreUnit.NAME, dataSource);
         events = new OutboxDomainEvents(callers, tx);
-        OrgTreeRecordScope scope = new OrgTreeRecordScope(tx, callers);
+        scope = new OrgTreeRecordScope(tx, callers);
         parties = new PartyServiceImpl(tx, new ValidationServiceImpl(), events, callers, scope, new AuditTrail(callers));
         feed = new ChangeFeedImpl(tx, callers, scope, roles(Map.of("core", CorePermissions.ALL)));
     }
@@ -129,6 +133,31 @@ abstract class AbstractOutboxDatabaseTest {
         assertEquals(CoreEvents.PARTY_UPDATED, update.getTopic());
         assertEquals(updated.version, update.getProperty(CoreEvents.VERSION));
         assertArrayEquals(new String[] {"jobTitle"}, (String[]) update.getProperty(CoreEvents.CHANGED_FIELDS));
+    }
+
+    @Test
+    void anImportRecordsOneEventPerWrittenRowInItsChunks() {
+        String start = feed.read(query(ChangeFeed.NOW)).next;
+        PartyImporter importer = new PartyImporter(tx, new ValidationServiceImpl(), events, callers, scope, new AuditTrail(callers));
+        String source = unique("src");
+        List<ImportRow<PartyDTO>> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            PartyDTO party = person("Imported" + i);
+            party.externalIds = Map.of(source, "E" + i);
+            rows.add(ImportRow.of(i + 1, party));
+        }
+        PartyDTO invalid = new PartyDTO();
+        invalid.type = PartyType.ORGANIZATION; // without its legal name
+        invalid.externalIds = Map.of(source, "E9");
+        rows.add(ImportRow.of(4, invalid));
+        ImportReport report = importer.importParties(rows.iterator());
+        assertEquals(3, report.created);
+        assertEquals(1, report.rejected);
+        assertEquals(3, undispatched(), "one event per created row, none for the rejected one");
+        drain();
+        List<ChangeDTO> changes = readAll(start).items;
+        assertEquals(3, changes.size());
+        assertTrue(changes.stream().allMatch(change -> change.action.equals("CREATED") && change.type.equals(ChangeFeed.PARTY)));
     }
 
     @Test
