@@ -49,6 +49,10 @@ final class RawJdbcLoader {
     }
 
     private long insert(DataSource ds, long seed, long count, int chunk) throws SQLException {
+        return insert(ds, new PartyGenerator(seed, rawAgents(ds), "1"), count, chunk, 1000, 1000);
+    }
+
+    private static List<String> rawAgents(DataSource ds) throws SQLException {
         List<String> owners = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement agent = c.prepareStatement(
                 "INSERT INTO agent (id, version, login, display_name, org_unit_id, active) VALUES (?, 1, ?, ?, 1, true)")) {
@@ -60,12 +64,20 @@ final class RawJdbcLoader {
                 owners.add(String.valueOf(100 + i));
             }
         }
-        PartyGenerator generator = new PartyGenerator(seed, owners, "1");
+        return owners;
+    }
+
+    /**
+     * Inserts the generated parties {@code 0 .. count-1} into a database the core's changelog migrated
+     * (also a stopped server's, with ids above those it allocated); returns the elapsed nanoseconds.
+     */
+    static long insert(DataSource ds, PartyGenerator generator, long count, int chunk, long firstPartyId, long firstMechanismId)
+            throws SQLException {
         long start = System.nanoTime();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            long partyId = 1000;
-            long mechanismId = 1000;
+            long partyId = firstPartyId;
+            long mechanismId = firstMechanismId;
             try (PreparedStatement party = c.prepareStatement("INSERT INTO party (id, version, party_type,"
                     + " display_name, sort_name, salutation, first_name, last_name, birth_date, job_title, legal_name,"
                     + " registration_number, industry, household_name, status, owner_id, org_unit_id, created_at, updated_at)"
