@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -90,6 +91,21 @@ public final class DuplicateSession {
         } catch (SQLException e) {
             throw new IllegalStateException("duplicate check failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The parties an update (or an import row over a stored party) newly matches: those its
+     * {@code previous} state already matched are left out, so that a confirmed duplicate is not
+     * reported again at each later change.
+     */
+    public List<DuplicateMatch> findNew(PartyDTO candidate, PartyDTO previous, String selfId) {
+        List<DuplicateMatch> matches = find(candidate, selfId);
+        if (matches.isEmpty() || previous == null) {
+            return matches;
+        }
+        Set<String> known = new HashSet<>();
+        find(previous, selfId).forEach(m -> known.add(m.partyId()));
+        return matches.stream().filter(m -> !known.contains(m.partyId())).toList();
     }
 
     /**

@@ -105,7 +105,8 @@ final class PartyImportChunk {
     /** Writes the row unless the duplicate rules refuse it; notes the candidates either way. */
     private Outcome checkedWrite(Writes writes, Optional<DuplicateSession> session, int row, long line, PartyDTO candidate,
             PartyDTO previous, PartyDTO earlier) throws SQLException {
-        List<DuplicateMatch> found = session.map(s -> s.find(candidate, ImportDuplicates.selfId(previous, earlier))).orElse(List.of());
+        PartyDTO before = previous != null ? previous : earlier;
+        List<DuplicateMatch> found = session.map(s -> s.findNew(candidate, before, ImportDuplicates.selfId(previous, earlier))).orElse(List.of());
         Optional<List<FieldError>> refusal = duplicates.refusal(line, found);
         if (refusal.isPresent()) {
             return Outcome.rejected(line, refusal.get());

@@ -175,7 +175,7 @@ public class PartyServiceImpl implements PartyService {
             PartyDTO candidate = candidates.update(desired, previous).orThrow();
             ExternalIds.checkFree(em, "PartyEntity", "party", candidate.externalIds, entity.id);
             validation.validate(EntityTypes.PARTY, candidate, previous);
-            Optional<DuplicateSession> duplicate = checkDuplicates(em, candidate, previous.id, allowDuplicates, writer);
+            Optional<DuplicateSession> duplicate = checkDuplicates(em, candidate, previous, allowDuplicates, writer);
             PartyMapper.apply(candidate, entity);
             entity.updatedAt = Times.now();
             new CustomValueStore(em).replace(EntityTypes.PARTY, entity.id, candidate.customFields);
@@ -306,17 +306,18 @@ public class PartyServiceImpl implements PartyService {
     }
 
     /**
-     * Refuses the write when it duplicates a stored party (see {@link DuplicateSession#enforce});
+     * Refuses the write when it newly duplicates a stored party (see {@link DuplicateSession#enforce});
      * answers the session that then keeps the party's keys, empty when detection is not wired.
      */
-    private Optional<DuplicateSession> checkDuplicates(EntityManager em, PartyDTO candidate, String selfId, boolean allowDuplicates,
+    private Optional<DuplicateSession> checkDuplicates(EntityManager em, PartyDTO candidate, PartyDTO previous, boolean allowDuplicates,
             PartyCandidates.Writer writer) {
         PartyDuplicates detection = duplicates;
         if (detection == null) {
             return Optional.empty();
         }
         DuplicateSession session = detection.session(em);
-        DuplicateSession.enforce(session.find(candidate, selfId), allowDuplicates, writer.visibleUnits());
+        DuplicateSession.enforce(session.findNew(candidate, previous, previous == null ? null : previous.id), allowDuplicates,
+                writer.visibleUnits());
         return Optional.of(session);
     }
 

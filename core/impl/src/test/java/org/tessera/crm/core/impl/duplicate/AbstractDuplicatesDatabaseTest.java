@@ -164,7 +164,11 @@ abstract class AbstractDuplicatesDatabaseTest {
         clash.contactMechanisms.get(0).value = "ADA." + word + "@example.com";
         DuplicateFoundException warned = assertThrows(DuplicateFoundException.class, () -> core.parties.update(second.id, clash.version, clash));
         assertEquals(first.id, warned.candidates().get(0).id);
-        core.parties.update(second.id, clash.version, clash, true);
+        PartyDTO confirmed = core.parties.update(second.id, clash.version, clash, true);
+
+        confirmed.jobTitle = "Architect";
+        core.parties.update(second.id, confirmed.version, confirmed);
+        assertEquals("Architect", core.parties.get(second.id).jobTitle, "a confirmed duplicate is not warned again at each change");
     }
 
     @Test
@@ -183,10 +187,10 @@ abstract class AbstractDuplicatesDatabaseTest {
         employer = core.parties.create(employer);
         PartyDTO colleague = core.parties.create(MatchRuleTest.person("Marie", "Curie" + word));
         core.parties.addRelationship(colleague.id, employment(employer.id));
-        PartyDTO namesake = core.parties.create(MatchRuleTest.person("Marie", "Curie" + word));
+        PartyDTO namesake = core.parties.create(MatchRuleTest.person("Pierre", "Curie" + word));
         core.parties.addRelationship(namesake.id, employment(employer.id));
         PartyDTO edit = core.parties.get(namesake.id);
-        edit.jobTitle = "Chemist";
+        edit.firstName = "Marie";
         DuplicateFoundException sameEmployer = assertThrows(DuplicateFoundException.class, () -> core.parties.update(namesake.id, edit.version, edit));
         assertEquals(colleague.id, sameEmployer.candidates().get(0).id);
         assertEquals("person-name-employer", sameEmployer.candidates().get(0).rule);
@@ -283,5 +287,8 @@ abstract class AbstractDuplicatesDatabaseTest {
         assertEquals(1, allowed.created);
         assertEquals(1, allowed.duplicates.size());
         assertEquals(List.of(stored.id), allowed.duplicates.get(0).duplicateOf);
+
+        ImportReport again = importer.importParties(List.of(ImportRow.of(1, clash)).iterator());
+        assertEquals(1L, again.unchanged, "the same row again is unchanged, not refused");
     }
 }
