@@ -24,6 +24,7 @@ import org.tessera.crm.core.kit.Pages;
 import org.tessera.crm.core.kit.Versions;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
 import org.tessera.crm.core.kit.jpa.ModuleAudit;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.ScopeFilter;
 import org.tessera.crm.core.kit.jpa.Tx;
 import ${package}.api.${entity}DTO;
@@ -42,7 +43,7 @@ public class ${entity}ServiceImpl implements ${entity}Service {
     private final Tx tx;
     private final RecordScope scope;
     private final ValidationService validation;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ModuleAudit audit;
     private final Clock clock;
 
@@ -57,7 +58,7 @@ public class ${entity}ServiceImpl implements ${entity}Service {
         this.tx = tx;
         this.scope = scope;
         this.validation = validation;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
         this.clock = clock;
     }
@@ -74,9 +75,10 @@ public class ${entity}ServiceImpl implements ${entity}Service {
             em.flush(); // assigns the version
             ${entity}DTO stored = ${entity}Mapper.toDto(entity);
             audit.created(em, ENTITY_TYPE, stored.id, stored);
+            // in the change's own transaction: published if and only if the change commits
+            events.record(em, TOPIC_CREATED, EventProperties.of(ENTITY_TYPE, stored.id, stored.version));
             return stored;
         });
-        events.post(TOPIC_CREATED, EventProperties.of(ENTITY_TYPE, created.id, created.version));
         return created;
     }
 
@@ -106,12 +108,9 @@ public class ${entity}ServiceImpl implements ${entity}Service {
             em.flush(); // bumps the version; a concurrent writer's race ends here as a 409
             ${entity}DTO after = ${entity}Mapper.toDto(entity);
             audit.updated(em, ENTITY_TYPE, id, before, after);
+            events.record(em, TOPIC_UPDATED, EventProperties.of(ENTITY_TYPE, id, after.version, changed.toArray(String[]::new)));
             return new Written(after, changed);
         });
-        if (!written.changed().isEmpty()) {
-            events.post(TOPIC_UPDATED, EventProperties.of(ENTITY_TYPE, id, written.stored().version,
-                    written.changed().toArray(String[]::new)));
-        }
         return written.stored();
     }
 
@@ -124,9 +123,9 @@ public class ${entity}ServiceImpl implements ${entity}Service {
             Versions.check(ENTITY_TYPE, id, expectedVersion, entity.version);
             audit.deleted(em, ENTITY_TYPE, id, ${entity}Mapper.toDto(entity));
             em.remove(entity);
+            events.record(em, TOPIC_DELETED, EventProperties.of(ENTITY_TYPE, id, null));
             return null;
         });
-        events.post(TOPIC_DELETED, EventProperties.of(ENTITY_TYPE, id, null));
     }
 
     @Override
