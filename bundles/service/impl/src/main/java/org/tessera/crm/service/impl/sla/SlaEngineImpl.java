@@ -31,6 +31,7 @@ import org.tessera.crm.core.kit.FieldErrors;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 import org.tessera.crm.core.kit.jpa.JpqlQuery;
+import org.tessera.crm.core.kit.jpa.ModuleEvents;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.service.api.ServiceTopics;
 import org.tessera.crm.service.api.sla.BusinessCalendar;
@@ -63,7 +64,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
 
     private final Tx tx;
     private final EngineClock clock;
-    private final DomainEventPublisher events;
+    private final ModuleEvents events;
     private final ActivityService activities;
     private final CallerContext callers;
     private final ObjectMapper json = ObjectMappers.create();
@@ -74,7 +75,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             @Reference DomainEventPublisher events, @Reference ActivityService activities, @Reference CallerContext callers) {
         this.tx = tx;
         this.clock = clock;
-        this.events = events;
+        this.events = new ModuleEvents(events);
         this.activities = activities;
         this.callers = callers;
     }
@@ -260,7 +261,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
                     MilestoneMath.resume(c, definition, calendar, now);
                 }
             }
-            return done;
+            return recorded(em, done);
         });
         fired.forEach(this::act);
     }
@@ -278,7 +279,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
                     done.add(complete(em, c, policy, definition, cache.calendar(policy.calendar), now));
                 }
             }
-            return done;
+            return recorded(em, done);
         });
         fired.forEach(this::act);
     }
@@ -297,7 +298,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
                     done.add(complete(em, c, policy, definition, cache.calendar(policy.calendar), now));
                 }
             }
-            return done;
+            return recorded(em, done);
         });
         fired.forEach(this::act);
     }
@@ -364,7 +365,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
                             .setHint("eclipselink.read-only", "true") // read to decide, never written through: not registered in the unit of work
                             .getResultList();
                     due.forEach(c -> seen.add(c.id));
-                    return claimBatch(em, due, now);
+                    return recorded(em, claimBatch(em, due, now));
                 });
             } catch (RuntimeException contended) {
                 if (seen.isEmpty()) {
@@ -436,7 +437,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         List<Fired> fired = new ArrayList<>();
         for (Long id : ids) {
             try {
-                fired.addAll(tx.required(em -> claim(em, id, now)));
+                fired.addAll(tx.required(em -> recorded(em, claim(em, id, now))));
             } catch (RuntimeException lost) {
                 // another node claimed it (optimistic lock), or the record moved it meanwhile
             }
@@ -468,16 +469,24 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         return claimed;
     }
 
-    /** Runs the actions of a fired deadline, after its claim committed, as the system. */
+    /** The events of what fired, recorded in the transaction that claimed or completed it. */
+    private List<Fired> recorded(EntityManager em, List<Fired> fired) {
+        for (Fired f : fired) {
+            ClockView c = f.clock();
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("subjectType", c.subjectType());
+            properties.put("subjectId", c.subjectId());
+            properties.put("milestone", c.milestone());
+            properties.put("entityType", c.subjectType());
+            properties.put("id", c.subjectId());
+            events.record(em, f.topic(), properties);
+        }
+        return fired;
+    }
+
+    /** Runs the actions of a fired deadline, after its claim committed (its event with it), as the system. */
     private void act(Fired fired) {
         ClockView c = fired.clock();
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("subjectType", c.subjectType());
-        properties.put("subjectId", c.subjectId());
-        properties.put("milestone", c.milestone());
-        properties.put("entityType", c.subjectType());
-        properties.put("id", c.subjectId());
-        events.post(fired.topic(), properties);
         for (SlaActionDTO action : fired.actions()) {
             try {
                 callers.callAsSystem(() -> {
