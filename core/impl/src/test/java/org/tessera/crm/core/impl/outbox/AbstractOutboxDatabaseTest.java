@@ -182,11 +182,19 @@ abstract class AbstractOutboxDatabaseTest {
             events.record(slow, CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, late, 2L)); // the smaller id
             events.record(fast, CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, early, 2L));
             fast.commit();
-            // on PostgreSQL the pass does not see the uncommitted row; on Derby it waits for its commit
-            CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(dispatcher::dispatchOnce);
-            Thread.sleep(300);
-            slow.commit();
-            pass.get(30, TimeUnit.SECONDS);
+            if (passWaitsForUncommittedRows()) {
+                // Derby: the pass waits on the uncommitted row's lock; the late commit releases it
+                Thread pass = new Thread(dispatcher::dispatchOnce, "outbox-pass");
+                pass.start();
+                awaitParked(pass);
+                slow.commit();
+                pass.join(TimeUnit.SECONDS.toMillis(30));
+                assertTrue(!pass.isAlive(), "the pass ended once the late row committed");
+            } else {
+                // PostgreSQL: the pass does not see the uncommitted row and positions the early one alone
+                dispatcher.dispatchOnce();
+                slow.commit();
+            }
         }
         List<ChangeDTO> seen = new ArrayList<>(readAll(before.next).items);
         String cursor = seen.isEmpty() ? before.next : seen.get(seen.size() - 1).cursor;
@@ -209,16 +217,15 @@ abstract class AbstractOutboxDatabaseTest {
             post(record, version);
         }
         awaitPosted(record, 3);
-        dispatcher.stop(); // the node dies between the commits and their publication
+        dispatcher.stop(); // the node dies between the commits and their publication (stop joins its thread)
         for (long version = 4; version <= 8; version++) {
             post(record, version);
         }
-        Thread.sleep(200);
         assertEquals(3, postedFor(record).size());
         assertEquals(5, undispatched());
         dispatcher.start();
         awaitPosted(record, 8);
-        Thread.sleep(100);
+        dispatcher.stop(); // nothing posts after this: a duplicate would be in the list now
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), postedFor(record).stream()
                 .map(e -> (Long) e.getProperty(CoreEvents.VERSION)).toList(), "each once, in the record's order");
         assertEquals(0, undispatched());
@@ -273,9 +280,11 @@ abstract class AbstractOutboxDatabaseTest {
         dispatcher.start();
         ChangeQuery waiting = query(feed.read(query(ChangeFeed.NOW)).next);
         waiting.waitSeconds = 20;
-        CompletableFuture<ChangePage> page = CompletableFuture.supplyAsync(() -> callers.callAsSystem(() -> feed.read(waiting)));
-        Thread.sleep(300);
-        assertTrue(!page.isDone());
+        CompletableFuture<ChangePage> page = new CompletableFuture<>();
+        Thread reader = new Thread(() -> page.complete(callers.callAsSystem(() -> feed.read(waiting))), "feed-reader");
+        reader.start();
+        awaitParked(reader);
+        assertTrue(!page.isDone(), "an empty page is held");
         String record = unique("wait");
         post(record, 1L);
         ChangePage woken = page.get(10, TimeUnit.SECONDS);
@@ -337,12 +346,26 @@ abstract class AbstractOutboxDatabaseTest {
         return posted.stream().filter(e -> record.equals(e.getProperty(CoreEvents.ID))).toList();
     }
 
+    /** Until Event Admin was given {@code count} events of the record: woken by each post, never polled. */
     private void awaitPosted(String record, int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (postedFor(record).size() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        synchronized (posted) {
+            while (postedFor(record).size() < count && System.nanoTime() < deadline) {
+                TimeUnit.NANOSECONDS.timedWait(posted, deadline - System.nanoTime());
+            }
         }
         assertEquals(count, postedFor(record).size());
+    }
+
+    /** Until {@code thread} waits (on a lock, a monitor or a timed wait): it got as far as it can alone. */
+    private static void awaitParked(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Thread.State state = thread.getState();
+        while (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING && state != Thread.State.BLOCKED) {
+            assertTrue(System.nanoTime() < deadline && state != Thread.State.TERMINATED, thread.getName() + " never waited: " + state);
+            Thread.onSpinWait();
+            state = thread.getState();
+        }
     }
 
     private int undispatched() {
@@ -372,12 +395,19 @@ abstract class AbstractOutboxDatabaseTest {
         return new EventAdmin() {
             @Override
             public void postEvent(Event event) {
-                posted.add(event);
+                record(event);
             }
 
             @Override
             public void sendEvent(Event event) {
-                posted.add(event);
+                record(event);
+            }
+
+            private void record(Event event) {
+                synchronized (posted) {
+                    posted.add(event);
+                    posted.notifyAll();
+                }
             }
         };
     }
