@@ -70,7 +70,14 @@ public class HotSwapIT {
      * sales then leaves, forecasting stays and answers 503 (ForecastingIT asserts it); its next
      * swap installs it afresh against the sales of now.
      */
-    private static final Map<String, String> PROBES = ModuleProbes.withDealer();
+    static final Map<String, String> PROBES = Map.of(
+            "sales", "/v1/sales/pipeline",
+            "dealer", "/v1/dealer/vehicles?ownerPartyId=",
+            "insurance", "/v1/insurance/policies?limit=1",
+            "service", "/v1/service/statuses",
+            "banking", "/v1/banking/offer-rules",
+            "forecasting", "/v1/forecasting/periods",
+            "marketing", "/v1/marketing/campaigns");
     private static final EnumSet<FeaturesService.Option> NO_REFRESH = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
     @Inject
