@@ -38,6 +38,8 @@ public class ActivityApiIT {
     @Before
     public void apiIsUp() {
         api.awaitHealthy(60);
+        // as the first suite of a container it may start while resources still join the applications
+        Waits.awaitServed(api, 60, "/v1/activities?limit=1", "/v1/parties?limit=1");
     }
 
     private ObjectNode call(String partyId, String subject) {
