@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,9 @@ import org.tessera.crm.core.api.ValidationException;
  * field: a version race found at flush into a 409 on {@code version}; a duplicate key into a 409
  * on the field of the unique constraint; a value too long, out of range or missing into a 422.
  * The same SQLStates on Derby and PostgreSQL; the field comes from the constraint or column the
- * database names. Anything else is a real fault and is rethrown unchanged.
+ * database names. A transaction the database rolled back to break a deadlock, a lock wait that
+ * timed out or a serialization failure is a 409 as well: nothing of it was kept, and the same
+ * request sent again succeeds. Anything else is a real fault and is rethrown unchanged.
  *
  * <p>Unique constraints named {@code uq_<table>_<column>} (or {@code ux_…}) need no declaration;
  * others are named with {@link #uniqueField}.
@@ -35,6 +38,13 @@ public final class DatabaseRefusals {
     private static final Pattern POSTGRES_CONSTRAINT = Pattern.compile("unique constraint \"([^\"]+)\"");
     private static final Pattern POSTGRES_NULL_COLUMN = Pattern.compile("null value in column \"([^\"]+)\"");
     private static final Pattern DERBY_NULL_COLUMN = Pattern.compile("Column '([^']+)' {1,2}cannot accept a NULL value");
+
+    /**
+     * Deadlock victim or serialization failure (40001, both databases), Derby's lock wait timeout
+     * (40XL1) and its lock wait timeout with a deadlock report (40XL2), PostgreSQL's deadlock
+     * (40P01) and NOWAIT/lock timeout (55P03).
+     */
+    private static final Set<String> CONTENTION_STATES = Set.of("40001", "40XL1", "40XL2", "40P01", "55P03");
 
     private final Map<String, String> uniqueFields;
 
@@ -97,6 +107,10 @@ public final class DatabaseRefusals {
         }
         if (state.startsWith("22")) {
             return new ValidationException(new FieldError(null, "invalid", "a value was refused by the database"));
+        }
+        if (CONTENTION_STATES.contains(state)) {
+            return new ConflictException(null, "the database rolled this change back because a concurrent change held"
+                    + " the same rows (" + state + "); nothing was saved, send the request again");
         }
         return null;
     }

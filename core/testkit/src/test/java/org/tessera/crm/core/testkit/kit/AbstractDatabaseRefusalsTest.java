@@ -1,14 +1,24 @@
 package org.tessera.crm.core.testkit.kit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -41,6 +51,10 @@ abstract class AbstractDatabaseRefusalsTest {
     private EmfTx other;
 
     protected abstract TestDatabase start() throws Exception;
+
+    /** PostgreSQL looks for deadlocks after a second already; Derby waits 20 s unless told otherwise. */
+    protected void detectDeadlocksWithinASecond(DataSource dataSource) throws Exception {
+    }
 
     @BeforeAll
     void createSchema() throws Exception {
@@ -156,6 +170,54 @@ abstract class AbstractDatabaseRefusalsTest {
         }));
         assertEquals("version", conflict.field());
         assertEquals("Theirs", tx.required(em -> em.find(KitItemEntity.class, stored.id).name), "their change is kept");
+    }
+
+    @Test
+    void theVictimOfADeadlockIsA409AndTheOtherTransactionCommits() throws Exception {
+        long first = persist(item("LOCK-A")).id;
+        long second = persist(item("LOCK-B")).id;
+        detectDeadlocksWithinASecond(database.dataSource());
+        // each transaction holds one row and then wants the other's: the database must give one up
+        CyclicBarrier bothHoldOneRow = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> mine = threads.submit(() -> renameBoth(tx, first, second, "Mine", bothHoldOneRow));
+            Future<Object> theirs = threads.submit(() -> renameBoth(other, second, first, "Theirs", bothHoldOneRow));
+            List<Throwable> outcomes = new ArrayList<>();
+            for (Future<Object> outcome : List.of(mine, theirs)) {
+                try {
+                    outcome.get(60, TimeUnit.SECONDS);
+                    outcomes.add(null);
+                } catch (ExecutionException refused) {
+                    outcomes.add(refused.getCause());
+                }
+            }
+            List<Throwable> refusals = outcomes.stream().filter(Objects::nonNull).toList();
+            assertEquals(1, refusals.size(), "exactly one transaction is the victim: " + outcomes);
+            ConflictException conflict = assertInstanceOf(ConflictException.class, refusals.get(0));
+            assertTrue(conflict.getMessage().contains("send the request again"), conflict.getMessage());
+            String winner = outcomes.get(0) == null ? "Mine" : "Theirs";
+            // read past the entity cache: the updates were native
+            assertEquals(List.of(winner, winner), tx.required(em -> em.createNativeQuery(
+                    "SELECT name FROM kit_item WHERE id IN (?, ?)").setParameter(1, first).setParameter(2, second).getResultList()),
+                    "the victim kept nothing, the other kept all");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static Object renameBoth(EmfTx through, long firstId, long secondId, String name, CyclicBarrier midway) {
+        return through.required(em -> {
+            em.createNativeQuery("UPDATE kit_item SET name = ?, version = version + 1 WHERE id = ?")
+                    .setParameter(1, name).setParameter(2, firstId).executeUpdate();
+            try {
+                midway.await(30, TimeUnit.SECONDS);
+            } catch (Exception notBoth) {
+                throw new IllegalStateException(notBoth);
+            }
+            return em.createNativeQuery("UPDATE kit_item SET name = ?, version = version + 1 WHERE id = ?")
+                    .setParameter(1, name).setParameter(2, secondId).executeUpdate();
+        });
     }
 
     @Test
