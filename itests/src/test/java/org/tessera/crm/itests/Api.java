@@ -35,7 +35,8 @@ final class Api {
 
         @Override
         public String toString() {
-            return status + " " + raw.body();
+            // an assertion message that shows a 500 shows its logged cause too
+            return status + " " + raw.body() + (status >= 500 ? "\n" + ServerLog.causesOf(raw.body()) : "");
         }
     }
 

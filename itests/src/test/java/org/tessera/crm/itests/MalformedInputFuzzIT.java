@@ -156,6 +156,7 @@ public class MalformedInputFuzzIT {
                 + " s; heap after GC: " + (heapAtStart >> 20) + " MiB at start, " + (heapBefore >> 20) + " MiB after the first "
                 + warmUp + " requests, " + (heapAfter >> 20) + " MiB at the end\nupdates fuzzed on own records too: " + ownRecords
                 + "\nno own record: " + notOwned + "\n" + report.summary();
+        summary += ServerLog.causesOf(summary);
         System.out.println(summary);
         writeReport(summary);
 
