@@ -194,18 +194,7 @@ public final class DuplicateSession {
     private List<DuplicateMatch> score(PartyFacts facts, List<PartyFacts> others) {
         List<DuplicateMatch> matches = new ArrayList<>();
         for (PartyFacts other : others) {
-            DuplicateMatch best = null;
-            for (MatchRule rule : rules) {
-                OptionalDouble score = rule.score(facts, other, phones);
-                if (score.isEmpty()) {
-                    continue;
-                }
-                DuplicateMatch match = new DuplicateMatch(other.party().id, other.party().displayName, other.party().orgUnitId,
-                        rule.key(), rule.action(), score.getAsDouble());
-                if (best == null || stronger(match, best)) {
-                    best = match;
-                }
-            }
+            DuplicateMatch best = best(rules, facts, other, phones);
             if (best != null) {
                 matches.add(best);
             }
@@ -215,7 +204,33 @@ public final class DuplicateSession {
         return matches;
     }
 
-    private static boolean stronger(DuplicateMatch a, DuplicateMatch b) {
+    /** How {@code other} matches {@code facts}: its blocking rule if any, else its best score; null when no rule matches. */
+    static DuplicateMatch best(List<MatchRule> rules, PartyFacts facts, PartyFacts other, PhoneNumbers phones) {
+        DuplicateMatch best = null;
+        for (MatchRule rule : rules) {
+            OptionalDouble score = rule.score(facts, other, phones);
+            if (score.isEmpty()) {
+                continue;
+            }
+            DuplicateMatch match = new DuplicateMatch(other.party().id, other.party().displayName, other.party().orgUnitId,
+                    rule.key(), rule.action(), score.getAsDouble());
+            if (best == null || stronger(match, best)) {
+                best = match;
+            }
+        }
+        return best;
+    }
+
+    /** The rules this session applies. */
+    List<MatchRule> rules() {
+        return rules;
+    }
+
+    PhoneNumbers phones() {
+        return phones;
+    }
+
+        private static boolean stronger(DuplicateMatch a, DuplicateMatch b) {
         if (a.action() != b.action()) {
             return a.action() == DuplicateAction.BLOCK;
         }
