@@ -125,6 +125,7 @@ public class DuplicatesIT {
 
     @Test
     public void aCandidateOutsideTheAgentsPerimeterIsNotRevealed() {
+        new Fixtures(api).perimeters(); // the agents' agencies, whichever suite runs first
         String token = unique();
         String address = "perimetre." + token + "@example.com";
         created(agentB.post("/v1/parties", personWithEmail("Bruno", "Secret" + token, address)));
@@ -153,5 +154,63 @@ public class DuplicatesIT {
         assertEquals(allowed.toString(), 200, allowed.status());
         assertEquals(1, allowed.json().path("created").asInt());
         assertEquals(stored, allowed.json().path("duplicates").path(0).path("duplicateOf").path(0).asText());
+    }
+
+    @Test
+    public void aBatchScanFindsTheDuplicateSetAndADismissedSetIsNotProposedAgain() {
+        String token = unique();
+        String address = "scan." + token + "@example.com";
+        String first = created(api.post("/v1/parties?allowDuplicates=true", personWithEmail("Sven", "Scan" + token, address)));
+        String second = created(api.post("/v1/parties?allowDuplicates=true", personWithEmail("Sven", "Scanned" + token, address.toUpperCase())));
+
+        Problems.assertNamesField(api.post("/v1/duplicate-scans", Api.object().put("partyType", "ROBOT")), 422, "partyType");
+        assertEquals(403, agentA.post("/v1/duplicate-scans", Api.object()).status());
+        JsonNode scan = finishedScan();
+        assertTrue(scan.toString(), scan.path("candidatePairs").asLong() >= 1 && scan.path("sets").asLong() >= 1);
+        JsonNode set = setHolding(scan.path("id").asText(), first);
+        assertTrue("the set holds both parties: " + set, set.toString().contains("\"" + second + "\""));
+        assertEquals("person-email", set.path("pairs").path(0).path("rule").asText());
+
+        Api.Response dismissed = api.post("/v1/duplicate-scans/" + scan.path("id").asText() + "/sets/" + set.path("id").asText()
+                + ":dismiss", Api.object());
+        assertEquals(dismissed.toString(), 200, dismissed.status());
+        assertEquals("DISMISSED", dismissed.json().path("status").asText());
+        JsonNode again = finishedScan();
+        assertTrue("a dismissed pair is not proposed again", setHolding(again.path("id").asText(), first).isMissingNode());
+        assertTrue(again.toString(), again.path("dismissedPairs").asLong() >= 1);
+    }
+
+    /** Starts a scan of every party type and waits for its end. */
+    private JsonNode finishedScan() {
+        Api.Response started = api.post("/v1/duplicate-scans", Api.object());
+        assertEquals(started.toString(), 202, started.status());
+        String location = started.header("Location");
+        assertTrue(location, location != null && location.endsWith("/v1/duplicate-scans/" + started.json().path("id").asText()));
+        String path = "/v1/duplicate-scans/" + started.json().path("id").asText();
+        JsonNode[] scan = new JsonNode[1];
+        Waits.awaitTrue(() -> {
+            scan[0] = api.get(path).json();
+            return !scan[0].path("state").asText().matches("QUEUED|RUNNING");
+        }, "scan " + path + " ends", 120);
+        assertEquals(scan[0].toString(), "DONE", scan[0].path("state").asText());
+        return scan[0];
+    }
+
+    /** The set of the scan that holds the party, walking every page; a missing node when none does. */
+    private JsonNode setHolding(String scanId, String partyId) {
+        String cursor = null;
+        do {
+            Api.Response page = api.get("/v1/duplicate-scans/" + scanId + "/sets?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertEquals(page.toString(), 200, page.status());
+            for (JsonNode set : page.json().path("items")) {
+                for (JsonNode member : set.path("members")) {
+                    if (member.path("partyId").asText().equals(partyId)) {
+                        return set;
+                    }
+                }
+            }
+            cursor = page.json().path("nextCursor").isTextual() ? page.json().path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 }

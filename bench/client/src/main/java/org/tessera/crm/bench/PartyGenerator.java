@@ -49,11 +49,22 @@ public final class PartyGenerator {
     private final long seed;
     private final List<String> ownerIds;
     private final String orgUnitId;
+    private final String externalPrefix;
 
     public PartyGenerator(long seed, List<String> ownerIds, String orgUnitId) {
+        this(seed, ownerIds, orgUnitId, "B");
+    }
+
+    private PartyGenerator(long seed, List<String> ownerIds, String orgUnitId, String externalPrefix) {
         this.seed = seed;
         this.ownerIds = ownerIds;
         this.orgUnitId = orgUnitId;
+        this.externalPrefix = externalPrefix;
+    }
+
+    /** The same parties under other external ids: row {@code i} is a duplicate of this generator's row {@code i}. */
+    public PartyGenerator twins(String prefix) {
+        return new PartyGenerator(seed, ownerIds, orgUnitId, prefix);
     }
 
     public PartyDTO party(long i) {
@@ -73,7 +84,7 @@ public final class PartyGenerator {
         p.status = i % 29 == 0 ? PartyStatus.INACTIVE : PartyStatus.ACTIVE;
         p.ownerId = ownerIds.get((int) (i % ownerIds.size()));
         p.orgUnitId = orgUnitId;
-        p.externalIds.put(EXTERNAL_SOURCE, "B" + i);
+        p.externalIds.put(EXTERNAL_SOURCE, externalPrefix + i);
         p.customFields.put("segment", SEGMENTS[random.nextInt(SEGMENTS.length)]);
         p.customFields.put("score", (long) random.nextInt(100));
         return p;

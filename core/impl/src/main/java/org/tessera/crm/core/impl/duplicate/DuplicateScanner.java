@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +16,7 @@ import javax.persistence.EntityManager;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyType;
-import org.tessera.crm.core.impl.customfield.CustomValueStore;
-import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.impl.party.PartyReader;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.jpa.Tx;
 
@@ -32,7 +26,7 @@ import org.tessera.crm.core.kit.jpa.Tx;
  * <li>reads the stored matching keys in key order (an index-only read) and pairs the parties that
  * share a key ({@link CandidatePairs}): the blocking that keeps the scan linear in the keys;</li>
  * <li>scores the candidate pairs with the rules, {@link #SCORE_BATCH} pairs at a time, the parties
- * of a batch loaded together;</li>
+ * of a batch read together with what the rules use only ({@link MatchFactsReader});</li>
  * <li>joins the matched pairs into sets ({@link DuplicateSets}) and writes them.</li>
  * </ol>
  * The keys are those the write-time check uses, kept current by every write and rebuilt when the
@@ -145,7 +139,7 @@ final class DuplicateScanner {
             ids.add(pair.low());
             ids.add(pair.high());
         });
-        Map<Long, PartyFacts> facts = facts(em, new ArrayList<>(ids));
+        Map<Long, PartyFacts> facts = PartyDuplicates.sql(() -> new MatchFactsReader(em, rules).read(new ArrayList<>(ids)));
         for (CandidatePairs.Pair pair : batch) {
             PartyFacts low = facts.get(pair.low());
             PartyFacts high = facts.get(pair.high());
@@ -158,21 +152,6 @@ final class DuplicateScanner {
             }
         }
         em.clear();
-    }
-
-    private static Map<Long, PartyFacts> facts(EntityManager em, List<Long> ids) {
-        Map<Long, PartyFacts> facts = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += MatchKeyTable.IN_LIST) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + MatchKeyTable.IN_LIST));
-            List<PartyEntity> entities = em.createQuery("SELECT p FROM PartyEntity p WHERE p.id IN :ids", PartyEntity.class)
-                    .setParameter("ids", chunk).setHint(CustomValueStore.READ_ONLY, Boolean.TRUE).getResultList();
-            Map<Long, Set<String>> employers = PartyDuplicates.sql(() -> new MatchKeyTable(connection(em)).employers(chunk, LocalDate.now()));
-            for (PartyDTO party : new PartyReader(em, true).toDtos(entities)) {
-                long id = Long.parseLong(party.id);
-                facts.put(id, new PartyFacts(party, employers.getOrDefault(id, Set.of())));
-            }
-        }
-        return facts;
     }
 
     private static Connection connection(EntityManager em) {
