@@ -39,8 +39,6 @@ public class PartyImporter implements PartyImportService {
     /** Duplicate detection; unset (no check) only where a test builds the importer by hand. */
     private volatile PartyDuplicates duplicates;
     /** The source system of the current import; unset ({@value WriteSource#DEFAULT}) where a test builds the importer by hand. */
-    @Reference(name = "writeSource", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile WriteSource writeSource;
 
     @Activate
@@ -57,6 +55,18 @@ public class PartyImporter implements PartyImportService {
     @Reference(name = "duplicates")
     public void setDuplicates(PartyDuplicates duplicates) {
         this.duplicates = duplicates;
+    }
+
+    @Reference(name = "writeSource", unbind = "unsetWriteSource", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setWriteSource(WriteSource source) {
+        this.writeSource = source;
+    }
+
+    public void unsetWriteSource(WriteSource source) {
+        if (writeSource == source) {
+            writeSource = null;
+        }
     }
 
     @Override

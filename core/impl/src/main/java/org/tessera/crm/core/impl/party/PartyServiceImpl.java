@@ -91,12 +91,8 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
     /** Duplicate detection; unset (no check) only where a test builds the service by hand. */
     private volatile PartyDuplicates duplicates;
     /** The source system of the current write; unset ({@value WriteSource#DEFAULT}) where a test builds the service by hand. */
-    @Reference(name = "writeSource", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile WriteSource writeSource;
     /** The reference applications of the fields; none where a test builds the service by hand. */
-    @Reference(name = "syncPolicy", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile SyncPolicy syncPolicy;
 
     @Activate
@@ -126,6 +122,30 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
     @Reference(name = "duplicates")
     public void setDuplicates(PartyDuplicates duplicates) {
         this.duplicates = duplicates;
+    }
+
+    @Reference(name = "writeSource", unbind = "unsetWriteSource", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setWriteSource(WriteSource source) {
+        this.writeSource = source;
+    }
+
+    public void unsetWriteSource(WriteSource source) {
+        if (writeSource == source) {
+            writeSource = null;
+        }
+    }
+
+    @Reference(name = "syncPolicy", unbind = "unsetSyncPolicy", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setSyncPolicy(SyncPolicy policy) {
+        this.syncPolicy = policy;
+    }
+
+    public void unsetSyncPolicy(SyncPolicy policy) {
+        if (syncPolicy == policy) {
+            syncPolicy = null;
+        }
     }
 
     @Override
