@@ -107,6 +107,7 @@ public class FieldSyncIT {
 
     @Test
     public void badSyncInputIsAProblemNamingTheField() {
+        // a malformed header is a bad request (400); a sync naming no party field, or dated in the future, is invalid (422)
         String id = json(send("POST", "/v1/parties", person("Bad" + Fixtures.unique(), "b@example.org", "Paris"), null, null), 201)
                 .path("id").asText();
         Api.Response header = send("GET", "/v1/parties/" + id, null, "not a source!", null);
@@ -114,11 +115,12 @@ public class FieldSyncIT {
         assertTrue(header.toString(), header.raw().body().contains("Tessera-Source"));
         Api.Response field = send("PUT", "/v1/parties/" + id + ":sync", sync(person("X", "x@example.org", "Paris"), "displayName",
                 Instant.now()), "crm", null);
-        assertEquals(field.toString(), 400, field.status());
+        assertEquals(field.toString(), 422, field.status());
         assertTrue(field.toString(), field.raw().body().contains("fieldModifiedAt.displayName"));
         Api.Response future = send("PUT", "/v1/parties/" + id + ":sync", sync(person("X", "x@example.org", "Paris"), "lastName",
                 Instant.now().plus(Duration.ofDays(1))), "crm", null);
-        assertEquals(future.toString(), 400, future.status());
+        assertEquals(future.toString(), 422, future.status());
+        assertTrue(future.toString(), future.raw().body().contains("fieldModifiedAt.lastName"));
     }
 
     @Test
