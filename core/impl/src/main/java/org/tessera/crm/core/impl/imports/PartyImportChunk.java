@@ -164,9 +164,8 @@ final class PartyImportChunk {
         private final PendingInserts<PartyDTO> inserts = new PendingInserts<>();
         /** Rows that updated a stored party: audited once the flush has given them their new version. */
         private final List<Integer> updatedRows = new ArrayList<>();
-        /** The fields each row changed, by party: of stored parties, and of the parties this chunk creates. */
+        /** The fields each row changed, by stored party (a created party's fields are dated by its creation). */
         private final Map<Long, Map<String, FieldStamp>> changedFields = new LinkedHashMap<>();
-        private final Map<Long, Map<String, FieldStamp>> createdFields = new LinkedHashMap<>();
 
         private final Optional<DuplicateSession> duplicateKeys;
 
@@ -221,7 +220,6 @@ final class PartyImportChunk {
             candidate.version = 1;
             audit.add(EntityTypes.PARTY, candidate.id, AuditAction.UPDATE, earlier, candidate, masked);
             inserts.replace(earlier, candidate);
-            createdFields.put(Long.valueOf(candidate.id), stamps(PartyFields.changed(null, candidate)));
             matches.created(candidate, candidate.externalIds);
             return Outcome.updated(line, candidate.id, null, null, 0);
         }
@@ -233,7 +231,6 @@ final class PartyImportChunk {
             candidate.version = 1;
             audit.add(EntityTypes.PARTY, candidate.id, AuditAction.CREATE, null, candidate, masked);
             inserts.add(candidate);
-            createdFields.put(Long.valueOf(candidate.id), stamps(PartyFields.changed(null, candidate)));
             matches.created(candidate, candidate.externalIds);
             return Outcome.created(line, candidate.id);
         }
@@ -255,11 +252,9 @@ final class PartyImportChunk {
 
         /** Inserts the new parties, flushes the updates, dates the fields written, and audits them with their state after the flush. */
         void finish(Outcome[] outcomes) throws SQLException {
-            new PartyRowWriter(connection).insert(inserts.list(), now);
+            new PartyRowWriter(connection).insert(inserts.list(), now, source);
             em.flush();
-            FieldMetaStore fieldDates = new FieldMetaStore(connection);
-            fieldDates.write(createdFields, true);
-            fieldDates.write(changedFields, false);
+            new FieldMetaStore(connection).write(changedFields);
             Map<Long, PartyDTO> after = new LinkedHashMap<>();
             if (!updatedRows.isEmpty()) {
                 new PartyReader(em).toDtos(updatedRows.stream().map(i -> stored.entities().get(Long.valueOf(outcomes[i].recordId())))

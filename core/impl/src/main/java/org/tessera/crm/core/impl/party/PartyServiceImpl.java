@@ -170,7 +170,7 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
             new CustomValueStore(em).replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
-            dateFields(em, entity.id, PartyFields.changed(null, stored), Map.of(), new FieldStamp(entity.createdAt, source()));
+            markCreated(em, entity.id);
             duplicate.ifPresent(session -> session.keep(List.of(stored)));
             SensitivePartyFields sensitive = candidates.sensitiveFields();
             audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, sensitive.masked());
@@ -259,6 +259,15 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
         }
     }
 
+    /** A new party's fields are dated by its creation: no row per field, only the system that created it. */
+    private void markCreated(EntityManager em, long partyId) {
+        try {
+            new FieldMetaStore(em.unwrap(Connection.class)).created(partyId, source());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the source of party " + partyId, e);
+        }
+    }
+
     private String source() {
         WriteSource current = writeSource;
         return current == null ? WriteSource.DEFAULT : current.current();
@@ -271,7 +280,7 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
         return tx.required(em -> {
             PartyEntity entity = load(em, partyId, null, visible);
             try {
-                Map<String, FieldMetaDTO> meta = new FieldMetaStore(em.unwrap(Connection.class)).read(entity.id);
+                Map<String, FieldMetaDTO> meta = new FieldMetaStore(em.unwrap(Connection.class)).dates(new PartyReader(em).toDto(entity));
                 Set<String> hidden = sensitiveShown ? Set.of() : PartySyncRequests.sensitiveKeys(SensitivePartyFields.of(em));
                 return meta.values().stream().filter(m -> !hidden.contains(m.field)).toList();
             } catch (SQLException e) {
@@ -293,8 +302,9 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
             PartyDTO previous = reader.toDto(entity);
             PartyCandidates candidates = candidates(em, writer);
             try {
+                FieldMetaStore dates = new FieldMetaStore(em.unwrap(Connection.class));
                 PartySyncRequests.Merge merge = PartySyncRequests.merge(request, previous, reader.toDto(entity), source,
-                        new FieldMetaStore(em.unwrap(Connection.class)).read(entity.id),
+                        dates.read(entity.id), dates.creation(previous),
                         policy == null ? org.tessera.crm.core.impl.sync.ReferenceApplications.NONE : policy.references(),
                         new CustomValueStore(em).definitions(EntityTypes.PARTY).keySet(),
                         writer.sensitiveAllowed() ? Set.of() : PartySyncRequests.sensitiveKeys(candidates.sensitiveFields()));

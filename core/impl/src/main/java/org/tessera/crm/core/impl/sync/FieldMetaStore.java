@@ -10,11 +10,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.sync.FieldMetaDTO;
 
 /**
  * The {@code party_field_meta} rows, on the caller's connection so that they are written in the
- * transaction of the change they date. A field's row is replaced by each change of that field.
+ * transaction of the change they date. A field's row is replaced by each change of that field. A
+ * creation writes no row, only the party's {@code created_source}: a field without a row has not
+ * changed since the party was created (so a bulk load writes one column more, not a row per field).
  */
 public final class FieldMetaStore {
     /** The longest field key stored. */
@@ -26,7 +29,46 @@ public final class FieldMetaStore {
         this.connection = connection;
     }
 
-    /** The dated fields of a party, by key. */
+    /**
+     * The date and source of every non-empty field of {@code party}, and of the fields emptied since
+     * its creation, by key. For a party created before field dates existed, only the fields changed since.
+     */
+    public Map<String, FieldMetaDTO> dates(PartyDTO party) throws SQLException {
+        long id = Long.parseLong(party.id);
+        Map<String, FieldMetaDTO> dates = read(id);
+        FieldStamp created = creation(party);
+        if (created.source() != null) {
+            for (String field : PartyFields.values(party).keySet()) {
+                dates.computeIfAbsent(field, key -> new FieldMetaDTO(key, created.at(), created.source()));
+            }
+        }
+        return dates;
+    }
+
+    /**
+     * What an undated field of {@code party} is as old as: its creation, by the system that created
+     * it; for a party created before field dates existed, its last update, by no known system.
+     */
+    public FieldStamp creation(PartyDTO party) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT created_source FROM party WHERE id = ?")) {
+            query.setLong(1, Long.parseLong(party.id));
+            try (ResultSet row = query.executeQuery()) {
+                String source = row.next() ? row.getString(1) : null;
+                return source == null ? new FieldStamp(party.updatedAt, null) : new FieldStamp(party.createdAt, source);
+            }
+        }
+    }
+
+    /** Records which system created a party written by JPA (the bulk insert writes the column itself). */
+    public void created(long partyId, String source) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE party SET created_source = ? WHERE id = ?")) {
+            update.setString(1, source);
+            update.setLong(2, partyId);
+            update.executeUpdate();
+        }
+    }
+
+    /** The rows of the fields changed since the party's creation, by key. */
     public Map<String, FieldMetaDTO> read(long partyId) throws SQLException {
         Map<String, FieldMetaDTO> meta = new TreeMap<>();
         try (PreparedStatement query = connection.prepareStatement(
@@ -43,15 +85,6 @@ public final class FieldMetaStore {
 
     /** Dates the fields of several parties: {@code stamps} by party id, then by field key. */
     public void write(Map<Long, Map<String, FieldStamp>> stamps) throws SQLException {
-        write(stamps, false);
-    }
-
-    /**
-     * Dates the fields of several parties.
-     *
-     * @param created the parties are new in this transaction: they have no dated field to replace
-     */
-    public void write(Map<Long, Map<String, FieldStamp>> stamps, boolean created) throws SQLException {
         if (stamps.values().stream().allMatch(Map::isEmpty)) {
             return;
         }
@@ -61,11 +94,9 @@ public final class FieldMetaStore {
                      "INSERT INTO party_field_meta (party_id, field_key, modified_at, source_system) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<Long, Map<String, FieldStamp>> party : stamps.entrySet()) {
                 for (Map.Entry<String, FieldStamp> field : party.getValue().entrySet()) {
-                    if (!created) {
-                        delete.setLong(1, party.getKey());
-                        delete.setString(2, field.getKey());
-                        delete.addBatch();
-                    }
+                    delete.setLong(1, party.getKey());
+                    delete.setString(2, field.getKey());
+                    delete.addBatch();
                     insert.setLong(1, party.getKey());
                     insert.setString(2, field.getKey());
                     insert.setTimestamp(3, Timestamp.from(stored(field.getValue().at())));
@@ -73,9 +104,7 @@ public final class FieldMetaStore {
                     insert.addBatch();
                 }
             }
-            if (!created) {
-                delete.executeBatch();
-            }
+            delete.executeBatch();
             insert.executeBatch();
         }
     }

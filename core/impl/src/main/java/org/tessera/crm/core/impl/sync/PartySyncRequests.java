@@ -62,11 +62,12 @@ public final class PartySyncRequests {
      * Merges the fields the request names into {@code base} (a copy of {@code stored}).
      *
      * @param meta the stored field dates by key
+     * @param undated what a field without a date is as old as ({@link FieldMetaStore#creation})
      * @param customKeys the defined custom fields: {@code custom.<key>} of another key is refused
      * @param ignored the sensitive fields of a caller who may not write them: left as stored
      */
     public static Merge merge(PartySyncDTO request, PartyDTO stored, PartyDTO base, String source, Map<String, FieldMetaDTO> meta,
-            ReferenceApplications references, Set<String> customKeys, Set<String> ignored) {
+            FieldStamp undated, ReferenceApplications references, Set<String> customKeys, Set<String> ignored) {
         List<FieldError> unknown = request.fieldModifiedAt.keySet().stream()
                 .filter(field -> field.startsWith(PartyFields.CUSTOM) && !customKeys.contains(field.substring(PartyFields.CUSTOM.length())))
                 .map(field -> FieldError.invalid(TIMES + "." + field, "no such custom field"))
@@ -76,7 +77,6 @@ public final class PartySyncRequests {
         }
         Map<String, String> incoming = PartyFields.values(request.party);
         Map<String, String> current = PartyFields.values(stored);
-        FieldStamp undated = new FieldStamp(stored.updatedAt, null);
         Map<String, FieldStamp> taken = new LinkedHashMap<>();
         request.fieldModifiedAt.forEach((field, at) -> {
             if (ignored.contains(field)) {

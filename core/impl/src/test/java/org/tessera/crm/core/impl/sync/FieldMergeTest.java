@@ -116,7 +116,7 @@ class FieldMergeTest {
         request.party = incoming;
         request.fieldModifiedAt = Map.of("firstName", T2, "lastName", T1, "email[WORK]", T2);
         Map<String, FieldMetaDTO> meta = Map.of("lastName", new FieldMetaDTO("lastName", T2, "backoffice"));
-        PartySyncRequests.Merge merge = PartySyncRequests.merge(request, stored, person(), "mail", meta, ReferenceApplications.NONE,
+        PartySyncRequests.Merge merge = PartySyncRequests.merge(request, stored, person(), "mail", meta, new FieldStamp(T1, null), ReferenceApplications.NONE,
                 Set.of("tier"), Set.of());
         assertEquals(Set.of("firstName", "email[WORK]"), merge.taken().keySet());
         assertEquals("Augusta", merge.party().firstName);
@@ -134,7 +134,7 @@ class FieldMergeTest {
         PartySyncDTO request = new PartySyncDTO();
         request.party = person();
         request.fieldModifiedAt = Map.of("firstName", T2, "email[WORK]", T2, "custom.tier", T2);
-        PartySyncRequests.Merge merge = PartySyncRequests.merge(request, stored, person(), "mail", Map.of(), ReferenceApplications.NONE,
+        PartySyncRequests.Merge merge = PartySyncRequests.merge(request, stored, person(), "mail", Map.of(), new FieldStamp(T1, null), ReferenceApplications.NONE,
                 Set.of("tier"), Set.of());
         assertTrue(merge.taken().isEmpty());
     }
@@ -147,7 +147,7 @@ class FieldMergeTest {
         request.party = person();
         request.party.customFields.put("tier", "silver");
         request.fieldModifiedAt = Map.of("custom.tier", T2);
-        assertTrue(PartySyncRequests.merge(request, stored, person(), "mail", Map.of(), ReferenceApplications.NONE, Set.of("tier"),
+        assertTrue(PartySyncRequests.merge(request, stored, person(), "mail", Map.of(), new FieldStamp(T1, null), ReferenceApplications.NONE, Set.of("tier"),
                 Set.of("custom.tier")).taken().isEmpty());
     }
 
@@ -163,7 +163,7 @@ class FieldMergeTest {
         unknownCustom.party = person();
         unknownCustom.fieldModifiedAt = Map.of("custom.nope", T1);
         ValidationException custom = assertThrows(ValidationException.class, () -> PartySyncRequests.merge(unknownCustom, person(),
-                person(), "mail", Map.of(), ReferenceApplications.NONE, Set.of("tier"), Set.of()));
+                person(), "mail", Map.of(), new FieldStamp(T1, null), ReferenceApplications.NONE, Set.of("tier"), Set.of()));
         assertEquals(List.of("fieldModifiedAt.custom.nope"), custom.errors().stream().map(error -> error.field).toList());
         assertThrows(ValidationException.class, () -> PartySyncRequests.validate(new PartySyncDTO(), NOW));
     }
