@@ -36,6 +36,9 @@ import org.tessera.crm.core.impl.party.PartyCandidates;
 import org.tessera.crm.core.impl.party.PartyMapper;
 import org.tessera.crm.core.impl.party.PartyReader;
 import org.tessera.crm.core.impl.support.JpaLookups;
+import org.tessera.crm.core.impl.sync.FieldMetaStore;
+import org.tessera.crm.core.impl.sync.FieldStamp;
+import org.tessera.crm.core.impl.sync.PartyFields;
 import org.tessera.crm.core.impl.validation.Candidate;
 
 /**
@@ -54,14 +57,17 @@ final class PartyImportChunk {
     private final LocalDate today;
     private final Instant now;
     private final ImportDuplicates duplicates;
+    /** The source system of the import, which dates the fields the rows change. */
+    private final String source;
 
     /** The caller's perimeter and the audit trail, as the party service uses them. */
     record Security(CallerContext callers, RecordScope scope, AuditTrail audit) {
     }
 
     PartyImportChunk(EntityManager em, ValidationService validation, Security security, LocalDate today, Instant now,
-            ImportDuplicates duplicates) {
+            ImportDuplicates duplicates, String source) {
         this.duplicates = duplicates;
+        this.source = source;
         this.em = em;
         this.validation = validation;
         this.security = security;
@@ -158,6 +164,8 @@ final class PartyImportChunk {
         private final PendingInserts<PartyDTO> inserts = new PendingInserts<>();
         /** Rows that updated a stored party: audited once the flush has given them their new version. */
         private final List<Integer> updatedRows = new ArrayList<>();
+        /** The fields each row changed, by stored party (a created party's fields are dated by its creation). */
+        private final Map<Long, Map<String, FieldStamp>> changedFields = new LinkedHashMap<>();
 
         private final Optional<DuplicateSession> duplicateKeys;
 
@@ -194,6 +202,7 @@ final class PartyImportChunk {
             PartyMapper.apply(candidate, entity);
             entity.updatedAt = now;
             customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
+            changedFields.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(stamps(PartyFields.changed(previous, candidate)));
             stored.dtos().put(id, candidate);
             matches.updated(id, candidate.externalIds);
             updatedRows.add(row);
@@ -234,10 +243,18 @@ final class PartyImportChunk {
             }
         }
 
-        /** Inserts the new parties, flushes the updates, and audits them with their state after the flush. */
+        private Map<String, FieldStamp> stamps(List<String> fields) {
+            FieldStamp stamp = new FieldStamp(now, source);
+            Map<String, FieldStamp> stamps = new LinkedHashMap<>();
+            fields.forEach(field -> stamps.put(field, stamp));
+            return stamps;
+        }
+
+        /** Inserts the new parties, flushes the updates, dates the fields written, and audits them with their state after the flush. */
         void finish(Outcome[] outcomes) throws SQLException {
-            new PartyRowWriter(connection).insert(inserts.list(), now);
+            new PartyRowWriter(connection).insert(inserts.list(), now, source);
             em.flush();
+            new FieldMetaStore(connection).write(changedFields);
             Map<Long, PartyDTO> after = new LinkedHashMap<>();
             if (!updatedRows.isEmpty()) {
                 new PartyReader(em).toDtos(updatedRows.stream().map(i -> stored.entities().get(Long.valueOf(outcomes[i].recordId())))

@@ -6,6 +6,9 @@ import java.util.Iterator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.imports.ImportReport;
@@ -15,6 +18,7 @@ import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.api.sync.WriteSource;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.duplicate.PartyDuplicates;
 import org.tessera.crm.core.impl.security.ScopedUnits;
@@ -34,6 +38,8 @@ public class PartyImporter implements PartyImportService {
     private final PartyImportChunk.Security security;
     /** Duplicate detection; unset (no check) only where a test builds the importer by hand. */
     private volatile PartyDuplicates duplicates;
+    /** The source system of the current import; unset ({@value WriteSource#DEFAULT}) where a test builds the importer by hand. */
+    private volatile WriteSource writeSource;
 
     @Activate
     public PartyImporter(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation,
@@ -51,6 +57,18 @@ public class PartyImporter implements PartyImportService {
         this.duplicates = duplicates;
     }
 
+    @Reference(name = "writeSource", unbind = "unsetWriteSource", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setWriteSource(WriteSource source) {
+        this.writeSource = source;
+    }
+
+    public void unsetWriteSource(WriteSource source) {
+        if (writeSource == source) {
+            writeSource = null;
+        }
+    }
+
     @Override
     public ImportReport importParties(Iterator<ImportRow<PartyDTO>> rows) {
         return importParties(rows, false);
@@ -58,10 +76,12 @@ public class PartyImporter implements PartyImportService {
 
     @Override
     public ImportReport importParties(Iterator<ImportRow<PartyDTO>> rows, boolean allowDuplicates) {
+        WriteSource sources = writeSource;
+        String source = sources == null ? WriteSource.DEFAULT : sources.current();
         ImportDuplicates checks = new ImportDuplicates(duplicates, allowDuplicates, ScopedUnits.of(security.scope()));
         ChunkedImport<PartyDTO> chunks = new ChunkedImport<>(tx, new ChunkedImport.Events(events, EntityTypes.PARTY,
                 CoreEvents.PARTY_CREATED, CoreEvents.PARTY_UPDATED),
-                (em, chunk) -> new PartyImportChunk(em, validation, security, LocalDate.now(), Times.now(), checks).run(chunk));
+                (em, chunk) -> new PartyImportChunk(em, validation, security, LocalDate.now(), Times.now(), checks, source).run(chunk));
         ImportReport report = chunks.run(rows);
         checks.report(report);
         return report;

@@ -32,16 +32,20 @@ final class PartyRowWriter {
         this.connection = connection;
     }
 
-    /** Writes validated, normalized candidates whose {@code id} (and mechanism ids) are set. */
-    void insert(List<PartyDTO> parties, Instant now) throws SQLException {
+    /**
+     * Writes validated, normalized candidates whose {@code id} (and mechanism ids) are set.
+     *
+     * @param source the system creating them, which dates their fields
+     */
+    void insert(List<PartyDTO> parties, Instant now, String source) throws SQLException {
         if (parties.isEmpty()) {
             return;
         }
         Timestamp at = Timestamp.from(now);
         try (PreparedStatement party = connection.prepareStatement("INSERT INTO party (id, version, party_type,"
                 + " display_name, sort_name, salutation, first_name, last_name, birth_date, job_title, legal_name,"
-                + " registration_number, industry, household_name, status, owner_id, org_unit_id, created_at, updated_at)"
-                + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " registration_number, industry, household_name, status, owner_id, org_unit_id, created_at, updated_at,"
+                + " created_source) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement classification = connection.prepareStatement(
                      "INSERT INTO party_classification (party_id, code) VALUES (?, ?)");
              PreparedStatement externalId = connection.prepareStatement(
@@ -76,6 +80,7 @@ final class PartyRowWriter {
                 setId(party, 16, p.orgUnitId);
                 party.setTimestamp(17, at);
                 party.setTimestamp(18, at);
+                party.setString(19, source);
                 party.addBatch();
                 for (String code : p.classifications) {
                     classification.setLong(1, id);

@@ -2,8 +2,11 @@ package org.tessera.crm.core.impl.party;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,10 @@ import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.DependentRecordsContributor;
 import org.tessera.crm.core.api.spi.ValidationService;
+import org.tessera.crm.core.api.sync.FieldMetaDTO;
+import org.tessera.crm.core.api.sync.PartyFieldSync;
+import org.tessera.crm.core.api.sync.PartySyncDTO;
+import org.tessera.crm.core.api.sync.WriteSource;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.duplicate.DuplicateSession;
@@ -50,6 +57,11 @@ import org.tessera.crm.core.impl.support.DependentRecordsGuard;
 import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.JpaLookups;
 import org.tessera.crm.core.impl.support.Times;
+import org.tessera.crm.core.impl.sync.FieldMetaStore;
+import org.tessera.crm.core.impl.sync.FieldStamp;
+import org.tessera.crm.core.impl.sync.PartyFields;
+import org.tessera.crm.core.impl.sync.PartySyncRequests;
+import org.tessera.crm.core.impl.sync.SyncPolicy;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.Ids;
 import org.tessera.crm.core.kit.jpa.KeysetExport;
@@ -61,10 +73,11 @@ import org.tessera.crm.core.kit.jpa.Tx;
  * registered validators) inside its transaction, writes its audit record in that transaction, and
  * posts its event once that has committed. Every operation obeys the caller's {@link RecordScope}:
  * a party outside it is reported as not found. The sensitive fields are neither shown to nor
- * written by a caller without {@link CorePermissions#PARTY_SENSITIVE}.
+ * written by a caller without {@link CorePermissions#PARTY_SENSITIVE}. Each write dates the fields it
+ * changes ({@link PartyFieldSync}) in its transaction; a write that changes no field writes nothing.
  */
-@Component
-public class PartyServiceImpl implements PartyService {
+@Component(service = {PartyService.class, PartyFieldSync.class})
+public class PartyServiceImpl implements PartyService, PartyFieldSync {
     private static final Set<String> SERVER_OWNED = Set.of("id", "version", "createdAt", "updatedAt");
 
     private final Tx tx;
@@ -77,6 +90,10 @@ public class PartyServiceImpl implements PartyService {
     private final DependentRecordsGuard dependents = new DependentRecordsGuard();
     /** Duplicate detection; unset (no check) only where a test builds the service by hand. */
     private volatile PartyDuplicates duplicates;
+    /** The source system of the current write; unset ({@value WriteSource#DEFAULT}) where a test builds the service by hand. */
+    private volatile WriteSource writeSource;
+    /** The reference applications of the fields; none where a test builds the service by hand. */
+    private volatile SyncPolicy syncPolicy;
 
     @Activate
     public PartyServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEvents events,
@@ -107,6 +124,30 @@ public class PartyServiceImpl implements PartyService {
         this.duplicates = duplicates;
     }
 
+    @Reference(name = "writeSource", unbind = "unsetWriteSource", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setWriteSource(WriteSource source) {
+        this.writeSource = source;
+    }
+
+    public void unsetWriteSource(WriteSource source) {
+        if (writeSource == source) {
+            writeSource = null;
+        }
+    }
+
+    @Reference(name = "syncPolicy", unbind = "unsetSyncPolicy", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    public void setSyncPolicy(SyncPolicy policy) {
+        this.syncPolicy = policy;
+    }
+
+    public void unsetSyncPolicy(SyncPolicy policy) {
+        if (syncPolicy == policy) {
+            syncPolicy = null;
+        }
+    }
+
     @Override
     public PartyDTO create(PartyDTO draft) {
         return create(draft, false);
@@ -129,6 +170,7 @@ public class PartyServiceImpl implements PartyService {
             new CustomValueStore(em).replace(EntityTypes.PARTY, entity.id, candidate.customFields);
             em.flush();
             PartyDTO stored = new PartyReader(em).toDto(entity);
+            markCreated(em, entity.id);
             duplicate.ifPresent(session -> session.keep(List.of(stored)));
             SensitivePartyFields sensitive = candidates.sensitiveFields();
             audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.CREATE, null, stored, sensitive.masked());
@@ -173,21 +215,107 @@ public class PartyServiceImpl implements PartyService {
             PartyDTO previous = new PartyReader(em).toDto(entity);
             PartyCandidates candidates = candidates(em, writer);
             PartyDTO candidate = candidates.update(desired, previous).orThrow();
-            ExternalIds.checkFree(em, "PartyEntity", "party", candidate.externalIds, entity.id);
-            validation.validate(EntityTypes.PARTY, candidate, previous);
-            Optional<DuplicateSession> duplicate = checkDuplicates(em, candidate, previous, allowDuplicates, writer);
-            PartyMapper.apply(candidate, entity);
-            entity.updatedAt = Times.now();
-            new CustomValueStore(em).replace(EntityTypes.PARTY, entity.id, candidate.customFields);
-            em.flush();
-            PartyDTO stored = new PartyReader(em).toDto(entity);
-            duplicate.ifPresent(session -> session.keep(List.of(stored)));
-            SensitivePartyFields sensitive = candidates.sensitiveFields();
-            audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, sensitive.masked());
-            String[] changed = ChangedFields.between(previous, stored, SERVER_OWNED);
-            events.record(em.unwrap(Connection.class), CoreEvents.PARTY_UPDATED,
-                    EventProperties.of(EntityTypes.PARTY, stored.id, stored.version, changed));
-            return new Updated(shown(stored, sensitive), changed);
+            return write(em, entity, previous, candidate, candidates, allowDuplicates, writer, Map.of());
+        });
+        return result.party();
+    }
+
+    /**
+     * Writes {@code candidate} over the stored party and dates the fields that changed: those in
+     * {@code stamps} with their stamp, the others now by the current source. A candidate that changes
+     * no field is not written: no version, no audit record, no event.
+     */
+    private Updated write(EntityManager em, PartyEntity entity, PartyDTO previous, PartyDTO candidate, PartyCandidates candidates,
+            boolean allowDuplicates, PartyCandidates.Writer writer, Map<String, FieldStamp> stamps) {
+        SensitivePartyFields sensitive = candidates.sensitiveFields();
+        if (PartyFields.changed(previous, candidate).isEmpty() && previous.externalIds.equals(candidate.externalIds)) {
+            return new Updated(shown(previous, sensitive), new String[0]);
+        }
+        ExternalIds.checkFree(em, "PartyEntity", "party", candidate.externalIds, entity.id);
+        validation.validate(EntityTypes.PARTY, candidate, previous);
+        Optional<DuplicateSession> duplicate = checkDuplicates(em, candidate, previous, allowDuplicates, writer);
+        PartyMapper.apply(candidate, entity);
+        entity.updatedAt = Times.now();
+        new CustomValueStore(em).replace(EntityTypes.PARTY, entity.id, candidate.customFields);
+        em.flush();
+        PartyDTO stored = new PartyReader(em).toDto(entity);
+        duplicate.ifPresent(session -> session.keep(List.of(stored)));
+        dateFields(em, entity.id, PartyFields.changed(previous, stored), stamps, new FieldStamp(entity.updatedAt, source()));
+        audit.record(em, EntityTypes.PARTY, stored.id, AuditAction.UPDATE, previous, stored, sensitive.masked());
+        String[] changed = ChangedFields.between(previous, stored, SERVER_OWNED);
+        events.record(em.unwrap(Connection.class), CoreEvents.PARTY_UPDATED,
+                EventProperties.of(EntityTypes.PARTY, stored.id, stored.version, changed));
+        return new Updated(shown(stored, sensitive), changed);
+    }
+
+    /** Dates each of {@code changed}: by its stamp in {@code stamps}, else by {@code otherwise}. */
+    private static void dateFields(EntityManager em, long partyId, List<String> changed, Map<String, FieldStamp> stamps, FieldStamp otherwise) {
+        Map<String, FieldStamp> dated = new LinkedHashMap<>();
+        changed.forEach(field -> dated.put(field, stamps.getOrDefault(field, otherwise)));
+        try {
+            new FieldMetaStore(em.unwrap(Connection.class)).write(partyId, dated);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot date the fields of party " + partyId, e);
+        }
+    }
+
+    /** A new party's fields are dated by its creation: no row per field, only the system that created it. */
+    private void markCreated(EntityManager em, long partyId) {
+        try {
+            new FieldMetaStore(em.unwrap(Connection.class)).created(partyId, source());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the source of party " + partyId, e);
+        }
+    }
+
+    private String source() {
+        WriteSource current = writeSource;
+        return current == null ? WriteSource.DEFAULT : current.current();
+    }
+
+    @Override
+    public List<FieldMetaDTO> fieldMeta(String partyId) {
+        Optional<Set<Long>> visible = visibleUnits();
+        boolean sensitiveShown = mayUseSensitive();
+        return tx.required(em -> {
+            PartyEntity entity = load(em, partyId, null, visible);
+            try {
+                Map<String, FieldMetaDTO> meta = new FieldMetaStore(em.unwrap(Connection.class)).dates(new PartyReader(em).toDto(entity));
+                Set<String> hidden = sensitiveShown ? Set.of() : PartySyncRequests.sensitiveKeys(SensitivePartyFields.of(em));
+                return meta.values().stream().filter(m -> !hidden.contains(m.field)).toList();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the field dates of party " + partyId, e);
+            }
+        });
+    }
+
+    @Override
+    public PartyDTO sync(String partyId, PartySyncDTO request) {
+        Instant now = Times.now();
+        String source = source();
+        PartySyncRequests.validate(request, now);
+        PartyCandidates.Writer writer = writer();
+        SyncPolicy policy = syncPolicy;
+        Updated result = staleChecked(partyId, null, em -> {
+            PartyEntity entity = load(em, partyId, null, writer.visibleUnits());
+            PartyReader reader = new PartyReader(em);
+            PartyDTO previous = reader.toDto(entity);
+            PartyCandidates candidates = candidates(em, writer);
+            try {
+                FieldMetaStore dates = new FieldMetaStore(em.unwrap(Connection.class));
+                PartySyncRequests.Merge merge = PartySyncRequests.merge(request, previous, reader.toDto(entity), source,
+                        dates.read(entity.id), dates.creation(previous),
+                        policy == null ? org.tessera.crm.core.impl.sync.ReferenceApplications.NONE : policy.references(),
+                        new CustomValueStore(em).definitions(EntityTypes.PARTY).keySet(),
+                        writer.sensitiveAllowed() ? Set.of() : PartySyncRequests.sensitiveKeys(candidates.sensitiveFields()));
+                if (merge.taken().isEmpty()) {
+                    return new Updated(shown(previous, candidates.sensitiveFields()), new String[0]);
+                }
+                PartyDTO candidate = candidates.update(merge.party(), previous).orThrow();
+                return write(em, entity, previous, candidate, candidates, false, writer, merge.taken());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the field dates of party " + partyId, e);
+            }
         });
         return result.party();
     }

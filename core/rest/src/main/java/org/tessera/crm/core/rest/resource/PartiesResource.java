@@ -46,6 +46,10 @@ import org.tessera.crm.core.api.party.PartyService;
 import org.tessera.crm.core.kit.rest.TesseraApi;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RequiresPermission;
+import org.tessera.crm.core.api.sync.FieldMetaDTO;
+import org.tessera.crm.core.api.sync.PartyFieldSync;
+import org.tessera.crm.core.api.sync.PartySyncDTO;
+import org.tessera.crm.core.api.sync.WriteSource;
 import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.api.timeline.TimelineService;
 import org.tessera.crm.core.kit.rest.EntityTags;
@@ -73,11 +77,14 @@ public class PartiesResource {
     private final PartyService parties;
     private final TimelineService timelineService;
     private final AuditService audit;
+    private final PartyFieldSync fieldSync;
     private final MergePatcher patcher = new MergePatcher(ObjectMappers.create());
 
     @Activate
-    public PartiesResource(@Reference PartyService parties, @Reference TimelineService timeline, @Reference AuditService audit) {
+    public PartiesResource(@Reference PartyService parties, @Reference TimelineService timeline, @Reference AuditService audit,
+            @Reference PartyFieldSync fieldSync) {
         this.parties = parties;
+        this.fieldSync = fieldSync;
         this.timelineService = timeline;
         this.audit = audit;
     }
@@ -132,6 +139,34 @@ public class PartiesResource {
         PartyDTO merged = patcher.apply(current, patch, PartyDTO.class);
         PartyDTO updated = parties.update(id, expected != null ? expected : current.version, merged, AllowDuplicatesParam.of(allowDuplicates));
         return Responses.written(updated, updated.version);
+    }
+
+    /**
+     * Merges another system's copy of the party field by field: each field named in
+     * {@code fieldModifiedAt} is taken when its change is the most recent, unless its reference
+     * application decides otherwise. The source system is the {@value WriteSource#HEADER} header.
+     */
+    @Operation(summary = "Sync a party from another system, field by field (the most recent change of each field wins)",
+            description = "Only the fields named in fieldModifiedAt are considered. The source system is the Tessera-Source"
+                    + " header (api without one). A sync that takes no field changes nothing: same version, no event.",
+            responses = {@ApiResponse(responseCode = "200", description = "The party after the merge, with its ETag",
+                    content = @Content(schema = @Schema(implementation = PartyDTO.class)))})
+    @RequiresPermission(CorePermissions.PARTY_WRITE)
+    @PUT
+    @Path("{id}:sync")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response syncParty(@PathParam("id") String id, PartySyncDTO request) {
+        PartyDTO synced = fieldSync.sync(id, request);
+        return Responses.written(synced, synced.version);
+    }
+
+    @Operation(summary = "When each field of the party last changed, and which system changed it", responses = @ApiResponse(
+            responseCode = "200", description = "OK", useReturnTypeSchema = true, content = @Content(mediaType = MediaType.APPLICATION_JSON)))
+    @RequiresPermission(CorePermissions.PARTY_READ)
+    @GET
+    @Path("{id}/field-meta")
+    public Page<FieldMetaDTO> getPartyFieldMeta(@PathParam("id") String id) {
+        return Responses.items(fieldSync.fieldMeta(id));
     }
 
     @Operation(summary = "Delete a party, unless records of modules depend on it; If-Match makes it conditional", responses = {

@@ -65,7 +65,7 @@ class OverviewAndSearchHttpTest {
         factory.setAddress(ADDRESS);
         factory.setResourceClasses(PartiesResource.class, PartyOverviewResource.class, SearchResource.class);
         factory.setResourceProvider(PartiesResource.class, new SingletonResourceProvider(
-                new PartiesResource(parties, new StubTimelineService(List.of(entry)), query -> new Page<>(List.of(), null))));
+                new PartiesResource(parties, new StubTimelineService(List.of(entry)), query -> new Page<>(List.of(), null), null)));
         factory.setResourceProvider(PartyOverviewResource.class, new SingletonResourceProvider(new PartyOverviewResource(this::overview)));
         factory.setResourceProvider(SearchResource.class, new SingletonResourceProvider(new SearchResource(this::search)));
         factory.setProviders(List.of(new JacksonJsonProvider(), new ValidationExceptionMapper(), new NotFoundExceptionMapper(),

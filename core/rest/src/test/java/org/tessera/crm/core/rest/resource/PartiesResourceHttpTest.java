@@ -52,7 +52,7 @@ class PartiesResourceHttpTest {
         factory.setAddress(ADDRESS);
         factory.setResourceClasses(PartiesResource.class);
         factory.setResourceProvider(PartiesResource.class, new SingletonResourceProvider(
-                new PartiesResource(parties, timeline, query -> new Page<>(List.of(), null))));
+                new PartiesResource(parties, timeline, query -> new Page<>(List.of(), null), null)));
         factory.setProviders(List.of(new JacksonJsonProvider(), new JsonProcessingExceptionMapper(),
                 new ValidationExceptionMapper(), new NotFoundExceptionMapper(), new ConflictExceptionMapper(),
                 new StaleVersionExceptionMapper(), new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper(),

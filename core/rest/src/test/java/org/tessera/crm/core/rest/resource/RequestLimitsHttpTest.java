@@ -45,7 +45,7 @@ class RequestLimitsHttpTest {
         factory.setAddress(ADDRESS);
         factory.setResourceClasses(PartiesResource.class);
         factory.setResourceProvider(PartiesResource.class, new SingletonResourceProvider(new PartiesResource(
-                new InMemoryPartyService(), new StubTimelineService(List.of()), query -> new Page<>(List.of(), null))));
+                new InMemoryPartyService(), new StubTimelineService(List.of()), query -> new Page<>(List.of(), null), null)));
         factory.setProviders(List.of(limit, new JacksonJsonProvider(), new JsonProcessingExceptionMapper(),
                 new ValidationExceptionMapper(), new WebApplicationExceptionMapper(), new UnexpectedExceptionMapper(),
                 new ProblemInstanceFilter()));

@@ -1,0 +1,11 @@
+package org.tessera.crm.core.impl.sync;
+
+import org.tessera.crm.core.testkit.TestDatabase;
+
+/** Field dates and the per-field sync on Postgres. */
+class PostgresFieldSyncTest extends AbstractFieldSyncDatabaseTest {
+    @Override
+    protected TestDatabase startDatabase() throws Exception {
+        return TestDatabase.postgres();
+    }
+}
