@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -180,36 +179,33 @@ public class MergeServiceImpl implements MergeService {
                         + victim.type + " and the survivor " + survivor.id + " a " + survivor.type + ": only parties of one type merge");
             }
         }
-        // a concurrent write to the survivor, or a second merge into it, fails on the version
-        em.lock(survivor, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         PartyReader reader = new PartyReader(em);
         PartyDTO survivorBefore = reader.toDto(survivor);
         List<PartyDTO> victimsBefore = victims.stream().map(reader::toDto).toList();
+        // JPA writes first (the survivor's chosen fields, the victims' status), then the rows move with
+        // JDBC; the entities this context holds are then stale and are never written again.
+        PartyDTO chosen = reader.toDto(survivor);
+        Map<String, String> sources = Survivorship.apply(chosen, victimsBefore, request.fields);
+        PartyMapper.apply(chosen, survivor);
+        // updatedAt always changes, so the survivor's version moves: a concurrent write to it fails
+        survivor.updatedAt = Times.now();
+        for (PartyEntity victim : victims) {
+            victim.status = PartyStatus.MERGED.name();
+            victim.updatedAt = survivor.updatedAt;
+        }
         em.flush();
         Connection connection = em.unwrap(Connection.class);
         try {
             MergeLog log = new MergeLog(connection);
             long mergeId = log.nextId();
             PartyMerge merge = new PartyMerge(Ids.format(mergeId), survivorBefore.id, checked.victims());
+            log.setMergedInto(victims.stream().map(v -> v.id).toList(), survivor.id);
             List<ModuleMergeDTO> modules = new ArrayList<>();
             modules.add(CoreRepointing.TABLES.merge(connection, merge));
             for (MergeContributor contributor : taking) {
                 modules.add(contributed(contributor, () -> contributor.merge(connection, merge)));
             }
-            // the survivor now holds the moved mechanisms, classifications, ids: read it again
-            em.refresh(survivor);
-            victims.forEach(em::refresh);
-            PartyDTO survivorAfter = new PartyReader(em).toDto(survivor);
-            Map<String, String> sources = Survivorship.apply(survivorAfter, victimsBefore, request.fields);
-            PartyMapper.apply(survivorAfter, survivor);
-            survivor.updatedAt = Times.now();
-            for (PartyEntity victim : victims) {
-                victim.status = PartyStatus.MERGED.name();
-                victim.updatedAt = survivor.updatedAt;
-            }
-            em.flush();
-            log.setMergedInto(victims.stream().map(v -> v.id).toList(), survivor.id);
-            PartyDTO survivorStored = new PartyReader(em).toDto(survivor);
+            PartyDTO survivorStored = reread(em, survivor.id);
             Optional.ofNullable(duplicates).ifPresent(detection -> {
                 var session = detection.session(em);
                 victims.forEach(v -> session.forget(v.id));
@@ -296,19 +292,14 @@ public class MergeServiceImpl implements MergeService {
                 if (survivor == null) {
                     throw new MergeRefusedException(CoreRepointing.MODULE, "the survivor " + entry.survivorId() + " was deleted since the merge");
                 }
-                em.lock(survivor, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-                PartyReader reader = new PartyReader(em);
-                PartyDTO survivorBefore = reader.toDto(survivor);
-                List<PartyEntity> victims = new ArrayList<>();
+                PartyDTO survivorBefore = new PartyReader(em).toDto(survivor);
                 for (String victimId : entry.victimIds()) {
                     PartyEntity victim = em.find(PartyEntity.class, Long.valueOf(victimId));
                     if (victim == null || !PartyStatus.MERGED.name().equals(victim.status)) {
                         throw new MergeRefusedException(CoreRepointing.MODULE, "party " + victimId + " is no longer merged");
                     }
-                    victims.add(victim);
                 }
-                em.flush();
-                // modules first, in the reverse order of the merge, then the core
+                // the rows move back with JDBC first; the parties are then read afresh and written with JPA
                 List<String> modules = new ArrayList<>(byModule.keySet());
                 java.util.Collections.reverse(modules);
                 for (String module : modules) {
@@ -328,9 +319,11 @@ public class MergeServiceImpl implements MergeService {
                     });
                 }
                 CoreRepointing.TABLES.undo(connection, merge, byModule.getOrDefault(CoreRepointing.MODULE, List.of()));
+                List<Long> victimIds = entry.victimIds().stream().map(Long::valueOf).toList();
+                log.setMergedInto(victimIds, null);
 
-                em.refresh(survivor);
-                victims.forEach(em::refresh);
+                freshContext(em);
+                survivor = em.find(PartyEntity.class, entry.survivorId());
                 PartyDTO survivorRestored = new PartyReader(em).toDto(survivor);
                 for (MergeLog.Move move : moves) {
                     if (MergeLog.PARTY_FIELD.equals(move.recordType())) {
@@ -347,12 +340,14 @@ public class MergeServiceImpl implements MergeService {
                 survivor.updatedAt = now;
                 Map<String, String> statuses = moves.stream().filter(m -> MergeLog.PARTY_STATUS.equals(m.recordType()))
                         .collect(Collectors.toMap(MergeLog.Move::recordId, MergeLog.Move::oldValue));
-                for (PartyEntity victim : victims) {
-                    victim.status = statuses.getOrDefault(Long.toString(victim.id), PartyStatus.ACTIVE.name());
+                List<PartyEntity> victims = new ArrayList<>();
+                for (long victimId : victimIds) {
+                    PartyEntity victim = em.find(PartyEntity.class, victimId);
+                    victim.status = statuses.getOrDefault(Long.toString(victimId), PartyStatus.ACTIVE.name());
                     victim.updatedAt = now;
+                    victims.add(victim);
                 }
                 em.flush();
-                log.setMergedInto(victims.stream().map(v -> v.id).toList(), null);
                 PartyReader after = new PartyReader(em);
                 PartyDTO survivorStored = after.toDto(survivor);
                 List<PartyDTO> victimsStored = victims.stream().map(after::toDto).toList();
@@ -554,6 +549,28 @@ public class MergeServiceImpl implements MergeService {
                 LOG.warn("{} could not refresh after a merge: {}", contributor.moduleId(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * Forgets every entity of the transaction's context and of the unit's shared cache: rows moved
+     * with JDBC under them. Nothing of the context may be written afterwards (it was flushed), and
+     * what is read next comes from the database, within this transaction.
+     */
+    private static void freshContext(EntityManager em) {
+        em.clear();
+        em.getEntityManagerFactory().getCache().evictAll();
+    }
+
+    /**
+     * The survivor as the moves left it, its search terms rewritten to include what it received
+     * (the moved e-mail addresses, say).
+     */
+    private static PartyDTO reread(EntityManager em, long survivorId) {
+        freshContext(em);
+        PartyEntity survivor = em.find(PartyEntity.class, survivorId);
+        PartyMapper.apply(new PartyReader(em).toDto(survivor), survivor);
+        em.flush();
+        return new PartyReader(em).toDto(survivor);
     }
 
     private List<MergeContributor> sortedContributors() {

@@ -134,14 +134,12 @@ public final class PartyRepointing {
     }
 
     /**
-     * Evicts {@code entities} from the shared cache of {@code tx}'s persistence unit: for a
-     * contributor's {@code committed()} when the unit caches what was re-pointed behind its back.
+     * Empties the shared cache of {@code tx}'s persistence unit: for a contributor's
+     * {@code committed()} when the unit caches rows that were re-pointed behind JPA's back.
      */
-    public static void evict(Tx tx, Class<?>... entities) {
+    public static void evictAll(Tx tx) {
         tx.required(em -> {
-            for (Class<?> entity : entities) {
-                em.getEntityManagerFactory().getCache().evict(entity);
-            }
+            em.getEntityManagerFactory().getCache().evictAll();
             return null;
         });
     }
