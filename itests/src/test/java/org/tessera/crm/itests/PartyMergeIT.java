@@ -61,10 +61,10 @@ public class PartyMergeIT {
                     .put("summary", "Request " + i + " " + token))).path("id").asText();
             campaigns[i] = created(api.post("/v1/marketing/campaigns", Api.object().put("name", "Campaign " + i + " " + token)
                     .put("type", "OTHER").put("currency", "EUR"))).path("id").asText();
-            created(api.post("/v1/marketing/campaigns/" + campaigns[i] + "/members", Api.object().put("partyId", parties[i])));
+            member(campaigns[i], parties[i]);
         }
         // the survivor is in the second party's campaign already: marketing keeps that membership on the victim
-        created(api.post("/v1/marketing/campaigns/" + campaigns[1] + "/members", Api.object().put("partyId", survivor)));
+        member(campaigns[1], survivor);
         // both the survivor and the second party are contacts of one opportunity: sales refuses
         ObjectNode roles = Api.object();
         roles.putArray("contactRoles").add(role(survivor, true)).add(role(second, false));
@@ -161,6 +161,11 @@ public class PartyMergeIT {
 
     private String party(String first, String last) {
         return fixtures.createParty(Fixtures.person(first, last)).path("id").asText();
+    }
+
+    private void member(String campaign, String party) {
+        Api.Response added = api.post("/v1/marketing/campaigns/" + campaign + "/members", Api.object().put("partyId", party));
+        assertTrue(added.toString(), added.status() == 200 || added.status() == 201);
     }
 
     private static ObjectNode role(String partyId, boolean primary) {
