@@ -432,7 +432,7 @@ public class MergeServiceImpl implements MergeService {
      *
      * @return how many merges it caught up on
      */
-    int catchUp(MergeContributor contributor) {
+    public int catchUp(MergeContributor contributor) {
         String module = contributor.moduleId();
         List<Long> missed = tx.required(em -> {
             try {
@@ -447,6 +447,9 @@ public class MergeServiceImpl implements MergeService {
                 try {
                     MergeLog log = new MergeLog(connection);
                     MergeLog.Entry entry = log.find(mergeId).orElseThrow();
+                    if (entry.undoneAt() != null) {
+                        return null; // undone meanwhile: nothing to catch up on
+                    }
                     PartyMerge merge = new PartyMerge(Ids.format(mergeId), Long.toString(entry.survivorId()), entry.victimIds());
                     ModuleMergeDTO done = contributor.merge(connection, merge);
                     log.appendMoves(mergeId, done.moved.stream().map(m -> new MergeLog.Move(module, m.recordType, m.recordId, m.field,

@@ -80,12 +80,34 @@ abstract class AbstractMergeDatabaseTest {
         }
     };
 
+    /** A module installed only after a merge: it catches up from the merge log. */
+    private static final PartyRepointing GADGETS = new PartyRepointing("gadgets",
+            RepointedTable.of("GADGET", "test_gadget", "party_id", "id"));
+
+    private static final MergeContributor GADGET_CONTRIBUTOR = new MergeContributor() {
+        @Override
+        public String moduleId() {
+            return GADGETS.module();
+        }
+
+        @Override
+        public ModuleMergeDTO merge(Connection transaction, PartyMerge merge) {
+            return GADGETS.merge(transaction, merge);
+        }
+
+        @Override
+        public void undo(Connection transaction, PartyMerge merge, List<MovedRecordDTO> moved) {
+            GADGETS.undo(transaction, merge, moved);
+        }
+    };
+
     @BeforeAll
     void start() throws Exception {
         database = startDatabase();
         core = new CoreServices(database);
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE test_widget (id BIGINT PRIMARY KEY, party_id BIGINT NOT NULL, serial VARCHAR(20) NOT NULL, version BIGINT NOT NULL)");
+            s.execute("CREATE TABLE test_gadget (id BIGINT PRIMARY KEY, party_id BIGINT NOT NULL)");
         }
         merges = new MergeServiceImpl(core.tx, core.callers, core.scope, new AuditTrail(core.callers), core.events, new MergeServiceImpl.Config() {
             @Override
@@ -247,6 +269,41 @@ abstract class AbstractMergeDatabaseTest {
         assertTrue(core.activities.get(shared_call).participants.containsAll(List.of(first.id, survivor.id)));
         MergeRefusedException twice = assertThrows(MergeRefusedException.class, () -> merges.undo(merged.id));
         assertTrue(twice.reason().contains("undone already"), twice.reason());
+    }
+
+    @Test
+    void aModuleAbsentAtMergeTimeCatchesUpAndItsRecordsComeBackOnUndo() throws SQLException {
+        PartyDTO survivor = person("Fay", unique("Reed"), null);
+        PartyDTO victim = person("Faye", survivor.lastName, null);
+        long gadget = ++widgetSeq;
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO test_gadget (id, party_id) VALUES (?, ?)")) {
+            insert.setLong(1, gadget);
+            insert.setLong(2, Long.parseLong(victim.id));
+            insert.executeUpdate();
+        }
+        MergeResultDTO merged = merges.merge(survivor.id, request(false, Map.of(), victim.id));
+        assertEquals(Long.parseLong(victim.id), gadgetOwner(gadget), "the module was not there");
+
+        assertTrue(merges.catchUp(GADGET_CONTRIBUTOR) >= 1);
+        assertEquals(Long.parseLong(survivor.id), gadgetOwner(gadget));
+        assertEquals(0, merges.catchUp(GADGET_CONTRIBUTOR), "a merge is caught up once");
+        assertTrue(moved(merges.find(merged.id).orElseThrow(), "gadgets").stream().anyMatch(m -> m.recordId.equals(Long.toString(gadget))));
+
+        merges.addContributor(GADGET_CONTRIBUTOR);
+        merges.undo(merged.id);
+        assertEquals(Long.parseLong(victim.id), gadgetOwner(gadget));
+    }
+
+    private long gadgetOwner(long gadget) throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement query = c.prepareStatement("SELECT party_id FROM test_gadget WHERE id = ?")) {
+            query.setLong(1, gadget);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
