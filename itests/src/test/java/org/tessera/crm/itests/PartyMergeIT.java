@@ -159,8 +159,11 @@ public class PartyMergeIT {
         assertProblem(api.post("/v1/merges/999999999:undo", Api.object()), 404);
     }
 
+    /** A person with an e-mail address of its own: the core moves it to the survivor. */
     private String party(String first, String last) {
-        return fixtures.createParty(Fixtures.person(first, last)).path("id").asText();
+        ObjectNode person = Fixtures.person(first, last);
+        person.putArray("contactMechanisms").add(Fixtures.email(unique() + "@merge.example.org"));
+        return fixtures.createParty(person).path("id").asText();
     }
 
     private void member(String campaign, String party) {
