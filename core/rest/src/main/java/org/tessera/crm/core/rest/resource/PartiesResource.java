@@ -1,6 +1,9 @@
 package org.tessera.crm.core.rest.resource;
 
+import java.util.Optional;
+
 import javax.ws.rs.Consumes;
+import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -30,6 +33,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.tessera.crm.core.api.merge.MergeRequestDTO;
+import org.tessera.crm.core.api.merge.MergeResultDTO;
+import org.tessera.crm.core.api.merge.MergeService;
+import org.tessera.crm.core.api.party.PartyStatus;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -80,6 +90,21 @@ public class PartiesResource {
     private final PartyFieldSync fieldSync;
     private final MergePatcher patcher = new MergePatcher(ObjectMappers.create());
 
+    /** Optional so that the party endpoints never wait for the merge service; set in the distribution. */
+    private volatile MergeService merges;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "unsetMergeService")
+    public void setMergeService(MergeService merges) {
+        this.merges = merges;
+    }
+
+    public void unsetMergeService(MergeService merges) {
+        if (this.merges == merges) {
+            this.merges = null;
+        }
+    }
+
     @Activate
     public PartiesResource(@Reference PartyService parties, @Reference TimelineService timeline, @Reference AuditService audit,
             @Reference PartyFieldSync fieldSync) {
@@ -108,9 +133,31 @@ public class PartiesResource {
     @RequiresPermission(CorePermissions.PARTY_READ)
     @GET
     @Path("{id}")
-    public Response getParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response getParty(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context UriInfo uriInfo) {
         PartyDTO party = parties.get(id);
+        MergeService merge = merges;
+        if (party.status == PartyStatus.MERGED && merge != null) {
+            Optional<String> survivor = merge.survivorOf(id);
+            if (survivor.isPresent()) {
+                return MergedParties.redirect(uriInfo, id, survivor.get());
+            }
+        }
         return Responses.read(party, party.version, ifNoneMatch);
+    }
+
+    @Operation(summary = "Merge parties into this one (the survivor), across every installed module; dryRun answers what would move",
+            responses = @ApiResponse(responseCode = "200", description = "The merge as logged (its id undoes it), or the dry run's answer",
+                    content = @Content(schema = @Schema(implementation = MergeResultDTO.class))))
+    @RequiresPermission(CorePermissions.PARTY_MERGE)
+    @POST
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public MergeResultDTO mergeParties(@PathParam("id") String id, MergeRequestDTO request) {
+        MergeService merge = merges;
+        if (merge == null) {
+            throw new ServiceUnavailableException("party merge is starting");
+        }
+        return merge.merge(id, request);
     }
 
     @Operation(summary = "Replace a party (If-Match required)", responses = {
