@@ -23,6 +23,8 @@ public final class CorePermissions {
     public static final String CHANGES_READ = "core.changes.read";
     /** Administer the duplicate rules of parties. */
     public static final String DUPLICATES_ADMIN = "core.duplicates.admin";
+    /** Administer webhook subscriptions, read their delivery log and replay deliveries. */
+    public static final String WEBHOOKS_ADMIN = "core.webhooks.admin";
     /** Manage roles, their permissions and disabled users. */
     public static final String SECURITY_ADMIN = "core.security.admin";
     /** See and change every record, whatever its org unit. */
@@ -31,7 +33,7 @@ public final class CorePermissions {
     /** Every permission above. */
     public static final Set<String> ALL = Set.of(PARTY_READ, PARTY_WRITE, PARTY_SENSITIVE, PARTY_EXPORT, ACTIVITY_READ,
             ACTIVITY_WRITE, ACTIVITY_EXPORT, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, CHANGES_READ, SECURITY_ADMIN,
-            DUPLICATES_ADMIN,
+            DUPLICATES_ADMIN, WEBHOOKS_ADMIN,
             ALL_RECORDS);
 
     private CorePermissions() {
