@@ -14,7 +14,7 @@ import java.util.Optional;
  * POSTs a delivery with the JDK's client: the target is checked again first (its name may resolve
  * elsewhere now), redirects are not followed (they could lead anywhere), and any 2xx is a success.
  */
-final class WebhookSender {
+final class WebhookSender implements Deliverer {
     static final String EVENT_ID = "Tessera-Event-Id";
     static final String DELIVERY_ID = "Tessera-Delivery-Id";
     static final String ATTEMPT = "Tessera-Delivery-Attempt";
@@ -36,7 +36,8 @@ final class WebhookSender {
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    Outcome send(Claimed delivery, Instant now) {
+    @Override
+    public Outcome send(Claimed delivery, Instant now) {
         Optional<String> refused = targets.refusal(delivery.url());
         if (refused.isPresent()) {
             return new Outcome(null, "target refused: url " + refused.get());

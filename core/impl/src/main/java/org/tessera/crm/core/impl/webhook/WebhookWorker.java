@@ -47,7 +47,7 @@ public class WebhookWorker implements EventHandler {
     private final Tx tx;
     private final DomainEventPublisher events;
     private final AuditTrail audit;
-    private final WebhookSender sender;
+    private final Deliverer sender;
     private final DeliveryPolicy policy;
     private final long pollMillis;
     private final Supplier<Instant> clock;
@@ -65,7 +65,7 @@ public class WebhookWorker implements EventHandler {
     }
 
     /** For tests: not started; {@code clock} tells the time of claims and due dates. */
-    WebhookWorker(Tx tx, DomainEventPublisher events, AuditTrail audit, WebhookSender sender, DeliveryPolicy policy, long pollMillis,
+    WebhookWorker(Tx tx, DomainEventPublisher events, AuditTrail audit, Deliverer sender, DeliveryPolicy policy, long pollMillis,
             Supplier<Instant> clock) {
         this.tx = tx;
         this.events = events;
