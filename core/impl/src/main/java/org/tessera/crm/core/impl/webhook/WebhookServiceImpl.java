@@ -11,6 +11,7 @@ import javax.persistence.EntityManager;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
@@ -45,7 +46,8 @@ public class WebhookServiceImpl implements WebhookService {
     private final CallerContext callers;
     private final RoleService roles;
     private final AuditTrail audit;
-    private final TargetAddresses targets;
+    /** Replaced when the configuration changes, without restarting the component (and the REST resource that uses it). */
+    private volatile TargetAddresses targets;
 
     @Activate
     public WebhookServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "callers") CallerContext callers,
@@ -59,6 +61,11 @@ public class WebhookServiceImpl implements WebhookService {
         this.roles = roles;
         this.audit = audit;
         this.targets = targets;
+    }
+
+    @Modified
+    void modified(WebhookConfig config) {
+        targets = new TargetAddresses(config);
     }
 
     @Override
