@@ -120,7 +120,7 @@ public class WebhooksResource {
     }
 
     @Operation(summary = "The deliveries of a subscription, newest first", responses = @ApiResponse(responseCode = "200",
-            description = "A page; next is the value of before for the following page", useReturnTypeSchema = true))
+            description = "A page; its nextCursor is the before of the following page", useReturnTypeSchema = true))
     @RequiresPermission(CorePermissions.WEBHOOKS_ADMIN)
     @GET
     @Path("{id}/deliveries")
