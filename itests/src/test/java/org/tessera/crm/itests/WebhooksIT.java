@@ -253,24 +253,26 @@ public class WebhooksIT {
         return previous;
     }
 
+    /**
+     * Puts the previous configuration back; when there was none, the defaults (loopback refused),
+     * written out rather than deleted: Karaf's file install may bring a deleted configuration back
+     * from the file it saved under etc/.
+     */
     private void restore(Dictionary<String, Object> previous) throws IOException {
-        org.osgi.service.cm.Configuration configuration = configurations.getConfiguration(PID, "?");
-        if (previous == null) {
-            configuration.delete();
-            Waits.awaitTrue(() -> !hasProperty(WORKER, "allowLoopback") && !hasProperty(SERVICE, "allowLoopback"),
-                    "the webhook components back on their defaults", 30);
-        } else {
-            configuration.update(previous);
-            Map<String, String> settings = new java.util.HashMap<>();
-            for (Enumeration<String> keys = previous.keys(); keys.hasMoreElements();) {
-                String key = keys.nextElement();
-                if (key.contains(".")) {
-                    continue; // service.pid and the like: not settings
-                }
-                settings.put(key, String.valueOf(previous.get(key)));
-            }
-            awaitComponents(settings);
+        Dictionary<String, Object> restored = previous;
+        if (restored == null) {
+            restored = new Hashtable<>();
+            restored.put("allowLoopback", "false");
         }
+        configurations.getConfiguration(PID, "?").update(restored);
+        Map<String, String> settings = new java.util.HashMap<>();
+        for (Enumeration<String> keys = restored.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            if (!key.contains(".")) { // service.pid, felix.fileinstall.filename: not settings
+                settings.put(key, String.valueOf(restored.get(key)));
+            }
+        }
+        awaitComponents(settings);
     }
 
     private void awaitComponents(Map<String, String> settings) {
@@ -281,11 +283,6 @@ public class WebhooksIT {
     private boolean property(String component, String key, String value) {
         ComponentConfigurationDTO active = active(component);
         return active != null && value.equals(String.valueOf(active.properties.get(key)));
-    }
-
-    private boolean hasProperty(String component, String key) {
-        ComponentConfigurationDTO active = active(component);
-        return active == null || active.properties.containsKey(key);
     }
 
     private ComponentConfigurationDTO active(String component) {
