@@ -25,6 +25,8 @@ public final class CorePermissions {
     public static final String DUPLICATES_ADMIN = "core.duplicates.admin";
     /** Merge duplicate parties and undo a merge. */
     public static final String PARTY_MERGE = "core.party.merge";
+    /** Administer webhook subscriptions, read their delivery log and replay deliveries. */
+    public static final String WEBHOOKS_ADMIN = "core.webhooks.admin";
     /** Manage roles, their permissions and disabled users. */
     public static final String SECURITY_ADMIN = "core.security.admin";
     /** See and change every record, whatever its org unit. */
@@ -33,7 +35,7 @@ public final class CorePermissions {
     /** Every permission above. */
     public static final Set<String> ALL = Set.of(PARTY_READ, PARTY_WRITE, PARTY_SENSITIVE, PARTY_EXPORT, ACTIVITY_READ,
             ACTIVITY_WRITE, ACTIVITY_EXPORT, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, CHANGES_READ, SECURITY_ADMIN,
-            DUPLICATES_ADMIN, PARTY_MERGE,
+            DUPLICATES_ADMIN, PARTY_MERGE, WEBHOOKS_ADMIN,
             ALL_RECORDS);
 
     private CorePermissions() {

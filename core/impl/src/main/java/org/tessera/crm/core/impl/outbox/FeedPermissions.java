@@ -18,7 +18,7 @@ import org.tessera.crm.core.api.security.CorePermissions;
  * by nobody. The declared permissions are those of the registered permission providers, so a
  * module's types leave the feed with the module.
  */
-final class FeedPermissions {
+public final class FeedPermissions {
     static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9]*(\\.[a-z][a-zA-Z0-9]*)?");
     private static final Map<String, String> CORE = Map.of(ChangeFeed.PARTY, CorePermissions.PARTY_READ,
             ChangeFeed.ACTIVITY, CorePermissions.ACTIVITY_READ);
@@ -26,12 +26,12 @@ final class FeedPermissions {
     private final Map<String, Set<String>> declared;
 
     /** @param declared the declared permissions by module, as {@code RoleService.declaredPermissions()} */
-    FeedPermissions(Map<String, Set<String>> declared) {
+    public FeedPermissions(Map<String, Set<String>> declared) {
         this.declared = declared;
     }
 
     /** Whether {@code type} is a type of the core or of an installed module. */
-    boolean known(String type) {
+    public boolean known(String type) {
         if (!TYPE.matcher(type).matches()) {
             return false;
         }
@@ -40,7 +40,7 @@ final class FeedPermissions {
     }
 
     /** The permission that lets a caller read changes of {@code type}, or {@code null} when none does. */
-    String readPermission(String type) {
+    public String readPermission(String type) {
         String module = FeedTypes.moduleOf(type);
         if (module.equals(FeedTypes.CORE)) {
             return CORE.get(type);
