@@ -23,6 +23,12 @@ public final class CorePermissions {
     public static final String CHANGES_READ = "core.changes.read";
     /** Administer the duplicate rules of parties. */
     public static final String DUPLICATES_ADMIN = "core.duplicates.admin";
+    /** Read everything the core and the modules hold about a person (the personal data export). */
+    public static final String PARTY_PERSONAL_DATA = "core.party.personal-data";
+    /** Erase (anonymize) a person everywhere; irreversible. */
+    public static final String PARTY_ERASE = "core.party.erase";
+    /** Set and clear a party's legal hold, which blocks its erasure. */
+    public static final String PARTY_LEGAL_HOLD = "core.party.legal-hold";
     /** Manage roles, their permissions and disabled users. */
     public static final String SECURITY_ADMIN = "core.security.admin";
     /** See and change every record, whatever its org unit. */
@@ -31,7 +37,7 @@ public final class CorePermissions {
     /** Every permission above. */
     public static final Set<String> ALL = Set.of(PARTY_READ, PARTY_WRITE, PARTY_SENSITIVE, PARTY_EXPORT, ACTIVITY_READ,
             ACTIVITY_WRITE, ACTIVITY_EXPORT, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, CHANGES_READ, SECURITY_ADMIN,
-            DUPLICATES_ADMIN,
+            DUPLICATES_ADMIN, PARTY_PERSONAL_DATA, PARTY_ERASE, PARTY_LEGAL_HOLD,
             ALL_RECORDS);
 
     private CorePermissions() {
