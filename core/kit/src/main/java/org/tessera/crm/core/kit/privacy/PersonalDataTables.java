@@ -88,6 +88,13 @@ public final class PersonalDataTables {
         for (int i = 0; i < table.placeholders(); i++) {
             params.add(party);
         }
+        if (table.keptAlways != null) {
+            long kept = ids(connection, "SELECT " + table.idColumn + " FROM " + table.table + " WHERE " + erasable, params).size();
+            if (kept > 0) {
+                result.kept.add(new ErasureItemDTO(table.entityType, kept, List.of(), table.keptAlways));
+            }
+            return;
+        }
         if (table.keptDateColumn != null) {
             Timestamp since = Timestamp.from(context.now().atOffset(ZoneOffset.UTC).minus(table.keptFor).toInstant());
             List<Object> keptParams = new ArrayList<>(params);

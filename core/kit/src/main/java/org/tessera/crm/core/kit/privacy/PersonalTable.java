@@ -38,6 +38,7 @@ public final class PersonalTable {
     String keptDateColumn;
     Period keptFor;
     String keptReason;
+    String keptAlways;
 
     private PersonalTable(String entityType, String table, String condition) {
         this.entityType = Objects.requireNonNull(entityType, "entityType");
@@ -110,8 +111,14 @@ public final class PersonalTable {
         return this;
     }
 
+    /** Every row of the person is kept as it is, for {@code reason} (a record the law or the business requires). */
+    public PersonalTable keeps(String reason) {
+        this.keptAlways = Objects.requireNonNull(reason, "reason");
+        return this;
+    }
+
     boolean erases() {
-        return !blanked.isEmpty() || !replaced.isEmpty() || customTable != null;
+        return !blanked.isEmpty() || !replaced.isEmpty() || customTable != null || keptAlways != null;
     }
 
     int placeholders() {
