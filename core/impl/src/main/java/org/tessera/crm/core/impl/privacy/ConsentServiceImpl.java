@@ -173,7 +173,8 @@ public class ConsentServiceImpl implements ConsentService {
     private static Map<String, Set<String>> reachableChannels(EntityManager em, List<Long> parties) {
         Map<String, Set<String>> reachable = new HashMap<>();
         for (Object[] row : em.createQuery("SELECT DISTINCT m.party.id, m.type FROM ContactMechanismEntity m WHERE m.party.id IN :ids"
-                + " AND m.optOut = FALSE", Object[].class).setParameter("ids", parties).getResultList()) {
+                + " AND m.optOut = :optedOut", Object[].class).setParameter("ids", parties).setParameter("optedOut", Boolean.FALSE)
+                .getResultList()) {
             reachable.computeIfAbsent(Ids.format((Long) row[0]), key -> new HashSet<>()).addAll(ConsentChannels.channelsOf((String) row[1]));
         }
         return reachable;

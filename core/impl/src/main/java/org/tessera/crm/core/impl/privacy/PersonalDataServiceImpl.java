@@ -47,7 +47,6 @@ import org.tessera.crm.core.api.privacy.PersonalDataService;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.impl.duplicate.PartyDuplicates;
-import org.tessera.crm.core.impl.entity.AuditChange;
 import org.tessera.crm.core.impl.entity.AuditRecordEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.event.DomainEvents;
@@ -180,7 +179,6 @@ public class PersonalDataServiceImpl implements PersonalDataService {
             // the audit rows were masked in SQL: none of them may be served from the unit's cache afterwards
             erasure.afterCommit(() -> tx.required(cached -> {
                 cached.getEntityManagerFactory().getCache().evict(AuditRecordEntity.class);
-                cached.getEntityManagerFactory().getCache().evict(AuditChange.class);
                 return null;
             }));
             return erasure;
