@@ -103,6 +103,8 @@ public class PersonalDataIT {
         Set<String> sections = new HashSet<>();
         export.path("modules").forEach(section -> sections.add(section.path("module").asText()));
         assertTrue(sections.toString(), sections.containsAll(Set.of("sales", "marketing", "service")));
+        export.path("modules").forEach(section -> assertTrue(section.toString(), section.path("error").isMissingNode()
+                || section.path("error").isNull()));
         JsonNode sales = section(export, "sales");
         assertEquals("Call her at home after 6pm", sales.path("records").path("OPPORTUNITY").get(0).path("nextStep").asText());
         assertEquals(request, section(export, "service").path("records").path("SERVICE_REQUEST").get(0).path("id").asText());

@@ -108,9 +108,7 @@ public final class PersonalDataTables {
             params.add(since);
         }
         List<String> ids = ids(connection, "SELECT " + table.idColumn + " FROM " + table.table + " WHERE " + erasable, params);
-        if (ids.isEmpty()) {
-            return;
-        }
+        // the statements run even when no row matches: a column the declaration names wrongly fails every erasure, not only some
         if (!table.blanked.isEmpty() || !table.replaced.isEmpty()) {
             List<String> sets = new ArrayList<>();
             List<Object> values = new ArrayList<>();
@@ -133,8 +131,10 @@ public final class PersonalDataTables {
                     + " FROM " + table.table + " WHERE " + erasable + ") AND field_key IN (SELECT field_key FROM custom_field_def"
                     + " WHERE entity_type = ? AND is_sensitive = ?)", values);
         }
-        context.maskAudit(table.entityType, ids);
-        result.erased.add(new ErasureItemDTO(table.entityType, ids.size(), table.erasedFields(), null));
+        if (!ids.isEmpty()) {
+            context.maskAudit(table.entityType, ids);
+            result.erased.add(new ErasureItemDTO(table.entityType, ids.size(), table.erasedFields(), null));
+        }
     }
 
     private static List<Map<String, Object>> rows(Connection connection, PersonalTable table, long party) throws SQLException {
