@@ -9,6 +9,6 @@ public class ErasureReportDTO {
     public String partyId;
     public Instant erasedAt;
     public List<ErasureResultDTO> modules = new ArrayList<>();
-    /** Modules known to the server but not installed: their data, if any, was not erased. */
-    public List<KnownModuleDTO> notInstalled = new ArrayList<>();
+    /** Installed modules without a provider, and known modules not installed: their data, if any, was not erased. */
+    public List<KnownModuleDTO> notCovered = new ArrayList<>();
 }

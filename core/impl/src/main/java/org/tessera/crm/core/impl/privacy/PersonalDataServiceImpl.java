@@ -190,7 +190,7 @@ public class PersonalDataServiceImpl implements PersonalDataService {
                 LOG.warn("An action after the erasure of party {} failed", report.partyId, e);
             }
         }
-        report.notInstalled = notCovered(present);
+        report.notCovered = notCovered(present);
         return report;
     }
 
