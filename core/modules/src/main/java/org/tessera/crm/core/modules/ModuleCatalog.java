@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tessera.crm.core.api.module.ModuleDTO;
+import org.tessera.crm.core.api.module.AvailableModules;
 import org.tessera.crm.core.api.module.ModuleHeaders;
 import org.tessera.crm.core.api.module.ModuleRegistry;
 import org.tessera.crm.core.api.schema.SchemaMigrations;
@@ -34,8 +35,8 @@ import org.tessera.crm.core.api.schema.SchemaMigrations;
  * {@code tessera-demo}: bundles of module {@code core}) and the platform's (no such bundle) are
  * never offered.
  */
-@Component(service = ModuleCatalog.class)
-public class ModuleCatalog {
+@Component(service = {ModuleCatalog.class, AvailableModules.class})
+public class ModuleCatalog implements AvailableModules {
     /** {@link ModuleDTO#state} of a module that is not installed. */
     public static final String AVAILABLE = "AVAILABLE";
     private static final Logger LOG = LoggerFactory.getLogger(ModuleCatalog.class);
@@ -58,6 +59,7 @@ public class ModuleCatalog {
     }
 
     /** The installable modules, by name: the newest feature of each; the schema version a past install left, if any. */
+    @Override
     public List<ModuleDTO> available() {
         Set<String> installed = new java.util.HashSet<>();
         registry.modules().forEach(module -> installed.add(module.name));

@@ -27,6 +27,12 @@ public final class CorePermissions {
     public static final String PARTY_MERGE = "core.party.merge";
     /** Administer webhook subscriptions, read their delivery log and replay deliveries. */
     public static final String WEBHOOKS_ADMIN = "core.webhooks.admin";
+    /** Read everything the core and the modules hold about a person (the personal data export). */
+    public static final String PARTY_PERSONAL_DATA = "core.party.personal-data";
+    /** Erase (anonymize) a person everywhere; irreversible. */
+    public static final String PARTY_ERASE = "core.party.erase";
+    /** Set and clear a party's legal hold, which blocks its erasure. */
+    public static final String PARTY_LEGAL_HOLD = "core.party.legal-hold";
     /** Manage roles, their permissions and disabled users. */
     public static final String SECURITY_ADMIN = "core.security.admin";
     /** See and change every record, whatever its org unit. */
@@ -35,7 +41,7 @@ public final class CorePermissions {
     /** Every permission above. */
     public static final Set<String> ALL = Set.of(PARTY_READ, PARTY_WRITE, PARTY_SENSITIVE, PARTY_EXPORT, ACTIVITY_READ,
             ACTIVITY_WRITE, ACTIVITY_EXPORT, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, CHANGES_READ, SECURITY_ADMIN,
-            DUPLICATES_ADMIN, PARTY_MERGE, WEBHOOKS_ADMIN,
+            DUPLICATES_ADMIN, PARTY_MERGE, WEBHOOKS_ADMIN, PARTY_PERSONAL_DATA, PARTY_ERASE, PARTY_LEGAL_HOLD,
             ALL_RECORDS);
 
     private CorePermissions() {

@@ -341,6 +341,52 @@ abstract class AbstractInsuranceDatabaseTest {
         assertNull(callers.as(clerk, () -> policies.get(id, null)).health);
     }
 
+    @Test
+    void personalDataKeepsPoliciesWithinTheirRetentionAndErasesTheTextsOfOlderOnes() throws SQLException {
+        String holder = partyInUnit("privacy");
+        PolicyDTO recent = policies.create(policy("PD-R", holder, TODAY.minusDays(30), TODAY.plusDays(335)));
+        PolicyDTO old = policies.create(policy("PD-O", holder, TODAY.minusDays(30), TODAY.plusDays(335)));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement age = connection.prepareStatement("UPDATE ins_policy SET updated_at = ?, cancellation_reason = ? WHERE id = ?")) {
+            for (PolicyDTO p : List.of(recent, old)) {
+                age.setTimestamp(1, Timestamp.from(p == old ? Instant.now().minus(12 * 366, java.time.temporal.ChronoUnit.DAYS) : Instant.now()));
+                age.setString(2, "moved to " + p.number);
+                age.setLong(3, Long.parseLong(p.id));
+                age.executeUpdate();
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+        var tables = InsurancePersonalData.tables(10, 10);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            InsurancePersonalDataContext context = new InsurancePersonalDataContext(connection);
+            var export = tables.export(holder, context);
+            assertEquals(2, export.records.get(org.tessera.crm.insurance.api.Insurance.POLICY).size());
+            assertEquals(2, export.records.get("INSURANCE_POLICY_PARTICIPANT").size());
+            var result = tables.erase(holder, context);
+            connection.commit();
+            assertEquals(1, result.kept.get(0).count, "the policy changed within 10 years");
+            assertEquals("policies are kept 10 years after their last change", result.kept.get(0).reason);
+            assertEquals(1, result.erased.get(0).count, "the policy unchanged for 12 years");
+            assertEquals(List.of(org.tessera.crm.insurance.api.Insurance.POLICY + " " + old.id), context.masked);
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement read = connection.prepareStatement("SELECT cancellation_reason FROM ins_policy WHERE id = ?")) {
+            read.setLong(1, Long.parseLong(old.id));
+            try (var rs = read.executeQuery()) {
+                assertTrue(rs.next());
+                assertNull(rs.getString(1), "the older policy's text is erased");
+            }
+            read.setLong(1, Long.parseLong(recent.id));
+            try (var rs = read.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("moved to " + recent.number, rs.getString(1));
+            }
+        }
+    }
+
     private PolicyDTO policy(String number, String holder, LocalDate effective, LocalDate expiry) {
         PolicyDTO p = new PolicyDTO();
         p.number = number + "-" + ids.incrementAndGet();

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,6 +27,9 @@ import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.privacy.ConsentDTO;
+import org.tessera.crm.core.api.privacy.ConsentService;
+import org.tessera.crm.core.api.privacy.ConsentStatus;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.kit.EventProperties;
@@ -48,11 +52,13 @@ import org.tessera.crm.marketing.impl.segment.NativeSql;
  * Sends an email campaign's template to its members through the core's {@link MailSender}, in
  * batches and at a bounded pace. Each member gets a status: SENT, BOUNCED (the server refused the
  * address), FAILED (transient, with the reason; sent again by a run with {@code retryFailed}) or
- * SUPPRESSED (opted out of email, no email address, or on the suppression list) — counted, never
- * dropped silently. Every email carries its member's unsubscribe link.
+ * SUPPRESSED (opted out of email, no email address, on the suppression list, or consent to marketing
+ * by email withdrawn in the core's {@link ConsentService}) — counted, never dropped silently. Every email carries its member's unsubscribe link.
  */
 @Component(service = EmailSends.class, configurationPid = MarketingConfig.PID)
 public class EmailSends {
+    /** The purpose whose consent a campaign send needs (channel EMAIL). */
+    static final String MARKETING_PURPOSE = "marketing";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Tx tx;
     private final RecordScope scope;
@@ -60,6 +66,7 @@ public class EmailSends {
     private final Offers offers;
     private final PartyService parties;
     private final MailSender mail;
+    private final ConsentService consents;
     private final CallerContext callers;
     private final ModuleEvents events;
     private final ModuleAudit audit;
@@ -69,13 +76,14 @@ public class EmailSends {
     @Activate
     public EmailSends(@Reference(target = MarketingUnit.TX) Tx tx, @Reference RecordScope scope, @Reference Campaigns campaigns,
             @Reference Offers offers, @Reference PartyService parties, @Reference MailSender mail, @Reference CallerContext callers,
-            @Reference DomainEventPublisher events, @Reference AuditRecorder auditRecorder, MarketingConfig config) {
+            @Reference DomainEventPublisher events, @Reference AuditRecorder auditRecorder, @Reference ConsentService consents, MarketingConfig config) {
         this.tx = tx;
         this.scope = scope;
         this.campaigns = campaigns;
         this.offers = offers;
         this.parties = parties;
         this.mail = mail;
+        this.consents = consents;
         this.callers = callers;
         this.events = new ModuleEvents(events);
         this.audit = new ModuleAudit(auditRecorder);
@@ -135,6 +143,8 @@ public class EmailSends {
             if (batch.isEmpty()) {
                 break;
             }
+            Set<String> withdrawn = consents.withdrawn(batch.stream().map(row -> String.valueOf(NativeSql.longOf(row[0]))).toList(),
+                    MARKETING_PURPOSE, "EMAIL");
             for (Object[] row : batch) {
                 long partyId = NativeSql.longOf(row[0]);
                 after = partyId;
@@ -143,6 +153,11 @@ public class EmailSends {
                 boolean suppressed = NativeSql.longOf(row[1]) == 1;
                 if (suppressed) {
                     record(campaignKey, partyId, "SUPPRESSED", "opted out of email, no email address, or on the suppression list", null);
+                    report.suppressed++;
+                    continue;
+                }
+                if (withdrawn.contains(String.valueOf(partyId))) {
+                    record(campaignKey, partyId, "SUPPRESSED", "consent to marketing by email withdrawn", null);
                     report.suppressed++;
                     continue;
                 }
@@ -227,8 +242,8 @@ public class EmailSends {
     }
 
     /**
-     * The unsubscribe link's effect: the party's email addresses are opted out (the core's consent),
-     * so no campaign sends to them again. Runs as the system: the link is clicked by a recipient, not
+     * The unsubscribe link's effect: the party's email addresses are opted out and its consent to
+     * marketing by email is recorded as withdrawn (source "unsubscribe link"), so no campaign sends to them again. Runs as the system: the link is clicked by a recipient, not
      * by a user of the API. Answers whether the token was known.
      */
     public boolean unsubscribe(String token) {
@@ -254,6 +269,12 @@ public class EmailSends {
             if (changed) {
                 parties.update(partyId, party.version, party);
             }
+            ConsentDTO withdrawal = new ConsentDTO();
+            withdrawal.purpose = MARKETING_PURPOSE;
+            withdrawal.channel = "EMAIL";
+            withdrawal.status = ConsentStatus.WITHDRAWN;
+            withdrawal.source = "unsubscribe link";
+            consents.record(partyId, withdrawal);
             return null;
         });
         // the change itself is the core's (its party update records its own event); this one says why
