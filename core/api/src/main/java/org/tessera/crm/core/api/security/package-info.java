@@ -5,5 +5,5 @@
  * ({@link org.tessera.crm.core.api.security.RecordScope}), roles and the audit trail.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.tessera.crm.core.api.security;
