@@ -57,29 +57,6 @@ final class ColumnMapping {
     }
 
     /**
-     * Parses {@code text} as {@code column=field,column=field}; a column name may not hold {@code =}
-     * or {@code ,}. Blank: no mapping.
-     */
-    static Map<String, String> parse(String text) {
-        Map<String, String> mapping = new LinkedHashMap<>();
-        if (text == null || text.isBlank()) {
-            return mapping;
-        }
-        for (String pair : text.split(",")) {
-            int equals = pair.indexOf('=');
-            if (equals <= 0 || equals == pair.length() - 1) {
-                throw new ValidationException(FieldError.invalid(FIELD, "'" + pair.strip()
-                        + "' is not column=field (the mapping is column=field,column=field)"));
-            }
-            String column = pair.substring(0, equals).strip();
-            if (mapping.put(column, pair.substring(equals + 1).strip()) != null) {
-                throw new ValidationException(FieldError.invalid(FIELD, "the column '" + column + "' is mapped twice"));
-            }
-        }
-        return mapping;
-    }
-
-    /**
      * Binds {@code mapping} (or, when empty, every header) to the positions of {@code header}.
      *
      * @param properties the JSON properties of the row type: a field must start with one of them
