@@ -237,6 +237,8 @@ public class ImportJobWorker {
             }
         } catch (TesseraException e) {
             end(job, ImportJobState.FAILED, e.getMessage());
+        } catch (java.nio.file.NoSuchFileException e) {
+            end(job, ImportJobState.FAILED, "the job's file is no longer in the spool directory (" + e.getMessage() + ")");
         } catch (IOException | UncheckedIOException e) {
             end(job, ImportJobState.FAILED, "the file cannot be read: " + e.getMessage());
         } catch (RuntimeException e) {
