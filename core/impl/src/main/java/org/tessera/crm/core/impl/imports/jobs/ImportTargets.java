@@ -27,7 +27,7 @@ public class ImportTargets {
     private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     @Reference(name = "targets", service = ImportTarget.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "remove")
     public void add(ImportTarget<?> target) {
         ImportTarget<?> previous = byType.putIfAbsent(target.entityType(), target);
         if (previous != null && previous != target) {
