@@ -78,14 +78,8 @@ final class CsvRows<T> implements Iterator<ImportRow<T>> {
 
     @Override
     public boolean hasNext() {
-        while (next == null && !broken) {
+        if (next == null && !broken) {
             next = read();
-            if (next == null) {
-                break;
-            }
-            if (next.line <= afterLine) {
-                next = null;
-            }
         }
         return next != null;
     }
@@ -119,7 +113,7 @@ final class CsvRows<T> implements Iterator<ImportRow<T>> {
                 continue; // a blank line
             }
             if (line <= afterLine) {
-                return ImportRow.unreadable(line, List.of(FieldError.required(null))); // skipped unread by hasNext
+                continue; // committed before a restart: not converted again
             }
             if (record.size() != columns) {
                 return ImportRow.unreadable(line, List.of(new FieldError(null, "malformed", "the record has " + record.size()
