@@ -92,13 +92,14 @@ public class ImportJobsIT {
     }
 
     @Test
-    public void aMappingThatDoesNotFitTheFileIsA400NamingMappingAndAnUnknownTypeOneNamingType() {
+    public void aMappingThatDoesNotFitTheFileIsA422NamingMappingAndAnUnknownTypeOneNamingType() {
         JsonNode mapping = Problems.assertProblem(api.sendBody("POST", JOBS + "?type=party&mapping=Nope%3DlastName",
-                "A,B\n1,2\n", "text/csv", null), 400);
+                "A,B\n1,2\n", "text/csv", null), 422);
         assertTrue(mapping.toString(), mapping.toString().contains("\"field\":\"mapping\""));
-        JsonNode type = Problems.assertProblem(api.sendBody("POST", JOBS + "?type=nothing", "{}\n", "application/x-ndjson", null), 400);
+        JsonNode type = Problems.assertProblem(api.sendBody("POST", JOBS + "?type=nothing", "{}\n", "application/x-ndjson", null), 422);
         assertTrue(type.toString(), type.toString().contains("\"field\":\"type\""));
         Problems.assertProblem(api.get(JOBS + "/00000000-0000-0000-0000-000000000000"), 404);
+        Problems.assertProblem(api.sendBody("POST", JOBS + "?type=party&format=xlsx", "{}\n", "application/x-ndjson", null), 400);
     }
 
     @Test
@@ -148,8 +149,8 @@ public class ImportJobsIT {
         Path file = Files.createTempFile("tessera-import", ".csv");
         try {
             Files.writeString(file, "Kind,Name,Ref\nPERSON,Shell " + token + ",S-" + token + "\n", StandardCharsets.UTF_8);
-            String output = KarafShell.asAdmin(shellSessions, "tessera:import " + file + " --type party --mapping Kind=type,Name=lastName,"
-                    + "Ref=externalIds.it-shell");
+            String output = KarafShell.asAdmin(shellSessions, "tessera:import " + file + " --type party --mapping 'Kind=type,Name=lastName,"
+                    + "Ref=externalIds.it-shell'");
             assertTrue(output, output.contains("DONE: 1 read, 1 created"));
             assertTrue(output, output.contains("100%"));
         } finally {
