@@ -149,8 +149,8 @@ public class ImportJobsIT {
         Path file = Files.createTempFile("tessera-import", ".csv");
         try {
             Files.writeString(file, "Kind,Name,Ref\nPERSON,Shell " + token + ",S-" + token + "\n", StandardCharsets.UTF_8);
-            String output = KarafShell.asAdmin(shellSessions, "tessera:import " + file + " --type party --mapping 'Kind=type,Name=lastName,"
-                    + "Ref=externalIds.it-shell'");
+            String output = KarafShell.asAdmin(shellSessions, "tessera:import --type party --mapping 'Kind=type,Name=lastName,"
+                    + "Ref=externalIds.it-shell' " + file);
             assertTrue(output, output.contains("DONE: 1 read, 1 created"));
             assertTrue(output, output.contains("100%"));
         } finally {

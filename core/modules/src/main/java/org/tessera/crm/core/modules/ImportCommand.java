@@ -22,9 +22,10 @@ import org.tessera.crm.core.api.imports.ImportJobService;
 import org.tessera.crm.core.api.security.CallerContext;
 
 /**
- * {@code tessera:import FILE --type party [--format csv] [--mapping col=field,...]}: submits an import
- * job, as the system (the shell is guarded by its own ACLs), then draws its progress until it ends.
- * Interrupting the command (Ctrl-C) stops the drawing, not the job.
+ * {@code tessera:import --type party [--format csv] [--mapping 'col=field,...'] FILE}: submits an
+ * import job, as the system (the shell is guarded by its own ACLs), then draws its progress until it
+ * ends. Interrupting the command (Ctrl-C) stops the drawing, not the job. Karaf's parser takes the
+ * options before the file only.
  */
 @Service
 @Command(scope = "tessera", name = "import", description = "Imports a file (NDJSON or CSV) as a background import job and shows its progress")
