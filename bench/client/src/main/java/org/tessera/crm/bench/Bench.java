@@ -33,7 +33,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan] [--export-parties N] [--scan-parties N] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs] [--export-parties N] [--scan-parties N] [--job-rows N] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
  * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
  * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
  * against the running server and adds its figures to the table.
@@ -50,7 +50,7 @@ public final class Bench {
     private final int roundSeconds;
     private final int warmupSeconds;
     private final long seed;
-    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, marketing, p5, forecasting, export. */
+    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, marketing, p5, forecasting, export, jobs. */
     private final java.util.Set<String> phases;
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -70,7 +70,7 @@ public final class Bench {
         this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "10"));
         this.seed = Long.parseLong(options.getOrDefault("seed", "42"));
         String only = options.getOrDefault("phases", "all");
-        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "marketing", "p5", "forecasting", "export", "scan")
+        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "marketing", "p5", "forecasting", "export", "scan", "jobs")
                 : java.util.Set.of(only.split(","));
         this.http = new Http("http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api", mapper);
     }
@@ -120,6 +120,11 @@ public final class Bench {
         if (phases.contains("scan")) {
             long scanned = Long.parseLong(options.getOrDefault("scan-parties", String.valueOf(parties)));
             new DuplicateScanBench(http, dist, seed, scanned, owners, this::row, this::stop, this::boot).run();
+        }
+        if (phases.contains("jobs")) {
+            http.useBearer();
+            new ImportJobsBench(http, mapper, new PartyGenerator(seed, owners, "1"), Long.parseLong(options.getOrDefault("job-rows", "10000")),
+                    Path.of("target"), this::row).run();
         }
         measure(owners, firstBoot, rssBoot);
     }

@@ -21,6 +21,8 @@ public final class CorePermissions {
     public static final String AUDIT_READ = "core.audit.read";
     /** Read the change feed; each change is still filtered by the read permission of its type and the record scope. */
     public static final String CHANGES_READ = "core.changes.read";
+    /** Submit and follow import jobs ({@code /v1/import-jobs}); each job also needs its entity type's write permission. */
+    public static final String IMPORT_JOBS = "core.import.jobs";
     /** Administer the duplicate rules of parties. */
     public static final String DUPLICATES_ADMIN = "core.duplicates.admin";
     /** Merge duplicate parties and undo a merge. */
@@ -40,7 +42,7 @@ public final class CorePermissions {
 
     /** Every permission above. */
     public static final Set<String> ALL = Set.of(PARTY_READ, PARTY_WRITE, PARTY_SENSITIVE, PARTY_EXPORT, ACTIVITY_READ,
-            ACTIVITY_WRITE, ACTIVITY_EXPORT, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, CHANGES_READ, SECURITY_ADMIN,
+            ACTIVITY_WRITE, ACTIVITY_EXPORT, CUSTOM_FIELD_READ, CUSTOM_FIELD_WRITE, ORG_READ, ORG_WRITE, AUDIT_READ, CHANGES_READ, IMPORT_JOBS, SECURITY_ADMIN,
             DUPLICATES_ADMIN, PARTY_MERGE, WEBHOOKS_ADMIN, PARTY_PERSONAL_DATA, PARTY_ERASE, PARTY_LEGAL_HOLD,
             ALL_RECORDS);
 
