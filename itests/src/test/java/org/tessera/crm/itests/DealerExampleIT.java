@@ -137,6 +137,65 @@ public class DealerExampleIT {
     }
 
     /**
+     * The pack takes part in the core's party merge (its vehicles follow the victim to the survivor
+     * and come back on undo) and in the personal data of a person (exported, and the registration
+     * plate erased while the vehicle stays in the stock history).
+     */
+    @Test
+    public void vehiclesFollowAMergeAndItsUndoAndTheirPlateIsErasedWithTheOwner() throws Exception {
+        try {
+            install();
+            String survivor = fixtures.createParty(person("Loïc", "Survivant" + unique())).path("id").asText();
+            String victim = fixtures.createParty(person("Loic", "Victime" + unique())).path("id").asText();
+            String survivorsCar = vehicle(survivor, null);
+            String victimsCar = vehicle(victim, "GH-" + (100 + ThreadLocalRandom.current().nextInt(900)) + "-JK");
+
+            ObjectNode request = Api.object();
+            request.putArray("victims").add(victim);
+            Api.Response merged = api.post("/v1/parties/" + survivor + "/merge", request);
+            assertEquals(merged.toString(), 200, merged.status());
+            assertTrue(merged.toString(), merged.json().toString().contains("\"dealer\""));
+            assertEquals(survivor, api.get("/v1/dealer/vehicles/" + victimsCar).json().path("ownerPartyId").asText());
+            assertEquals(survivor, api.get("/v1/dealer/vehicles/" + survivorsCar).json().path("ownerPartyId").asText());
+
+            Api.Response undone = api.post("/v1/merges/" + merged.json().path("id").asText() + ":undo", Api.object());
+            assertEquals(undone.toString(), 200, undone.status());
+            assertEquals(victim, api.get("/v1/dealer/vehicles/" + victimsCar).json().path("ownerPartyId").asText());
+
+            Api.Response export = api.get("/v1/parties/" + victim + "/personal-data");
+            assertEquals(export.toString(), 200, export.status());
+            JsonNode dealer = null;
+            for (JsonNode section : export.json().path("modules")) {
+                if ("dealer".equals(section.path("module").asText())) {
+                    dealer = section;
+                }
+            }
+            assertTrue("the pack's section is in the export: " + export, dealer != null && dealer.toString().contains(victimsCar));
+
+            Api.Response erased = api.post("/v1/parties/" + victim + "/erase", Api.object().put("confirm", victim));
+            assertEquals(erased.toString(), 200, erased.status());
+            JsonNode car = api.get("/v1/dealer/vehicles/" + victimsCar).json();
+            assertTrue("the plate is erased: " + car, car.path("registration").isMissingNode() || car.path("registration").isNull());
+            assertFalse("the vehicle stays in the stock history", car.path("vin").asText().isEmpty());
+        } finally {
+            if (features.isInstalled(features.getFeature(FEATURE))) {
+                features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            }
+        }
+    }
+
+    private String vehicle(String ownerPartyId, String registration) {
+        ObjectNode draft = Api.object().put("vin", randomVin()).put("make", "Peugeot").put("model", "208").put("modelYear", 2021)
+                .put("ownerPartyId", ownerPartyId);
+        if (registration != null) {
+            draft.put("registration", registration);
+        }
+        Api.Response created = api.post("/v1/dealer/vehicles", draft);
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().path("id").asText();
+    }
+
+    /**
      * Version 2 of the implementation bundle adds the manufacturer code: its migration adds the
      * column and fills it for the vehicles version 1 stored, and its code keeps it for new ones.
      */

@@ -21,11 +21,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.EntityTypes;
+import org.tessera.crm.core.api.FieldError;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
 import org.tessera.crm.core.api.RecordExport;
 import org.tessera.crm.core.api.StaleVersionException;
+import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.api.party.PartyDTO;
@@ -33,6 +36,7 @@ import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyRelationshipDTO;
 import org.tessera.crm.core.api.party.PartyRoleDTO;
 import org.tessera.crm.core.api.party.PartyService;
+import org.tessera.crm.core.api.party.PartyStatus;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RecordScope;
@@ -211,9 +215,12 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
     public PartyDTO update(String id, Long expectedVersion, PartyDTO desired, boolean allowDuplicates) {
         PartyCandidates.Writer writer = writer();
         Updated result = staleChecked(id, expectedVersion, em -> {
-            PartyEntity entity = load(em, id, expectedVersion, writer.visibleUnits());
+            PartyEntity entity = writable(load(em, id, expectedVersion, writer.visibleUnits()));
             PartyDTO previous = new PartyReader(em).toDto(entity);
             PartyCandidates candidates = candidates(em, writer);
+            if (desired != null && desired.status == PartyStatus.MERGED && previous.status != PartyStatus.MERGED) {
+                throw new ValidationException(FieldError.invalid("status", "MERGED is set by a merge (POST /v1/parties/{survivor}/merge)"));
+            }
             PartyDTO candidate = candidates.update(desired, previous).orThrow();
             return write(em, entity, previous, candidate, candidates, allowDuplicates, writer, Map.of());
         });
@@ -297,7 +304,7 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
         PartyCandidates.Writer writer = writer();
         SyncPolicy policy = syncPolicy;
         Updated result = staleChecked(partyId, null, em -> {
-            PartyEntity entity = load(em, partyId, null, writer.visibleUnits());
+            PartyEntity entity = writable(load(em, partyId, null, writer.visibleUnits()));
             PartyReader reader = new PartyReader(em);
             PartyDTO previous = reader.toDto(entity);
             PartyCandidates candidates = candidates(em, writer);
@@ -511,6 +518,18 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
                 .orElseThrow(() -> new NotFoundException(EntityTypes.PARTY, id));
         if (expectedVersion != null && expectedVersion != entity.version) {
             throw new StaleVersionException(EntityTypes.PARTY, id, expectedVersion, entity.version);
+        }
+        return entity;
+    }
+
+    /**
+     * A party merged into another is kept as the merge left it, so that an undo restores exactly
+     * what was moved: changes go to the survivor.
+     */
+    private static PartyEntity writable(PartyEntity entity) {
+        if (PartyStatus.MERGED.name().equals(entity.status)) {
+            throw new ConflictException("status", "party " + entity.id + " was merged into another party: change the survivor"
+                    + " (GET /v1/parties/" + entity.id + " redirects to it), or undo the merge first");
         }
         return entity;
     }

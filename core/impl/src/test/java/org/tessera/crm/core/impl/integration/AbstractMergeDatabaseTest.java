@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.ConflictException;
+import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.audit.AuditQuery;
 import org.tessera.crm.core.api.audit.AuditRecordDTO;
@@ -349,5 +351,22 @@ abstract class AbstractMergeDatabaseTest {
         PartyDTO third = person("Evi", survivor.lastName, null);
         assertThrows(MergeRefusedException.class, () -> merges.merge(third.id, request(false, Map.of(), victim.id)));
         assertThrows(MergeRefusedException.class, () -> merges.merge(victim.id, request(false, Map.of(), third.id)));
+    }
+
+    @Test
+    void aMergedPartyRefusesChangesAndNoWriteSetsMergedButAMerge() {
+        PartyDTO survivor = person("Ida", unique("Frozen"), null);
+        PartyDTO victim = person("Ide", survivor.lastName, null);
+        merges.merge(survivor.id, request(false, Map.of(), victim.id));
+        PartyDTO merged = core.parties.get(victim.id);
+        merged.jobTitle = "Changed after the merge";
+        ConflictException refused = assertThrows(ConflictException.class, () -> core.parties.update(victim.id, merged.version, merged));
+        assertEquals("status", refused.field());
+        assertEquals(null, core.parties.get(victim.id).jobTitle, "the merged party is as the merge left it");
+
+        PartyDTO other = person("Ilse", unique("Plain"), null);
+        other.status = PartyStatus.MERGED;
+        ValidationException invalid = assertThrows(ValidationException.class, () -> core.parties.update(other.id, other.version, other));
+        assertEquals("status", invalid.errors().get(0).field);
     }
 }
