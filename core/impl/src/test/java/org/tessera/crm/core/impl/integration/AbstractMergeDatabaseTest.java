@@ -177,6 +177,14 @@ abstract class AbstractMergeDatabaseTest {
         }
     }
 
+    private long smallestMergeId() throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement query = c.prepareStatement("SELECT MIN(id) FROM merge_log"); ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private void setWidgetOwner(long widget, String partyId) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
                 PreparedStatement update = c.prepareStatement("UPDATE test_widget SET party_id = ? WHERE id = ?")) {
@@ -231,6 +239,7 @@ abstract class AbstractMergeDatabaseTest {
         assertEquals(1, core.parties.get(survivor.id).contactMechanisms.size());
 
         MergeResultDTO merged = merges.merge(survivor.id, request(false, Map.of("jobTitle", second.id), first.id, second.id));
+        assertTrue(smallestMergeId() > 0, "merge ids are positive, the first block's too: the API's paths take them");
         PartyDTO after = core.parties.get(survivor.id);
         assertEquals("CEO", after.jobTitle);
         assertEquals(Set.of(shared, first.contactMechanisms.get(1).value, second.contactMechanisms.get(0).value), emails(after));
