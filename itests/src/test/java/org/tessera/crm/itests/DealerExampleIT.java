@@ -264,12 +264,12 @@ public class DealerExampleIT {
         // a plain install, as an integrator types it: the distribution's autoRefresh=false is what
         // keeps every other bundle untouched (the watcher of each test fails on any of their events)
         features.installFeature(FEATURE, PLAIN);
-        Waits.awaitTrue(this::packServes, "pack endpoints", 3);
+        Waits.awaitTrue(this::packServes, "pack endpoints", 30);
     }
 
     private void uninstall() throws Exception {
         features.uninstallFeature(FEATURE, PLAIN);
-        Waits.awaitTrue(() -> !packServes(), "pack endpoints gone", 3);
+        Waits.awaitTrue(() -> !packServes(), "pack endpoints gone", 30);
     }
 
     /**
