@@ -49,14 +49,22 @@ final class MatchKeyTable {
         }
     }
 
+    /**
+     * One equality delete per party, in one JDBC batch: Derby runs {@code party_id IN (…many…)} as a
+     * scan of a whole key index rather than a probe per id, which made every batch of an import or
+     * a rebuild read every key stored so far (measured: 4.3 s per 500 parties at 20,000 parties,
+     * against 5–12 ms for the batch, whatever the size).
+     */
     void delete(Collection<Long> partyIds) throws SQLException {
-        for (List<Long> ids : chunks(new ArrayList<>(partyIds))) {
-            try (PreparedStatement s = connection.prepareStatement("DELETE FROM party_match_key WHERE party_id IN (" + marks(ids.size()) + ")")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    s.setLong(i + 1, ids.get(i));
-                }
-                s.executeUpdate();
+        if (partyIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement("DELETE FROM party_match_key WHERE party_id = ?")) {
+            for (Long id : partyIds) {
+                s.setLong(1, id);
+                s.addBatch();
             }
+            s.executeBatch();
         }
     }
 
