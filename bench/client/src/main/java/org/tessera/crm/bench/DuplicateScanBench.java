@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -76,13 +77,22 @@ final class DuplicateScanBench {
         http.useBearer();
 
         say("Duplicate scan raw: %,.0f pairs sharing a key read by one SQL self-join in %.1f s", raw[1], raw[0]);
-        row.add(fmt("Duplicate scan of %,d parties (%,d planted twins) after a bulk load, keys rebuilt first", first.parties, twins),
+        row.add(fmt("Duplicate scan of %,d parties (%,d planted twins, %,d of them persons or organizations) after a bulk load,"
+                + " keys rebuilt first", first.parties, twins, findableTwins(twins)),
                 fmt("%.1f s; %s", first.seconds, first.counts()), "-", 0, "-", true);
         row.add(fmt("Duplicate scan of %,d parties (POST /v1/duplicate-scans to DONE)", second.parties),
                 fmt("%.1f s; %s", second.seconds, second.counts()),
                 fmt("%.1f s: SQL self-join of the matching keys (%,.0f pairs), no scoring", raw[0], raw[1]),
                 second.seconds / raw[0], "1,000,000 parties in <= 10 min", second.seconds <= 600.0 * second.parties / 1_000_000.0
-                        && second.sets >= twins);
+                        && second.sets >= findableTwins(twins));
+    }
+
+    /**
+     * The twins the rules can find: persons and organizations. A household (one party in twenty of
+     * the generator) has only a postal address and no matching key of its own.
+     */
+    private static long findableTwins(long twins) {
+        return LongStream.range(0, twins).filter(i -> !PartyGenerator.isHousehold(i)).count();
     }
 
     private record Scan(double seconds, long parties, long keys, long candidates, long poorKeys, long matched, long sets) {

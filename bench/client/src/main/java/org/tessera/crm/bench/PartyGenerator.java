@@ -67,13 +67,18 @@ public final class PartyGenerator {
         return new PartyGenerator(seed, ownerIds, orgUnitId, prefix);
     }
 
+    /** One party in twenty is a household: a name and a postal address. */
+    public static boolean isHousehold(long i) {
+        return i % 20 == 19;
+    }
+
     public PartyDTO party(long i) {
         Random random = new Random(seed * 0x9E3779B97F4A7C15L + i);
         PartyDTO p = new PartyDTO();
         int kind = (int) (i % 20);
         if (kind < 15) {
             person(p, i, random);
-        } else if (kind < 19) {
+        } else if (!isHousehold(i)) {
             organization(p, i, random);
         } else {
             p.type = PartyType.HOUSEHOLD;
