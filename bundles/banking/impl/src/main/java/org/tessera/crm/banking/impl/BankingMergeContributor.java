@@ -1,27 +1,22 @@
 package org.tessera.crm.banking.impl;
 
-import java.sql.Connection;
-import java.util.List;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.merge.MergeContributor;
-import org.tessera.crm.core.api.merge.ModuleMergeDTO;
-import org.tessera.crm.core.api.merge.MovedRecordDTO;
-import org.tessera.crm.core.api.merge.PartyMerge;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.kit.merge.ClashRule;
 import org.tessera.crm.core.kit.merge.PartyRepointing;
 import org.tessera.crm.core.kit.merge.RepointedTable;
+import org.tessera.crm.core.kit.merge.TableMergeContributor;
 
 /**
  * Banking in a party merge: account roles, assets, household memberships, life events and offer
  * decisions. A victim's role on an account where the survivor holds the same role, or its membership
  * of the survivor's household, stays on the victim: the bank's records are never deleted by a merge.
  */
-@Component
-public class BankingMergeContributor implements MergeContributor {
+@Component(service = MergeContributor.class)
+public class BankingMergeContributor extends TableMergeContributor {
     private static final PartyRepointing TABLES = new PartyRepointing("banking",
             RepointedTable.of("ACCOUNT_ROLE", "banking_account_role", "party_id", "id")
                     .clashOn(ClashRule.KEEP_ON_VICTIM, "account_id", "account_role"),
@@ -31,30 +26,8 @@ public class BankingMergeContributor implements MergeContributor {
             RepointedTable.of("LIFE_EVENT", "banking_life_event", "party_id", "id").versioned("version"),
             RepointedTable.of("OFFER_DECISION", "banking_offer_decision", "party_id", "id"));
 
-    private final Tx tx;
-
     @Activate
-    public BankingMergeContributor(@Reference(name = "tx", target = "(osgi.unit.name=tessera-banking)") Tx tx) {
-        this.tx = tx;
-    }
-
-    @Override
-    public String moduleId() {
-        return TABLES.module();
-    }
-
-    @Override
-    public ModuleMergeDTO merge(Connection transaction, PartyMerge merge) {
-        return TABLES.merge(transaction, merge);
-    }
-
-    @Override
-    public void undo(Connection transaction, PartyMerge merge, List<MovedRecordDTO> moved) {
-        TABLES.undo(transaction, merge, moved);
-    }
-
-    @Override
-    public void committed() {
-        PartyRepointing.evictAll(tx);
+    public BankingMergeContributor(@Reference(target = "(osgi.unit.name=tessera-banking)") Tx tx) {
+        super(TABLES, tx);
     }
 }

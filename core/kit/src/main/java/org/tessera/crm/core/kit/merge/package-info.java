@@ -4,5 +4,5 @@
  * and {@link org.tessera.crm.core.kit.merge.PartyRepointing} re-points them on a merge and back on undo.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.tessera.crm.core.kit.merge;

@@ -1,19 +1,14 @@
 package org.tessera.crm.sales.impl.service;
 
-import java.sql.Connection;
-import java.util.List;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.merge.MergeContributor;
-import org.tessera.crm.core.api.merge.ModuleMergeDTO;
-import org.tessera.crm.core.api.merge.MovedRecordDTO;
-import org.tessera.crm.core.api.merge.PartyMerge;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.kit.merge.ClashRule;
 import org.tessera.crm.core.kit.merge.PartyRepointing;
 import org.tessera.crm.core.kit.merge.RepointedTable;
+import org.tessera.crm.core.kit.merge.TableMergeContributor;
 import org.tessera.crm.sales.impl.jpa.SalesUnit;
 
 /**
@@ -22,8 +17,8 @@ import org.tessera.crm.sales.impl.jpa.SalesUnit;
  * opportunity the survivor is a contact of too refuses the merge: the two roles may differ, and
  * which one stands is the user's choice, never a silent delete.
  */
-@Component
-public class SalesMergeContributor implements MergeContributor {
+@Component(service = MergeContributor.class)
+public class SalesMergeContributor extends TableMergeContributor {
     private static final PartyRepointing TABLES = new PartyRepointing(SalesDependentRecords.MODULE,
             RepointedTable.of("LEAD", "sales_lead", "party_id", "id").versioned("version"),
             RepointedTable.of("LEAD", "sales_lead", "converted_contact_id", "id").versioned("version"),
@@ -33,30 +28,8 @@ public class SalesMergeContributor implements MergeContributor {
             RepointedTable.of("CONTACT_ROLE", "sales_opportunity_contact", "party_id", "opportunity_id", "seq_no")
                     .clashOn(ClashRule.REFUSE, "opportunity_id"));
 
-    private final Tx tx;
-
     @Activate
     public SalesMergeContributor(@Reference(target = SalesUnit.TX) Tx tx) {
-        this.tx = tx;
-    }
-
-    @Override
-    public String moduleId() {
-        return TABLES.module();
-    }
-
-    @Override
-    public ModuleMergeDTO merge(Connection transaction, PartyMerge merge) {
-        return TABLES.merge(transaction, merge);
-    }
-
-    @Override
-    public void undo(Connection transaction, PartyMerge merge, List<MovedRecordDTO> moved) {
-        TABLES.undo(transaction, merge, moved);
-    }
-
-    @Override
-    public void committed() {
-        PartyRepointing.evictAll(tx);
+        super(TABLES, tx);
     }
 }
