@@ -3,6 +3,7 @@ package org.tessera.crm.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -166,8 +168,12 @@ public class ChangeFeedIT {
         long start = System.nanoTime();
         CompletableFuture<Api.Response> waiting = CompletableFuture.supplyAsync(
                 () -> admin.get("/v1/changes?types=party&wait=25&since=" + since));
-        Thread.sleep(500);
-        assertFalse("nothing to answer yet", waiting.isDone());
+        // waits on the answer itself: one within half a second, before any change, would be wrong
+        try {
+            fail("answered before any change: " + waiting.get(500, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException parked) {
+            // still parked, as it should be
+        }
         String id = created(admin.post("/v1/parties", Fixtures.person("Wait", "Feed" + Fixtures.unique()))).path("id").asText();
         JsonNode page = ok(waiting.get(20, TimeUnit.SECONDS));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
