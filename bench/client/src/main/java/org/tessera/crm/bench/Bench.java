@@ -33,7 +33,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs] [--export-parties N] [--scan-parties N] [--job-rows N] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs,feed] [--export-parties N] [--feed-changes N] [--without-duplicate-rules true] [--scan-parties N] [--job-rows N] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
  * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
  * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
  * against the running server and adds its figures to the table.
@@ -50,7 +50,7 @@ public final class Bench {
     private final int roundSeconds;
     private final int warmupSeconds;
     private final long seed;
-    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, marketing, p5, forecasting, export, jobs. */
+    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, marketing, p5, forecasting, export, scan, jobs, feed. */
     private final java.util.Set<String> phases;
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -70,7 +70,7 @@ public final class Bench {
         this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "10"));
         this.seed = Long.parseLong(options.getOrDefault("seed", "42"));
         String only = options.getOrDefault("phases", "all");
-        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "marketing", "p5", "forecasting", "export", "scan", "jobs")
+        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "marketing", "p5", "forecasting", "export", "scan", "jobs", "feed")
                 : java.util.Set.of(only.split(","));
         this.http = new Http("http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api", mapper);
     }
@@ -126,6 +126,11 @@ public final class Bench {
             new ImportJobsBench(http, mapper, new PartyGenerator(seed, owners, "1"), Long.parseLong(options.getOrDefault("job-rows", "10000")),
                     Path.of("target"), this::row).run();
         }
+        if (phases.contains("feed")) {
+            // the load phase's changes when it ran; otherwise --feed-changes parties imported first
+            long toImport = phases.contains("load") ? 0 : Long.parseLong(options.getOrDefault("feed-changes", "20000"));
+            new ChangeFeedBench(http, mapper, dist, new PartyGenerator(seed, owners, "1"), toImport, this::row, this::stop, this::boot).run();
+        }
         measure(owners, firstBoot, rssBoot);
     }
 
@@ -141,6 +146,9 @@ public final class Bench {
         say("P1 raw JDBC batch insert of the first %,d parties: %,.0f parties/s (%.1f s)", rawParties, rawRate, rawNanos / 1e9);
         PartyGenerator generator = new PartyGenerator(seed, owners, "1");
         http.useBearer();
+        if (Boolean.parseBoolean(options.getOrDefault("without-duplicate-rules", "false"))) {
+            withoutDuplicateRules();
+        }
         long batch = Math.min(rawParties, Long.parseLong(options.getOrDefault("import-batch", "100000")));
         long start = System.nanoTime();
         long[] counts = new long[4];
@@ -446,6 +454,20 @@ public final class Bench {
             throw new IOException("import: " + response.statusCode() + " " + response.body());
         }
         return mapper.readTree(response.body());
+    }
+
+    /**
+     * Deletes every duplicate rule, so that the import keeps no matching keys: the import's cost
+     * with the outbox alone, beside a build without the outbox.
+     */
+    private void withoutDuplicateRules() throws IOException, InterruptedException {
+        for (JsonNode rule : http.getJson("/v1/duplicate-rules").path("items")) {
+            HttpResponse<String> deleted = http.delete("/v1/duplicate-rules/" + rule.path("key").asText());
+            if (deleted.statusCode() != 204) {
+                throw new IOException("DELETE duplicate rule " + rule.path("key").asText() + ": " + deleted.statusCode() + " " + deleted.body());
+            }
+        }
+        say("P1 without duplicate rules: no matching keys are written by the import");
     }
 
     /** Agents to own the parties, and the two custom fields of the data set; idempotent. */

@@ -95,6 +95,11 @@ final class Http {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> postStream(String path, String contentType, Supplier<InputStream> body)
             throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
