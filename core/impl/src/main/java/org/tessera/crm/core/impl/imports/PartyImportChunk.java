@@ -111,6 +111,14 @@ final class PartyImportChunk {
     /** Writes the row unless the duplicate rules refuse it; notes the candidates either way. */
     private Outcome checkedWrite(Writes writes, Optional<DuplicateSession> session, int row, long line, PartyDTO candidate,
             PartyDTO previous, PartyDTO earlier) throws SQLException {
+        if (previous != null) {
+            // a row that changes nothing writes nothing and cannot make a new duplicate: the
+            // re-import of unchanged rows asks the matching keys nothing
+            PartyStates.adopt(candidate, previous);
+            if (PartyStates.sameState(candidate, previous)) {
+                return Outcome.unchanged(line, previous.id);
+            }
+        }
         PartyDTO before = previous != null ? previous : earlier;
         List<DuplicateMatch> found = session.map(s -> s.findNew(candidate, before, ImportDuplicates.selfId(previous, earlier))).orElse(List.of());
         Optional<List<FieldError>> refusal = duplicates.refusal(line, found);
