@@ -7,7 +7,7 @@
 #              FEED_CHANGES (20000: the feed phase's imported parties, when the load phase does not run),
 #              NO_DUPLICATE_RULES=1 (the load phase deletes every duplicate rule first: the import without matching keys),
 #              JOB_ROWS (10000: the jobs phase's rows per import, synchronous, NDJSON job and CSV job),
-#              EXPORT_PARTIES (the export phase without load: parties written with JDBC before the export; default PARTIES),
+#              EXPORT_PARTIES (the export phase without load: parties written with JDBC before the export; default PARTIES; 0 with KEEP_DB: export the kept database's parties),
 #              SCAN_PARTIES (the scan phase: parties written with JDBC, plus 1 % twins, before two duplicate scans; default PARTIES),
 #              BANKING_ACCOUNTS (200000: the banking phase's accounts, over half as many households),
 #              POLICIES (30000) and RENEWALS (25000): the insurance phase's terms, and how many expire in the run's month,

@@ -25,8 +25,9 @@ import java.util.function.Supplier;
 import org.tessera.crm.core.testkit.TestDatabase;
 
 /**
- * The export phase: {@code --export-parties} generated parties (the run's size by default) written
- * with JDBC into the stopped server's database, then {@code GET /v1/parties:export} as NDJSON and
+ * The export phase: {@code --export-parties} generated parties (the run's size by default; 0 for
+ * none: the parties of a database kept with {@code KEEP_DB}) written with JDBC into the stopped
+ * server's database, then {@code GET /v1/parties:export} as NDJSON and
  * as CSV over HTTP, read to the end by the client; rows/s, and the server's heap: used after a full
  * GC before the export, after a full GC forced half-way through it (the live set while it streams:
  * flat means it does not grow with the rows) and the peak seen every 200 ms. Beside it, the raw
@@ -41,8 +42,10 @@ final class ExportBench {
     private final long seed;
     /** Parties to write with JDBC first (none when the load phase imported the data set). */
     private final long toWrite;
-    /** Parties in the database once written: the rows the export must give. */
+    /** Parties in the database once written: the rows the export must give (0: as many as the raw read finds). */
     private final long parties;
+    /** The party rows the raw read found. */
+    private long rawRows;
     private final List<String> owners;
     private final BankingBench.Row row;
     private final BankingBench.Step stop;
@@ -78,8 +81,9 @@ final class ExportBench {
         boot.run();
         http.useBearer();
         export("csv", 1); // warm-up on a small slice: the first request loads classes
-        Result ndjson = export("ndjson", parties);
-        Result csv = export("csv", parties);
+        long expected = parties > 0 ? parties : rawRows;
+        Result ndjson = export("ndjson", expected);
+        Result csv = export("csv", expected);
         for (Result r : List.of(ndjson, csv)) {
             row.add(fmt("Export %,d parties as %s over HTTP (GET /v1/parties:export)", r.rows, r.format.toUpperCase(Locale.ROOT)),
                     fmt("%,.0f rows/s (%.1f s, %,.0f MB)", r.rate(), r.seconds, r.bytes / 1e6),
@@ -216,6 +220,7 @@ final class ExportBench {
         say("Export raw: %,d party rows read with JDBC and written to a file in %.1f s (%,.0f rows/s, %,d bytes)", rows, seconds,
                 rows / seconds, Files.size(file));
         Files.delete(file);
+        rawRows = rows;
         return rows / seconds;
     }
 
