@@ -16,6 +16,8 @@
 #              FORECAST_OPPORTUNITIES (100000), KEEP_DB=1 to keep the database
 #              of the previous run (its data set must have the same size and seed; use with PHASES
 #              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR),
+#              DIST_TARBALL (the distribution to measure; default: this checkout's, distribution/target;
+#              another build's, to compare two builds with the same bench client),
 #              CHROMIUM_PATH (the ui phase's browser; default: `command -v chromium`, Debian's package).
 # It builds the product and the bench, unpacks a fresh copy of the distribution under
 # bench/target/dist (its own ports, its own database), runs every figure and stops the server.
@@ -53,7 +55,7 @@ if [ -n "$KEEP_DB" ]; then
 fi
 rm -rf "$DIST" "$HERE/target/raw-derby"
 mkdir -p "$DIST"
-tar -xzf "$(ls "$ROOT"/distribution/target/*.tar.gz | head -1)" -C "$DIST" --strip-components=1
+tar -xzf "${DIST_TARBALL:-$(ls "$ROOT"/distribution/target/*.tar.gz | head -1)}" -C "$DIST" --strip-components=1
 if [ -n "$KEEP_DB" ]; then mkdir -p "$DIST/data" && mv "$HERE/target/kept-db" "$DIST/data/tessera"; fi
 # its own ports, so that it never meets another server of the machine
 sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $PORT/" "$DIST/etc/org.ops4j.pax.web.cfg"
