@@ -50,15 +50,13 @@ final class PartyExportRead {
     /** Hands every matching party to {@code sink} in id order; how many. */
     long run(Connection connection, RecordExport.Sink<? super PartyDTO> sink) throws SQLException, IOException {
         // the child cursors first: on Derby a party committed meanwhile may then appear without children, never the reverse
-        try (ChildCursor classifications = new ChildCursor(connection, children(
-                     "SELECT c.party_id, c.code FROM party_classification c JOIN party p ON p.id = c.party_id",
-                     "c.party_id"), FETCH_SIZE);
-             ChildCursor externalIds = new ChildCursor(connection, children(
-                     "SELECT e.party_id, e.source, e.external_id FROM party_external_id e JOIN party p ON p.id = e.party_id",
-                     "e.party_id"), FETCH_SIZE);
-             ChildCursor mechanisms = new ChildCursor(connection, children("SELECT " + PartyExportRows.MECHANISM_COLUMNS
-                     + " FROM contact_mechanism m JOIN party p ON p.id = m.party_id", "m.party_id, m.id"), FETCH_SIZE);
-             ChildCursor customValues = new ChildCursor(connection, customValues(), FETCH_SIZE);
+        try (ChildCursor classifications = cursor(connection, children("SELECT pc.party_id, pc.code"
+                     + " FROM party_classification pc JOIN party p ON p.id = pc.party_id", "pc.party_id"));
+             ChildCursor externalIds = cursor(connection, children("SELECT pe.party_id, pe.source, pe.external_id"
+                     + " FROM party_external_id pe JOIN party p ON p.id = pe.party_id", "pe.party_id"));
+             ChildCursor mechanisms = cursor(connection, children("SELECT " + PartyExportRows.MECHANISM_COLUMNS
+                     + " FROM contact_mechanism cm JOIN party p ON p.id = cm.party_id", "cm.party_id, cm.id"));
+             ChildCursor customValues = cursor(connection, customValues());
              PreparedStatement statement = parties().prepare(connection, FETCH_SIZE);
              ResultSet rows = statement.executeQuery()) {
             long count = 0;
@@ -82,6 +80,10 @@ final class PartyExportRead {
         }
     }
 
+    private static ChildCursor cursor(Connection connection, SqlBuilder sql) throws SQLException {
+        return new ChildCursor(connection, sql, FETCH_SIZE);
+    }
+
     private SqlBuilder parties() {
         // Derby: the primary key read in order, no sort (as the list does in id order)
         return new SqlBuilder().append("SELECT " + PartyExportRows.PARTY_COLUMNS
@@ -89,15 +91,18 @@ final class PartyExportRead {
                 .append(criteria).append(" ORDER BY p.id");
     }
 
-    /** {@code select} joins the child table to {@code party p}; the criteria apply to {@code p}. */
+    /**
+     * {@code select} joins the child table to {@code party p}; the criteria apply to {@code p}. The
+     * child tables' aliases differ from those of the criteria's subqueries ({@code c}, {@code t}, {@code v}).
+     */
     private SqlBuilder children(String select, String orderBy) {
         return new SqlBuilder().append(select + " WHERE 1 = 1").append(criteria).append(" ORDER BY " + orderBy);
     }
 
     private SqlBuilder customValues() {
-        return new SqlBuilder().append("SELECT v.entity_id, v.field_key, v.text_value FROM custom_value v"
-                        + " JOIN party p ON p.id = v.entity_id WHERE v.entity_type = ").param(EntityTypes.PARTY)
-                .append(criteria).append(" ORDER BY v.entity_id");
+        return new SqlBuilder().append("SELECT cv.entity_id, cv.field_key, cv.text_value FROM custom_value cv"
+                        + " JOIN party p ON p.id = cv.entity_id WHERE cv.entity_type = ").param(EntityTypes.PARTY)
+                .append(criteria).append(" ORDER BY cv.entity_id");
     }
 
     /** As the list decodes a value: by its field's type, as text when the field is no longer defined. */

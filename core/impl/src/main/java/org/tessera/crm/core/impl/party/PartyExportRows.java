@@ -24,9 +24,10 @@ final class PartyExportRows {
     static final String PARTY_COLUMNS = "p.id, p.version, p.party_type, p.display_name, p.salutation, p.first_name,"
             + " p.last_name, p.birth_date, p.job_title, p.legal_name, p.registration_number, p.industry,"
             + " p.household_name, p.status, p.owner_id, p.org_unit_id, p.created_at, p.updated_at";
-    /** The contact mechanism columns of the alias {@code m}, {@code m.party_id} first. */
-    static final String MECHANISM_COLUMNS = "m.party_id, m.id, m.mech_type, m.mech_value, m.line1, m.line2,"
-            + " m.postal_code, m.city, m.region, m.country, m.purpose, m.is_primary, m.opt_out, m.valid_from, m.valid_thru";
+    /** The contact mechanism columns of the alias {@code cm}, {@code cm.party_id} first. */
+    static final String MECHANISM_COLUMNS = "cm.party_id, cm.id, cm.mech_type, cm.mech_value, cm.line1, cm.line2,"
+            + " cm.postal_code, cm.city, cm.region, cm.country, cm.purpose, cm.is_primary, cm.opt_out, cm.valid_from,"
+            + " cm.valid_thru";
 
     private PartyExportRows() {
     }
