@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.RecordExport;
 import org.tessera.crm.core.api.customfield.CustomFieldDefinitionDTO;
 import org.tessera.crm.core.api.customfield.CustomFieldType;
+import org.tessera.crm.core.api.party.ContactMechanismDTO;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.impl.customfield.CustomValueCodec;
 import org.tessera.crm.core.impl.support.SqlBuilder;
@@ -22,14 +24,17 @@ import org.tessera.crm.core.impl.support.SqlBuilder;
 /**
  * The read of a party export without entities: one forward-only cursor on the parties the list's
  * criteria and perimeter match, in id order, and one per child table (classifications, external
- * ids, contact mechanisms, custom values) over the same criteria, ordered by party id, advanced
- * together as the party ids advance. No list of ids is sent; only the current party and its
- * children are held. The DTOs are those the list gives, collections in the same order
+ * ids, contact mechanisms, custom values) ordered by party id — joined to the parties under the same
+ * criteria, or the table alone when there are none — advanced together as the party ids advance.
+ * No list of ids is sent; only the current party and its children are held. The DTOs are those the list gives, collections in the same order
  * ({@link PartyReader}), sensitive fields removed for a caller without their permission.
  */
 final class PartyExportRead {
     /** Rows fetched per round trip (PostgreSQL reads through a server-side cursor with it). */
     static final int FETCH_SIZE = 1000;
+
+    /** The list's order of a party's contact mechanisms (the database gives them by party only). */
+    private static final Comparator<ContactMechanismDTO> BY_ID = Comparator.comparingLong(m -> Long.parseLong(m.id));
 
     private final SqlBuilder criteria;
     private final Map<String, CustomFieldDefinitionDTO> definitions;
@@ -50,12 +55,12 @@ final class PartyExportRead {
     /** Hands every matching party to {@code sink} in id order; how many. */
     long run(Connection connection, RecordExport.Sink<? super PartyDTO> sink) throws SQLException, IOException {
         // the child cursors first: on Derby a party committed meanwhile may then appear without children, never the reverse
-        try (ChildCursor classifications = cursor(connection, children("SELECT pc.party_id, pc.code"
-                     + " FROM party_classification pc JOIN party p ON p.id = pc.party_id", "pc.party_id"));
-             ChildCursor externalIds = cursor(connection, children("SELECT pe.party_id, pe.source, pe.external_id"
-                     + " FROM party_external_id pe JOIN party p ON p.id = pe.party_id", "pe.party_id"));
-             ChildCursor mechanisms = cursor(connection, children("SELECT " + PartyExportRows.MECHANISM_COLUMNS
-                     + " FROM contact_mechanism cm JOIN party p ON p.id = cm.party_id", "cm.party_id, cm.id"));
+        try (ChildCursor classifications = cursor(connection, children("SELECT pc.party_id, pc.code",
+                     "party_classification pc", "constraint=PK_PARTY_CLASSIFICATION", "pc.party_id"));
+             ChildCursor externalIds = cursor(connection, children("SELECT pe.party_id, pe.source, pe.external_id",
+                     "party_external_id pe", "constraint=PK_PARTY_EXTERNAL_ID", "pe.party_id"));
+             ChildCursor mechanisms = cursor(connection, children("SELECT " + PartyExportRows.MECHANISM_COLUMNS,
+                     "contact_mechanism cm", "constraint=FK_CONTACT_MECH_PARTY", "cm.party_id"));
              ChildCursor customValues = cursor(connection, customValues());
              PreparedStatement statement = parties().prepare(connection, FETCH_SIZE);
              ResultSet rows = statement.executeQuery()) {
@@ -70,6 +75,7 @@ final class PartyExportRead {
                 externalIds.readFor(id, row -> sources.put(row.getString(2), row.getString(3)));
                 party.externalIds = new LinkedHashMap<>(sources);
                 mechanisms.readFor(id, row -> party.contactMechanisms.add(PartyExportRows.mechanism(row)));
+                party.contactMechanisms.sort(BY_ID);
                 TreeMap<String, Object> values = new TreeMap<>();
                 customValues.readFor(id, row -> values.put(row.getString(2), decode(row.getString(2), row.getString(3))));
                 party.customFields = new LinkedHashMap<>(values);
@@ -92,14 +98,27 @@ final class PartyExportRead {
     }
 
     /**
-     * {@code select} joins the child table to {@code party p}; the criteria apply to {@code p}. The
-     * child tables' aliases differ from those of the criteria's subqueries ({@code c}, {@code t}, {@code v}).
+     * The rows of a child {@code table} (with its alias) by party id. Without criteria (the whole
+     * table, as an administrator's nightly file), the table alone, read on Derby in the order of
+     * {@code derbyIndex} (an index led by the party id: no sort, no join); with criteria, joined to
+     * {@code party p}, which they apply to. The aliases differ from those of the criteria's
+     * subqueries ({@code c}, {@code t}, {@code v}).
      */
-    private SqlBuilder children(String select, String orderBy) {
-        return new SqlBuilder().append(select + " WHERE 1 = 1").append(criteria).append(" ORDER BY " + orderBy);
+    private SqlBuilder children(String select, String table, String derbyIndex, String partyColumn) {
+        if (criteria.isEmpty()) {
+            return new SqlBuilder().append(select + " FROM " + table + " --DERBY-PROPERTIES " + derbyIndex
+                    + "\n ORDER BY " + partyColumn);
+        }
+        return new SqlBuilder().append(select + " FROM " + table + " JOIN party p ON p.id = " + partyColumn + " WHERE 1 = 1")
+                .append(criteria).append(" ORDER BY " + partyColumn);
     }
 
     private SqlBuilder customValues() {
+        if (criteria.isEmpty()) {
+            return new SqlBuilder().append("SELECT cv.entity_id, cv.field_key, cv.text_value"
+                            + " FROM custom_value cv --DERBY-PROPERTIES constraint=PK_CUSTOM_VALUE\n WHERE cv.entity_type = ")
+                    .param(EntityTypes.PARTY).append(" ORDER BY cv.entity_id");
+        }
         return new SqlBuilder().append("SELECT cv.entity_id, cv.field_key, cv.text_value FROM custom_value cv"
                         + " JOIN party p ON p.id = cv.entity_id WHERE cv.entity_type = ").param(EntityTypes.PARTY)
                 .append(criteria).append(" ORDER BY cv.entity_id");

@@ -39,6 +39,11 @@ public final class SqlBuilder {
         return append(fragment.texts.get(fragment.parameters.size()).toString());
     }
 
+    /** Whether nothing was appended (a fragment of no criteria). */
+    public boolean isEmpty() {
+        return parameters.isEmpty() && texts.get(0).length() == 0;
+    }
+
     public Query build(EntityManager em) {
         Query query = em.createNativeQuery(toString());
         for (int i = 0; i < parameters.size(); i++) {

@@ -113,6 +113,18 @@ abstract class AbstractPartyExportRowsDatabaseTest {
     }
 
     @Test
+    void theWholeTableWithoutCriteriaGivesTheSameParties() throws IOException {
+        Set<String> ours = new HashSet<>();
+        collect(core.parties.export(byWord())).forEach(p -> ours.add(p.id));
+        List<PartyDTO> whole = collect(core.parties.export(new PartyQuery()));
+        List<Long> ids = whole.stream().map(p -> Long.valueOf(p.id)).toList();
+        assertEquals(ids.stream().sorted().toList(), ids);
+        PartyQuery listed = byWord();
+        listed.limit = 200;
+        assertEquals(json(core.parties.search(listed).items), json(whole.stream().filter(p -> ours.contains(p.id)).toList()));
+    }
+
+    @Test
     void aPartyWithoutChildrenBetweenPartiesWithChildrenGetsNone() throws IOException {
         PartyDTO exported = find(collect(core.parties.export(byWord())), bare.id);
         assertTrue(exported.classifications.isEmpty());
