@@ -40,6 +40,9 @@ public final class SnapshotRead {
         try {
             return tx.required(em -> {
                 Connection connection = begin(em);
+                if (connection == null) {
+                    throw new PersistenceException("the transaction gives no JDBC connection to read with");
+                }
                 try {
                     return work.read(em, connection);
                 } catch (IOException e) {
