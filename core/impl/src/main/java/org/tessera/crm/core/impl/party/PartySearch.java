@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.Page;
@@ -64,31 +63,18 @@ final class PartySearch {
         List<Long> ids = new ArrayList<>();
         pageRows.forEach(row -> ids.add(((Number) row[0]).longValue()));
         String next = more ? order.cursorAfter(pageRows.get(pageRows.size() - 1)) : null;
-        return new Page<>(load(ids, false), next);
+        return new Page<>(load(ids), next);
     }
 
     /**
-     * The ids of an export's next batch: the rows the list's criteria and scope match, in id order,
-     * after {@code afterId} ({@code null} for the first batch), at most {@code size}.
+     * The list's criteria and the caller's perimeter on the party table aliased {@code p}, as
+     * {@code AND} conditions to append after a {@code WHERE}; empty when they can match nothing (a
+     * malformed id, an empty perimeter). Built once, so that every statement of an export uses the
+     * same conditions. A bad criterion is refused here.
      */
-    List<Long> idsAfter(PartyQuery query, Long afterId, int size) {
-        SqlBuilder sql = new SqlBuilder().append("SELECT p.id FROM party p --DERBY-PROPERTIES constraint=PK_PARTY\n WHERE 1 = 1");
-        if (!appendCriteria(query, sql)) {
-            return List.of();
-        }
-        if (afterId != null) {
-            sql.append(" AND p.id > ").param(afterId);
-        }
-        sql.append(" ORDER BY p.id");
-        List<?> rows = sql.build(em).setMaxResults(size).getResultList();
-        List<Long> ids = new ArrayList<>(rows.size());
-        rows.forEach(row -> ids.add(((Number) row).longValue()));
-        return ids;
-    }
-
-    /** The parties of these ids in their order, read without registering anything (an export's batch). */
-    List<PartyDTO> readOnly(List<Long> ids) {
-        return load(ids, true);
+    Optional<SqlBuilder> criteria(PartyQuery query) {
+        SqlBuilder sql = new SqlBuilder();
+        return appendCriteria(query, sql) ? Optional.of(sql) : Optional.empty();
     }
 
     /** Adds the WHERE criteria; false when a criterion can match nothing (a malformed id). */
@@ -159,19 +145,15 @@ final class PartySearch {
         return canonical;
     }
 
-    private List<PartyDTO> load(List<Long> ids, boolean readOnly) {
+    private List<PartyDTO> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, PartyEntity> byId = new HashMap<>();
-        TypedQuery<PartyEntity> query = em.createQuery("SELECT p FROM PartyEntity p WHERE p.id IN :ids", PartyEntity.class)
-                .setParameter("ids", ids);
-        if (readOnly) {
-            query.setHint(CustomValueStore.READ_ONLY, Boolean.TRUE);
-        }
-        query.getResultList().forEach(p -> byId.put(p.id, p));
+        em.createQuery("SELECT p FROM PartyEntity p WHERE p.id IN :ids", PartyEntity.class).setParameter("ids", ids)
+                .getResultList().forEach(p -> byId.put(p.id, p));
         List<PartyEntity> ordered = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        return new PartyReader(em, readOnly).toDtos(ordered);
+        return new PartyReader(em).toDtos(ordered);
     }
 
 }

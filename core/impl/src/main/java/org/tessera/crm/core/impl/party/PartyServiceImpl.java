@@ -60,6 +60,7 @@ import org.tessera.crm.core.kit.ChangedFields;
 import org.tessera.crm.core.impl.support.DependentRecordsGuard;
 import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.impl.support.JpaLookups;
+import org.tessera.crm.core.impl.support.SqlBuilder;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.impl.sync.FieldMetaStore;
 import org.tessera.crm.core.impl.sync.FieldStamp;
@@ -68,8 +69,8 @@ import org.tessera.crm.core.impl.sync.PartySyncRequests;
 import org.tessera.crm.core.impl.sync.SyncPolicy;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.Ids;
-import org.tessera.crm.core.kit.jpa.KeysetExport;
 import org.tessera.crm.core.kit.jpa.OptimisticLocks;
+import org.tessera.crm.core.kit.jpa.SnapshotRead;
 import org.tessera.crm.core.kit.jpa.Tx;
 
 /**
@@ -390,7 +391,7 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
             if (!sensitiveShown) {
                 SensitivePartyFields.of(em).refuseFilters(query.customFields.keySet());
             }
-            new PartySearch(em, visible).idsAfter(query, null, 1); // a bad criterion is refused here, before any byte
+            new PartySearch(em, visible).criteria(query); // a bad criterion is refused here, before any byte
             return new CustomValueStore(em).definitions(EntityTypes.PARTY).values().stream()
                     .filter(definition -> sensitiveShown || !definition.sensitive).map(definition -> definition.key)
                     .sorted().toList();
@@ -403,15 +404,15 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
 
             @Override
             public long forEach(Sink<? super PartyDTO> sink) throws IOException {
-                return KeysetExport.run(tx, (em, after, size) -> new PartySearch(em, visible).idsAfter(query, after, size),
-                        (em, ids) -> {
-                            List<PartyDTO> batch = new PartySearch(em, visible).readOnly(ids);
-                            if (sensitiveShown) {
-                                return batch;
-                            }
-                            SensitivePartyFields sensitive = SensitivePartyFields.of(em);
-                            return batch.stream().map(sensitive::strip).toList();
-                        }, sink);
+                // the criteria are built again inside the snapshot: a sparse search term becomes a list of the ids it matches then
+                return SnapshotRead.run(tx, (em, connection) -> {
+                    Optional<SqlBuilder> criteria = new PartySearch(em, visible).criteria(query);
+                    if (criteria.isEmpty()) {
+                        return 0L;
+                    }
+                    return new PartyExportRead(criteria.get(), new CustomValueStore(em).definitionsForReading(EntityTypes.PARTY),
+                            sensitiveShown).run(connection, sink);
+                });
             }
         };
     }

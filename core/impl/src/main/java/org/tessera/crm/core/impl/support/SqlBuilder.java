@@ -1,38 +1,91 @@
 package org.tessera.crm.core.impl.support;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
 
-/** A native SQL statement built from optional criteria, with numbered parameters. */
+/**
+ * A native SQL statement built from optional criteria, with parameters: numbered ({@code ?1}) for a
+ * JPA native query, plain ({@code ?}) for JDBC.
+ */
 public final class SqlBuilder {
-    private final StringBuilder sql = new StringBuilder();
+    /** The text between the parameters: {@code texts.get(i)} comes before parameter {@code i}. */
+    private final List<StringBuilder> texts = new ArrayList<>(List.of(new StringBuilder()));
     private final List<Object> parameters = new ArrayList<>();
 
     public SqlBuilder append(String text) {
-        sql.append(text);
+        texts.get(texts.size() - 1).append(text);
         return this;
     }
 
     /** Appends a placeholder bound to {@code value}. */
     public SqlBuilder param(Object value) {
         parameters.add(value);
-        sql.append('?').append(parameters.size());
+        texts.add(new StringBuilder());
         return this;
     }
 
+    /** Appends {@code fragment}'s text and parameters (a criteria fragment built once, used in several statements). */
+    public SqlBuilder append(SqlBuilder fragment) {
+        for (int i = 0; i < fragment.parameters.size(); i++) {
+            append(fragment.texts.get(i).toString()).param(fragment.parameters.get(i));
+        }
+        return append(fragment.texts.get(fragment.parameters.size()).toString());
+    }
+
+    /** Whether nothing was appended (a fragment of no criteria). */
+    public boolean isEmpty() {
+        return parameters.isEmpty() && texts.get(0).length() == 0;
+    }
+
     public Query build(EntityManager em) {
-        Query query = em.createNativeQuery(sql.toString());
+        Query query = em.createNativeQuery(toString());
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
         return query;
     }
 
+    /**
+     * A forward-only, read-only JDBC statement, its parameters bound. {@code fetchSize} rows are
+     * fetched at a time: PostgreSQL then reads through a cursor instead of the whole result at once
+     * (inside a transaction only).
+     */
+    public PreparedStatement prepare(Connection connection, int fetchSize) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(render(false), ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        try {
+            statement.setFetchSize(fetchSize);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private String render(boolean numbered) {
+        StringBuilder sql = new StringBuilder(texts.get(0));
+        for (int i = 0; i < parameters.size(); i++) {
+            sql.append('?');
+            if (numbered) {
+                sql.append(i + 1);
+            }
+            sql.append(texts.get(i + 1));
+        }
+        return sql.toString();
+    }
+
     @Override
     public String toString() {
-        return sql.toString();
+        return render(true);
     }
 }

@@ -2,13 +2,9 @@ package org.tessera.crm.core.kit.jpa;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import javax.persistence.EntityManager;
-import javax.persistence.PersistenceException;
 
 import org.tessera.crm.core.api.RecordExport;
 
@@ -16,9 +12,8 @@ import org.tessera.crm.core.api.RecordExport;
  * The read of an export ({@link RecordExport#forEach}): batches of ids in ascending order after the
  * last one written, each batch loaded, handed to the sink and then dropped from the persistence
  * context, so that memory stays flat whatever the number of rows. Everything runs in one
- * transaction; on PostgreSQL it is made {@code REPEATABLE READ, READ ONLY} before its first
- * statement, so the whole export is one snapshot. Derby (no multi-version reads) keeps
- * {@code READ COMMITTED}: a stronger level there would lock every row read until the end.
+ * transaction, a snapshot where the database has them ({@link SnapshotRead}). An export that
+ * needs more speed than entities give reads with JDBC cursors in a {@link SnapshotRead} instead.
  *
  * <pre>
  * return KeysetExport.run(tx, (em, after, size) -&gt; ids of the query's rows with id &gt; after, by id, at most size,
@@ -53,7 +48,7 @@ public final class KeysetExport {
     public static <T> long run(Tx tx, IdBatch ids, Loader<T> loader, RecordExport.Sink<? super T> sink) throws IOException {
         try {
             return tx.required(em -> {
-                snapshot(em);
+                SnapshotRead.begin(em);
                 long count = 0;
                 Long after = null;
                 while (true) {
@@ -82,20 +77,6 @@ public final class KeysetExport {
             sink.accept(record);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Makes the transaction one snapshot where the database can without locking (PostgreSQL). */
-    static void snapshot(EntityManager em) {
-        Connection connection = em.unwrap(Connection.class);
-        try {
-            if (connection != null && "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                }
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException("could not start the export's snapshot", e);
         }
     }
 }

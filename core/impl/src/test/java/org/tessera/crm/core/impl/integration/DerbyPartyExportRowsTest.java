@@ -1,0 +1,11 @@
+package org.tessera.crm.core.impl.integration;
+
+import org.tessera.crm.core.testkit.TestDatabase;
+
+/** The party export's rows on embedded Derby. */
+class DerbyPartyExportRowsTest extends AbstractPartyExportRowsDatabaseTest {
+    @Override
+    protected TestDatabase startDatabase() throws Exception {
+        return TestDatabase.derby();
+    }
+}
