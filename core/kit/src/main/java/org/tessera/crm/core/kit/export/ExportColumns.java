@@ -1,12 +1,14 @@
 package org.tessera.crm.core.kit.export;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,6 +110,13 @@ public final class ExportColumns<T> {
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
             return value.toString();
+        }
+        if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+            try {
+                return mapper.writeValueAsString(value); // the API's JSON text of it
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write a cell as JSON: " + e.getOriginalMessage(), e);
+            }
         }
         return cell(mapper.valueToTree(value));
     }

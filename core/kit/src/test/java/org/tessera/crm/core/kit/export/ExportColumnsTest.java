@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.Test;
 import org.tessera.crm.core.kit.rest.ObjectMappers;
 
@@ -75,5 +77,25 @@ class ExportColumnsTest {
         List<String> cells = columns().cells(s);
         assertNull(cells.get(1));
         assertEquals(false, String.join("|", cells.stream().map(String::valueOf).toList()).contains("not a column"));
+    }
+
+    /** A list or map cell is the JSON text of the value, as the API writes it. */
+    public static class Nested {
+        public List<Map<String, Object>> items = new ArrayList<>();
+    }
+
+    @Test
+    void aContainerCellIsTheJsonTextOfItsValue() throws Exception {
+        Nested n = new Nested();
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("at", Instant.parse("2026-12-03T10:00:00Z"));
+        item.put("amount", new BigDecimal("12.50"));
+        item.put("none", null);
+        n.items.add(item);
+        ObjectMapper mapper = ObjectMappers.create();
+        List<String> cells = ExportColumns.of(mapper, Nested.class, List.of()).cells(n);
+        assertEquals("[{\"at\":\"2026-12-03T10:00:00Z\",\"amount\":12.50}]", cells.get(0),
+                "a null member left out and the decimal's scale kept, as in the API's JSON");
+        assertEquals(mapper.writeValueAsString(n.items), cells.get(0));
     }
 }
