@@ -50,6 +50,7 @@ import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.imports.PartyImporter;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.party.PartyServiceImpl;
+import org.tessera.crm.core.impl.security.FixedRoles;
 import org.tessera.crm.core.impl.security.OrgTreeRecordScope;
 import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
 import org.tessera.crm.core.impl.testing.SystemUnlessBoundCallers;
@@ -413,41 +414,6 @@ abstract class AbstractOutboxDatabaseTest {
     }
 
     private static RoleService roles(Map<String, Set<String>> declared) {
-        return new RoleService() {
-            @Override
-            public Map<String, Set<String>> declaredPermissions() {
-                return declared;
-            }
-
-            @Override
-            public Map<String, Set<String>> roles() {
-                return Map.of();
-            }
-
-            @Override
-            public Set<String> permissionsOf(Set<String> roles) {
-                return Set.of();
-            }
-
-            @Override
-            public void grant(String role, Set<String> permissions) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void remove(String role) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean isDisabled(String login) {
-                return false;
-            }
-
-            @Override
-            public void setDisabled(String login, boolean disabled) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new FixedRoles(declared, Map.of());
     }
 }

@@ -38,6 +38,7 @@ import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.outbox.OutboxDispatcher;
 import org.tessera.crm.core.impl.outbox.OutboxDomainEvents;
 import org.tessera.crm.core.impl.party.PartyServiceImpl;
+import org.tessera.crm.core.impl.security.FixedRoles;
 import org.tessera.crm.core.impl.security.OrgTreeRecordScope;
 import org.tessera.crm.core.impl.security.ThreadLocalCallerContext;
 import org.tessera.crm.core.impl.testing.SystemUnlessBoundCallers;
@@ -349,41 +350,6 @@ abstract class AbstractWebhookDatabaseTest {
     }
 
     private static RoleService roles() {
-        return new RoleService() {
-            @Override
-            public Map<String, Set<String>> declaredPermissions() {
-                return Map.of("core", org.tessera.crm.core.api.security.CorePermissions.ALL);
-            }
-
-            @Override
-            public Map<String, Set<String>> roles() {
-                return Map.of();
-            }
-
-            @Override
-            public Set<String> permissionsOf(Set<String> roles) {
-                return Set.of();
-            }
-
-            @Override
-            public void grant(String role, Set<String> permissions) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void remove(String role) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean isDisabled(String login) {
-                return false;
-            }
-
-            @Override
-            public void setDisabled(String login, boolean disabled) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new FixedRoles(Map.of("core", org.tessera.crm.core.api.security.CorePermissions.ALL), Map.of());
     }
 }

@@ -47,6 +47,7 @@ import org.tessera.crm.core.api.security.CorePermissions;
 import org.tessera.crm.core.api.security.RoleService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.imports.PartyImporter;
+import org.tessera.crm.core.impl.security.FixedRoles;
 import org.tessera.crm.core.impl.testing.CoreServices;
 import org.tessera.crm.core.testkit.TestDatabase;
 
@@ -337,41 +338,6 @@ abstract class AbstractImportJobsDatabaseTest {
 
     /** The roles as the worker finds them when it runs a job: the importer role grants what alice holds. */
     private static RoleService roles() {
-        return new RoleService() {
-            @Override
-            public Map<String, Set<String>> declaredPermissions() {
-                return Map.of("core", CorePermissions.ALL);
-            }
-
-            @Override
-            public Map<String, Set<String>> roles() {
-                return Map.of(IMPORTER, permissions(true));
-            }
-
-            @Override
-            public Set<String> permissionsOf(Set<String> roles) {
-                return roles.contains(IMPORTER) ? permissions(true) : Set.of();
-            }
-
-            @Override
-            public void grant(String role, Set<String> permissions) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public void remove(String role) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public boolean isDisabled(String login) {
-                return false;
-            }
-
-            @Override
-            public void setDisabled(String login, boolean disabled) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new FixedRoles(Map.of("core", CorePermissions.ALL), Map.of(IMPORTER, permissions(true)));
     }
 }
