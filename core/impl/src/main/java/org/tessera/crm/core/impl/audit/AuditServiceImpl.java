@@ -35,7 +35,8 @@ public class AuditServiceImpl implements AuditService {
     public Page<AuditRecordDTO> search(AuditQuery query) {
         KeysetCursor.checkLimit(query.limit);
         Long before = query.cursor == null ? null : KeysetCursor.idPart(KeysetCursor.decode(query.cursor, 1).get(0));
-        StringBuilder jpql = new StringBuilder("SELECT a FROM AuditRecordEntity a WHERE 1 = 1");
+        // a seed condition without literals: "1 = 1" makes EclipseLink send the query unbound (see ScopeFilter)
+        StringBuilder jpql = new StringBuilder("SELECT a FROM AuditRecordEntity a WHERE a.id IS NOT NULL");
         if (query.entityType != null) {
             jpql.append(" AND a.entityType = :entityType");
         }

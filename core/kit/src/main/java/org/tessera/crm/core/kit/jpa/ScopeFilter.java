@@ -56,11 +56,13 @@ public final class ScopeFilter {
      * unrestricted caller.
      */
     public String condition(String partyIdPath) {
+        // Not "1 = 1" / "1 = 0": EclipseLink binds literals as parameters, Derby refuses "? = ?", so
+        // EclipseLink then sends the whole statement unbound and Derby compiles it on every execution.
         if (units == null) {
-            return "1 = 1";
+            return "(" + partyIdPath + " IS NULL OR " + partyIdPath + " IS NOT NULL)";
         }
         if (units.isEmpty()) {
-            return "1 = 0";
+            return "(" + partyIdPath + " IS NULL AND " + partyIdPath + " IS NOT NULL)";
         }
         return "EXISTS (SELECT s.id FROM " + PartyScopeRow.ENTITY + " s WHERE s.id = " + partyIdPath
                 + " AND s.orgUnitId IN (" + units + "))";
