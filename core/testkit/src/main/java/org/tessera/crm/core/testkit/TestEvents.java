@@ -2,9 +2,11 @@ package org.tessera.crm.core.testkit;
 
 import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import org.tessera.crm.core.api.event.DomainEvent;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.kit.jpa.Tx;
@@ -45,6 +47,12 @@ public final class TestEvents {
             public void record(Connection transaction, String topic, Map<String, Object> properties) {
                 publisher.record(transaction, topic, properties);
                 observer.accept(topic, properties);
+            }
+
+            @Override
+            public void recordAll(Connection transaction, List<DomainEvent> events) {
+                publisher.recordAll(transaction, events);
+                events.forEach(event -> observer.accept(event.topic(), event.properties()));
             }
 
             @Override

@@ -1,6 +1,7 @@
 package org.tessera.crm.core.api.event;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -25,6 +26,13 @@ public interface DomainEventPublisher {
      *        lists of strings keep their type on Event Admin; any other value arrives as its string form
      */
     void record(Connection transaction, String topic, Map<String, Object> properties);
+
+    /**
+     * Writes {@code events} to the outbox on {@code transaction} as {@link #record} writes one, in one
+     * batch and in their order: for the changes that record many events at once (a scheduler's sweep,
+     * an import chunk), where one round trip per event would cost more than the change.
+     */
+    void recordAll(Connection transaction, List<DomainEvent> events);
 
     /**
      * Writes the event to the outbox in a transaction of its own, then lets the dispatcher publish

@@ -27,7 +27,7 @@ import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
-import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.kit.ChangedFields;
@@ -51,13 +51,13 @@ public class ActivityServiceImpl implements ActivityService {
 
     private final Tx tx;
     private final ValidationService validation;
-    private final DomainEvents events;
+    private final DomainEventPublisher events;
     private final RecordScope scope;
     private final AuditTrail audit;
 
     @Activate
     public ActivityServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation,
-            @Reference(name = "events") DomainEvents events, @Reference(name = "scope") RecordScope scope,
+            @Reference(name = "events") DomainEventPublisher events, @Reference(name = "scope") RecordScope scope,
             @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
         this.validation = validation;

@@ -14,7 +14,7 @@ import org.tessera.crm.core.api.imports.ImportedActivityDTO;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.api.spi.ValidationService;
 import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.jpa.Tx;
@@ -26,7 +26,7 @@ public class ActivityImporter implements ActivityImportService {
 
     @Activate
     public ActivityImporter(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation,
-            @Reference(name = "events") DomainEvents events, @Reference(name = "scope") RecordScope scope,
+            @Reference(name = "events") DomainEventPublisher events, @Reference(name = "scope") RecordScope scope,
             @Reference(name = "audit") AuditTrail audit) {
         this.chunks = new ChunkedImport<>(tx, new ChunkedImport.Events(events, EntityTypes.ACTIVITY,
                 CoreEvents.ACTIVITY_CREATED, CoreEvents.ACTIVITY_UPDATED),

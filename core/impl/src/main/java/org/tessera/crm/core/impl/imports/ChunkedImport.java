@@ -15,8 +15,8 @@ import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.imports.RejectedRow;
 import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.event.DomainEvents;
-import org.tessera.crm.core.impl.outbox.OutboxEvent;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
+import org.tessera.crm.core.api.event.DomainEvent;
 import org.tessera.crm.core.kit.EventProperties;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.kit.ChangedFields;
@@ -42,7 +42,7 @@ final class ChunkedImport<T> {
     }
 
     /** The entity type and the topics of the events recorded for created and updated records. */
-    record Events(DomainEvents events, String entityType, String createdTopic, String updatedTopic) {
+    record Events(DomainEventPublisher events, String entityType, String createdTopic, String updatedTopic) {
     }
 
     private final Tx tx;
@@ -99,14 +99,14 @@ final class ChunkedImport<T> {
     }
 
     /** The events of a chunk's outcomes, recorded in the chunk's transaction. */
-    private List<OutboxEvent> eventsOf(List<Outcome> outcomes) {
-        List<OutboxEvent> recorded = new ArrayList<>();
+    private List<DomainEvent> eventsOf(List<Outcome> outcomes) {
+        List<DomainEvent> recorded = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             if (outcome.kind() == Outcome.Kind.CREATED) {
-                recorded.add(new OutboxEvent(events.createdTopic(), EventProperties.of(events.entityType(), outcome.recordId(), 1L, null)));
+                recorded.add(new DomainEvent(events.createdTopic(), EventProperties.of(events.entityType(), outcome.recordId(), 1L, null)));
             } else if (outcome.kind() == Outcome.Kind.UPDATED && outcome.after() != null) {
                 // without after, a later line replaced a record created earlier in the same transaction: one event, created
-                recorded.add(new OutboxEvent(events.updatedTopic(), EventProperties.of(events.entityType(), outcome.recordId(),
+                recorded.add(new DomainEvent(events.updatedTopic(), EventProperties.of(events.entityType(), outcome.recordId(),
                         outcome.version(), ChangedFields.between(outcome.before(), outcome.after(), AuditTrail.SERVER_OWNED))));
             }
         }

@@ -22,7 +22,7 @@ import org.tessera.crm.core.api.sync.WriteSource;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.duplicate.PartyDuplicates;
 import org.tessera.crm.core.impl.security.ScopedUnits;
-import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.jpa.Tx;
@@ -34,7 +34,7 @@ public class PartyImporter implements PartyImportService {
 
     private final Tx tx;
     private final ValidationService validation;
-    private final DomainEvents events;
+    private final DomainEventPublisher events;
     private final PartyImportChunk.Security security;
     /** Duplicate detection; unset (no check) only where a test builds the importer by hand. */
     private volatile PartyDuplicates duplicates;
@@ -43,7 +43,7 @@ public class PartyImporter implements PartyImportService {
 
     @Activate
     public PartyImporter(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation,
-            @Reference(name = "events") DomainEvents events, @Reference(name = "callers") CallerContext callers,
+            @Reference(name = "events") DomainEventPublisher events, @Reference(name = "callers") CallerContext callers,
             @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
         this.validation = validation;

@@ -53,7 +53,7 @@ import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.duplicate.PartyDuplicates;
 import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.party.PartyMapper;
 import org.tessera.crm.core.impl.party.PartyReader;
@@ -90,7 +90,7 @@ public class MergeServiceImpl implements MergeService {
     private final CallerContext callers;
     private final RecordScope scope;
     private final AuditTrail audit;
-    private final DomainEvents events;
+    private final DomainEventPublisher events;
     private final Duration undoWindow;
     private final Map<String, MergeContributor> contributors = new ConcurrentHashMap<>();
     private volatile PartyDuplicates duplicates;
@@ -104,7 +104,7 @@ public class MergeServiceImpl implements MergeService {
     @Activate
     public MergeServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "callers") CallerContext callers,
             @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit,
-            @Reference(name = "events") DomainEvents events, Config config) {
+            @Reference(name = "events") DomainEventPublisher events, Config config) {
         this.tx = tx;
         this.callers = callers;
         this.scope = scope;

@@ -10,9 +10,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.tessera.crm.core.api.event.DomainEvent;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.security.CallerContext;
-import org.tessera.crm.core.impl.event.DomainEvents;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.kit.jpa.Tx;
 
@@ -22,8 +22,8 @@ import org.tessera.crm.core.kit.jpa.Tx;
  * the {@link OutboxDispatcher} publishes them once committed, and is woken here so that it looks
  * at once.
  */
-@Component(service = {DomainEvents.class, DomainEventPublisher.class})
-public class OutboxDomainEvents implements DomainEvents {
+@Component(service = DomainEventPublisher.class)
+public class OutboxDomainEvents implements DomainEventPublisher {
     private final CallerContext callers;
     private final Tx tx;
 
@@ -39,11 +39,11 @@ public class OutboxDomainEvents implements DomainEvents {
 
     @Override
     public void record(Connection transaction, String topic, Map<String, Object> properties) {
-        recordAll(transaction, List.of(new OutboxEvent(topic, properties)));
+        recordAll(transaction, List.of(new DomainEvent(topic, properties)));
     }
 
     @Override
-    public void recordAll(Connection transaction, List<OutboxEvent> events) {
+    public void recordAll(Connection transaction, List<DomainEvent> events) {
         try {
             OutboxWriter.write(transaction, callers.currentLogin(), events);
         } catch (SQLException e) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.tessera.crm.core.api.event.DomainEvent;
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.impl.db.IdBlocks;
@@ -35,7 +36,7 @@ final class OutboxWriter {
     private OutboxWriter() {
     }
 
-    static void write(Connection connection, String login, List<OutboxEvent> events) throws SQLException {
+    static void write(Connection connection, String login, List<DomainEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -45,7 +46,7 @@ final class OutboxWriter {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_outbox (id, topic, feed_type, action,"
                 + " entity_type, record_id, record_num, record_version, scope_unit_id, changed_fields, properties_json, user_login,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (OutboxEvent event : events) {
+            for (DomainEvent event : events) {
                 Map<String, Object> properties = new LinkedHashMap<>(event.properties());
                 properties.putIfAbsent(CoreEvents.USER, login);
                 String recordId = text(properties.get(CoreEvents.ID));
@@ -75,7 +76,7 @@ final class OutboxWriter {
     }
 
     /** The org units of the parties the events are about, in one query. */
-    private static Map<Long, Long> partyUnits(Connection connection, List<OutboxEvent> events) throws SQLException {
+    private static Map<Long, Long> partyUnits(Connection connection, List<DomainEvent> events) throws SQLException {
         List<Long> parties = events.stream().filter(event -> isParty(event.properties()))
                 .map(event -> Ids.parse(text(event.properties().get(CoreEvents.ID)))).flatMap(Optional::stream)
                 .distinct().toList();

@@ -52,8 +52,8 @@ import org.tessera.crm.core.impl.duplicate.DuplicateSession;
 import org.tessera.crm.core.impl.duplicate.PartyDuplicates;
 import org.tessera.crm.core.impl.entity.ActivityEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.impl.event.DomainEvents;
-import org.tessera.crm.core.impl.outbox.OutboxEvent;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
+import org.tessera.crm.core.api.event.DomainEvent;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.kit.ChangedFields;
@@ -87,7 +87,7 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
 
     private final Tx tx;
     private final ValidationService validation;
-    private final DomainEvents events;
+    private final DomainEventPublisher events;
     private final PartyLinks links;
     private final CallerContext callers;
     private final RecordScope scope;
@@ -101,7 +101,7 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
     private volatile SyncPolicy syncPolicy;
 
     @Activate
-    public PartyServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEvents events,
+    public PartyServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "validation") ValidationService validation, @Reference(name = "events") DomainEventPublisher events,
             @Reference(name = "callers") CallerContext callers, @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit) {
         this.tx = tx;
         this.validation = validation;
@@ -354,10 +354,10 @@ public class PartyServiceImpl implements PartyService, PartyFieldSync {
             // Children and referencing rows go first: nothing orders these statements for us.
             em.flush();
             // recorded while the party row is there, so that the feed scopes its deletion by its org unit
-            List<OutboxEvent> recorded = new ArrayList<>();
-            recorded.add(new OutboxEvent(CoreEvents.PARTY_DELETED, EventProperties.of(EntityTypes.PARTY, previous.id, null, null)));
+            List<DomainEvent> recorded = new ArrayList<>();
+            recorded.add(new DomainEvent(CoreEvents.PARTY_DELETED, EventProperties.of(EntityTypes.PARTY, previous.id, null, null)));
             for (ActivityEntity activity : activities) {
-                recorded.add(new OutboxEvent(CoreEvents.ACTIVITY_UPDATED, EventProperties.of(EntityTypes.ACTIVITY,
+                recorded.add(new DomainEvent(CoreEvents.ACTIVITY_UPDATED, EventProperties.of(EntityTypes.ACTIVITY,
                         Ids.format(activity.id), activity.version, new String[] {"participants"})));
             }
             events.recordAll(em.unwrap(Connection.class), recorded);

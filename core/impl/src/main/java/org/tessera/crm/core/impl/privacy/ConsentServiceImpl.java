@@ -26,7 +26,7 @@ import org.tessera.crm.core.api.privacy.ConsentService;
 import org.tessera.crm.core.api.privacy.ConsentStatus;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.impl.audit.AuditTrail;
-import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.EventProperties;
@@ -48,11 +48,11 @@ public class ConsentServiceImpl implements ConsentService {
     private final Tx tx;
     private final RecordScope scope;
     private final AuditTrail audit;
-    private final DomainEvents events;
+    private final DomainEventPublisher events;
 
     @Activate
     public ConsentServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "scope") RecordScope scope,
-            @Reference(name = "audit") AuditTrail audit, @Reference(name = "events") DomainEvents events) {
+            @Reference(name = "audit") AuditTrail audit, @Reference(name = "events") DomainEventPublisher events) {
         this.tx = tx;
         this.scope = scope;
         this.audit = audit;

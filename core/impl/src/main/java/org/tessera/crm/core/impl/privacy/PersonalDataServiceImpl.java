@@ -49,7 +49,7 @@ import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.impl.duplicate.PartyDuplicates;
 import org.tessera.crm.core.impl.entity.AuditRecordEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.impl.event.DomainEvents;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.EventProperties;
@@ -69,7 +69,7 @@ public class PersonalDataServiceImpl implements PersonalDataService {
     private final RecordScope scope;
     private final CallerContext callers;
     private final AuditRecorder audit;
-    private final DomainEvents events;
+    private final DomainEventPublisher events;
     private final PartyService parties;
     /** The providers present, by module: one per module (the highest ranked wins, as DS binds them in order). */
     private final Map<String, PersonalDataProvider> providers = new ConcurrentSkipListMap<>();
@@ -84,7 +84,7 @@ public class PersonalDataServiceImpl implements PersonalDataService {
     @Activate
     public PersonalDataServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx, @Reference(name = "scope") RecordScope scope,
             @Reference(name = "callers") CallerContext callers, @Reference(name = "audit") AuditRecorder audit,
-            @Reference(name = "events") DomainEvents events, @Reference(name = "parties") PartyService parties) {
+            @Reference(name = "events") DomainEventPublisher events, @Reference(name = "parties") PartyService parties) {
         this.tx = tx;
         this.scope = scope;
         this.callers = callers;

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.tessera.crm.core.impl.event.DomainEvents;
-import org.tessera.crm.core.impl.outbox.OutboxEvent;
+import org.tessera.crm.core.api.event.DomainEventPublisher;
+import org.tessera.crm.core.api.event.DomainEvent;
 
 /** Records the events given to it in place of the outbox (recorded in a transaction or posted after one). */
-public final class RecordingEvents implements DomainEvents {
+public final class RecordingEvents implements DomainEventPublisher {
     public record Posted(String topic, Map<String, Object> properties) {
     }
 
@@ -21,7 +21,7 @@ public final class RecordingEvents implements DomainEvents {
     }
 
     @Override
-    public void recordAll(Connection transaction, List<OutboxEvent> events) {
+    public void recordAll(Connection transaction, List<DomainEvent> events) {
         events.forEach(event -> record(transaction, event.topic(), event.properties()));
     }
 

@@ -1,10 +1,12 @@
 package org.tessera.crm.core.kit.jpa;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
 
+import org.tessera.crm.core.api.event.DomainEvent;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 
 /**
@@ -30,5 +32,12 @@ public final class ModuleEvents {
     /** Records the event in the transaction {@code em} belongs to. */
     public void record(EntityManager em, String topic, Map<String, Object> properties) {
         publisher.record(em.unwrap(Connection.class), topic, properties);
+    }
+
+    /** Records {@code events}, in their order, in one batch in the transaction {@code em} belongs to. */
+    public void recordAll(EntityManager em, List<DomainEvent> events) {
+        if (!events.isEmpty()) {
+            publisher.recordAll(em.unwrap(Connection.class), events);
+        }
     }
 }

@@ -9,5 +9,5 @@
  * ({@link org.tessera.crm.core.kit.jpa.Dependents}) and the {@code Instant} converter.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.tessera.crm.core.kit.jpa;
