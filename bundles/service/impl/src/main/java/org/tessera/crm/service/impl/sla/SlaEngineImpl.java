@@ -1,15 +1,19 @@
 package org.tessera.crm.service.impl.sla;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
+import javax.persistence.Query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.activity.ActivityStatus;
+import org.tessera.crm.core.api.event.DomainEvent;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.kit.FieldErrors;
@@ -69,6 +74,13 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
     private final CallerContext callers;
     private final ObjectMapper json = ObjectMappers.create();
     private final Map<String, ComponentServiceObjects<SlaSubjectHandler>> handlers = new ConcurrentHashMap<>();
+    /**
+     * Parsed bodies, for the clocks' own use (never handed out): a policy row is never changed once
+     * written (a change is a new version, a new row) and a calendar's every change moves its version,
+     * so neither can go stale, on this node or because of another.
+     */
+    private final Map<Long, SlaPolicyDTO> parsedPolicies = new ConcurrentHashMap<>();
+    private final Map<String, BusinessCalendar> parsedCalendars = new ConcurrentHashMap<>();
 
     @Activate
     public SlaEngineImpl(@Reference(name = "tx", target = ServiceUnit.TX) Tx tx, @Reference EngineClock clock,
@@ -207,18 +219,20 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
     public List<MilestoneStatusDTO> start(SlaSubject subject) {
         Instant now = clock.now();
         return tx.required(em -> {
-            Optional<SlaPolicyDTO> chosen = PolicySelector.select(currentPolicies(em), subject.entityType, subject.facts);
+            List<Long> rows = em.createQuery("SELECT p.id FROM PolicyEntity p WHERE p.current = :yes ORDER BY p.position, p.code",
+                    Long.class).setParameter("yes", true).getResultList();
+            List<SlaPolicyDTO> current = rows.stream().map(id -> parsedPolicy(em, id)).toList();
+            Optional<SlaPolicyDTO> chosen = PolicySelector.select(current, subject.entityType, subject.facts);
             if (chosen.isEmpty()) {
                 return List.of();
             }
             SlaPolicyDTO policy = chosen.get();
-            PolicyEntity row = em.createQuery("SELECT p FROM PolicyEntity p WHERE p.code = :code AND p.policyVersion = :v",
-                    PolicyEntity.class).setParameter("code", policy.code).setParameter("v", policy.policyVersion).getSingleResult();
+            long policyId = rows.get(current.indexOf(policy));
             BusinessCalendar calendar = calendar(em, policy.calendar);
             List<MilestoneStatusDTO> started = new ArrayList<>();
             for (MilestoneDefinitionDTO definition : policy.milestones) {
                 ClockEntity c = newClock(subject.entityType, Ids.of(subject.entityType, subject.id), subject.link,
-                        subject.partyId == null ? null : Ids.parse(subject.partyId).orElse(null), row.id, definition, 1, now, calendar);
+                        subject.partyId == null ? null : Ids.parse(subject.partyId).orElse(null), policyId, definition, 1, now, calendar);
                 em.persist(c);
                 started.add(status(c, policy, definition, calendar, now));
             }
@@ -347,25 +361,36 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
      * committed once across nodes. When an UPDATE claims fewer rows than it was given, another node (or
      * the record itself) moved some clocks in between: the batch is rolled back and claimed again one
      * clock at a time under its version check, so that nothing fires twice and nothing is left behind.
+     *
+     * <p>A claimed clock is no longer due, so each batch is simply the earliest due deadlines, read in
+     * the index's order and only as far as the batch. Should a batch hold a clock that an earlier batch
+     * of this sweep could not claim (it stays due after a failure), the sweep goes on by id instead,
+     * after the last id read, so that it ends and no clock waits behind one that keeps failing.
      */
     public int sweep(int batchSize) {
         Instant now = clock.now();
         int firedCount = 0;
+        Set<Long> tried = new HashSet<>();
+        boolean byDeadline = true;
         Long after = null;
         while (true) {
+            boolean deadlineOrder = byDeadline;
             Long from = after;
             List<Long> seen = new ArrayList<>();
             List<Fired> fired;
             try {
                 fired = tx.required(em -> {
-                    List<ClockEntity> due = JpqlQuery.of("SELECT c FROM ClockEntity c")
-                            .where("c.state = :running", "running", RUNNING).where("c.nextDeadline <= :now", "now", now)
-                            .where("c.id > :after", "after", from)
-                            .create(em, "c.id", ClockEntity.class).setMaxResults(batchSize)
+                    JpqlQuery due = JpqlQuery.of("SELECT c FROM ClockEntity c")
+                            .where("c.state = :running", "running", RUNNING).where("c.nextDeadline <= :now", "now", now);
+                    if (!deadlineOrder) {
+                        due.where("c.id > :after", "after", from);
+                    }
+                    List<ClockEntity> batch = due.create(em, deadlineOrder ? "c.nextDeadline" : "c.id", ClockEntity.class)
+                            .setMaxResults(batchSize)
                             .setHint("eclipselink.read-only", "true") // read to decide, never written through: not registered in the unit of work
                             .getResultList();
-                    due.forEach(c -> seen.add(c.id));
-                    return recorded(em, claimBatch(em, due, now));
+                    batch.forEach(c -> seen.add(c.id));
+                    return recorded(em, claimBatch(em, batch, now));
                 });
             } catch (RuntimeException contended) {
                 if (seen.isEmpty()) {
@@ -384,7 +409,11 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             if (seen.size() < batchSize) {
                 return firedCount;
             }
-            after = seen.get(seen.size() - 1);
+            if (byDeadline && !seen.stream().allMatch(tried::add)) {
+                byDeadline = false; // a clock came back: go on by id, from the start
+            } else if (!byDeadline) {
+                after = seen.get(seen.size() - 1);
+            }
         }
     }
 
@@ -471,6 +500,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
 
     /** The events of what fired, recorded in the transaction that claimed or completed it. */
     private List<Fired> recorded(EntityManager em, List<Fired> fired) {
+        List<DomainEvent> recorded = new ArrayList<>(fired.size());
         for (Fired f : fired) {
             ClockView c = f.clock();
             Map<String, Object> properties = new HashMap<>();
@@ -479,8 +509,9 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             properties.put("milestone", c.milestone());
             properties.put("entityType", c.subjectType());
             properties.put("id", c.subjectId());
-            events.record(em, f.topic(), properties);
+            recorded.add(new DomainEvent(f.topic(), properties));
         }
+        events.recordAll(em, recorded); // one batch: a burst after downtime fires thousands at once
         return fired;
     }
 
@@ -570,12 +601,44 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
                 .orElseThrow(() -> new IllegalStateException("policy " + policy.code + " v" + policy.policyVersion + " has no " + milestone));
     }
 
+    /** The calendar as it is now: its version read, its body parsed only for a version not seen before. */
     private BusinessCalendar calendar(EntityManager em, String code) {
-        CalendarEntity entity = em.find(CalendarEntity.class, code);
-        if (entity == null) {
+        List<Long> version = em.createQuery("SELECT c.version FROM CalendarEntity c WHERE c.code = :code", Long.class)
+                .setParameter("code", code).getResultList();
+        if (version.isEmpty()) {
             throw new IllegalStateException("no calendar " + code);
         }
-        return Calendars.of(calendarDto(entity));
+        String key = code + "@" + version.get(0);
+        BusinessCalendar parsed = parsedCalendars.get(key);
+        if (parsed == null) {
+            CalendarEntity entity = em.find(CalendarEntity.class, code);
+            if (entity == null) {
+                throw new IllegalStateException("no calendar " + code);
+            }
+            parsed = Calendars.of(calendarDto(entity));
+            if (entity.version == version.get(0)) { // not changed in between: the body is the version's
+                remember(parsedCalendars, key, parsed);
+            }
+        }
+        return parsed;
+    }
+
+    /** The policy row's parsed body; see {@link #parsedPolicies}. */
+    private SlaPolicyDTO parsedPolicy(EntityManager em, long id) {
+        SlaPolicyDTO parsed = parsedPolicies.get(id);
+        if (parsed == null) {
+            parsed = policyDto(em.find(PolicyEntity.class, id));
+            remember(parsedPolicies, id, parsed);
+        }
+        return parsed;
+    }
+
+    /** Keeps a parsed body, within a bound: policies and calendars are few, their versions a few more. */
+    private static <K, V> void remember(Map<K, V> memo, K key, V value) {
+        if (memo.size() >= 1_000) {
+            memo.clear();
+        }
+        memo.put(key, value);
     }
 
     private CalendarDTO calendarDto(CalendarEntity entity) {
@@ -637,20 +700,15 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         }
 
         int update(EntityManager em, List<Long> ids, Instant now) {
-            StringBuilder jpql = new StringBuilder("UPDATE ClockEntity c SET c.version = c.version + 1, c.phase = :to");
+            // Native SQL with the transition's constants written in: as a JPQL bulk UPDATE (every value
+            // bound) the claims of a 5,500-clock burst took 1.5-1.9 s on Derby, written this way 0.13-0.39 s.
+            StringBuilder sql = new StringBuilder("UPDATE sla_clock SET version = version + 1, phase = '")
+                    .append(violate ? MilestoneMath.VIOLATED : MilestoneMath.WARNED).append("'");
             if (warn) {
-                jpql.append(", c.warned = :yes");
+                sql.append(", warned = TRUE");
             }
             // the next deadline after a warning is the target (MilestoneMath.nextDeadline); none after a violation
-            jpql.append(violate ? ", c.violated = :yes, c.nextDeadline = NULL" : ", c.nextDeadline = c.targetAt");
-            // The guard says "due" by warn_at / target_at, of which next_deadline is derived, and not by
-            // next_deadline itself: on that indexed column, Derby chose the deadline index and scanned
-            // every due row for each batch (measured 5x slower) instead of probing the primary key.
-            jpql.append(" WHERE c.id IN :ids AND c.state = :running AND c.phase = :from");
-            jpql.append(violate ? " AND c.targetAt <= :now" : " AND c.warnAt <= :now AND c.targetAt > :now");
-            if (MilestoneMath.NONE.equals(from)) {
-                jpql.append(warn ? " AND c.warnAt IS NOT NULL" : " AND c.warnAt IS NULL");
-            }
+            sql.append(violate ? ", violated = TRUE, next_deadline = NULL" : ", next_deadline = target_at");
             // the list padded to a few sizes (an id repeated changes nothing): each distinct length is a
             // statement that Derby compiles, and a 500-parameter one costs hundreds of milliseconds
             List<Long> padded = new ArrayList<>(ids);
@@ -661,10 +719,26 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             while (padded.size() < size) {
                 padded.add(ids.get(ids.size() - 1));
             }
-            // bound, not inlined: EclipseLink writes an inlined boolean as 1, which Derby refuses for a BOOLEAN column
-            return em.createQuery(jpql.toString()).setHint("eclipselink.jdbc.bind-parameters", "true").setParameter("to", violate ? MilestoneMath.VIOLATED : MilestoneMath.WARNED)
-                    .setParameter("yes", true).setParameter("ids", padded).setParameter("running", RUNNING).setParameter("from", from)
-                    .setParameter("now", now).executeUpdate();
+            // The guard says "due" by warn_at / target_at, of which next_deadline is derived, and not by
+            // next_deadline itself: on that indexed column, Derby chose the deadline index and scanned
+            // every due row for each batch (measured 5x slower) instead of probing the primary key.
+            sql.append(" WHERE id IN (").append("?, ".repeat(size - 1)).append("?) AND state = '").append(RUNNING)
+                    .append("' AND phase = '").append(from).append("'");
+            sql.append(violate ? " AND target_at <= ?" : " AND warn_at <= ? AND target_at > ?");
+            if (MilestoneMath.NONE.equals(from)) {
+                sql.append(warn ? " AND warn_at IS NOT NULL" : " AND warn_at IS NULL");
+            }
+            Query update = em.createNativeQuery(sql.toString());
+            int position = 1;
+            for (Long id : padded) {
+                update.setParameter(position++, id);
+            }
+            Timestamp at = Timestamp.from(now);
+            update.setParameter(position++, at);
+            if (!violate) {
+                update.setParameter(position, at);
+            }
+            return update.executeUpdate();
         }
     }
 
@@ -688,7 +762,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         }
 
         SlaPolicyDTO policy(long id) {
-            return policies.computeIfAbsent(id, key -> policyDto(em.find(PolicyEntity.class, key)));
+            return policies.computeIfAbsent(id, key -> parsedPolicy(em, key));
         }
 
         BusinessCalendar calendar(String code) {

@@ -219,6 +219,34 @@ abstract class AbstractSlaDatabaseTest {
         clockB.setOffset(Duration.ZERO);
     }
 
+    @Test
+    void aClockThatStaysDueDoesNotHoldTheOthersBack() {
+        clockA.setOffset(Duration.ZERO);
+        List<String> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            subjects.add(open().id);
+        }
+        // two clocks no transition applies to (warned, target far ahead, yet due): they stay due, earliest of all
+        List<Long> stuck = clocksOf(nodeA, subjects.subList(0, 2)).stream().map(c -> c.id).toList();
+        nodeA.required(em -> em.createNativeQuery("UPDATE sla_clock SET phase = 'WARNED', next_deadline = ?, target_at = ?"
+                + " WHERE id IN (?, ?)").setParameter(1, java.sql.Timestamp.from(T0.plusSeconds(60)))
+                .setParameter(2, java.sql.Timestamp.from(T0.plus(Duration.ofDays(10)))).setParameter(3, stuck.get(0))
+                .setParameter(4, stuck.get(1)).executeUpdate());
+        try {
+            clockA.setOffset(Duration.ofMinutes(105));
+            // batches of 2: the first holds the two stuck clocks, and so does the next; the sweep must still reach the rest
+            int fired = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(60), () -> engineA.sweep(2));
+            assertTrue(fired >= 4, "fired " + fired);
+            for (String subject : subjects.subList(2, 6)) {
+                assertEquals(1, count(ServiceTopics.MILESTONE_WARNED, subject), subject);
+            }
+        } finally {
+            nodeA.required(em -> em.createNativeQuery("DELETE FROM sla_clock WHERE id IN (?, ?)").setParameter(1, stuck.get(0))
+                    .setParameter(2, stuck.get(1)).executeUpdate());
+            clockA.setOffset(Duration.ZERO);
+        }
+    }
+
     private static List<ClockEntity> clocksOf(EmfTx node, List<String> subjects) {
         return node.required(em -> clocksOf(em, subjects));
     }
@@ -278,6 +306,31 @@ abstract class AbstractSlaDatabaseTest {
         assertEquals(before, old.policyVersion);
         assertEquals(120, old.targetMinutes);
         assertEquals(30, engineA.milestones("VTHING", open("VTHING").id).get(0).targetMinutes, "a new clock takes the new version");
+    }
+
+    @Test
+    void aClockStartedAfterItsCalendarChangedUsesTheNewHours() {
+        clockA.setOffset(Duration.ZERO);
+        CalendarDTO early = new CalendarDTO();
+        early.code = "CHANGING";
+        early.zone = "UTC";
+        early.hours.put("MONDAY", List.of("08:00-09:00"));
+        engineA.putCalendar(early);
+        SlaPolicyDTO policy = new SlaPolicyDTO();
+        policy.code = "ON-CHANGING";
+        policy.subjectType = "CTHING";
+        policy.calendar = "CHANGING";
+        MilestoneDefinitionDTO response = new MilestoneDefinitionDTO();
+        response.code = "FIRST_RESPONSE";
+        response.targetMinutes = 60;
+        policy.milestones.add(response);
+        engineA.putPolicy(policy);
+        // Monday 08:00 UTC: an hour of business time ends at 09:00
+        assertEquals(Instant.parse("2026-12-07T09:00:00Z"), engineA.milestones("CTHING", open("CTHING").id).get(0).targetAt);
+        early.hours.put("MONDAY", List.of("08:00-08:30", "10:00-12:00"));
+        engineA.putCalendar(early);
+        assertEquals(Instant.parse("2026-12-07T10:30:00Z"), engineA.milestones("CTHING", open("CTHING").id).get(0).targetAt,
+                "a clock started after the change counts the calendar's new hours");
     }
 
     @Test
