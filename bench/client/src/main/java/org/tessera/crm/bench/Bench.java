@@ -323,7 +323,8 @@ public final class Bench {
         }
 
         MarketingPhase.Api marketing = phases.contains("marketing")
-                ? MarketingPhase.overApi(http, mapper, Integer.parseInt(options.getOrDefault("marketing-samples", "30"))) : null;
+                ? MarketingPhase.overApi(http, mapper, Integer.parseInt(options.getOrDefault("marketing-samples", "30")),
+                        MarketingPhase.scoreBelowFor(parties)) : null;
 
         long rssLoad = rssMiB();
         stop();
@@ -348,7 +349,8 @@ public final class Bench {
 
     /** The marketing phase's rows: the API's figures (taken while the server ran) beside the same SQL on its stopped database. */
     private void marketing(MarketingPhase.Api api, long owner) throws Exception {
-        MarketingPhase.Raw raw = MarketingPhase.raw(dist.resolve("data/tessera/db"), owner, Integer.parseInt(options.getOrDefault("marketing-samples", "30")));
+        MarketingPhase.Raw raw = MarketingPhase.raw(dist.resolve("data/tessera/db"), owner, Integer.parseInt(options.getOrDefault("marketing-samples", "30")),
+                MarketingPhase.scoreBelowFor(parties));
         double apiP95 = MarketingPhase.p(api.countMillis(), 0.95);
         double rawP95 = MarketingPhase.p(raw.countMillis(), 0.95);
         say("Marketing segment count: API %d parties, raw %d", api.count(), raw.count());

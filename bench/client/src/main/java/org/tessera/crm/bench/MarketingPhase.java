@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The marketing phase: a segment count (classification + custom picklist + owner) and the
- * materialization of a segment (about half of the parties: custom number below 50) into a
+ * materialization of a segment (about 100,000 parties: custom number below a threshold) into a
  * campaign's members, over REST; then, with the server stopped, the same criteria as hand-written SQL
  * on the same Derby database (the raw limit), so that each figure stands beside its baseline.
  */
@@ -30,7 +30,12 @@ final class MarketingPhase {
             + " WHERE p.owner_id = ?";
     private static final String RAW_MATERIALIZE = "INSERT INTO bench_member (campaign_id, party_id)"
             + " SELECT 1, p.id FROM party p JOIN custom_value cv ON cv.entity_type = 'PARTY' AND cv.entity_id = p.id"
-            + " AND cv.field_key = 'score' AND cv.number_value < 50";
+            + " AND cv.field_key = 'score' AND cv.number_value < ";
+
+    /** The score below which about 100,000 of {@code parties} fall (the generator's scores are uniform over 0 to 99), at most 100. */
+    static int scoreBelowFor(long parties) {
+        return (int) Math.max(1, Math.min(100, Math.round(100.0 * 100_000 / Math.max(1, parties))));
+    }
 
     /** What the API did. */
     record Api(String owner, double[] countMillis, long count, long added, double materializeSeconds) {
@@ -44,7 +49,7 @@ final class MarketingPhase {
     }
 
     /** The owner of the count's criteria: the owner of the first party (the data set spreads parties evenly over its agents). */
-    static Api overApi(Http http, ObjectMapper mapper, int samples) throws IOException, InterruptedException {
+    static Api overApi(Http http, ObjectMapper mapper, int samples, int scoreBelow) throws IOException, InterruptedException {
         String owner = http.getJson("/v1/parties?limit=1").path("items").path(0).path("ownerId").asText();
         Map<String, Object> countCriteria = Map.of("and", List.of(
                 Map.of("field", "classification", "op", "eq", "value", "CUSTOMER"),
@@ -59,12 +64,13 @@ final class MarketingPhase {
             count = http.getJson("/v1/marketing/segments/" + countSegment + "/count").path("count").asLong();
             millis[i] = (System.nanoTime() - start) / 1e6;
         }
-        Map<String, Object> halfCriteria = Map.of("field", "customFields.score", "op", "lt", "value", 50);
-        String halfSegment = created(mapper, http.postJson("/v1/marketing/segments", Map.of("name", "Bench half", "criteria", halfCriteria)));
+        Map<String, Object> scoreCriteria = Map.of("field", "customFields.score", "op", "lt", "value", scoreBelow);
+        String scoreSegment = created(mapper, http.postJson("/v1/marketing/segments", Map.of("name", "Bench score below " + scoreBelow,
+                "criteria", scoreCriteria)));
         String campaign = created(mapper, http.postJson("/v1/marketing/campaigns", Map.of("name", "Bench campaign", "type", "PHONE")));
         long start = System.nanoTime();
         HttpResponse<String> added = http.postJson("/v1/marketing/campaigns/" + campaign + "/members/from-segment",
-                Map.of("segmentId", halfSegment));
+                Map.of("segmentId", scoreSegment));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (added.statusCode() != 200) {
             throw new IOException("materialization: " + added.statusCode() + " " + added.body());
@@ -73,7 +79,7 @@ final class MarketingPhase {
                 mapper.readTree(added.body()).path("added").asLong(), seconds);
     }
 
-    static Raw raw(Path database, long owner, int samples) throws SQLException {
+    static Raw raw(Path database, long owner, int samples, int scoreBelow) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:derby:" + database.toAbsolutePath())) {
             long count = -1;
             double[] millis = new double[samples + 3];
@@ -93,7 +99,7 @@ final class MarketingPhase {
                 sql.execute("CREATE TABLE bench_member (campaign_id BIGINT NOT NULL, party_id BIGINT NOT NULL, PRIMARY KEY (campaign_id, party_id))");
                 connection.commit();
                 long start = System.nanoTime();
-                long inserted = sql.executeUpdate(RAW_MATERIALIZE);
+                long inserted = sql.executeUpdate(RAW_MATERIALIZE + scoreBelow);
                 connection.commit();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 sql.execute("DROP TABLE bench_member");

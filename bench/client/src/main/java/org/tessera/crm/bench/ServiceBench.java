@@ -52,6 +52,8 @@ final class ServiceBench {
     private static final String SERVICE_CHANGELOG = "org/tessera/crm/service/impl/db/changelog.xml";
     private static final int RESPONSE_MINUTES = 60;
 
+    /** Clocks claimed per transaction: the service module's default {@code batchSize}, which the raw claims follow. */
+    static final int CLAIM_BATCH = 500;
     /** Requests created over REST before the others are written by JDBC. */
     private static final int REST_REQUESTS = 1000;
     /** Ids of the requests and clocks written by JDBC: far above what the sequences will hand out. */
@@ -179,7 +181,7 @@ final class ServiceBench {
             double millis = (i == 0 ? onePercent : large).path("millis").asDouble();
             rows.row(String.format("Service: scheduler sweep firing %,d due milestones (%s)", fired, i == 0 ? "1% of the requests" : "a burst"),
                     String.format("%.0f ms", millis),
-                    String.format("raw SELECT + guarded set-based UPDATEs, 500 a transaction: %.0f ms", raw[i + 1]),
+                    String.format("raw SELECT + guarded set-based UPDATEs, %,d a transaction: %.0f ms", CLAIM_BATCH, raw[i + 1]),
                     millis / Math.max(0.1, raw[i + 1]), "<= 1 s", millis <= 1000);
         }
     }
@@ -418,7 +420,7 @@ final class ServiceBench {
     /**
      * The scheduler's reads and claims in raw JDBC: {@code requests} requests with two running clocks
      * each, of which {@code due} clocks are due; returns the milliseconds of a SELECT of the due ones
-     * when none is due, and of the claim of the due ones as the engine does it: a batch of 500 read by
+     * when none is due, and of the claim of the due ones as the engine does it: a batch of {@link #CLAIM_BATCH} read by
      * the deadline index and claimed by one guarded UPDATE ... WHERE id IN (...), one transaction each.
      */
     private double[] rawSweep(int requests, int due, int burst) throws Exception {
@@ -440,7 +442,7 @@ final class ServiceBench {
         long after = 0;
         while (true) {
             try (Connection c = ds.getConnection(); PreparedStatement read = c.prepareStatement("SELECT id, phase FROM sla_clock"
-                    + " WHERE state = 'RUNNING' AND next_deadline <= ? AND id > ? ORDER BY id FETCH FIRST 500 ROWS ONLY")) {
+                    + " WHERE state = 'RUNNING' AND next_deadline <= ? AND id > ? ORDER BY id FETCH FIRST " + CLAIM_BATCH + " ROWS ONLY")) {
                 c.setAutoCommit(false);
                 read.setTimestamp(1, Timestamp.from(now));
                 read.setLong(2, after);
@@ -470,7 +472,7 @@ final class ServiceBench {
                     after = ids.get(ids.size() - 1);
                 }
                 c.commit();
-                if (ids.size() < 500) {
+                if (ids.size() < CLAIM_BATCH) {
                     break;
                 }
             }
