@@ -150,10 +150,14 @@ public class Members {
             List<Object> params = new ArrayList<>(List.of(campaign, defaultStatus, source, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)));
             params.addAll(selection.params());
             params.add(campaign);
-            long matching = NativeSql.count(em, "SELECT COUNT(*) FROM party p WHERE " + selection.where(), selection.params());
+            // the matches already members: none when the campaign has no member yet (the first
+            // materialization), which spares a second evaluation of the criteria over every party
+            boolean hasMembers = !NativeSql.query(em, "SELECT 1 FROM marketing_member WHERE campaign_id = ? FETCH FIRST 1 ROWS ONLY",
+                    List.of(campaign)).getResultList().isEmpty();
+            long matching = hasMembers ? NativeSql.count(em, "SELECT COUNT(*) FROM party p WHERE " + selection.where(), selection.params()) : -1;
             MembersAddedDTO r = new MembersAddedDTO();
             r.added = NativeSql.update(em, insertSelect(selection.where()), params);
-            r.alreadyMembers = matching - r.added;
+            r.alreadyMembers = hasMembers ? matching - r.added : 0;
             auditAddition(em, campaignId, source, r, segmentId);
             return r;
         });
