@@ -481,7 +481,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         if (transition == null) {
             return List.of();
         }
-        MilestoneDefinitionDTO definition = definition(policyDto(em.find(PolicyEntity.class, c.policyId)), c.milestone);
+        MilestoneDefinitionDTO definition = definition(parsedPolicy(em, c.policyId), c.milestone);
         c.phase = transition.violate() ? MilestoneMath.VIOLATED : MilestoneMath.WARNED;
         c.warned |= transition.warn();
         c.violated |= transition.violate();
@@ -751,10 +751,9 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         }
     }
 
-    /** Policies and calendars read once per transaction. */
+    /** Calendars read once per transaction; policies come from the node's parsed rows. */
     private final class Cache {
         private final EntityManager em;
-        private final Map<Long, SlaPolicyDTO> policies = new HashMap<>();
         private final Map<String, BusinessCalendar> calendars = new HashMap<>();
 
         Cache(EntityManager em) {
@@ -762,7 +761,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         }
 
         SlaPolicyDTO policy(long id) {
-            return policies.computeIfAbsent(id, key -> parsedPolicy(em, key));
+            return parsedPolicy(em, id); // parsed once per node already
         }
 
         BusinessCalendar calendar(String code) {

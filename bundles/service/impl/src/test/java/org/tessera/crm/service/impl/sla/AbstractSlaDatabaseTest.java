@@ -94,13 +94,8 @@ abstract class AbstractSlaDatabaseTest {
             paris.hours.put(day, List.of("09:00-12:00", "13:00-17:00"));
         }
         engineA.putCalendar(paris);
-        SlaPolicyDTO policy = new SlaPolicyDTO();
-        policy.code = "STANDARD";
-        policy.subjectType = "THING";
-        policy.calendar = "PARIS-OFFICE";
-        MilestoneDefinitionDTO response = new MilestoneDefinitionDTO();
-        response.code = "FIRST_RESPONSE";
-        response.targetMinutes = 120;
+        SlaPolicyDTO policy = firstResponsePolicy("STANDARD", "THING", "PARIS-OFFICE", 120);
+        MilestoneDefinitionDTO response = policy.milestones.get(0);
         response.warnBeforeMinutes = 30;
         response.completeOnActivityType = "CALL";
         SlaActionDTO task = new SlaActionDTO();
@@ -109,8 +104,20 @@ abstract class AbstractSlaDatabaseTest {
         task.subject = "Respond now";
         task.assignee = "7";
         response.warningActions.add(task);
-        policy.milestones.add(response);
         engineA.putPolicy(policy);
+    }
+
+    /** A policy with one milestone, FIRST_RESPONSE, due {@code targetMinutes} of business time after the start. */
+    private static SlaPolicyDTO firstResponsePolicy(String code, String subjectType, String calendar, int targetMinutes) {
+        SlaPolicyDTO policy = new SlaPolicyDTO();
+        policy.code = code;
+        policy.subjectType = subjectType;
+        policy.calendar = calendar;
+        MilestoneDefinitionDTO response = new MilestoneDefinitionDTO();
+        response.code = "FIRST_RESPONSE";
+        response.targetMinutes = targetMinutes;
+        policy.milestones.add(response);
+        return policy;
     }
 
     @AfterAll
@@ -316,15 +323,7 @@ abstract class AbstractSlaDatabaseTest {
         early.zone = "UTC";
         early.hours.put("MONDAY", List.of("08:00-09:00"));
         engineA.putCalendar(early);
-        SlaPolicyDTO policy = new SlaPolicyDTO();
-        policy.code = "ON-CHANGING";
-        policy.subjectType = "CTHING";
-        policy.calendar = "CHANGING";
-        MilestoneDefinitionDTO response = new MilestoneDefinitionDTO();
-        response.code = "FIRST_RESPONSE";
-        response.targetMinutes = 60;
-        policy.milestones.add(response);
-        engineA.putPolicy(policy);
+        engineA.putPolicy(firstResponsePolicy("ON-CHANGING", "CTHING", "CHANGING", 60));
         // Monday 08:00 UTC: an hour of business time ends at 09:00
         assertEquals(Instant.parse("2026-12-07T09:00:00Z"), engineA.milestones("CTHING", open("CTHING").id).get(0).targetAt);
         early.hours.put("MONDAY", List.of("08:00-08:30", "10:00-12:00"));
