@@ -18,6 +18,7 @@ import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.api.event.DomainEventPublisher;
 import org.tessera.crm.core.api.event.DomainEvent;
 import org.tessera.crm.core.kit.EventProperties;
+import org.tessera.crm.core.kit.jpa.OptimisticLocks;
 import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.core.kit.ChangedFields;
 
@@ -25,7 +26,8 @@ import org.tessera.crm.core.kit.ChangedFields;
  * Runs an import in transactions of {@link #CHUNK_ROWS} rows and reports it. When the database
  * refuses a chunk (a concurrent writer took an external id between our read and our insert, say),
  * the chunk is rolled back and replayed one row per transaction, so that only the rows at fault
- * are rejected and every other row of the chunk is still written. Events of a chunk are recorded
+ * are rejected and every other row of the chunk is still written; a row alone that met a concurrent
+ * change of its record is tried once more over the new state. Events of a chunk are recorded
  * in the outbox by the chunk's own transaction, so they share its fate.
  *
  * @param <T> the type of the rows
@@ -72,6 +74,14 @@ final class ChunkedImport<T> {
     }
 
     private List<Outcome> runChunk(List<ImportRow<T>> rows) {
+        return runChunk(rows, true);
+    }
+
+    /**
+     * @param retryConflict whether a row alone that met a concurrent writer (an optimistic lock
+     *     conflict) is tried once more: it then reads the other writer's state and writes over it
+     */
+    private List<Outcome> runChunk(List<ImportRow<T>> rows, boolean retryConflict) {
         try {
             return tx.required(em -> {
                 try {
@@ -83,6 +93,10 @@ final class ChunkedImport<T> {
                 }
             });
         } catch (RuntimeException e) {
+            if (rows.size() == 1 && retryConflict && OptimisticLocks.isCause(e)) {
+                LOG.info("Import row {} met a concurrent change of its record; trying it again", rows.get(0).line);
+                return runChunk(rows, false);
+            }
             if (rows.size() == 1) {
                 LOG.warn("Import row {} refused by the database", rows.get(0).line, e);
                 return List.of(Outcome.rejected(rows.get(0).line, List.of(new FieldError(null, "refused",

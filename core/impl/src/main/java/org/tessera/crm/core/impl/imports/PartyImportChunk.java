@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
 
 import org.tessera.crm.core.api.EntityTypes;
 import org.tessera.crm.core.api.FieldError;
@@ -43,8 +44,9 @@ import org.tessera.crm.core.impl.validation.Candidate;
 
 /**
  * One transaction of an import. The database is asked in bulk: one pass finds the stored parties
- * holding any of the chunk's external ids, one set of queries reads them, and new parties go in as
- * one JDBC batch per table; updates of stored parties go through JPA, as any other update does.
+ * holding any of the chunk's external ids, one set of JDBC queries reads them, and new parties go in
+ * as one JDBC batch per table; updates of stored parties go through JPA, as any other update does,
+ * their entities loaded in one query once the rows are checked.
  * Each row is then built as the party service builds a write ({@link PartyCandidates}, with the
  * lookups cached for the chunk), against the stored party it names if any, and checked by the
  * registered validators. Every create and update is audited in the same transaction, its records
@@ -139,22 +141,19 @@ final class PartyImportChunk {
         return Outcome.rejected(line, List.of(new FieldError("externalIds", "conflict", message)));
     }
 
-    /** The stored parties holding the external ids of the readable rows. */
+    /**
+     * The stored parties holding the external ids of the readable rows, as DTOs read with JDBC: a
+     * re-import of unchanged rows only compares them. The entities of the parties a row changes are
+     * loaded when the chunk writes ({@link Writes#finish}).
+     */
     private StoredRecords<PartyEntity, PartyDTO> readStored(Connection connection, List<ImportRow<PartyDTO>> rows)
             throws SQLException {
         Set<String> keys = new LinkedHashSet<>();
         rows.stream().filter(row -> row.errors.isEmpty())
                 .forEach(row -> keys.addAll(ExternalIdIndex.lookupKeys(row.value.externalIds)));
         Map<String, Long> holders = ExternalIdIndex.PARTIES.holders(connection, keys);
-        Map<Long, PartyEntity> entities = new HashMap<>();
-        Map<Long, PartyDTO> dtos = new HashMap<>();
-        if (!holders.isEmpty()) {
-            em.createQuery("SELECT p FROM PartyEntity p WHERE p.id IN :ids", PartyEntity.class)
-                    .setParameter("ids", new ArrayList<>(new LinkedHashSet<>(holders.values()))).getResultList()
-                    .forEach(e -> entities.put(e.id, e));
-            new PartyReader(em).toDtos(new ArrayList<>(entities.values())).forEach(d -> dtos.put(Long.valueOf(d.id), d));
-        }
-        return new StoredRecords<>(holders, entities, dtos);
+        Map<Long, PartyDTO> dtos = new PartyReader(em).readWithoutEntities(connection, new LinkedHashSet<>(holders.values()));
+        return new StoredRecords<>(holders, new HashMap<>(), dtos);
     }
 
     /**
@@ -170,6 +169,10 @@ final class PartyImportChunk {
         private final AuditBatch audit = security.audit().batch();
         private final CustomValueStore customValues = new CustomValueStore(em);
         private final PendingInserts<PartyDTO> inserts = new PendingInserts<>();
+        /** The new state of each stored party a row changed (the last row's, when several rows change one party). */
+        private final Map<Long, PartyDTO> updates = new LinkedHashMap<>();
+        /** The version each changed party had when the chunk read it. */
+        private final Map<Long, Long> readVersions = new HashMap<>();
         /** Rows that updated a stored party: audited once the flush has given them their new version. */
         private final List<Integer> updatedRows = new ArrayList<>();
         /** The fields each row changed, by stored party (a created party's fields are dated by its creation). */
@@ -206,10 +209,9 @@ final class PartyImportChunk {
             }
             validation.validate(EntityTypes.PARTY, candidate, previous);
             Long id = Long.valueOf(previous.id);
-            PartyEntity entity = stored.entities().get(id);
-            PartyMapper.apply(candidate, entity);
-            entity.updatedAt = now;
-            customValues.replace(EntityTypes.PARTY, entity.id, candidate.customFields);
+            // the version read first: the entity, loaded at the end, must still be the party compared
+            readVersions.putIfAbsent(id, Long.valueOf(previous.version));
+            updates.put(id, candidate);
             changedFields.computeIfAbsent(id, k -> new LinkedHashMap<>()).putAll(stamps(PartyFields.changed(previous, candidate)));
             stored.dtos().put(id, candidate);
             matches.updated(id, candidate.externalIds);
@@ -258,9 +260,33 @@ final class PartyImportChunk {
             return stamps;
         }
 
+        /**
+         * Loads the entities of the changed parties in one query and applies their new state. A party
+         * changed by another transaction since the chunk read it fails the chunk, as the flush of an
+         * entity read at its start would have.
+         */
+        private void applyUpdates() {
+            if (updates.isEmpty()) {
+                return;
+            }
+            em.createQuery("SELECT p FROM PartyEntity p WHERE p.id IN :ids", PartyEntity.class)
+                    .setParameter("ids", new ArrayList<>(updates.keySet())).getResultList()
+                    .forEach(e -> stored.entities().put(e.id, e));
+            for (Map.Entry<Long, PartyDTO> update : updates.entrySet()) {
+                PartyEntity entity = stored.entities().get(update.getKey());
+                if (entity == null || entity.version != readVersions.get(update.getKey()).longValue()) {
+                    throw new OptimisticLockException("party " + update.getKey() + " changed while the import read it");
+                }
+                PartyMapper.apply(update.getValue(), entity);
+                entity.updatedAt = now;
+                customValues.replace(EntityTypes.PARTY, entity.id, update.getValue().customFields);
+            }
+        }
+
         /** Inserts the new parties, flushes the updates, dates the fields written, and audits them with their state after the flush. */
         void finish(Outcome[] outcomes) throws SQLException {
             new PartyRowWriter(connection).insert(inserts.list(), now, source);
+            applyUpdates();
             em.flush();
             new FieldMetaStore(connection).write(changedFields);
             Map<Long, PartyDTO> after = new LinkedHashMap<>();

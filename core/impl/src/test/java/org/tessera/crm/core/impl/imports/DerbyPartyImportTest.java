@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +27,7 @@ import org.tessera.crm.core.api.party.ContactMechanismType;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.party.PartyQuery;
 import org.tessera.crm.core.api.party.PartyType;
+import org.tessera.crm.core.api.spi.Validator;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.testing.CoreServices;
 import org.tessera.crm.core.testkit.TestDatabase;
@@ -165,6 +170,58 @@ class DerbyPartyImportTest {
         assertEquals(1, report.unchanged);
         assertEquals(1, count("d1@example"));
         assertEquals("Hélène Second", core.parties.search(byExternal("d1")).items.get(0).displayName);
+    }
+
+    @Test
+    void twoLinesChangingOneStoredPartyLeaveTheLastLinesState() {
+        importer.importParties(rows(List.of(person("twolines", "L1", "Avant"))).iterator());
+        PartyDTO first = person("twolines", "L1", "Milieu");
+        PartyDTO last = person("twolines", "L1", "Après");
+        last.classifications.add("CUSTOMER");
+        ImportReport report = importer.importParties(rows(List.of(first, last)).iterator());
+        assertEquals(2, report.updated);
+        PartyDTO read = core.parties.search(byExternal("l1")).items.get(0);
+        assertEquals("Hélène Après", read.displayName);
+        assertEquals(2, read.version, "one chunk, one write of the party");
+        assertEquals(2, read.classifications.size());
+    }
+
+    @Test
+    void aPartyChangedWhileItsChunkRunsIsImportedOverTheNewStateNotTheOneReadFirst() {
+        importer.importParties(rows(List.of(person("race", "R1", "Initiale"))).iterator());
+        String id = core.parties.search(byExternal("r1")).items.get(0).id;
+        // another writer commits after the chunk has read the party and before it writes it
+        AtomicBoolean interfered = new AtomicBoolean();
+        Validator interferer = (candidate, previous) -> {
+            if (previous != null && interfered.compareAndSet(false, true)) {
+                CompletableFuture.runAsync(() -> {
+                    PartyDTO current = core.parties.get(id);
+                    current.jobTitle = "concurrent";
+                    core.parties.update(id, current.version, current);
+                }).join();
+            }
+            return List.of();
+        };
+        core.validation.addValidator(interferer, new Hashtable<>(Map.of(Validator.ENTITY_TYPE, "PARTY")));
+        ImportReport report;
+        try {
+            report = importer.importParties(rows(List.of(person("race", "R1", "Importée"))).iterator());
+        } finally {
+            core.validation.removeValidator(interferer);
+        }
+        assertTrue(interfered.get());
+        assertEquals(1, report.updated, () -> String.valueOf(report.errors));
+        PartyDTO read = core.parties.get(id);
+        assertEquals("Hélène Importée", read.displayName);
+        assertEquals(3, read.version);
+        // the row states the whole party: it replaced the concurrent job title, and its audit record says so
+        AuditQuery trail = new AuditQuery();
+        trail.entityType = "PARTY";
+        trail.entityId = id;
+        AuditRecordDTO imported = core.audit.search(trail).items.get(0);
+        FieldChangeDTO jobTitle = imported.changes.stream().filter(c -> c.field.equals("jobTitle")).findFirst()
+                .orElseThrow(() -> new AssertionError("the import's audit record misses the job title it replaced: " + imported.changes));
+        assertEquals("concurrent", jobTitle.oldValue);
     }
 
     @Test
