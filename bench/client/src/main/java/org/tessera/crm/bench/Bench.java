@@ -33,7 +33,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs,feed] [--export-parties N] [--feed-changes N] [--without-duplicate-rules true] [--scan-parties N] [--job-rows N] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs,feed,reimport] [--reimport-rows N] [--export-parties N] [--feed-changes N] [--without-duplicate-rules true] [--scan-parties N] [--job-rows N] [--job-formats sync,ndjson,csv] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
  * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
  * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
  * against the running server and adds its figures to the table.
@@ -50,7 +50,7 @@ public final class Bench {
     private final int roundSeconds;
     private final int warmupSeconds;
     private final long seed;
-    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, marketing, p5, forecasting, export, scan, jobs, feed. */
+    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, marketing, p5, forecasting, export, scan, jobs, feed, reimport. */
     private final java.util.Set<String> phases;
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -70,7 +70,7 @@ public final class Bench {
         this.warmupSeconds = Integer.parseInt(options.getOrDefault("warmup-seconds", "10"));
         this.seed = Long.parseLong(options.getOrDefault("seed", "42"));
         String only = options.getOrDefault("phases", "all");
-        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "marketing", "p5", "forecasting", "export", "scan", "jobs", "feed")
+        this.phases = only.equals("all") ? java.util.Set.of("load", "p2", "p3", "p4", "basic", "ui", "service", "banking", "insurance", "marketing", "p5", "forecasting", "export", "scan", "jobs", "feed", "reimport")
                 : java.util.Set.of(only.split(","));
         this.http = new Http("http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api", mapper);
     }
@@ -124,7 +124,10 @@ public final class Bench {
         if (phases.contains("jobs")) {
             http.useBearer();
             new ImportJobsBench(http, mapper, new PartyGenerator(seed, owners, "1"), Long.parseLong(options.getOrDefault("job-rows", "10000")),
-                    Path.of("target"), this::row).run();
+                    Path.of("target"), this::row).run(java.util.Set.of(options.getOrDefault("job-formats", "sync,ndjson,csv").split(",")));
+        }
+        if (phases.contains("reimport")) {
+            reimport(owners);
         }
         if (phases.contains("feed")) {
             // the load phase's changes when it ran; otherwise --feed-changes parties imported first
@@ -185,6 +188,35 @@ public final class Bench {
                 fmt("%,.0f parties/s raw JDBC batches", rawRate), sliceRate / rawRate, ">= 0.70 x raw", sliceRate / rawRate >= 0.7);
         row(fmt("P1 import, all %,d parties", parties), fmt("%,.0f parties/s (%.0f s)", restRate, importSeconds),
                 "-", Double.NaN, "-", true);
+    }
+
+    /**
+     * The re-import of unchanged rows beside the create rate, at the size of the database as it stands
+     * (a kept data set of a million parties, say, without importing it all over REST first):
+     * {@code --reimport-rows} new parties (20,000 by default, the generator's rows just past the data
+     * set) imported, then the same file imported again, every row unchanged.
+     */
+    private void reimport(List<String> owners) throws Exception {
+        long rows = Long.parseLong(options.getOrDefault("reimport-rows", "20000"));
+        long stored = parties; // the data set's size: the kept database's parties, or those the load phase imported
+        PartyGenerator generator = new PartyGenerator(seed, owners, "1");
+        http.useBearer();
+        long start = System.nanoTime();
+        JsonNode created = importRange(generator, parties, parties + rows);
+        double createRate = rows / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        JsonNode again = importRange(generator, parties, parties + rows);
+        double againRate = rows / ((System.nanoTime() - start) / 1e9);
+        say("Re-import at about %,d parties: %,d new rows created at %,.0f rows/s (created %d, rejected %d), then imported again"
+                + " at %,.0f rows/s (unchanged %d, updated %d, rejected %d)", stored, rows, createRate, created.path("created").asLong(),
+                created.path("rejected").asLong(), againRate, again.path("unchanged").asLong(), again.path("updated").asLong(),
+                again.path("rejected").asLong());
+        if (again.path("unchanged").asLong() != rows) {
+            throw new IllegalStateException("the second import of the same rows changed some: " + again);
+        }
+        row(fmt("Re-import of %,d unchanged rows, %,d parties stored", rows, stored), fmt("%,.0f rows/s", againRate),
+                fmt("%,.0f rows/s creating the same rows", createRate), againRate / createRate, ">= 3 x the create rate",
+                againRate / createRate >= 3);
     }
 
     /**
