@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -37,6 +39,8 @@ final class PartyExportRead {
     private static final Comparator<ContactMechanismDTO> BY_ID = Comparator.comparingLong(m -> Long.parseLong(m.id));
 
     private final SqlBuilder criteria;
+    /** The parties to read by id instead of by the list's criteria; null for the criteria. */
+    private final List<Long> ids;
     private final Map<String, CustomFieldDefinitionDTO> definitions;
     /** What to remove from each party; null when the caller may read the sensitive fields. */
     private final SensitivePartyFields hidden;
@@ -47,9 +51,24 @@ final class PartyExportRead {
      * @param sensitiveShown whether the caller may read the sensitive fields
      */
     PartyExportRead(SqlBuilder criteria, Map<String, CustomFieldDefinitionDTO> definitions, boolean sensitiveShown) {
+        this(criteria, null, definitions, sensitiveShown);
+    }
+
+    private PartyExportRead(SqlBuilder criteria, List<Long> ids, Map<String, CustomFieldDefinitionDTO> definitions, boolean sensitiveShown) {
         this.criteria = criteria;
+        this.ids = ids;
         this.definitions = definitions;
         this.hidden = sensitiveShown ? null : SensitivePartyFields.of(definitions.values());
+    }
+
+    /**
+     * The parties of {@code ids} (a chunk's worth), sensitive fields included. Each table is read by
+     * its own party column with the ids ({@code IN}), never through a join to the parties: Derby
+     * probes an index for each id only when the list is on the index's leading column, and a join
+     * could leave it scanning a whole child table once per chunk.
+     */
+    static PartyExportRead ofIds(Collection<Long> ids, Map<String, CustomFieldDefinitionDTO> definitions) {
+        return new PartyExportRead(new SqlBuilder(), List.copyOf(ids), definitions, true);
     }
 
     /** Hands every matching party to {@code sink} in id order; how many. */
@@ -91,6 +110,10 @@ final class PartyExportRead {
     }
 
     private SqlBuilder parties() {
+        if (ids != null) {
+            return new SqlBuilder().append("SELECT " + PartyExportRows.PARTY_COLUMNS + " FROM party p WHERE ")
+                    .append(idsIn("p.id")).append(" ORDER BY p.id");
+        }
         // Derby: the primary key read in order, no sort (as the list does in id order)
         return new SqlBuilder().append("SELECT " + PartyExportRows.PARTY_COLUMNS
                         + " FROM party p --DERBY-PROPERTIES constraint=PK_PARTY\n WHERE 1 = 1")
@@ -105,6 +128,10 @@ final class PartyExportRead {
      * subqueries ({@code c}, {@code t}, {@code v}).
      */
     private SqlBuilder children(String select, String table, String derbyIndex, String partyColumn) {
+        if (ids != null) {
+            return new SqlBuilder().append(select + " FROM " + table + " WHERE ").append(idsIn(partyColumn))
+                    .append(" ORDER BY " + partyColumn);
+        }
         if (criteria.isEmpty()) {
             return new SqlBuilder().append(select + " FROM " + table + " --DERBY-PROPERTIES " + derbyIndex
                     + "\n ORDER BY " + partyColumn);
@@ -114,6 +141,12 @@ final class PartyExportRead {
     }
 
     private SqlBuilder customValues() {
+        if (ids != null) {
+            // by ix_custom_value_entity, led by the entity id (the primary key is led by the entity type)
+            return new SqlBuilder().append("SELECT cv.entity_id, cv.field_key, cv.text_value FROM custom_value cv WHERE ")
+                    .append(idsIn("cv.entity_id")).append(" AND cv.entity_type = ").param(EntityTypes.PARTY)
+                    .append(" ORDER BY cv.entity_id");
+        }
         if (criteria.isEmpty()) {
             return new SqlBuilder().append("SELECT cv.entity_id, cv.field_key, cv.text_value"
                             + " FROM custom_value cv --DERBY-PROPERTIES constraint=PK_CUSTOM_VALUE\n WHERE cv.entity_type = ")
@@ -122,6 +155,17 @@ final class PartyExportRead {
         return new SqlBuilder().append("SELECT cv.entity_id, cv.field_key, cv.text_value FROM custom_value cv"
                         + " JOIN party p ON p.id = cv.entity_id WHERE cv.entity_type = ").param(EntityTypes.PARTY)
                 .append(criteria).append(" ORDER BY cv.entity_id");
+    }
+
+    /** {@code column IN (?, …)} with the ids. */
+    private SqlBuilder idsIn(String column) {
+        SqlBuilder in = new SqlBuilder().append(column + " IN (");
+        String separator = "";
+        for (Long id : ids) {
+            in.append(separator).param(id);
+            separator = ", ";
+        }
+        return in.append(")");
     }
 
     /** As the list decodes a value: by its field's type, as text when the field is no longer defined. */

@@ -23,7 +23,6 @@ import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.entity.ContactMechanismEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
-import org.tessera.crm.core.impl.support.SqlBuilder;
 
 /**
  * Turns party entities into DTOs, loading the children of all of them with one query per kind
@@ -60,24 +59,17 @@ public final class PartyReader {
 
     /**
      * The stored parties of {@code ids}, by id, read with JDBC as the export reads them
-     * ({@link PartyExportRead}): no entities, one statement for the parties and one per kind of
-     * child, each led by the parties' primary key. For a path that mostly compares what it reads
-     * (an import of unchanged rows); a write loads the entities it changes.
+     * ({@link PartyExportRead#ofIds}): no entities, one statement for the parties and one per kind
+     * of child, each by the ids. For a path that mostly compares what it reads (an import of
+     * unchanged rows); a write loads the entities it changes.
      */
     public Map<Long, PartyDTO> readWithoutEntities(Connection connection, Collection<Long> ids) throws SQLException {
         Map<Long, PartyDTO> byId = new HashMap<>();
         if (ids.isEmpty()) {
             return byId;
         }
-        SqlBuilder ofIds = new SqlBuilder().append(" AND p.id IN (");
-        String separator = "";
-        for (Long id : ids) {
-            ofIds.append(separator).param(id);
-            separator = ", ";
-        }
-        ofIds.append(")");
         try {
-            new PartyExportRead(ofIds, definitions(), true).run(connection, party -> byId.put(Long.valueOf(party.id), party));
+            PartyExportRead.ofIds(ids, definitions()).run(connection, party -> byId.put(Long.valueOf(party.id), party));
         } catch (IOException e) {
             throw new UncheckedIOException("a map cannot fail to take a party", e);
         }
