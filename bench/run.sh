@@ -7,7 +7,7 @@
 #              REIMPORT_ROWS (20000: the reimport phase's new rows, created then imported again unchanged, into the database as it stands),
 #              FEED_CHANGES (20000: the feed phase's imported parties, when the load phase does not run),
 #              NO_DUPLICATE_RULES=1 (the load phase deletes every duplicate rule first: the import without matching keys),
-#              JOB_ROWS (10000: the jobs phase's rows per import, synchronous, NDJSON job and CSV job), JOB_FORMATS (sync,ndjson,csv: which of them),
+#              JOB_ROWS (10000: the jobs phase's rows per import, synchronous, NDJSON job and CSV job), JOB_FORMATS (sync,ndjson,csv: which of them), JOB_FIRST (80000000: the generator's first row of the jobs phase; another for a second run on a kept database),
 #              EXPORT_PARTIES (the export phase without load: parties written with JDBC before the export; default PARTIES; 0 with KEEP_DB: export the kept database's parties),
 #              SCAN_PARTIES (the scan phase: parties written with JDBC, plus 1 % twins, before two duplicate scans; default PARTIES),
 #              BANKING_ACCOUNTS (200000: the banking phase's accounts, over half as many households),
@@ -74,5 +74,5 @@ exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000
   --seed "${SEED:-42}" --service-requests "${SERVICE_REQUESTS:-100000}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
   --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui" --banking-accounts "${BANKING_ACCOUNTS:-200000}" --policies "${POLICIES:-30000}" --renewals "${RENEWALS:-25000}" \
   --rest-policies "${INS_REST_POLICIES:-5000}" ${INS_RENEWAL_MONTH:+--renewal-month "$INS_RENEWAL_MONTH"} \
-  --forecast-opportunities "${FORECAST_OPPORTUNITIES:-100000}" ${EXPORT_PARTIES:+--export-parties "$EXPORT_PARTIES"} ${SCAN_PARTIES:+--scan-parties "$SCAN_PARTIES"} ${JOB_ROWS:+--job-rows "$JOB_ROWS"} ${JOB_FORMATS:+--job-formats "$JOB_FORMATS"} \
+  --forecast-opportunities "${FORECAST_OPPORTUNITIES:-100000}" ${EXPORT_PARTIES:+--export-parties "$EXPORT_PARTIES"} ${SCAN_PARTIES:+--scan-parties "$SCAN_PARTIES"} ${JOB_ROWS:+--job-rows "$JOB_ROWS"} ${JOB_FORMATS:+--job-formats "$JOB_FORMATS"} ${JOB_FIRST:+--job-first "$JOB_FIRST"} \
   ${FEED_CHANGES:+--feed-changes "$FEED_CHANGES"} ${REIMPORT_ROWS:+--reimport-rows "$REIMPORT_ROWS"} ${NO_DUPLICATE_RULES:+--without-duplicate-rules true}

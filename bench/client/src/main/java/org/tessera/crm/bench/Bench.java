@@ -33,7 +33,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs,feed,reimport] [--reimport-rows N] [--export-parties N] [--feed-changes N] [--without-duplicate-rules true] [--scan-parties N] [--job-rows N] [--job-formats sync,ndjson,csv] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs,feed,reimport] [--reimport-rows N] [--export-parties N] [--feed-changes N] [--without-duplicate-rules true] [--scan-parties N] [--job-rows N] [--job-formats sync,ndjson,csv] [--job-first N] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
  * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
  * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
  * against the running server and adds its figures to the table.
@@ -124,7 +124,9 @@ public final class Bench {
         if (phases.contains("jobs")) {
             http.useBearer();
             new ImportJobsBench(http, mapper, new PartyGenerator(seed, owners, "1"), Long.parseLong(options.getOrDefault("job-rows", "10000")),
-                    Path.of("target"), this::row).run(java.util.Set.of(options.getOrDefault("job-formats", "sync,ndjson,csv").split(",")));
+                    Path.of("target"), this::row)
+                    .startingAt(Long.parseLong(options.getOrDefault("job-first", String.valueOf(ImportJobsBench.FIRST))))
+                    .run(java.util.Set.of(options.getOrDefault("job-formats", "sync,ndjson,csv").split(",")));
         }
         if (phases.contains("reimport")) {
             reimport(owners);

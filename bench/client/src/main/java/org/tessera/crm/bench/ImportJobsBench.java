@@ -28,8 +28,8 @@ import org.tessera.crm.core.api.party.PartyDTO;
  * (its own range of the generator), so every row is a create.
  */
 final class ImportJobsBench {
-    /** Far above the load phase's indexes, so that every row here is new. */
-    private static final long FIRST = 80_000_000L;
+    /** Far above the load phase's indexes, so that every row here is new (another with --job-first, for a second run on a kept database). */
+    static final long FIRST = 80_000_000L;
     private static final String CSV_HEADER = "Type,First name,Last name,Company,Household,Born,Job,Channel,Value,Segment,Ref";
     private static final String MAPPING = "Type=type,First%20name=firstName,Last%20name=lastName,Company=legalName,Household=name,"
             + "Born=birthDate,Job=jobTitle,Channel=contactMechanisms[0].type,Value=contactMechanisms[0].value,Segment=custom.segment,"
@@ -41,6 +41,7 @@ final class ImportJobsBench {
     private final long rows;
     private final Path work;
     private final BankingBench.Row row;
+    private long first = FIRST;
 
     ImportJobsBench(Http http, ObjectMapper mapper, PartyGenerator generator, long rows, Path work, BankingBench.Row row) {
         this.http = http;
@@ -55,21 +56,27 @@ final class ImportJobsBench {
         run(Set.of("sync", "ndjson", "csv"));
     }
 
+    /** The generator's row the first import starts at; each import takes the next {@code rows}. */
+    ImportJobsBench startingAt(long firstRow) {
+        this.first = firstRow;
+        return this;
+    }
+
     /** Only the imports named in {@code formats} (sync, ndjson, csv), each over its own range of rows. */
     void run(Set<String> formats) throws Exception {
         double sync = Double.NaN;
         double ndjson = Double.NaN;
         if (formats.contains("sync")) {
-            sync = synchronous(FIRST, FIRST + rows);
+            sync = synchronous(first, first + rows);
         }
         if (formats.contains("ndjson")) {
             ndjson = job("application/x-ndjson", "/v1/import-jobs?type=party",
-                    () -> new NdjsonStream(generator, mapper, FIRST + rows, FIRST + 2 * rows));
+                    () -> new NdjsonStream(generator, mapper, first + rows, first + 2 * rows));
             row.add(fmt("Import job, NDJSON, %,d parties", rows), fmt("%,.0f parties/s (submit to DONE)", ndjson),
                     Double.isNaN(sync) ? "-" : fmt("%,.0f parties/s synchronous :import", sync), ndjson / sync, "-", true);
         }
         if (formats.contains("csv")) {
-            Path csv = writeCsv(FIRST + 2 * rows, FIRST + 3 * rows);
+            Path csv = writeCsv(first + 2 * rows, first + 3 * rows);
             try {
                 double csvRate = job("text/csv", "/v1/import-jobs?type=party&mapping=" + MAPPING.replace("[", "%5B").replace("]", "%5D")
                         .replace("=", "%3D"), () -> open(csv));
