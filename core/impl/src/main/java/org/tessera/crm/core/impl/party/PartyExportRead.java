@@ -65,8 +65,9 @@ final class PartyExportRead {
      * The parties of {@code ids} (a chunk's worth), sensitive fields included. Each table is read by
      * its own party column with the ids ({@code IN}), never through a join to the parties, and on
      * Derby through an index led by that column, named: Derby probes an index once per id only when
-     * the list is on the index's leading column, and with statistics from when the table was small
-     * (an import into a new database) it would rather scan the whole table, once per chunk.
+     * the list is on the index's leading column, and left to choose it scanned whole tables right
+     * after an import had filled a new database (its statistics still describing smaller tables,
+     * most likely), once per chunk. See docs/performance.md, the re-import of unchanged rows.
      */
     static PartyExportRead ofIds(Collection<Long> ids, Map<String, CustomFieldDefinitionDTO> definitions) {
         return new PartyExportRead(new SqlBuilder(), List.copyOf(ids), definitions, true);
