@@ -52,10 +52,6 @@ final class ImportJobsBench {
         this.row = row;
     }
 
-    void run() throws Exception {
-        run(Set.of("sync", "ndjson", "csv"));
-    }
-
     /** The generator's row the first import starts at; each import takes the next {@code rows}. */
     ImportJobsBench startingAt(long firstRow) {
         this.first = firstRow;
