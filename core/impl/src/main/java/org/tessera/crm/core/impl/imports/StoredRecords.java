@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The stored records holding a chunk's external ids, read once for the chunk: the holder of each
- * lookup key, and each holder's entity and DTO by id.
+ * lookup key, each holder's DTO by id, and the entities loaded for writing by id (every holder's,
+ * or, for parties, only those the chunk's rows change, loaded when it writes).
  *
  * @param <E> the entity
  * @param <T> the DTO
