@@ -96,8 +96,11 @@ test('a move to Closed lost without a reason is refused with its message, and th
   await expect(lost.locator(`[data-opportunity-id="${deal.id}"]`)).toBeVisible();
   await expect(lost.getByTestId('stage-count')).toHaveText('1');
   await expect(lost.getByTestId('stage-amount')).toHaveText('€12,000.00');
-  const stored = await (await api.get(`sales/opportunities/${deal.id}`)).json();
-  expect([stored.stage, stored.status, stored.lostReason]).toEqual(['CLOSED_LOST', 'LOST', 'Prix trop élevé']);
+  // the board moves the card at once; the server's answer may come a moment later
+  await expect.poll(async () => {
+    const stored = await (await api.get(`sales/opportunities/${deal.id}`)).json();
+    return [stored.stage, stored.status, stored.lostReason];
+  }).toEqual(['CLOSED_LOST', 'LOST', 'Prix trop élevé']);
 });
 
 test('a card moves by keyboard through its "move to stage" menu', async ({ page }) => {
