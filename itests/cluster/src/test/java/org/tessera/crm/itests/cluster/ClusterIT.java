@@ -1,0 +1,187 @@
+package org.tessera.crm.itests.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Two nodes of the real distribution on one PostgreSQL, as an operator runs them: each switched to
+ * the database with {@code bin/tessera-db postgresql}, on its own ports ({@code bin/tessera-ports}),
+ * with no other shared state. A client talks to one node, then to the other, and what one node
+ * wrote must be what the other serves: the same version, the same conflicts, one delivery per event.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(NodeLogsOnFailure.class)
+class ClusterIT implements NodeLogsOnFailure.WithNodes {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    EmbeddedPostgres postgres;
+    Node a;
+    Node b;
+    Api adminOnA;
+    Api adminOnB;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        Path archive = Path.of(System.getProperty("tessera.distribution.archive"));
+        Path dir = Path.of(System.getProperty("tessera.cluster.dir", "target/cluster"));
+        int port = Integer.getInteger("tessera.cluster.port", 28181);
+        Files.createDirectories(dir);
+        postgres = EmbeddedPostgres.builder().start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE tessera");
+        }
+        // the embedded server trusts local connections; the file is there because an operator's has one
+        Path passwordFile = dir.resolve("db.password");
+        Files.writeString(passwordFile, "not-checked-by-a-trusting-server\n");
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/tessera";
+
+        a = Node.unpack(archive, dir, "a", port);
+        b = Node.unpack(archive, dir, "b", port + 100);
+        for (Node node : List.of(a, b)) {
+            node.script("tessera-db", "postgresql", "--url", url, "--user", "postgres", "--password-file", passwordFile.toString());
+            node.configure("org.tessera.crm.webhooks", "allowLoopback", "true");
+        }
+        // One after the other: the first migrates the schema, the second finds it migrated.
+        a.start();
+        a.script("load-demo");
+        b.start();
+        b.script("load-demo");
+        adminOnA = Api.basic(a, "admin", "admin");
+        adminOnB = Api.basic(b, "admin", "admin");
+    }
+
+    @Override
+    public List<Node> nodes() {
+        return java.util.stream.Stream.of(a, b).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @AfterAll
+    void stopCluster() throws IOException {
+        for (Node node : new Node[] {a, b}) {
+            if (node != null) {
+                node.stop();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aPartyWrittenOnAIsReadOnBAtOnceWithItsNewVersion() {
+        String id = createParty(adminOnA, "Coherent");
+        Api.Answer before = adminOnB.get("/parties/" + id); // B has now read (and could have cached) version 1
+        assertEquals("\"1\"", before.etag(), before.toString());
+
+        Api.Answer patched = adminOnA.patch("/parties/" + id, "\"1\"", Api.map("jobTitle", "Written on A"));
+        assertEquals(200, patched.status(), patched.toString());
+
+        Api.Answer after = adminOnB.get("/parties/" + id);
+        assertEquals(200, after.status(), after.toString());
+        assertEquals("\"2\"", after.etag(), "B must serve the version A wrote, at once");
+        assertEquals("Written on A", after.json().path("jobTitle").asText());
+    }
+
+    @Test
+    void aStaleIfMatchOnBAfterAWriteOnAIsRefused() {
+        String id = createParty(adminOnA, "Conflicting");
+        assertEquals("\"1\"", adminOnB.get("/parties/" + id).etag());
+        assertEquals(200, adminOnA.patch("/parties/" + id, "\"1\"", Api.map("jobTitle", "A was first")).status());
+
+        Api.Answer stale = adminOnB.patch("/parties/" + id, "\"1\"", Api.map("jobTitle", "B overwrites")); // B's client still holds version 1
+        assertEquals(412, stale.status(), stale.toString());
+        assertEquals("A was first", adminOnB.get("/parties/" + id).json().path("jobTitle").asText());
+    }
+
+    @Test
+    void aChangeOnAIsInTheFeedOfB() {
+        String next = adminOnB.get("/changes?since=now").json().path("next").asText();
+        String id = createParty(adminOnA, "Fed");
+        JsonNode found = eventually("the creation of party " + id + " in B's feed", () -> {
+            for (JsonNode change : adminOnB.get("/changes?since=" + next + "&types=party&limit=1000").json().path("items")) {
+                if (change.path("recordId").asText().equals(id) && change.path("action").asText().equals("CREATED")) {
+                    return change;
+                }
+            }
+            return null;
+        });
+        assertEquals("admin", found.path("user").asText());
+    }
+
+    @Test
+    void aChangeOnAReachesAWebhookReceiverOnceThoughBothNodesDeliver() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes());
+            received.add(exchange.getRequestHeaders().getFirst("Tessera-Event-Id") + " " + body);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            Api.Answer subscription = adminOnB.post("/webhooks", Api.map("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                    "types", List.of("party"), "filter", Map.of("actions", List.of("UPDATED")), "secret", "a-secret-of-the-cluster-test"));
+            assertEquals(201, subscription.status(), subscription.toString());
+            String id = createParty(adminOnA, "Hooked");
+            assertEquals(200, adminOnA.patch("/parties/" + id, "\"1\"", Api.map("jobTitle", "Announced")).status());
+
+            eventually("the update of party " + id + " at the receiver",
+                    () -> received.stream().anyMatch(line -> line.contains("\"recordId\":\"" + id + "\"")) ? true : null);
+            Thread.sleep(5_000); // both nodes' workers poll every second: a second delivery would come now
+            List<String> ofThisParty = received.stream().filter(line -> line.contains("\"recordId\":\"" + id + "\"")).toList();
+            assertEquals(1, ofThisParty.size(), "one delivery of the update, whatever the number of nodes: " + ofThisParty);
+            adminOnA.send("DELETE", "/webhooks/" + subscription.json().path("id").asText());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static String createParty(Api api, String lastName) {
+        Api.Answer created = api.post("/parties", Api.map("type", "PERSON", "firstName", "Clara", "lastName", lastName + " " + System.nanoTime()));
+        assertEquals(201, created.status(), created.toString());
+        return created.json().path("id").asText();
+    }
+
+    /** Polls until {@code probe} gives a non-null value; fails after {@link #PATIENCE}. */
+    static <T> T eventually(String what, Supplier<T> probe) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return fail("not seen within " + PATIENCE + ": " + what);
+    }
+}
