@@ -19,7 +19,10 @@
 #              without "load"), EXTRA_JAVA_OPTS (added to the server's JVM options, e.g. for JFR),
 #              DIST_TARBALL (the distribution to measure; default: this checkout's, distribution/target;
 #              another build's, to compare two builds with the same bench client),
-#              CHROMIUM_PATH (the ui phase's browser; default: `command -v chromium`, Debian's package).
+#              CHROMIUM_PATH (the ui phase's browser; default: `command -v chromium`, Debian's package),
+#              DB=postgresql (the server on a PostgreSQL 14 that the bench starts from the embedded binaries,
+#              with fsync on, switched with bin/tessera-db; the raw baseline in another database of it;
+#              not with KEEP_DB), POOL_SIZE (16: the server's connections to it).
 # It builds the product and the bench, unpacks a fresh copy of the distribution under
 # bench/target/dist (its own ports, its own database), runs every figure and stops the server.
 # The table is printed and written to bench/target/results.md. See docs/performance.md.
@@ -50,6 +53,7 @@ case ",${PHASES:-all}," in
 esac
 DIST="$HERE/target/dist"
 if [ -x "$DIST/bin/stop" ]; then "$DIST/bin/stop" >/dev/null 2>&1 || true; fi
+if [ -n "$KEEP_DB" ] && [ "${DB:-derby}" = postgresql ]; then echo "KEEP_DB=1 keeps the Derby database only; not with DB=postgresql" >&2; exit 1; fi
 if [ -n "$KEEP_DB" ]; then
   [ -d "$DIST/data/tessera" ] || { echo "KEEP_DB=1: no database in $DIST/data/tessera" >&2; exit 1; }
   rm -rf "$HERE/target/kept-db" && mv "$DIST/data/tessera" "$HERE/target/kept-db"
@@ -71,7 +75,7 @@ cd "$HERE"
 exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000}" -cp "$CP" org.tessera.crm.bench.Bench --dist "$DIST" --port "$PORT" --parties "$PARTIES" \
   --ping-jar "$(ls "$HERE"/ping/target/org.tessera.crm.bench.ping-*.jar | head -1)" \
   --rounds "${ROUNDS:-5}" --round-seconds "${ROUND_SECONDS:-10}" --warmup-seconds "${WARMUP_SECONDS:-10}" \
-  --seed "${SEED:-42}" --service-requests "${SERVICE_REQUESTS:-100000}" --phases "${PHASES:-all}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
+  --seed "${SEED:-42}" --service-requests "${SERVICE_REQUESTS:-100000}" --phases "${PHASES:-all}" --database "${DB:-derby}" --pool-size "${POOL_SIZE:-16}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
   --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui" --banking-accounts "${BANKING_ACCOUNTS:-200000}" --policies "${POLICIES:-30000}" --renewals "${RENEWALS:-25000}" \
   --rest-policies "${INS_REST_POLICIES:-5000}" ${INS_RENEWAL_MONTH:+--renewal-month "$INS_RENEWAL_MONTH"} \
   --forecast-opportunities "${FORECAST_OPPORTUNITIES:-100000}" ${EXPORT_PARTIES:+--export-parties "$EXPORT_PARTIES"} ${SCAN_PARTIES:+--scan-parties "$SCAN_PARTIES"} ${JOB_ROWS:+--job-rows "$JOB_ROWS"} ${JOB_FORMATS:+--job-formats "$JOB_FORMATS"} ${JOB_FIRST:+--job-first "$JOB_FIRST"} \

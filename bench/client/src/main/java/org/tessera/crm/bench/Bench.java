@@ -58,6 +58,8 @@ public final class Bench {
     private final Http http;
     /** The password the server generated for {@link #ADMIN} at its first start. */
     private String adminPassword;
+    /** The PostgreSQL server of a {@code --database postgresql} run; null on Derby. */
+    private BenchPostgres postgres;
     private final Map<String, String> figures = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
 
@@ -85,6 +87,9 @@ public final class Bench {
             bench.run();
         } finally {
             bench.stopIfRunning();
+            if (bench.postgres != null) {
+                bench.postgres.close();
+            }
         }
     }
 
@@ -100,6 +105,11 @@ public final class Bench {
         say("Data set: %,d parties, seed %d; load rounds: %d x %d s after a %d s warm-up", parties, seed, rounds,
                 roundSeconds, warmupSeconds);
 
+        if ("postgresql".equals(options.getOrDefault("database", "derby"))) {
+            postgres = BenchPostgres.start(Path.of(options.getOrDefault("raw-dir", "target/raw-derby")).resolveSibling("postgres"));
+            postgres.configure(dist, Integer.parseInt(options.getOrDefault("pool-size", "16")));
+            say("Database: PostgreSQL 14 (embedded binaries, fsync and synchronous commit on) at %s", postgres.jdbcUrl("tessera"));
+        }
         double firstBoot = boot();
         long rssBoot = rssMiB();
         say("P5 %s to the first 200: %.1f s; RSS %d MiB", bootLabel(), firstBoot, rssBoot);
@@ -145,8 +155,9 @@ public final class Bench {
         // load covers the first slice of the data set (all of it up to 200,000 parties): its rate is
         // compared with the REST rate over that same slice, into the same empty starting state.
         long rawParties = Long.parseLong(options.getOrDefault("raw-parties", String.valueOf(Math.min(parties, 200_000))));
-        long rawNanos = new RawJdbcLoader(Path.of(options.getOrDefault("raw-dir", "target/raw-derby")))
-                .load(seed, rawParties, 500);
+        RawJdbcLoader raw = postgres != null ? new RawJdbcLoader(postgres::freshRawDatabase)
+                : new RawJdbcLoader(Path.of(options.getOrDefault("raw-dir", "target/raw-derby")));
+        long rawNanos = raw.load(seed, rawParties, 500);
         double rawRate = rawParties / (rawNanos / 1e9);
         say("P1 raw JDBC batch insert of the first %,d parties: %,.0f parties/s (%.1f s)", rawParties, rawRate, rawNanos / 1e9);
         PartyGenerator generator = new PartyGenerator(seed, owners, "1");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -26,23 +27,32 @@ import org.tessera.crm.core.testkit.TestDatabase;
 
 /**
  * The raw limit of P1: the same rows (party, classifications, external id, search terms, contact
- * mechanisms, custom values) inserted with plain JDBC batches into a fresh embedded Derby 10.14
- * database migrated by the core's own changelog through the test kit (same tables, same indexes),
+ * mechanisms, custom values) inserted with plain JDBC batches into a fresh database — embedded Derby
+ * 10.14, or a database of the PostgreSQL server the bench runs — migrated by the core's own
+ * changelog through the test kit (same tables, same indexes),
  * with the display names and search terms the core derives ({@link PartySearchTerms}), one
  * transaction per {@code chunk} parties as the importer does; no HTTP, no JSON, no validation, no
  * lookups.
  */
 final class RawJdbcLoader {
-    private final Path directory;
+    private final Callable<TestDatabase> freshDatabase;
 
+    /** Into a new embedded Derby database under {@code directory}. */
     RawJdbcLoader(Path directory) {
-        this.directory = directory;
+        this(() -> {
+            delete(directory);
+            return TestDatabase.derby(directory.resolve("db"));
+        });
+    }
+
+    /** Into the empty database {@code freshDatabase} gives. */
+    RawJdbcLoader(Callable<TestDatabase> freshDatabase) {
+        this.freshDatabase = freshDatabase;
     }
 
     /** Loads parties {@code 0 .. count-1}; returns the elapsed nanoseconds of the inserts alone. */
     long load(long seed, long count, int chunk) throws Exception {
-        delete(directory);
-        try (TestDatabase db = TestDatabase.derby(directory.resolve("db"))) {
+        try (TestDatabase db = freshDatabase.call()) {
             db.migrateCore();
             return insert(db.dataSource(), seed, count, chunk);
         }

@@ -94,6 +94,20 @@ public abstract class TestDatabase implements AutoCloseable {
         };
     }
 
+    /** A database that someone else runs (and stops): {@link #close} leaves it as it is. */
+    public static TestDatabase of(DataSource dataSource) {
+        return new TestDatabase() {
+            @Override
+            public DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
     /** A PostgreSQL server of its own, stopped on {@link #close}. */
     public static TestDatabase postgres() throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.start();

@@ -1,0 +1,80 @@
+package org.tessera.crm.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.tessera.crm.core.testkit.TestDatabase;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The PostgreSQL server of a {@code DB=postgresql} run, started by the bench from the embedded
+ * binaries (PostgreSQL 14) with durable settings: the embedded server's test defaults turn fsync
+ * and synchronous commit off, which would flatter every write figure. The server under test gets
+ * the database {@code tessera} through {@code bin/tessera-db}; the raw baseline a fresh database
+ * {@code raw} on the same server, so both pay the same commits and the same disk.
+ */
+final class BenchPostgres implements AutoCloseable {
+    /** Multi-row inserts for JDBC batches: the server's DataSource and the raw baseline both use it. */
+    static final String URL_OPTIONS = "?reWriteBatchedInserts=true";
+
+    private final EmbeddedPostgres server;
+
+    private BenchPostgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    static BenchPostgres start(Path directory) throws Exception {
+        RawJdbcLoader.delete(directory);
+        Files.createDirectories(directory);
+        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("data")).setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on")
+                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "200")
+                .setServerConfig("max_wal_size", "4GB").start();
+        BenchPostgres postgres = new BenchPostgres(server);
+        postgres.sql("CREATE DATABASE tessera");
+        return postgres;
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database + URL_OPTIONS;
+    }
+
+    /** Points the distribution at the database {@code tessera}, as an operator does. */
+    void configure(Path dist, int poolSize) throws IOException, InterruptedException {
+        Path passwordFile = dist.resolve("bench-db.password");
+        Files.writeString(passwordFile, "trusted-locally\n");
+        Process process = new ProcessBuilder(List.of("sh", dist.resolve("bin/tessera-db").toString(), "postgresql", "--url", jdbcUrl("tessera"),
+                "--user", "postgres", "--password-file", passwordFile.toString(), "--pool-size", Integer.toString(poolSize)))
+                .inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("bin/tessera-db postgresql failed");
+        }
+    }
+
+    /** An empty database {@code raw} (dropped first if an earlier load left one). */
+    TestDatabase freshRawDatabase() throws SQLException {
+        sql("DROP DATABASE IF EXISTS raw");
+        sql("CREATE DATABASE raw");
+        DataSource raw = server.getDatabase("postgres", "raw", java.util.Map.of("reWriteBatchedInserts", "true"));
+        return TestDatabase.of(raw);
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = server.getPostgresDatabase().getConnection(); Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}
