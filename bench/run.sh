@@ -3,7 +3,8 @@
 #   sh bench/run.sh [PARTIES]           (default 1000000; e.g. 20000 for a smoke run)
 # Environment: ROUNDS (5), ROUND_SECONDS (10), WARMUP_SECONDS (10), PORT (28181), SEED (42),
 #              SKIP_BUILD=1 to reuse the artifacts of an earlier build, MVN_ARGS (e.g. "-o"),
-#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs,feed,reimport), SERVICE_REQUESTS (100000),
+#              PHASES (all, or a comma list of load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs,feed,reimport,
+#              and cluster: DB=postgresql only, P2 on this node then on two nodes of one database; not in all), SERVICE_REQUESTS (100000),
 #              REIMPORT_ROWS (20000: the reimport phase's new rows, created then imported again unchanged, into the database as it stands),
 #              FEED_CHANGES (20000: the feed phase's imported parties, when the load phase does not run),
 #              NO_DUPLICATE_RULES=1 (the load phase deletes every duplicate rule first: the import without matching keys),
@@ -22,7 +23,8 @@
 #              CHROMIUM_PATH (the ui phase's browser; default: `command -v chromium`, Debian's package),
 #              DB=postgresql (the server on a PostgreSQL 14 that the bench starts from the embedded binaries,
 #              with fsync on, switched with bin/tessera-db; the raw baseline in another database of it;
-#              not with KEEP_DB), POOL_SIZE (16: the server's connections to it).
+#              not with KEEP_DB), POOL_SIZE (16: the server's connections to it),
+#              CLUSTER_THREADS (4: the cluster phase's client threads, on one node, then spread over two).
 # It builds the product and the bench, unpacks a fresh copy of the distribution under
 # bench/target/dist (its own ports, its own database), runs every figure and stops the server.
 # The table is printed and written to bench/target/results.md. See docs/performance.md.
@@ -75,7 +77,7 @@ cd "$HERE"
 exec java -Xmx1g -Dderby.storage.pageCacheSize="${TESSERA_DERBY_PAGE_CACHE:-5000}" -cp "$CP" org.tessera.crm.bench.Bench --dist "$DIST" --port "$PORT" --parties "$PARTIES" \
   --ping-jar "$(ls "$HERE"/ping/target/org.tessera.crm.bench.ping-*.jar | head -1)" \
   --rounds "${ROUNDS:-5}" --round-seconds "${ROUND_SECONDS:-10}" --warmup-seconds "${WARMUP_SECONDS:-10}" \
-  --seed "${SEED:-42}" --service-requests "${SERVICE_REQUESTS:-100000}" --phases "${PHASES:-all}" --database "${DB:-derby}" --pool-size "${POOL_SIZE:-16}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
+  --seed "${SEED:-42}" --service-requests "${SERVICE_REQUESTS:-100000}" --phases "${PHASES:-all}" --database "${DB:-derby}" --pool-size "${POOL_SIZE:-16}" --cluster-threads "${CLUSTER_THREADS:-4}" --raw-dir "$HERE/target/raw-derby" --report "$HERE/target/results.md" \
   --ui-dir "$HERE/ui" --ui-out "$HERE/target/ui" --banking-accounts "${BANKING_ACCOUNTS:-200000}" --policies "${POLICIES:-30000}" --renewals "${RENEWALS:-25000}" \
   --rest-policies "${INS_REST_POLICIES:-5000}" ${INS_RENEWAL_MONTH:+--renewal-month "$INS_RENEWAL_MONTH"} \
   --forecast-opportunities "${FORECAST_OPPORTUNITIES:-100000}" ${EXPORT_PARTIES:+--export-parties "$EXPORT_PARTIES"} ${SCAN_PARTIES:+--scan-parties "$SCAN_PARTIES"} ${JOB_ROWS:+--job-rows "$JOB_ROWS"} ${JOB_FORMATS:+--job-formats "$JOB_FORMATS"} ${JOB_FIRST:+--job-first "$JOB_FIRST"} \

@@ -28,12 +28,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import org.tessera.crm.core.testkit.TestDatabase;
+
 /**
  * The benchmark: boots the distribution, loads it through {@code POST /v1/parties:import}, measures
  * every figure of docs/performance.md beside its raw limit, restarts, stops, and prints the table.
  * Usage: {@code java -cp ... org.tessera.crm.bench.Bench --dist DIR --ping-jar JAR [--parties N]
  * [--rounds R] [--round-seconds S] [--warmup-seconds W] [--port P] [--seed S] [--report FILE]
- * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs,feed,reimport] [--reimport-rows N] [--export-parties N] [--feed-changes N] [--without-duplicate-rules true] [--scan-parties N] [--job-rows N] [--job-formats sync,ndjson,csv] [--job-first N] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
+ * [--phases all|load,p2,p3,p4,basic,ui,service,banking,insurance,marketing,p5,forecasting,export,scan,jobs,feed,reimport,cluster] [--database derby|postgresql] [--pool-size N] [--cluster-threads N] [--reimport-rows N] [--export-parties N] [--feed-changes N] [--without-duplicate-rules true] [--scan-parties N] [--job-rows N] [--job-formats sync,ndjson,csv] [--job-first N] [--service-requests N] [--banking-accounts N] [--policies N] [--renewals N] [--rest-policies N] [--renewal-month YYYY-MM-01] [--forecast-opportunities N] [--ui-dir DIR] [--ui-out DIR]}. Without {@code load} the server's
  * database must already hold the data set of the same size and seed (run.sh's {@code KEEP_DB=1}). The
  * {@code ui} phase runs {@code bench/ui/ui-bench.mjs} (Node, Lighthouse and Playwright on Debian's Chromium)
  * against the running server and adds its figures to the table.
@@ -50,7 +52,7 @@ public final class Bench {
     private final int roundSeconds;
     private final int warmupSeconds;
     private final long seed;
-    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, marketing, p5, forecasting, export, scan, jobs, feed, reimport. */
+    /** Which figures to measure: "all", or a comma list of load, p2, p3, p4, basic, ui, service, banking, insurance, marketing, p5, forecasting, export, scan, jobs, feed, reimport, and cluster (with --database postgresql; not in "all"). */
     private final java.util.Set<String> phases;
     private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -140,6 +142,9 @@ public final class Bench {
         }
         if (phases.contains("reimport")) {
             reimport(owners);
+        }
+        if (phases.contains("cluster")) {
+            cluster(owners);
         }
         if (phases.contains("feed")) {
             // the load phase's changes when it ran; otherwise --feed-changes parties imported first
@@ -287,6 +292,75 @@ public final class Bench {
             java.sql.DriverManager.getConnection(url + ";shutdown=true");
         } catch (java.sql.SQLException closed) {
             // Derby answers a shutdown with an exception by design (08006)
+        }
+    }
+
+    /** Where the cluster phase writes its parties with JDBC: far above what the server allocates. */
+    private static final long CLUSTER_FIRST_ID = 70_000_000L;
+
+    /**
+     * Scale-out, with {@code --database postgresql} only: P2 (a party by id) on this node, then with a
+     * second node of the same distribution on the same database and the client's requests spread
+     * over both at random, with the same number of client threads ({@code --cluster-threads}, 4).
+     * Without the load phase, the data set is first written with JDBC while the server is stopped.
+     * The database's CPU use during each measurement is reported beside it.
+     */
+    private void cluster(List<String> owners) throws Exception {
+        if (postgres == null) {
+            throw new IllegalStateException("the cluster phase needs DB=postgresql: nodes share one PostgreSQL");
+        }
+        List<String> ids;
+        if (phases.contains("load")) {
+            ids = sampleIds(owners);
+        } else {
+            stop();
+            try (TestDatabase db = postgres.serverDatabase()) {
+                long nanos = RawJdbcLoader.insert(db.dataSource(), new PartyGenerator(seed, owners, "1"), parties, 500, CLUSTER_FIRST_ID,
+                        CLUSTER_FIRST_ID);
+                say("Cluster: %,d parties written with JDBC into the stopped server's database in %.1f s", parties, nanos / 1e9);
+            }
+            postgres.analyze();
+            boot();
+            http.useBearer();
+            SplittableRandom random = new SplittableRandom(seed);
+            ids = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                ids.add(String.valueOf(CLUSTER_FIRST_ID + random.nextLong(parties)));
+            }
+        }
+        int threads = Integer.parseInt(options.getOrDefault("cluster-threads", "4"));
+        String path = "/v1/parties/";
+        double cpuBefore = postgres.cpuSeconds();
+        long before = System.nanoTime();
+        List<Stats> one = load(threads, r -> http.uri(path + ids.get(r.nextInt(ids.size()))));
+        double oneDbCores = (postgres.cpuSeconds() - cpuBefore) / ((System.nanoTime() - before) / 1e9);
+        double oneRate = Stats.medianThroughput(one);
+        say("Cluster P2 one node, %d threads: %,.0f req/s, database %.2f cores busy", threads, oneRate, oneDbCores);
+
+        int portB = Integer.parseInt(options.getOrDefault("port", "8181")) + 100;
+        SecondNode b = SecondNode.copyOf(dist, portB);
+        b.start();
+        try {
+            Http onB = new Http("http://localhost:" + portB + "/tessera/api", mapper);
+            awaitHealthy(onB, System.nanoTime() + TimeUnit.MINUTES.toNanos(5));
+            String base = "http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api";
+            String baseB = "http://localhost:" + portB + "/tessera/api";
+            // the token node A issued: node B must accept it (its signing key is in the database)
+            cpuBefore = postgres.cpuSeconds();
+            before = System.nanoTime();
+            List<Stats> two = load(threads, r -> URI.create((r.nextBoolean() ? base : baseB) + path + ids.get(r.nextInt(ids.size()))));
+            double twoDbCores = (postgres.cpuSeconds() - cpuBefore) / ((System.nanoTime() - before) / 1e9);
+            double twoRate = Stats.medianThroughput(two);
+            long errors = two.stream().mapToLong(Stats::errors).sum();
+            say("Cluster P2 two nodes, %d threads spread over both: %,.0f req/s (%d errors), database %.2f cores busy", threads, twoRate,
+                    errors, twoDbCores);
+            row(fmt("P2 on PostgreSQL, one node, %d threads", threads), fmt("%,.0f req/s", oneRate), fmt("database %.2f cores busy", oneDbCores),
+                    Double.NaN, "-", true);
+            row(fmt("P2 on PostgreSQL, two nodes, %d threads", threads), fmt("%,.0f req/s (%d errors)", twoRate, errors),
+                    fmt("%,.0f req/s one node; database %.2f cores busy", oneRate, twoDbCores), twoRate / oneRate, ">= 1.6 x one node",
+                    twoRate / oneRate >= 1.6 && errors == 0);
+        } finally {
+            b.stop();
         }
     }
 
@@ -670,6 +744,10 @@ public final class Bench {
     }
 
     private void awaitHealthy(long deadline) throws InterruptedException {
+        awaitHealthy(http, deadline);
+    }
+
+    private static void awaitHealthy(Http http, long deadline) throws InterruptedException {
         URI health = http.uri("/v1/health");
         while (System.nanoTime() < deadline) {
             try {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -26,19 +27,22 @@ final class BenchPostgres implements AutoCloseable {
     static final String URL_OPTIONS = "?reWriteBatchedInserts=true";
 
     private final EmbeddedPostgres server;
+    private final Path dataDirectory;
 
-    private BenchPostgres(EmbeddedPostgres server) {
+    private BenchPostgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
+        this.dataDirectory = dataDirectory;
     }
 
     static BenchPostgres start(Path directory) throws Exception {
         RawJdbcLoader.delete(directory);
         Files.createDirectories(directory);
-        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("data")).setCleanDataDirectory(true)
+        Path data = directory.resolve("data");
+        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on")
                 .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "200")
                 .setServerConfig("max_wal_size", "4GB").start();
-        BenchPostgres postgres = new BenchPostgres(server);
+        BenchPostgres postgres = new BenchPostgres(server, data);
         postgres.sql("CREATE DATABASE tessera");
         return postgres;
     }
@@ -65,6 +69,47 @@ final class BenchPostgres implements AutoCloseable {
         sql("CREATE DATABASE raw");
         DataSource raw = server.getDatabase("postgres", "raw", java.util.Map.of("reWriteBatchedInserts", "true"));
         return TestDatabase.of(raw);
+    }
+
+    /** The database the server under test uses, for writes while it is stopped. */
+    TestDatabase serverDatabase() {
+        return TestDatabase.of(server.getDatabase("postgres", "tessera", java.util.Map.of("reWriteBatchedInserts", "true")));
+    }
+
+    /** Refreshes the planner's statistics of the server's database after a bulk write. */
+    void analyze() throws SQLException {
+        try (Connection connection = serverDatabase().dataSource().getConnection(); Statement s = connection.createStatement()) {
+            s.execute("ANALYZE");
+        }
+    }
+
+    /**
+     * The CPU seconds the PostgreSQL server and its backends used so far (from /proc), to tell how
+     * busy the database was during a measurement: the difference over a round, divided by the
+     * round's seconds, is the cores it kept busy.
+     */
+    double cpuSeconds() throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        Optional<ProcessHandle> root = ProcessHandle.of(postmaster);
+        if (root.isEmpty()) {
+            return 0;
+        }
+        double ticks = ticks(postmaster);
+        for (ProcessHandle child : (Iterable<ProcessHandle>) root.get().descendants()::iterator) {
+            ticks += ticks(child.pid());
+        }
+        return ticks / 100.0; // USER_HZ
+    }
+
+    private static double ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
     }
 
     private void sql(String statement) throws SQLException {
