@@ -349,6 +349,30 @@ abstract class AbstractModuleStatesTest {
     }
 
     @Test
+    void aModuleListShowsTheDesiredStateAndEachNodesState() {
+        MovingClock clock = new MovingClock();
+        ModuleCluster cluster = new ModuleCluster("node-a", states, clock);
+        states.heartbeat("node-a", T0);
+        states.heartbeat("node-b", T0.plusSeconds(3));
+        cluster.converged(publish(states, DesiredState.INSTALL, null, null, T0));
+        states.observe(new NodeState("node-b", "sales", NodeState.FAILED, null, "install failed: no", 1, T0.plusSeconds(2), null));
+        org.tessera.crm.core.api.module.ModuleDTO sales = new org.tessera.crm.core.api.module.ModuleDTO();
+        sales.name = "sales";
+        org.tessera.crm.core.api.module.ModuleDTO dealer = new org.tessera.crm.core.api.module.ModuleDTO();
+        dealer.name = "dealer";
+
+        cluster.describe(List.of(sales, dealer));
+
+        assertEquals(DesiredState.INSTALLED, sales.desiredState);
+        assertEquals(1, sales.desiredVersion);
+        assertEquals(List.of("node-a INSTALLED 1 null " + T0, "node-b FAILED null install failed: no " + T0.plusSeconds(3)),
+                sales.nodes.stream().map(node -> node.nodeId + " " + node.state + " " + node.version + " " + node.detail + " "
+                        + node.lastSeen).toList());
+        assertNull(dealer.desiredState);
+        assertEquals(List.of(), dealer.nodes);
+    }
+
+    @Test
     void aChangeByHandRightAfterTheNodesOwnOperationIsLeftAloneEvenBeforeAnyPass() {
         MovingClock clock = new MovingClock();
         FakeNode nodeA = new FakeNode();
