@@ -81,6 +81,31 @@ public class ModuleCluster {
     }
 
     /**
+     * The other nodes on which {@code module} may still be installed, by what they last recorded:
+     * installed as desired or by hand, or failing to uninstall it. A node that left stays in the
+     * list until it is forgotten ({@link ModulesConfig#forgetNodeAfterHours()}).
+     */
+    List<String> nodesHaving(String module) {
+        boolean desiredInstalled = states.desired(module).map(DesiredState::installed).orElse(false);
+        List<String> nodes = new ArrayList<>();
+        for (NodeState state : states.observed()) {
+            if (state.module().equals(module) && !state.nodeId().equals(nodeId) && mayHave(state.state(), desiredInstalled)) {
+                nodes.add(state.nodeId());
+            }
+        }
+        return nodes;
+    }
+
+    private static boolean mayHave(String state, boolean desiredInstalled) {
+        return switch (state) {
+            case DesiredState.INSTALLED, NodeState.LOCAL_ONLY -> true;
+            // drifted from an uninstall, or failing to converge to one: installed by hand, or not uninstalled yet
+            case NodeState.DRIFTED, NodeState.FAILED -> !desiredInstalled;
+            default -> false;
+        };
+    }
+
+    /**
      * Adds the desired state and each node's state to {@code modules}; leaves them empty when the
      * tables cannot be read (logged), as a list is better without them than failed.
      */

@@ -367,6 +367,12 @@ public class ModuleLifecycle {
         if (registry.module(module).isPresent()) {
             throw new ConflictException("module", "uninstall module " + module + " before purging its data");
         }
+        // the tables are shared: another node that still has the module would lose them under its feet
+        List<String> elsewhere = cluster.nodesHaving(module);
+        if (!elsewhere.isEmpty()) {
+            throw new ConflictException("module", "module " + module + " is still installed on node(s) " + String.join(", ", elsewhere)
+                    + ": uninstall it there before purging its data");
+        }
         List<List<String>> dropped = new ArrayList<>(1);
         // the migration service audits each dropped object in the purge's transaction; the operation and
         // how it ended are audited like every other module operation

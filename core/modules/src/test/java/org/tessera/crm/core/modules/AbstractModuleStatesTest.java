@@ -373,6 +373,21 @@ abstract class AbstractModuleStatesTest {
     }
 
     @Test
+    void thePurgeKnowsTheOtherNodesThatMayStillHaveTheModule() {
+        ModuleCluster nodeA = new ModuleCluster("node-a", states, new MovingClock());
+        publish(states, DesiredState.UNINSTALL, null, null, T0);
+        states.observe(new NodeState("node-a", "sales", DesiredState.INSTALLED, 1, null, 0, T0, null));
+        states.observe(new NodeState("node-b", "sales", DesiredState.UNINSTALLED, 1, null, 0, T0, null));
+        states.observe(new NodeState("node-c", "sales", NodeState.FAILED, null, "uninstall failed: busy", 1, T0, null));
+        states.observe(new NodeState("node-d", "sales", NodeState.LOCAL_ONLY, null, null, 0, T0, null));
+        states.observe(new NodeState("node-e", "dealer", DesiredState.INSTALLED, 1, null, 0, T0, null));
+
+        assertEquals(List.of("node-c", "node-d"), nodeA.nodesHaving("sales"), "not this node's own row, nor node b which uninstalled it");
+        publish(states, DesiredState.INSTALL, null, null, T0);
+        assertEquals(List.of("node-d"), nodeA.nodesHaving("sales"), "a failed install leaves nothing installed");
+    }
+
+    @Test
     void aChangeByHandRightAfterTheNodesOwnOperationIsLeftAloneEvenBeforeAnyPass() {
         MovingClock clock = new MovingClock();
         FakeNode nodeA = new FakeNode();
