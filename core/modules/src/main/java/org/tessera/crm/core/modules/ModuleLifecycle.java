@@ -203,13 +203,19 @@ public class ModuleLifecycle {
         return !installedFeatures(module).isEmpty();
     }
 
-    /** The modules of the {@code tessera-<module>} features installed on this node. */
+    /**
+     * The modules of the {@code tessera-<module>} features installed on this node whose bundles
+     * carry that module's header: not the platform's features ({@code tessera-derby},
+     * {@code tessera-demo}...), whose names look the same.
+     */
     java.util.Set<String> installedModules() {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        registry.modules().forEach(dto -> live.add(dto.name));
         java.util.Set<String> modules = new java.util.TreeSet<>();
         try {
             for (Feature feature : features.listInstalledFeatures()) {
                 String module = ModuleCatalog.moduleOf(feature.getName());
-                if (module != null) {
+                if (module != null && live.contains(module)) {
                     modules.add(module);
                 }
             }

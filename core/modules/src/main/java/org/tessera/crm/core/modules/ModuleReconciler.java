@@ -71,7 +71,9 @@ public class ModuleReconciler {
         try {
             reconciler.pass();
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("Modules: the pass over the desired states failed, tried again at the next one: {}", e.getMessage(), e);
+            // at every pass while the database is away: the message, and the trace for whoever asks for it
+            LOG.warn("Modules: the pass over the desired states failed, tried again at the next one: {}", e.getMessage());
+            LOG.debug("Modules: the pass failed", e);
         }
     }
 
