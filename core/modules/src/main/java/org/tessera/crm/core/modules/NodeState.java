@@ -14,6 +14,6 @@ record NodeState(String nodeId, String module, String state, Integer version, St
     static final String FAILED = "FAILED";
     /** Changed on the node by hand since it converged: left alone until the next change. */
     static final String DRIFTED = "DRIFTED";
-    /** Installed on the node by hand, never through {@code /v1/modules}: left alone. */
+    /** Installed on the node with no desired state (a boot feature, the Karaf console): left alone. */
     static final String LOCAL_ONLY = "LOCAL_ONLY";
 }

@@ -41,7 +41,7 @@ final class Reconciliation {
     static Decision decide(DesiredState desired, boolean installedHere, Integer convergedTo, boolean seenSinceStart) {
         if (desired == null) {
             return installedHere
-                    ? Decision.record(NodeState.LOCAL_ONLY, "installed on this node by hand, not through /v1/modules: left alone")
+                    ? Decision.record(NodeState.LOCAL_ONLY, "installed on this node with no desired state (a boot feature, or the Karaf console): left alone")
                     : Decision.record(null, null);
         }
         boolean changeSeen = convergedTo != null && convergedTo >= desired.version();

@@ -13,7 +13,7 @@ public class ModuleNodeDTO {
      * {@code INSTALLED} or {@code UNINSTALLED} as desired; {@code FAILED} when converging failed (see
      * {@link #detail}, retried with a growing delay); {@code DRIFTED} when changed on that node by
      * hand since it converged (left alone until the next change); {@code LOCAL_ONLY} when installed
-     * on that node by hand and never through {@code /v1/modules}.
+     * on that node with no desired state (a boot feature of the distribution, or the Karaf console).
      */
     public String state;
     /** The version of the desired state the node converged to; null for {@code LOCAL_ONLY}. */
