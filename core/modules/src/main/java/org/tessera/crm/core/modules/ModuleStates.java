@@ -238,12 +238,17 @@ final class ModuleStates {
         });
     }
 
-    /** The heartbeat of {@code node}: its row, created at its first beat. */
-    void heartbeat(String node, Instant now) {
+    /** The heartbeat of {@code node}: its row, created at its first beat; {@code starting} at the first beat since it started. */
+    void heartbeat(String node, Instant now, boolean starting) {
         inTransaction("record the heartbeat of node " + node, connection -> {
-            try (PreparedStatement s = connection.prepareStatement("UPDATE module_node SET seen_at = ? WHERE node_id = ?")) {
-                s.setTimestamp(1, Timestamp.from(now));
-                s.setString(2, node);
+            try (PreparedStatement s = connection.prepareStatement("UPDATE module_node SET seen_at = ?"
+                    + (starting ? ", started_at = ?" : "") + " WHERE node_id = ?")) {
+                int index = 1;
+                s.setTimestamp(index++, Timestamp.from(now));
+                if (starting) {
+                    s.setTimestamp(index++, Timestamp.from(now));
+                }
+                s.setString(index, node);
                 if (s.executeUpdate() == 1) {
                     return null;
                 }

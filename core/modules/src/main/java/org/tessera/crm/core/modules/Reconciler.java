@@ -50,6 +50,7 @@ final class Reconciler {
     private final Duration longestRetry;
     private final Duration forgetNodesAfter;
     private final Instant started;
+    private boolean beaten;
     /**
      * The modules looked at since this node started: after that, only changes of their desired
      * state are acted on. A module this node recorded since it started (an administrator's
@@ -74,7 +75,8 @@ final class Reconciler {
     /** One pass over every module; a module's failure does not keep the others from converging. */
     void pass() {
         Instant now = clock.instant();
-        states.heartbeat(nodeId, now);
+        states.heartbeat(nodeId, now, !beaten);
+        beaten = true;
         Set<String> modules = new TreeSet<>(states.desired().keySet());
         modules.addAll(local.installed());
         modules.addAll(states.observed(nodeId).keySet());

@@ -135,8 +135,8 @@ abstract class AbstractModuleStatesTest {
 
     @Test
     void aNodesRowIsReplacedAndReadWithItsHeartbeat() {
-        states.heartbeat("node-a", T0);
-        states.heartbeat("node-a", T0.plusSeconds(5));
+        states.heartbeat("node-a", T0, true);
+        states.heartbeat("node-a", T0.plusSeconds(5), false);
         states.observe(new NodeState("node-a", "sales", DesiredState.INSTALLED, 1, null, 0, T0, null));
         states.observe(new NodeState("node-a", "sales", NodeState.FAILED, 1, "x".repeat(5000), 2, T0.plusSeconds(5), null));
         states.observe(new NodeState("node-b", "dealer", NodeState.LOCAL_ONLY, null, null, 0, T0, null));
@@ -159,9 +159,23 @@ abstract class AbstractModuleStatesTest {
     }
 
     @Test
+    void aNodesFirstBeatSinceItStartedRecordsItsStart() throws SQLException {
+        states.heartbeat("node-a", T0, true);
+        states.heartbeat("node-a", T0.plusSeconds(5), false);
+        states.heartbeat("node-a", T0.plusSeconds(60), true);
+        states.heartbeat("node-a", T0.plusSeconds(65), false);
+        try (Connection connection = db.dataSource().getConnection(); Statement s = connection.createStatement();
+                java.sql.ResultSet row = s.executeQuery("SELECT started_at, seen_at FROM module_node WHERE node_id = 'node-a'")) {
+            assertTrue(row.next());
+            assertEquals(T0.plusSeconds(60), row.getTimestamp(1).toInstant());
+            assertEquals(T0.plusSeconds(65), row.getTimestamp(2).toInstant());
+        }
+    }
+
+    @Test
     void nodesWithoutAHeartbeatForLongAreForgottenWithTheirRows() {
-        states.heartbeat("gone", T0);
-        states.heartbeat("alive", T0.plus(2, ChronoUnit.DAYS));
+        states.heartbeat("gone", T0, true);
+        states.heartbeat("alive", T0.plus(2, ChronoUnit.DAYS), true);
         states.observe(new NodeState("gone", "sales", DesiredState.INSTALLED, 1, null, 0, T0, null));
         states.observe(new NodeState("alive", "sales", DesiredState.INSTALLED, 1, null, 0, T0, null));
 
@@ -352,8 +366,8 @@ abstract class AbstractModuleStatesTest {
     void aModuleListShowsTheDesiredStateAndEachNodesState() {
         MovingClock clock = new MovingClock();
         ModuleCluster cluster = new ModuleCluster("node-a", states, clock);
-        states.heartbeat("node-a", T0);
-        states.heartbeat("node-b", T0.plusSeconds(3));
+        states.heartbeat("node-a", T0, true);
+        states.heartbeat("node-b", T0.plusSeconds(3), true);
         cluster.converged(publish(states, DesiredState.INSTALL, null, null, T0));
         states.observe(new NodeState("node-b", "sales", NodeState.FAILED, null, "install failed: no", 1, T0.plusSeconds(2), null));
         org.tessera.crm.core.api.module.ModuleDTO sales = new org.tessera.crm.core.api.module.ModuleDTO();
