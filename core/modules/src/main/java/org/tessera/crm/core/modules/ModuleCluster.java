@@ -33,6 +33,7 @@ public class ModuleCluster {
     private final Clock clock;
     private final ReentrantLock operations = new ReentrantLock();
 
+    /** {@code coreSchema} is only waited for: the state tables are the core schema's (changeset 093). */
     @Activate
     public ModuleCluster(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
             @Reference(name = "schema", target = SchemaReady.CORE_TARGET) SchemaReady coreSchema, ModulesConfig config) {
