@@ -35,6 +35,7 @@ import org.tessera.crm.core.api.audit.AuditAction;
 import org.tessera.crm.core.api.audit.AuditRecorder;
 import org.tessera.crm.core.api.module.ModuleHeaders;
 import org.tessera.crm.core.api.module.ModuleRegistry;
+import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.schema.SchemaMigrations;
 import org.tessera.crm.core.api.schema.SchemaReady;
 
@@ -50,6 +51,10 @@ import org.tessera.crm.core.api.schema.SchemaReady;
  *
  * <p>Every operation is refused on the core, audited (what, from where, how it ended) and an
  * update's new build may only come from a location that {@link ModulesConfig} allows.
+ *
+ * <p>Once done on this node, an install, update or uninstall becomes the module's desired state
+ * ({@link ModuleCluster}), which the other nodes sharing the database converge to through
+ * {@link #converge}: the same operations, run by their {@link ModuleReconciler}.
  */
 @Component(service = ModuleLifecycle.class, configurationPid = ModulesConfig.PID)
 @Designate(ocd = ModulesConfig.class)
@@ -69,40 +74,170 @@ public class ModuleLifecycle {
     private final SchemaMigrations migrations;
     private final LocationAllowList allowedLocations;
     private final ModuleOperationAudit audit;
+    private final ModuleCluster cluster;
+    private final CallerContext callers;
 
     @Activate
     public ModuleLifecycle(BundleContext context, @Reference FeaturesService features, @Reference ModuleRegistry registry,
             @Reference SchemaMigrations migrations,
             @Reference(name = "dataSource", target = "(osgi.jndi.service.name=tessera)") DataSource dataSource,
-            @Reference(name = "recorder") AuditRecorder recorder, ModulesConfig config) {
+            @Reference(name = "recorder") AuditRecorder recorder, @Reference ModuleCluster cluster,
+            @Reference(name = "callers") CallerContext callers, ModulesConfig config) {
         this.context = context;
         this.features = features;
         this.registry = registry;
         this.migrations = migrations;
         this.allowedLocations = new LocationAllowList(List.of(config.allowedLocations()));
         this.audit = new ModuleOperationAudit(dataSource, recorder);
+        this.cluster = cluster;
+        this.callers = callers;
     }
 
-    /** Installs the module's feature; does nothing when it is installed. */
+    /** Installs the module's feature (does nothing when it is installed) here, then on every node. */
     public void install(String module) {
         refuseCore(module, "installed");
-        Feature feature = feature(module);
-        audited(module, AuditAction.CREATE, "install", feature.getName() + "/" + feature.getVersion(), () -> {
+        cluster.exclusively(() -> {
+            Feature feature = feature(module);
+            installFeature(module, feature, "install");
+            publish(module, DesiredState.INSTALL, feature, null, null);
+            return null;
+        });
+    }
+
+    private void installFeature(String module, Feature feature, String what) {
+        audited(module, AuditAction.CREATE, what, feature.getName() + "/" + feature.getVersion(), () -> {
             features.installFeature(feature.getName(), feature.getVersion(), NO_REFRESH);
             awaitSchema(module);
             rewireDependents(module);
         });
     }
 
-    /** Uninstalls the module's feature; its tables and rows stay. */
+    /**
+     * Uninstalls the module's feature here, then on every node; its tables and rows stay. A module
+     * not installed here but desired installed (its install failed here) is uninstalled from the
+     * other nodes.
+     */
     public void uninstall(String module) {
         refuseCore(module, "uninstalled");
-        Feature feature = feature(module);
-        if (!features.isInstalled(feature)) {
-            throw new ConflictException("module", "module " + module + " is not installed");
-        }
-        audited(module, AuditAction.DELETE, "uninstall", feature.getName() + "/" + feature.getVersion(),
+        cluster.exclusively(() -> {
+            Feature feature = feature(module);
+            if (!features.isInstalled(feature)) {
+                boolean desired = cluster.states().desired(module).map(DesiredState::installed).orElse(false);
+                if (!desired) {
+                    throw new ConflictException("module", "module " + module + " is not installed");
+                }
+            } else {
+                uninstallFeature(module, feature, "uninstall");
+            }
+            publish(module, DesiredState.UNINSTALL, feature, null, null);
+            return null;
+        });
+    }
+
+    private void uninstallFeature(String module, Feature feature, String what) {
+        audited(module, AuditAction.DELETE, what, feature.getName() + "/" + feature.getVersion(),
                 () -> features.uninstallFeature(feature.getName(), feature.getVersion(), NO_REFRESH));
+    }
+
+    /**
+     * Makes {@code operation} the module's desired state, then records that this node is in it.
+     * A failure leaves the operation done here only (the reconciler then reports the module
+     * {@code LOCAL_ONLY} or {@code DRIFTED}): the caller learns that the other nodes will not follow.
+     */
+    private void publish(String module, String operation, Feature feature, String updateBundle, String updateLocation) {
+        String by = callers.currentLogin();
+        DesiredState published;
+        try {
+            published = cluster.states().publish(module, current -> {
+                String featureName = feature != null ? feature.getName() : current.featureName();
+                String featureVersion = feature != null ? feature.getVersion() : current.featureVersion();
+                return current == null
+                        ? DesiredState.create(module, operation, featureName, featureVersion, updateBundle, updateLocation, 1, by,
+                                cluster.clock().instant())
+                        : current.next(operation, featureName, featureVersion, updateBundle, updateLocation, by, cluster.clock().instant());
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Module {}: {} done on this node, but its desired state could not be recorded: the other nodes will not follow",
+                    module, operation, e);
+            throw new IllegalStateException(operation + " of module " + module + " done on this node only: its desired state could"
+                    + " not be recorded (" + e.getMessage() + ")", e);
+        }
+        cluster.converged(published);
+        LOG.info("Module {}: desired state {} (version {}) by {}", module, published.desired(), published.version(), by);
+    }
+
+    /**
+     * Runs one step of converging this node to {@code desired}, through the same operations as an
+     * administrator's, audited as the system's with the version it converges to.
+     *
+     * @throws RuntimeException when the step fails; the reconciler records it and tries again later
+     */
+    void converge(Reconciliation.Action action, DesiredState desired) {
+        String module = desired.module();
+        String what = " (desired state version " + desired.version() + ")";
+        switch (action) {
+            case INSTALL -> {
+                Feature feature;
+                try {
+                    feature = features.getFeature(desired.featureName(), desired.featureVersion());
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot read feature " + desired.featureName() + ": " + e.getMessage(), e);
+                }
+                if (feature == null) {
+                    throw new IllegalStateException("feature " + desired.featureName() + "/" + desired.featureVersion()
+                            + " is not known on this node: add its feature repository");
+                }
+                installFeature(module, feature, "install" + what);
+            }
+            case UNINSTALL -> {
+                for (Feature feature : installedFeatures(module)) {
+                    uninstallFeature(module, feature, "uninstall" + what);
+                }
+            }
+            case UPDATE -> updateBundles(module, desired.updateBundle(), desired.updateLocation(), what);
+        }
+    }
+
+    /** Whether a feature of the module is installed on this node. */
+    boolean installedHere(String module) {
+        return !installedFeatures(module).isEmpty();
+    }
+
+    /**
+     * The modules of the {@code tessera-<module>} features installed on this node whose bundles
+     * carry that module's header: not the platform's features ({@code tessera-derby},
+     * {@code tessera-demo}...), whose names look the same.
+     */
+    java.util.Set<String> installedModules() {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        registry.modules().forEach(dto -> live.add(dto.name));
+        java.util.Set<String> modules = new java.util.TreeSet<>();
+        try {
+            for (Feature feature : features.listInstalledFeatures()) {
+                String module = ModuleCatalog.moduleOf(feature.getName());
+                if (module != null && live.contains(module)) {
+                    modules.add(module);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list the installed features: " + e.getMessage(), e);
+        }
+        return modules;
+    }
+
+    private List<Feature> installedFeatures(String module) {
+        List<Feature> installed = new ArrayList<>();
+        try {
+            Feature[] candidates = features.getFeatures(ModuleRegistryImpl.FEATURE_PREFIX + module);
+            for (Feature feature : candidates == null ? new Feature[0] : candidates) {
+                if (features.isInstalled(feature)) {
+                    installed.add(feature);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the features of module " + module + ": " + e.getMessage(), e);
+        }
+        return installed;
     }
 
     /**
@@ -112,6 +247,20 @@ public class ModuleLifecycle {
      */
     public void update(String module, String symbolicName, String location) {
         refuseCore(module, "updated");
+        cluster.exclusively(() -> {
+            updateBundles(module, symbolicName, location, "");
+            Feature feature = installedFeatures(module).stream().findFirst().orElse(null);
+            if (feature == null && cluster.states().desired(module).isEmpty()) {
+                LOG.info("Module {}: no feature deploys it, so its update stays on this node", module);
+                return null;
+            }
+            publish(module, DesiredState.UPDATE, feature, location == null ? null : symbolicName, location);
+            return null;
+        });
+    }
+
+    /** An update; {@code what} follows its name in the audit. */
+    private void updateBundles(String module, String symbolicName, String location, String what) {
         List<Bundle> bundles = bundles(module);
         if (bundles.isEmpty()) {
             throw new NotFoundException(ModuleOperationAudit.ENTITY_TYPE, module);
@@ -131,7 +280,7 @@ public class ModuleLifecycle {
             Bundle target = bundles.stream().filter(bundle -> bundle.getSymbolicName().equals(symbolicName)).findFirst()
                     .orElseThrow(() -> new ValidationException(FieldError.invalid("bundle",
                             "no bundle " + symbolicName + " in module " + module)));
-            audited(module, AuditAction.UPDATE, "update " + symbolicName, location, () -> {
+            audited(module, AuditAction.UPDATE, "update " + symbolicName + what, location, () -> {
                 try (InputStream content = new URL(location).openStream()) {
                     target.update(content);
                 }
@@ -140,7 +289,7 @@ public class ModuleLifecycle {
             });
             return;
         }
-        audited(module, AuditAction.UPDATE, "update", null, () -> {
+        audited(module, AuditAction.UPDATE, "update" + what, null, () -> {
             for (Bundle bundle : bundles) {
                 bundle.update();
             }
@@ -223,6 +372,12 @@ public class ModuleLifecycle {
         }
         if (registry.module(module).isPresent()) {
             throw new ConflictException("module", "uninstall module " + module + " before purging its data");
+        }
+        // the tables are shared: another node that still has the module would lose them under its feet
+        List<String> elsewhere = cluster.nodesHaving(module);
+        if (!elsewhere.isEmpty()) {
+            throw new ConflictException("module", "module " + module + " is still installed on node(s) " + String.join(", ", elsewhere)
+                    + ": uninstall it there before purging its data");
         }
         List<List<String>> dropped = new ArrayList<>(1);
         // the migration service audits each dropped object in the purge's transaction; the operation and

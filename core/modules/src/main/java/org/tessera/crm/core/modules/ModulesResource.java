@@ -51,6 +51,7 @@ public class ModulesResource {
     private final ModuleRegistry registry;
     private final ModuleLifecycle lifecycle;
     private final ModuleCatalog catalog;
+    private final ModuleCluster cluster;
     static final String INCLUDE_AVAILABLE = "available";
 
     /** Body of a purge: the module's name again, as the operator's confirmation. */
@@ -77,17 +78,22 @@ public class ModulesResource {
 
     @Activate
     public ModulesResource(@Reference ModuleRegistry registry, @Reference ModuleLifecycle lifecycle,
-            @Reference ModuleCatalog catalog) {
+            @Reference ModuleCatalog catalog, @Reference ModuleCluster cluster) {
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.catalog = catalog;
+        this.cluster = cluster;
     }
 
     /**
      * The installed modules; with {@code include=available}, followed by the modules that could be
      * installed (state {@code AVAILABLE}, see {@link ModuleCatalog}), so a console shows both in one read.
+     * Each with its desired state and what every node sharing the database observed of it.
      */
-    @Operation(summary = "The installed modules; with include=available, also those that can be installed (state AVAILABLE)")
+    @Operation(summary = "The installed modules; with include=available, also those that can be installed (state AVAILABLE)",
+            description = "Each module carries its desired state (desiredState, desiredVersion: what the administrators asked for"
+                    + " through /v1/modules, which every node converges to) and, in nodes, each node's state of it (INSTALLED,"
+                    + " UNINSTALLED, FAILED with a detail, DRIFTED, LOCAL_ONLY) with the node's last heartbeat")
     @GET
     @RequiresPermission(ModulePermissions.READ)
     public Page<ModuleDTO> modules(@Parameter(description = "available: list the installable modules too",
@@ -96,6 +102,7 @@ public class ModulesResource {
         if (includesAvailable(include)) {
             modules.addAll(catalog.available());
         }
+        cluster.describe(modules);
         return Responses.items(modules);
     }
 
@@ -111,13 +118,17 @@ public class ModulesResource {
         throw ProblemException.badParameter("include", "must be " + INCLUDE_AVAILABLE);
     }
 
+    @Operation(summary = "An installed module, with its desired state and each node's state of it")
     @GET
     @Path("{name}")
     @RequiresPermission(ModulePermissions.READ)
     public ModuleDTO module(@PathParam("name") String name) {
-        return registry.module(name).orElseThrow(() -> new NotFoundException(ModuleOperationAudit.ENTITY_TYPE, name));
+        ModuleDTO module = registry.module(name).orElseThrow(() -> new NotFoundException(ModuleOperationAudit.ENTITY_TYPE, name));
+        cluster.describe(List.of(module));
+        return module;
     }
 
+    @Operation(summary = "Installs the module here, then on every node sharing the database (its desired state)")
     @POST
     @Path("{name}/install")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -128,6 +139,7 @@ public class ModulesResource {
         return module(name);
     }
 
+    @Operation(summary = "Uninstalls the module here, then on every node sharing the database (its desired state); its data stay")
     @POST
     @Path("{name}/uninstall")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -139,6 +151,7 @@ public class ModulesResource {
         return javax.ws.rs.core.Response.noContent().build();
     }
 
+    @Operation(summary = "Updates the module's bundles here, then on every node sharing the database (its desired state)")
     @POST
     @Path("{name}/update")
     @Consumes(MediaType.APPLICATION_JSON)

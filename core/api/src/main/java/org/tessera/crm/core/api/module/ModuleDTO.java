@@ -27,4 +27,14 @@ public class ModuleDTO {
      * ({@code TimelineContributor}, {@code Validator[PARTY]}…) and its REST resources.
      */
     public List<String> extensionPoints = new ArrayList<>();
+    /**
+     * What the administrators asked for through {@code /v1/modules}, which every node converges
+     * to: {@code INSTALLED} or {@code UNINSTALLED}; null when the module was never installed or
+     * uninstalled through it.
+     */
+    public String desiredState;
+    /** The version of the desired state, raised by each install, update and uninstall; null with it. */
+    public Integer desiredVersion;
+    /** What each node observed of the module, by node id. */
+    public List<ModuleNodeDTO> nodes = new ArrayList<>();
 }

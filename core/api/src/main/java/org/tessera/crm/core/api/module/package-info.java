@@ -3,5 +3,5 @@
  * version and state, its schema version, and what it contributes.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.4.0")
+@org.osgi.annotation.versioning.Version("1.5.0")
 package org.tessera.crm.core.api.module;
