@@ -15,8 +15,8 @@ public @interface ModulesConfig {
             + " trusted group (mvn:org.tessera.crm/) or file: directories (file:${karaf.home}/system/). Anything else is refused")
     String[] allowedLocations() default {"mvn:org.tessera.crm/", "mvn:org.tessera.crm.examples/", "file:${karaf.home}/system/"};
 
-    @AttributeDefinition(description = "This node's id among the nodes sharing the database; empty: the host name and the Karaf"
-            + " instance name (set it when two nodes share both)")
+    @AttributeDefinition(description = "This node's id among the nodes sharing the database; empty: the host name and the"
+            + " installation's folder, e.g. crm-1:/opt/tessera")
     String nodeId() default "";
 
     @AttributeDefinition(description = "Seconds between two comparisons of the modules' desired state with this node's features")

@@ -3,7 +3,11 @@ package org.tessera.crm.core.modules;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** This node's id in the module state tables: configured, or the host name and the Karaf instance name. */
+/**
+ * This node's id in the module state tables: configured, or the host name and the installation's
+ * folder. The folder, not the Karaf instance name: every distribution's instance is "root", and two
+ * nodes on one machine (as in the cluster test) would otherwise share an id.
+ */
 final class NodeIds {
     static final int MAX_LENGTH = 200;
 
@@ -13,7 +17,7 @@ final class NodeIds {
     /**
      * @param configured {@link ModulesConfig#nodeId()}; blank for the default
      * @param host       the host name, null when unknown
-     * @param instance   the Karaf instance name ({@code karaf.name}), null when unknown
+     * @param instance   the installation's folder ({@code karaf.base}), null when unknown
      * @throws IllegalArgumentException when the configured id is longer than {@value #MAX_LENGTH} characters
      */
     static String resolve(String configured, String host, String instance) {
@@ -25,9 +29,10 @@ final class NodeIds {
             }
             return id;
         }
-        String id = (host == null || host.isBlank() ? "localhost" : host.trim()) + "/"
+        String id = (host == null || host.isBlank() ? "localhost" : host.trim()) + ":"
                 + (instance == null || instance.isBlank() ? "root" : instance.trim());
-        return id.length() <= MAX_LENGTH ? id : id.substring(0, MAX_LENGTH);
+        // the end of a long path tells installations apart better than its start
+        return id.length() <= MAX_LENGTH ? id : id.substring(id.length() - MAX_LENGTH);
     }
 
     /** This node's id, from the configuration or the machine. */
@@ -38,6 +43,6 @@ final class NodeIds {
         } catch (UnknownHostException e) {
             host = System.getenv("HOSTNAME");
         }
-        return resolve(config.nodeId(), host, System.getProperty("karaf.name"));
+        return resolve(config.nodeId(), host, System.getProperty("karaf.base"));
     }
 }

@@ -13,10 +13,18 @@ class NodeIdsTest {
     }
 
     @Test
-    void byDefaultTheHostAndTheKarafInstance() {
-        assertEquals("crm-1/root", NodeIds.resolve("", "crm-1", "root"));
-        assertEquals("crm-1/root", NodeIds.resolve(null, "crm-1", null));
-        assertEquals("localhost/second", NodeIds.resolve(" ", null, "second"));
+    void byDefaultTheHostAndTheInstallationFolder() {
+        assertEquals("crm-1:/opt/tessera-a", NodeIds.resolve("", "crm-1", "/opt/tessera-a"));
+        assertEquals("crm-1:/opt/tessera-b", NodeIds.resolve("", "crm-1", "/opt/tessera-b"));
+        assertEquals("crm-1:root", NodeIds.resolve(null, "crm-1", null));
+        assertEquals("localhost:/srv/b", NodeIds.resolve(" ", null, "/srv/b"));
+    }
+
+    @Test
+    void aLongDefaultKeepsTheEndOfThePath() {
+        String id = NodeIds.resolve("", "host", "/" + "x".repeat(300) + "/tessera-b");
+        assertEquals(NodeIds.MAX_LENGTH, id.length());
+        assertTrue(id.endsWith("/tessera-b"), id);
     }
 
     @Test
