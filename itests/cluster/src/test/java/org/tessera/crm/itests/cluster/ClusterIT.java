@@ -161,6 +161,42 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
         }
     }
 
+    @Test
+    void aModuleInstalledThroughAIsInstalledOnBAndLeavesBothWhenUninstalled() {
+        assertTrue(moduleOn(adminOnB, "dealer") == null, "the dealer pack ships uninstalled");
+        Api.Answer installed = adminOnA.post("/modules/dealer/install", "{}");
+        assertEquals(200, installed.status(), installed.toString());
+
+        JsonNode onB = eventually("the dealer pack installed on B", () -> moduleOn(adminOnB, "dealer"));
+        assertEquals("INSTALLED", onB.path("desiredState").asText(), onB.toString());
+        eventually("B's vehicles endpoint", () -> adminOnB.get("/dealer/vehicles").status() == 200 ? true : null);
+        JsonNode nodes = eventually("both nodes INSTALLED in the module's node states", () -> {
+            JsonNode module = moduleOn(adminOnA, "dealer");
+            long installedNodes = 0;
+            for (JsonNode node : module == null ? Api.JSON.createArrayNode() : module.path("nodes")) {
+                installedNodes += node.path("state").asText().equals("INSTALLED") ? 1 : 0;
+            }
+            return installedNodes == 2 ? module.path("nodes") : null;
+        });
+        assertEquals(2, nodes.size(), nodes.toString());
+
+        Api.Answer uninstalled = adminOnA.post("/modules/dealer/uninstall", "{}");
+        assertTrue(uninstalled.status() == 200 || uninstalled.status() == 204, uninstalled.toString());
+        eventually("the dealer pack gone from B", () -> moduleOn(adminOnB, "dealer") == null ? true : null);
+    }
+
+    /** The module as {@code GET /v1/modules} on a node lists it (installed there), or null. */
+    private static JsonNode moduleOn(Api api, String name) {
+        Api.Answer modules = api.get("/modules");
+        assertEquals(200, modules.status(), modules.toString());
+        for (JsonNode module : modules.json().path("items")) {
+            if (module.path("name").asText().equals(name)) {
+                return module;
+            }
+        }
+        return null;
+    }
+
     private static String createParty(Api api, String lastName) {
         Api.Answer created = api.post("/parties", Api.map("type", "PERSON", "firstName", "Clara", "lastName", lastName + " " + System.nanoTime()));
         assertEquals(201, created.status(), created.toString());
