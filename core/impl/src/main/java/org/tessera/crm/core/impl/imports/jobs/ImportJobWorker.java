@@ -62,6 +62,7 @@ public class ImportJobWorker {
     private static final Duration ORPHAN_AGE = Duration.ofDays(1);
     private static final long SWEEP_NANOS = TimeUnit.HOURS.toNanos(1);
 
+    private final Tx tx;
     private final ImportJobStore store;
     private final ImportFiles files;
     private final ImportTargets targets;
@@ -105,6 +106,7 @@ public class ImportJobWorker {
         if (nodeId == null || nodeId.isBlank() || nodeId.length() > 200) {
             throw new IllegalArgumentException("nodeId must be 1 to 200 characters");
         }
+        this.tx = tx;
         this.store = new ImportJobStore(tx, mapper);
         this.files = new ImportFiles(tx);
         this.targets = targets;
@@ -337,15 +339,11 @@ public class ImportJobWorker {
                     end(job, ImportJobState.DONE, null);
                     return;
                 }
-                long started = System.nanoTime();
-                ImportReport report = target.importRows(chunk.iterator());
+                long reached = Math.max(lastLine, chunk.get(chunk.size() - 1).line);
+                ImportJobState state = importChunk(job, target, chunk, reached, rows.columnOf());
                 if (halted) {
                     return;
                 }
-                long reached = Math.max(lastLine, chunk.get(chunk.size() - 1).line);
-                ChunkResult result = new ChunkResult(report, chunk.size(), reached,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), ReportRows.of(report, rows.columnOf()));
-                ImportJobState state = store.recordChunk(job.id, nodeId, Times.now().plusMillis(leaseMillis), result);
                 if (state == null) {
                     LOG.warn("Import job {}: node {} lost its claim while writing lines {}-{}; it stops, leaving the job to the node"
                             + " that took it over, which resumes after line {}", job.id, nodeId, lastLine + 1, reached, lastLine);
@@ -371,6 +369,72 @@ public class ImportJobWorker {
             end(job, ImportJobState.FAILED, "failed: " + e);
         } finally {
             callers.unbind();
+        }
+    }
+
+    /**
+     * Imports a chunk and records it, in one transaction when the target can join it (so that the
+     * rows and the progress commit together), else in the target's transactions and then the job's.
+     *
+     * @return the job's state afterwards, or {@code null} when nothing was recorded (the claim was
+     *     lost, or the node halted): joined, the chunk's rows were rolled back with it
+     */
+    private <T> ImportJobState importChunk(StoredJob job, ImportTarget<T> target, List<ImportRow<T>> chunk, long reached,
+            UnaryOperator<String> columnOf) {
+        if (target instanceof InTransactionTarget<?> joinable) {
+            @SuppressWarnings("unchecked")
+            InTransactionTarget<T> joined = (InTransactionTarget<T>) joinable;
+            long started = System.nanoTime();
+            try {
+                return tx.required(em -> {
+                    ImportReport report = joined.importRowsInCallerTransaction(chunk.iterator());
+                    ImportJobState state = record(job, chunk, reached, started, report, columnOf);
+                    if (state == null) {
+                        throw new Unrecorded(); // rolls the chunk's rows back with it
+                    }
+                    return state;
+                });
+            } catch (RuntimeException e) {
+                if (causedBy(e, Unrecorded.class)) {
+                    return null;
+                }
+                LOG.info("Import job {}: the chunk of lines {}-{} was refused as a whole ({}); node {} runs it again in the"
+                        + " importer's own transactions, which isolate the rows at fault", job.id, chunk.get(0).line, reached, e, nodeId);
+            }
+        }
+        long started = System.nanoTime();
+        ImportReport report = target.importRows(chunk.iterator());
+        return record(job, chunk, reached, started, report, columnOf);
+    }
+
+    private <T> ImportJobState record(StoredJob job, List<ImportRow<T>> chunk, long reached, long started, ImportReport report,
+            UnaryOperator<String> columnOf) {
+        if (halted) {
+            return null;
+        }
+        ChunkResult result = new ChunkResult(report, chunk.size(), reached,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), ReportRows.of(report, columnOf));
+        return store.recordChunk(job.id, nodeId, Times.now().plusMillis(leaseMillis), result);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Thrown in a joined chunk's transaction that must not commit: the claim was lost, or the node halted. */
+    private static final class Unrecorded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unrecorded() {
+            super("the chunk was not recorded", null, false, false);
         }
     }
 
