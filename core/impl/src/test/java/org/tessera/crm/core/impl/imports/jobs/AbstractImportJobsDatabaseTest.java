@@ -138,7 +138,7 @@ abstract class AbstractImportJobsDatabaseTest {
         assertEquals(3, done.rejected);
         assertEquals(7, done.lastCommittedLine);
         assertTrue(done.rate > 0);
-        assertEquals(0, worker.files().parts(job.id), "a finished job's file leaves the database");
+        await(() -> worker.files().parts(job.id) == 0, "a finished job's file leaves the database");
 
         List<ImportReportRow> report = report(alice, job.id);
         assertEquals(List.of(4L, 5L, 6L), report.stream().map(row -> row.line).distinct().toList(), report::toString);
@@ -320,6 +320,80 @@ abstract class AbstractImportJobsDatabaseTest {
         ImportJobDTO second = awaitFinal(alice, again.id);
         assertEquals(10, second.unchanged);
         assertEquals(0, second.created);
+    }
+
+    @Test
+    void aNodeDyingAfterAChunksRowsBeforeItsProgressLeavesNeitherForTheCoresTypes() {
+        String source = unique();
+        ImportJobDTO job = as(alice, () -> jobs.submit(ndjsonRequest(), bytes(ndjson(source, 10))));
+        ImportJobWorker[] a = new ImportJobWorker[1];
+        ImportTargets onA = new ImportTargets();
+        // node a dies once the importer has written its second chunk, before the job records it
+        java.util.concurrent.atomic.AtomicBoolean died = new java.util.concurrent.atomic.AtomicBoolean();
+        onA.add(new JoiningTarget(2, () -> {
+            a[0].halt();
+            died.set(true);
+        }));
+        a[0] = newWorker(onA, "node-a-" + unique(), 300);
+        ImportJobWorker b = newWorker(targets, "node-b-" + unique(), 300);
+        try {
+            a[0].start();
+            await(died::get, "node a dies");
+            assertEquals(CHUNK, as(alice, () -> jobs.find(job.id)).orElseThrow().lastCommittedLine);
+            b.start();
+            ImportJobDTO done = awaitFinal(alice, job.id);
+            assertEquals(ImportJobState.DONE, done.state, () -> String.valueOf(done.message));
+            assertEquals(10, done.rowsRead);
+            assertEquals(10, done.created, "node a's second chunk was rolled back with its progress, not left for b to find");
+            assertEquals(0, done.unchanged);
+        } finally {
+            a[0].stop();
+            b.stop();
+        }
+    }
+
+    /** The core's party target, joining the worker's transaction, that runs {@code die} after importing chunk {@code at}. */
+    private final class JoiningTarget implements ImportTarget<PartyDTO>, InTransactionTarget<PartyDTO> {
+        private final AtomicInteger chunks = new AtomicInteger();
+        private final int at;
+        private final Runnable die;
+
+        JoiningTarget(int at, Runnable die) {
+            this.at = at;
+            this.die = die;
+        }
+
+        @Override
+        public String entityType() {
+            return "party";
+        }
+
+        @Override
+        public Class<PartyDTO> rowType() {
+            return PartyDTO.class;
+        }
+
+        @Override
+        public String permission() {
+            return CorePermissions.PARTY_WRITE;
+        }
+
+        @Override
+        public ImportReport importRows(Iterator<ImportRow<PartyDTO>> rows) {
+            return dieAt(parties.importRows(rows));
+        }
+
+        @Override
+        public ImportReport importRowsInCallerTransaction(Iterator<ImportRow<PartyDTO>> rows) {
+            return dieAt(parties.importRowsInCallerTransaction(rows));
+        }
+
+        private ImportReport dieAt(ImportReport report) {
+            if (chunks.incrementAndGet() == at) {
+                die.run();
+            }
+            return report;
+        }
     }
 
     @Test
