@@ -80,6 +80,8 @@ public class ImportJobWorker {
     private volatile boolean running;
     /** Set by {@link #halt}: the node is gone, it writes nothing more. */
     private volatile boolean halted;
+    /** Set by {@link #stall}: the heartbeat renews nothing. */
+    private volatile boolean stalled;
     /** The job this node works now, whose lease the heartbeat renews. */
     private volatile String current;
     /** Set by the heartbeat when the current job's claim was lost: the run stops before its next chunk. */
@@ -208,6 +210,11 @@ public class ImportJobWorker {
         wake();
     }
 
+    /** For tests, as a node stalled (a long pause, a network partition): its heartbeat stops renewing the lease. */
+    void stall() {
+        stalled = true;
+    }
+
     /** A job was queued or a type arrived: look now. */
     void wake() {
         synchronized (monitor) {
@@ -250,7 +257,7 @@ public class ImportJobWorker {
     /** Renews the lease of the job being worked: a chunk may take longer than the lease. */
     private void renewLease() {
         String job = current;
-        if (job == null || halted) {
+        if (job == null || halted || stalled) {
             return;
         }
         try {
@@ -345,8 +352,8 @@ public class ImportJobWorker {
                     return;
                 }
                 if (state == null) {
-                    LOG.warn("Import job {}: node {} lost its claim while writing lines {}-{}; it stops, leaving the job to the node"
-                            + " that took it over, which resumes after line {}", job.id, nodeId, lastLine + 1, reached, lastLine);
+                    LOG.warn("Import job {}: node {} lost its claim while writing lines {}-{}, which it did not record; it stops,"
+                            + " leaving the job to the node that took it over after line {}", job.id, nodeId, lastLine + 1, reached, lastLine);
                     return;
                 }
                 lastLine = reached;

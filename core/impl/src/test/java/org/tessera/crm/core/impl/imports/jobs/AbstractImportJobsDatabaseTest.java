@@ -330,7 +330,7 @@ abstract class AbstractImportJobsDatabaseTest {
         ImportTargets onA = new ImportTargets();
         // node a dies once the importer has written its second chunk, before the job records it
         java.util.concurrent.atomic.AtomicBoolean died = new java.util.concurrent.atomic.AtomicBoolean();
-        onA.add(new JoiningTarget(2, () -> {
+        onA.add(new JoiningTarget(2, false, () -> {
             a[0].halt();
             died.set(true);
         }));
@@ -352,15 +352,60 @@ abstract class AbstractImportJobsDatabaseTest {
         }
     }
 
-    /** The core's party target, joining the worker's transaction, that runs {@code die} after importing chunk {@code at}. */
-    private final class JoiningTarget implements ImportTarget<PartyDTO>, InTransactionTarget<PartyDTO> {
-        private final AtomicInteger chunks = new AtomicInteger();
-        private final int at;
-        private final Runnable die;
+    @Test
+    void aStalledNodeWhoseJobWasTakenOverRecordsNothingAndStops() throws InterruptedException {
+        String source = unique();
+        ImportJobDTO job = as(alice, () -> jobs.submit(ndjsonRequest(), bytes(ndjson(source, 10))));
+        ImportJobWorker[] a = new ImportJobWorker[1];
+        java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch wakes = new java.util.concurrent.CountDownLatch(1);
+        ImportTargets onA = new ImportTargets();
+        // node a stalls before its second chunk, long enough for its lease to run out, then writes the chunk
+        JoiningTarget stalling = new JoiningTarget(2, true, () -> {
+            a[0].stall();
+            stalled.countDown();
+            try {
+                wakes.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        onA.add(stalling);
+        a[0] = newWorker(onA, "node-a-" + unique(), 300);
+        ImportJobWorker b = newWorker(targets, "node-b-" + unique(), 300);
+        try {
+            a[0].start();
+            assertTrue(stalled.await(60, TimeUnit.SECONDS));
+            b.start();
+            ImportJobDTO done = awaitFinal(alice, job.id);
+            assertEquals(ImportJobState.DONE, done.state, () -> String.valueOf(done.message));
+            wakes.countDown();
+            await(() -> stalling.chunks.get() == 2, "node a writes its second chunk");
+            a[0].stop();
+            ImportJobDTO after = as(alice, () -> jobs.find(job.id)).orElseThrow();
+            assertEquals(ImportJobState.DONE, after.state);
+            assertEquals(10, after.rowsRead, "node a recorded nothing once its claim was lost");
+            assertEquals(10, after.created);
+            assertEquals(0, after.unchanged);
+            assertEquals(2, stalling.chunks.get(), "node a stopped working on the job");
+        } finally {
+            wakes.countDown();
+            a[0].stop();
+            b.stop();
+        }
+    }
 
-        JoiningTarget(int at, Runnable die) {
+    /** The core's party target, joining the worker's transaction, that runs {@code hook} before or after importing chunk {@code at}. */
+    private final class JoiningTarget implements ImportTarget<PartyDTO>, InTransactionTarget<PartyDTO> {
+        final AtomicInteger chunks = new AtomicInteger();
+        private final int at;
+        private final boolean before;
+        private final Runnable hook;
+
+        JoiningTarget(int at, boolean before, Runnable hook) {
             this.at = at;
-            this.die = die;
+            this.before = before;
+            this.hook = hook;
         }
 
         @Override
@@ -380,17 +425,22 @@ abstract class AbstractImportJobsDatabaseTest {
 
         @Override
         public ImportReport importRows(Iterator<ImportRow<PartyDTO>> rows) {
-            return dieAt(parties.importRows(rows));
+            return hooked(() -> parties.importRows(rows));
         }
 
         @Override
         public ImportReport importRowsInCallerTransaction(Iterator<ImportRow<PartyDTO>> rows) {
-            return dieAt(parties.importRowsInCallerTransaction(rows));
+            return hooked(() -> parties.importRowsInCallerTransaction(rows));
         }
 
-        private ImportReport dieAt(ImportReport report) {
-            if (chunks.incrementAndGet() == at) {
-                die.run();
+        private ImportReport hooked(Supplier<ImportReport> importing) {
+            boolean hooked = chunks.incrementAndGet() == at;
+            if (hooked && before) {
+                hook.run();
+            }
+            ImportReport report = importing.get();
+            if (hooked && !before) {
+                hook.run();
             }
             return report;
         }
