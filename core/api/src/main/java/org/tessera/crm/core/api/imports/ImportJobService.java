@@ -9,9 +9,10 @@ import org.osgi.annotation.versioning.ProviderType;
 import org.tessera.crm.core.api.RecordExport;
 
 /**
- * Import jobs: a file is received whole (to a spool, never held in memory), then worked in the
- * background by one worker, a chunk of rows per transaction of the entity's importer, with progress
- * and a per-row report. A job RUNNING when the server stopped resumes after its last committed chunk.
+ * Import jobs: a file is received whole (into the database, a part at a time, never held whole in
+ * memory), then worked in the background by one worker of one node, a chunk of rows per transaction
+ * of the entity's importer, with progress and a per-row report. A job RUNNING when its node stopped
+ * or died resumes, on any node, after its last committed chunk.
  * Every entity type of every module is imported through its {@link ImportTarget}.
  *
  * <p>Reads follow the caller: a caller sees the jobs they submitted; a caller holding

@@ -11,9 +11,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * is accepted by the jobs while its target is registered, so it leaves with its module.
  *
  * <p>Rows are handed over in chunks of a few hundred, each chunk once (but a chunk interrupted by a
- * crash is handed over again after the restart): {@link #importRows} must upsert idempotently, as
- * the synchronous {@code :import} endpoints do. It runs with the submitter of the job bound as the
- * caller, so record scope applies as for their own requests.
+ * crash is handed over again, after the restart or on the node that takes the job over):
+ * {@link #importRows} must upsert idempotently, as the synchronous {@code :import} endpoints do. It
+ * runs with the submitter of the job bound as the caller, so record scope applies as for their own
+ * requests.
  *
  * @param <T> the row type, read from an NDJSON line or a mapped CSV row by Jackson
  */

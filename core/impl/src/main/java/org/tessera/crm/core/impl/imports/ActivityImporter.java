@@ -20,7 +20,7 @@ import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.jpa.Tx;
 
 /** Bulk import of activities, one {@link ActivityImportChunk} per transaction of {@link ChunkedImport#CHUNK_ROWS} rows. */
-@Component(service = ActivityImportService.class)
+@Component(service = {ActivityImportService.class, ActivityImporter.class})
 public class ActivityImporter implements ActivityImportService {
     private final ChunkedImport<ImportedActivityDTO> chunks;
 
@@ -36,5 +36,10 @@ public class ActivityImporter implements ActivityImportService {
     @Override
     public ImportReport importActivities(Iterator<ImportRow<ImportedActivityDTO>> rows) {
         return chunks.run(rows);
+    }
+
+    /** Imports in the caller's transaction: a refused chunk fails the whole (see {@link ChunkedImport#runInCallerTransaction}). */
+    public ImportReport importActivitiesInCallerTransaction(Iterator<ImportRow<ImportedActivityDTO>> rows) {
+        return chunks.runInCallerTransaction(rows);
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 
@@ -58,19 +59,45 @@ final class ChunkedImport<T> {
     }
 
     ImportReport run(Iterator<ImportRow<T>> rows) {
+        return run(rows, this::runChunk);
+    }
+
+    /**
+     * Imports in the caller's transaction, which the chunks join: the caller commits the rows with
+     * its own writes (an import job, its progress). A chunk the database refuses is not replayed:
+     * the failure leaves, and the caller's transaction rolls back whole; the caller may then
+     * {@link #run} the rows in transactions of their own.
+     */
+    ImportReport runInCallerTransaction(Iterator<ImportRow<T>> rows) {
+        return run(rows, this::runJoined);
+    }
+
+    private ImportReport run(Iterator<ImportRow<T>> rows, Function<List<ImportRow<T>>, List<Outcome>> runner) {
         ImportReport report = new ImportReport();
         List<ImportRow<T>> rowsOfChunk = new ArrayList<>(CHUNK_ROWS);
         while (rows.hasNext()) {
             rowsOfChunk.add(rows.next());
             if (rowsOfChunk.size() == CHUNK_ROWS) {
-                record(runChunk(rowsOfChunk), report);
+                record(runner.apply(rowsOfChunk), report);
                 rowsOfChunk.clear();
             }
         }
         if (!rowsOfChunk.isEmpty()) {
-            record(runChunk(rowsOfChunk), report);
+            record(runner.apply(rowsOfChunk), report);
         }
         return report;
+    }
+
+    private List<Outcome> runJoined(List<ImportRow<T>> rows) {
+        return tx.required(em -> {
+            try {
+                List<Outcome> outcomes = chunk.run(em, rows);
+                events.events().recordAll(em.unwrap(Connection.class), eventsOf(outcomes));
+                return outcomes;
+            } catch (SQLException e) {
+                throw new ChunkRefused(e);
+            }
+        });
     }
 
     private List<Outcome> runChunk(List<ImportRow<T>> rows) {

@@ -28,7 +28,7 @@ import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.jpa.Tx;
 
 /** Bulk import of parties, one {@link PartyImportChunk} per transaction of {@link #CHUNK_ROWS} rows. */
-@Component(service = PartyImportService.class)
+@Component(service = {PartyImportService.class, PartyImporter.class})
 public class PartyImporter implements PartyImportService {
     static final int CHUNK_ROWS = ChunkedImport.CHUNK_ROWS;
 
@@ -76,13 +76,26 @@ public class PartyImporter implements PartyImportService {
 
     @Override
     public ImportReport importParties(Iterator<ImportRow<PartyDTO>> rows, boolean allowDuplicates) {
+        return importParties(rows, allowDuplicates, false);
+    }
+
+    /**
+     * Imports in the caller's transaction (an import job's, which records its progress in it too):
+     * a chunk the database refuses fails the whole, which the caller then runs again by
+     * {@link #importParties(Iterator)}.
+     */
+    public ImportReport importPartiesInCallerTransaction(Iterator<ImportRow<PartyDTO>> rows) {
+        return importParties(rows, false, true);
+    }
+
+    private ImportReport importParties(Iterator<ImportRow<PartyDTO>> rows, boolean allowDuplicates, boolean joined) {
         WriteSource sources = writeSource;
         String source = sources == null ? WriteSource.DEFAULT : sources.current();
         ImportDuplicates checks = new ImportDuplicates(duplicates, allowDuplicates, ScopedUnits.of(security.scope()));
         ChunkedImport<PartyDTO> chunks = new ChunkedImport<>(tx, new ChunkedImport.Events(events, EntityTypes.PARTY,
                 CoreEvents.PARTY_CREATED, CoreEvents.PARTY_UPDATED),
                 (em, chunk) -> new PartyImportChunk(em, validation, security, LocalDate.now(), Times.now(), checks, source).run(chunk));
-        ImportReport report = chunks.run(rows);
+        ImportReport report = joined ? chunks.runInCallerTransaction(rows) : chunks.run(rows);
         checks.report(report);
         return report;
     }

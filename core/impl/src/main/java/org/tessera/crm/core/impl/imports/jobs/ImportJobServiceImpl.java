@@ -88,18 +88,20 @@ public class ImportJobServiceImpl implements ImportJobService {
         job.callerRoles = caller.roles();
         job.callerUnit = caller.orgUnitId();
         job.submittedAt = Times.now();
-        ImportSpool.Received received = worker.spool().write(job.id, file);
+        // the parts first, the job last: a queued job's file is always all there
+        ImportFiles.Received received = worker.files().write(job.id, file);
         try {
             if (received.bytes() == 0) {
                 throw new ValidationException(FieldError.required("body"));
             }
+            job.fileParts = received.parts();
             if (job.format == ImportFormat.CSV) {
                 checkHeader(job, target);
             }
             job.totalRows = JobProgress.rowsOf(received.lines(), job.format == ImportFormat.CSV);
             worker.store().insert(job);
         } catch (RuntimeException e) {
-            worker.spool().delete(job.id);
+            worker.files().delete(job.id);
             throw e;
         }
         worker.wake();
@@ -118,9 +120,9 @@ public class ImportJobServiceImpl implements ImportJobService {
         return target;
     }
 
-    /** Binds the mapping to the spooled file's header, as the worker will: a 400 now rather than a failed job. */
+    /** Binds the mapping to the stored file's header, as the worker will: a 400 now rather than a failed job. */
     private void checkHeader(StoredJob job, ImportTarget<?> target) {
-        try (InputStream in = worker.spool().open(job.id)) {
+        try (InputStream in = worker.files().open(job.id, job.fileParts)) {
             new CsvRows<>(new InputStreamReader(in, StandardCharsets.UTF_8), job.mapping, mapper, target.rowType(),
                     RowTypes.properties(mapper, target.rowType()), 0);
         } catch (IOException e) {
@@ -144,12 +146,12 @@ public class ImportJobServiceImpl implements ImportJobService {
     @Override
     public ImportJobDTO cancel(String id) {
         StoredJob job = visible(id).orElseThrow(() -> new NotFoundException(ENTITY, id));
-        if (!worker.store().finish(job.id, ImportJobState.CANCELLED, "cancelled by " + callers.currentLogin(), Times.now())) {
+        if (!worker.store().finish(job.id, ImportJobState.CANCELLED, "cancelled by " + callers.currentLogin(), Times.now(), null)) {
             throw new ConflictException("state", "the job is already " + worker.store().find(id, null).map(j -> j.state)
                     .orElse(ImportJobState.CANCELLED) + "; only a QUEUED or RUNNING job can be cancelled");
         }
         if (job.state == ImportJobState.QUEUED) {
-            worker.spool().delete(job.id); // a running job's file is deleted by the worker, once it has let go of it
+            worker.files().delete(job.id); // a running job's file is deleted by its node after its chunk (or swept, if that node died)
         }
         return worker.store().find(id, null).orElseThrow().toDto();
     }

@@ -30,12 +30,16 @@ import org.tessera.crm.core.kit.jpa.Tx;
 /**
  * The jobs and their reports in the core's database, in plain SQL on the core unit's connection.
  * Who may see a job is part of each query: {@code viewer} is the caller's login, or {@code null}
- * for a caller who sees every job.
+ * for a caller who sees every job. A node works a job under a claim with a lease ({@code claimed_by},
+ * {@code claimed_until}), taken and renewed by conditional UPDATEs: the row's lock orders a claim
+ * against a renewal, so that two nodes never both hold a job, on Derby as on PostgreSQL.
  */
 final class ImportJobStore {
     private static final String COLUMNS = "id, entity_type, file_format, column_mapping, file_name, state, message, submitted_by,"
             + " run_as_system, caller_roles, caller_unit, submitted_at, started_at, finished_at, total_rows, last_line, rows_read,"
-            + " created_count, updated_count, unchanged_count, rejected_count, run_millis";
+            + " created_count, updated_count, unchanged_count, rejected_count, run_millis, claimed_by, claimed_until, file_parts";
+    /** A job no live node works: never claimed, released, or its claimant's lease ran out (or it is ours). */
+    private static final String CLAIMABLE = "(claimed_until IS NULL OR claimed_until < ? OR claimed_by = ?)";
     private static final TypeReference<LinkedHashMap<String, String>> MAPPING = new TypeReference<>() {
     };
     /** Reasons longer than the column are cut: a report row must never fail its chunk's progress. */
@@ -53,7 +57,7 @@ final class ImportJobStore {
     void insert(StoredJob job) {
         jdbc(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO import_job (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 0;
                 insert.setString(++i, job.id);
                 insert.setString(++i, job.entityType);
@@ -72,6 +76,13 @@ final class ImportJobStore {
                 insert.setLong(++i, job.totalRows);
                 for (int zero = 0; zero < 7; zero++) {
                     insert.setLong(++i, 0);
+                }
+                insert.setNull(++i, Types.VARCHAR);
+                insert.setNull(++i, Types.TIMESTAMP);
+                if (job.fileParts == null) {
+                    insert.setNull(++i, Types.INTEGER);
+                } else {
+                    insert.setInt(++i, job.fileParts);
                 }
                 insert.executeUpdate();
             }
@@ -107,24 +118,63 @@ final class ImportJobStore {
         });
     }
 
-    /** The jobs not finished, oldest first: the worker's queue (RUNNING ones were interrupted by a stop). */
-    List<StoredJob> unfinished() {
+    /**
+     * The jobs not finished that {@code node} may work, oldest first: the worker's queue. A RUNNING
+     * one was released by a stop, or its claimant's lease ran out (the node died), or it is ours.
+     */
+    List<StoredJob> claimable(String node, Instant now) {
         return jdbc(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM import_job"
-                    + " WHERE state IN ('QUEUED', 'RUNNING') ORDER BY submitted_at, id")) {
+                    + " WHERE state IN ('QUEUED', 'RUNNING') AND " + CLAIMABLE + " ORDER BY submitted_at, id")) {
+                select.setTimestamp(1, Timestamp.from(now));
+                select.setString(2, node);
                 return readAll(select);
             }
         });
     }
 
-    /** Marks a job running (its first start, or a resume); {@code false} if it was cancelled meanwhile. */
-    boolean start(String id, Instant now) {
+    /**
+     * Claims a job for {@code node} until {@code until} and marks it running (its first start, or a
+     * resume): {@code false} if it ended meanwhile or another node holds a live claim on it.
+     */
+    boolean claim(String id, String node, Instant now, Instant until) {
         return jdbc(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE import_job SET state = 'RUNNING', message = NULL,"
-                    + " started_at = COALESCE(started_at, ?) WHERE id = ? AND state IN ('QUEUED', 'RUNNING')")) {
-                update.setTimestamp(1, Timestamp.from(now));
-                update.setString(2, id);
+                    + " started_at = COALESCE(started_at, ?), claimed_by = ?, claimed_until = ?"
+                    + " WHERE id = ? AND state IN ('QUEUED', 'RUNNING') AND " + CLAIMABLE)) {
+                int i = 0;
+                update.setTimestamp(++i, Timestamp.from(now));
+                update.setString(++i, node);
+                update.setTimestamp(++i, Timestamp.from(until));
+                update.setString(++i, id);
+                update.setTimestamp(++i, Timestamp.from(now));
+                update.setString(++i, node);
                 return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Extends {@code node}'s lease on a job: {@code false} if the node no longer holds the claim. */
+    boolean renew(String id, String node, Instant until) {
+        return jdbc(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE import_job SET claimed_until = ?"
+                    + " WHERE id = ? AND claimed_by = ?")) {
+                update.setTimestamp(1, Timestamp.from(until));
+                update.setString(2, id);
+                update.setString(3, node);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Lets go of {@code node}'s claim (a stop): another node may take the job at once. */
+    void release(String id, String node) {
+        jdbc(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE import_job SET claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE id = ? AND claimed_by = ?")) {
+                update.setString(1, id);
+                update.setString(2, node);
+                return update.executeUpdate();
             }
         });
     }
@@ -144,16 +194,19 @@ final class ImportJobStore {
     }
 
     /**
-     * Records a committed chunk in one transaction: the counts, the line reached, the time spent, the
-     * report rows. A job cancelled meanwhile still records the chunk (its rows are written).
+     * Records a committed chunk in one transaction, if {@code node} still holds the job: the counts,
+     * the line reached, the time spent, the report rows, and the lease renewed to {@code until}. A
+     * job cancelled meanwhile still records the chunk (its rows are written).
      *
-     * @return the job's state afterwards
+     * @return the job's state afterwards, or {@code null} when another node has taken the job over
+     *     (nothing is recorded: that node resumes after the last chunk recorded)
      */
-    ImportJobState recordChunk(String id, ChunkResult chunk) {
+    ImportJobState recordChunk(String id, String node, Instant until, ChunkResult chunk) {
         return jdbc(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE import_job SET last_line = ?, rows_read = rows_read + ?,"
                     + " created_count = created_count + ?, updated_count = updated_count + ?, unchanged_count = unchanged_count + ?,"
-                    + " rejected_count = rejected_count + ?, run_millis = run_millis + ? WHERE id = ?")) {
+                    + " rejected_count = rejected_count + ?, run_millis = run_millis + ?, claimed_until = ?"
+                    + " WHERE id = ? AND claimed_by = ?")) {
                 int i = 0;
                 update.setLong(++i, chunk.lastLine());
                 update.setLong(++i, chunk.rows());
@@ -162,8 +215,12 @@ final class ImportJobStore {
                 update.setLong(++i, chunk.report().unchanged);
                 update.setLong(++i, chunk.report().rejected);
                 update.setLong(++i, chunk.millis());
+                update.setTimestamp(++i, Timestamp.from(until));
                 update.setString(++i, id);
-                update.executeUpdate();
+                update.setString(++i, node);
+                if (update.executeUpdate() == 0) {
+                    return null;
+                }
             }
             insertReport(connection, id, chunk.reportRows());
             try (PreparedStatement select = connection.prepareStatement("SELECT state FROM import_job WHERE id = ?")) {
@@ -176,15 +233,22 @@ final class ImportJobStore {
         });
     }
 
-    /** Ends a job that is still running (or queued); {@code false} if it had ended (cancelled) already. */
-    boolean finish(String id, ImportJobState state, String message, Instant now) {
+    /**
+     * Ends a job that is still running (or queued): {@code false} if it had ended (cancelled) already,
+     * or, with a {@code node}, if that node no longer holds it. A cancel passes no node: it ends the
+     * job whoever works it, and that node stops after its chunk.
+     */
+    boolean finish(String id, ImportJobState state, String message, Instant now, String node) {
         return jdbc(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE import_job SET state = ?, message = ?, finished_at = ?"
-                    + " WHERE id = ? AND state IN ('QUEUED', 'RUNNING')")) {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE import_job SET state = ?, message = ?, finished_at = ?,"
+                    + " claimed_until = NULL WHERE id = ? AND state IN ('QUEUED', 'RUNNING')" + (node == null ? "" : " AND claimed_by = ?"))) {
                 update.setString(1, state.name());
                 update.setString(2, cut(message, TEXT_LIMIT));
                 update.setTimestamp(3, Timestamp.from(now));
                 update.setString(4, id);
+                if (node != null) {
+                    update.setString(5, node);
+                }
                 return update.executeUpdate() == 1;
             }
         });
@@ -307,6 +371,10 @@ final class ImportJobStore {
         job.unchanged = rows.getLong(++i);
         job.rejected = rows.getLong(++i);
         job.runMillis = rows.getLong(++i);
+        job.claimedBy = rows.getString(++i);
+        job.claimedUntil = instant(rows.getTimestamp(++i));
+        int parts = rows.getInt(++i);
+        job.fileParts = rows.wasNull() ? null : parts;
         return job;
     }
 

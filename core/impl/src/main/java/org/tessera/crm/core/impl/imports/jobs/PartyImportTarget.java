@@ -8,19 +8,19 @@ import org.osgi.service.component.annotations.Reference;
 import org.tessera.crm.core.api.imports.ImportReport;
 import org.tessera.crm.core.api.imports.ImportRow;
 import org.tessera.crm.core.api.imports.ImportTarget;
-import org.tessera.crm.core.api.imports.PartyImportService;
 import org.tessera.crm.core.api.party.PartyDTO;
 import org.tessera.crm.core.api.security.CorePermissions;
+import org.tessera.crm.core.impl.imports.PartyImporter;
 
 /** Parties for the import jobs: the core's party import, duplicate rules applied (a duplicate is a rejected row). */
 @Component(service = ImportTarget.class, property = ImportTarget.TYPE_PROPERTY + "=" + PartyImportTarget.TYPE)
-public class PartyImportTarget implements ImportTarget<PartyDTO> {
+public class PartyImportTarget implements ImportTarget<PartyDTO>, InTransactionTarget<PartyDTO> {
     static final String TYPE = "party";
 
-    private final PartyImportService parties;
+    private final PartyImporter parties;
 
     @Activate
-    public PartyImportTarget(@Reference(name = "parties") PartyImportService parties) {
+    public PartyImportTarget(@Reference(name = "parties") PartyImporter parties) {
         this.parties = parties;
     }
 
@@ -42,5 +42,10 @@ public class PartyImportTarget implements ImportTarget<PartyDTO> {
     @Override
     public ImportReport importRows(Iterator<ImportRow<PartyDTO>> rows) {
         return parties.importParties(rows);
+    }
+
+    @Override
+    public ImportReport importRowsInCallerTransaction(Iterator<ImportRow<PartyDTO>> rows) {
+        return parties.importPartiesInCallerTransaction(rows);
     }
 }

@@ -33,6 +33,11 @@ final class StoredJob {
     long unchanged;
     long rejected;
     long runMillis;
+    /** The node working the job, and until when its lease holds; {@code null} when unclaimed. */
+    String claimedBy;
+    Instant claimedUntil;
+    /** Parts of the job's file in {@code import_job_file}; {@code null} for a job of a node's former spool directory. */
+    Integer fileParts;
 
     ImportJobDTO toDto() {
         ImportJobDTO dto = new ImportJobDTO();

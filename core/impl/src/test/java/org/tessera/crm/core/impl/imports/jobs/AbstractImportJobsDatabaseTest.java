@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.ForbiddenException;
 import org.tessera.crm.core.api.ValidationException;
@@ -69,8 +66,6 @@ abstract class AbstractImportJobsDatabaseTest {
     private ImportTargets targets;
     private ImportJobWorker worker;
     private ImportJobServiceImpl jobs;
-    @TempDir
-    Path spool;
 
     protected abstract TestDatabase startDatabase() throws Exception;
 
@@ -90,6 +85,15 @@ abstract class AbstractImportJobsDatabaseTest {
 
     @BeforeEach
     void freshWorker() {
+        // the jobs other tests left queued would be run by this test's workers
+        core.tx.required(em -> {
+            try (java.sql.PreparedStatement cancel = em.unwrap(java.sql.Connection.class).prepareStatement(
+                    "UPDATE import_job SET state = 'CANCELLED' WHERE state IN ('QUEUED', 'RUNNING')")) {
+                return cancel.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         targets = new ImportTargets();
         targets.add(parties);
         worker = newWorker();
@@ -103,7 +107,11 @@ abstract class AbstractImportJobsDatabaseTest {
     }
 
     private ImportJobWorker newWorker() {
-        return new ImportJobWorker(core.tx, targets, core.callers, roles(), spool, CHUNK, 20);
+        return newWorker(targets, "node-" + UUID.randomUUID(), 30_000);
+    }
+
+    private ImportJobWorker newWorker(ImportTargets on, String node, long leaseMillis) {
+        return new ImportJobWorker(core.tx, on, core.callers, roles(), node, CHUNK, 20, leaseMillis);
     }
 
     @Test
@@ -130,6 +138,7 @@ abstract class AbstractImportJobsDatabaseTest {
         assertEquals(3, done.rejected);
         assertEquals(7, done.lastCommittedLine);
         assertTrue(done.rate > 0);
+        await(() -> worker.files().parts(job.id) == 0, "a finished job's file leaves the database");
 
         List<ImportReportRow> report = report(alice, job.id);
         assertEquals(List.of(4L, 5L, 6L), report.stream().map(row -> row.line).distinct().toList(), report::toString);
@@ -192,13 +201,13 @@ abstract class AbstractImportJobsDatabaseTest {
     }
 
     @Test
-    void aQueuedJobIsCancelledOnceAndItsFileLeaves() throws IOException {
+    void aQueuedJobIsCancelledOnceAndItsFileLeaves() {
         ImportJobDTO job = as(alice, () -> jobs.submit(csvRequest(unique(), ""), bytes("type,lastName\nPERSON,Never\n")));
-        assertTrue(Files.list(spool).anyMatch(file -> file.getFileName().toString().startsWith(job.id)));
+        assertEquals(1, worker.files().parts(job.id));
         ImportJobDTO cancelled = as(alice, () -> jobs.cancel(job.id));
         assertEquals(ImportJobState.CANCELLED, cancelled.state);
         assertTrue(cancelled.message.contains("alice"));
-        assertFalse(Files.list(spool).anyMatch(file -> file.getFileName().toString().startsWith(job.id)));
+        assertEquals(0, worker.files().parts(job.id));
         assertThrows(ConflictException.class, () -> as(alice, () -> jobs.cancel(job.id)));
         worker.start();
         // a later job runs: the cancelled one was passed over
@@ -237,6 +246,394 @@ abstract class AbstractImportJobsDatabaseTest {
         ValidationException badMapping = assertThrows(ValidationException.class,
                 () -> as(alice, () -> jobs.submit(csvRequest(unique(), "Nope=lastName"), bytes("type,lastName\nPERSON,No\n"))));
         assertEquals("mapping", badMapping.errors().get(0).field);
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseNeverRunTheSameJob() {
+        List<String> sources = new ArrayList<>();
+        List<ImportJobDTO> submitted = new ArrayList<>();
+        for (int j = 0; j < 4; j++) {
+            String source = unique();
+            sources.add(source);
+            submitted.add(as(alice, () -> jobs.submit(ndjsonRequest(), bytes(ndjson(source, 10)))));
+        }
+        List<String> handed = new CopyOnWriteArrayList<>();
+        ImportJobWorker a = newWorker(nodeTargets("a", handed, null), "node-a", 30_000);
+        ImportJobWorker b = newWorker(nodeTargets("b", handed, null), "node-b", 30_000);
+        try {
+            a.start();
+            b.start();
+            for (ImportJobDTO job : submitted) {
+                ImportJobDTO done = awaitFinal(alice, job.id);
+                assertEquals(ImportJobState.DONE, done.state, () -> String.valueOf(done.message));
+                assertEquals(10, done.created, () -> handed.toString());
+                assertEquals(0, done.unchanged, () -> handed.toString());
+            }
+        } finally {
+            a.stop();
+            b.stop();
+        }
+        for (String source : sources) {
+            List<String> ofJob = handed.stream().filter(entry -> entry.contains("|" + source + "|")).toList();
+            assertEquals(10, ofJob.size(), () -> "each line handed once: " + ofJob);
+            assertEquals(1, ofJob.stream().map(entry -> entry.substring(0, entry.indexOf('|'))).distinct().count(),
+                    () -> "one node ran the job: " + ofJob);
+        }
+    }
+
+    @Test
+    void aJobWhoseNodeDiesIsTakenOverWhenItsLeaseRunsOutAndEveryRowIsImportedOnce() {
+        String source = unique();
+        ImportJobDTO job = as(alice, () -> jobs.submit(ndjsonRequest(), bytes(ndjson(source, 10))));
+        long lease = 1_000;
+        List<String> handed = new CopyOnWriteArrayList<>();
+        ImportJobWorker[] a = new ImportJobWorker[1];
+        long[] diedAt = new long[1];
+        // node a dies as it starts its third chunk: that chunk's transaction never commits
+        a[0] = newWorker(nodeTargets("a", handed, new Death(3, () -> {
+            diedAt[0] = System.nanoTime();
+            a[0].halt();
+        })), "node-a", lease);
+        ImportJobWorker b = newWorker(nodeTargets("b", handed, null), "node-b", lease);
+        try {
+            a[0].start();
+            await(() -> diedAt[0] != 0, "node a dies");
+            firstRows.clear();
+            b.start();
+            ImportJobDTO done = awaitFinal(alice, job.id);
+            assertEquals(ImportJobState.DONE, done.state, () -> String.valueOf(done.message));
+            assertEquals(List.of("a|1", "a|2", "a|3", "a|4", "a|5", "a|6", "a|7", "a|8", "a|9", "b|7", "b|8", "b|9", "b|10"),
+                    handed.stream().map(entry -> entry.replace("|" + source + "|", "|")).toList());
+            assertEquals(10, done.rowsRead);
+            assertEquals(10, done.created, "no row imported twice");
+            assertEquals(0, done.unchanged, "no row imported twice");
+            long tookOver = firstOf(b);
+            assertTrue(tookOver - diedAt[0] >= TimeUnit.MILLISECONDS.toNanos(lease * 7 / 10),
+                    () -> "taken over before the lease ran out: " + TimeUnit.NANOSECONDS.toMillis(tookOver - diedAt[0]) + " ms");
+        } finally {
+            a[0].stop();
+            b.stop();
+        }
+        // the same file again: every party is there once, unchanged
+        ImportJobDTO again = as(alice, () -> jobs.submit(ndjsonRequest(), bytes(ndjson(source, 10))));
+        worker.start();
+        ImportJobDTO second = awaitFinal(alice, again.id);
+        assertEquals(10, second.unchanged);
+        assertEquals(0, second.created);
+    }
+
+    @Test
+    void aNodeDyingAfterAChunksRowsBeforeItsProgressLeavesNeitherForTheCoresTypes() {
+        String source = unique();
+        ImportJobDTO job = as(alice, () -> jobs.submit(ndjsonRequest(), bytes(ndjson(source, 10))));
+        ImportJobWorker[] a = new ImportJobWorker[1];
+        ImportTargets onA = new ImportTargets();
+        // node a dies once the importer has written its second chunk, before the job records it
+        java.util.concurrent.atomic.AtomicBoolean died = new java.util.concurrent.atomic.AtomicBoolean();
+        onA.add(new JoiningTarget(2, false, () -> {
+            a[0].halt();
+            died.set(true);
+        }));
+        a[0] = newWorker(onA, "node-a-" + unique(), 300);
+        ImportJobWorker b = newWorker(targets, "node-b-" + unique(), 300);
+        try {
+            a[0].start();
+            await(died::get, "node a dies");
+            assertEquals(CHUNK, as(alice, () -> jobs.find(job.id)).orElseThrow().lastCommittedLine);
+            b.start();
+            ImportJobDTO done = awaitFinal(alice, job.id);
+            assertEquals(ImportJobState.DONE, done.state, () -> String.valueOf(done.message));
+            assertEquals(10, done.rowsRead);
+            assertEquals(10, done.created, "node a's second chunk was rolled back with its progress, not left for b to find");
+            assertEquals(0, done.unchanged);
+        } finally {
+            a[0].stop();
+            b.stop();
+        }
+    }
+
+    @Test
+    void aStalledNodeWhoseJobWasTakenOverRecordsNothingAndStops() throws InterruptedException {
+        String source = unique();
+        ImportJobDTO job = as(alice, () -> jobs.submit(ndjsonRequest(), bytes(ndjson(source, 10))));
+        ImportJobWorker[] a = new ImportJobWorker[1];
+        java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch wakes = new java.util.concurrent.CountDownLatch(1);
+        ImportTargets onA = new ImportTargets();
+        // node a stalls before its second chunk, long enough for its lease to run out, then writes the chunk
+        JoiningTarget stalling = new JoiningTarget(2, true, () -> {
+            a[0].stall();
+            stalled.countDown();
+            try {
+                wakes.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        onA.add(stalling);
+        a[0] = newWorker(onA, "node-a-" + unique(), 300);
+        ImportJobWorker b = newWorker(targets, "node-b-" + unique(), 300);
+        try {
+            a[0].start();
+            assertTrue(stalled.await(60, TimeUnit.SECONDS));
+            b.start();
+            ImportJobDTO done = awaitFinal(alice, job.id);
+            assertEquals(ImportJobState.DONE, done.state, () -> String.valueOf(done.message));
+            wakes.countDown();
+            await(() -> stalling.chunks.get() == 2, "node a writes its second chunk");
+            a[0].stop();
+            ImportJobDTO after = as(alice, () -> jobs.find(job.id)).orElseThrow();
+            assertEquals(ImportJobState.DONE, after.state);
+            assertEquals(10, after.rowsRead, "node a recorded nothing once its claim was lost");
+            assertEquals(10, after.created);
+            assertEquals(0, after.unchanged);
+            assertEquals(2, stalling.chunks.get(), "node a stopped working on the job");
+        } finally {
+            wakes.countDown();
+            a[0].stop();
+            b.stop();
+        }
+    }
+
+    /** The core's party target, joining the worker's transaction, that runs {@code hook} before or after importing chunk {@code at}. */
+    private final class JoiningTarget implements ImportTarget<PartyDTO>, InTransactionTarget<PartyDTO> {
+        final AtomicInteger chunks = new AtomicInteger();
+        private final int at;
+        private final boolean before;
+        private final Runnable hook;
+
+        JoiningTarget(int at, boolean before, Runnable hook) {
+            this.at = at;
+            this.before = before;
+            this.hook = hook;
+        }
+
+        @Override
+        public String entityType() {
+            return "party";
+        }
+
+        @Override
+        public Class<PartyDTO> rowType() {
+            return PartyDTO.class;
+        }
+
+        @Override
+        public String permission() {
+            return CorePermissions.PARTY_WRITE;
+        }
+
+        @Override
+        public ImportReport importRows(Iterator<ImportRow<PartyDTO>> rows) {
+            return hooked(() -> parties.importRows(rows));
+        }
+
+        @Override
+        public ImportReport importRowsInCallerTransaction(Iterator<ImportRow<PartyDTO>> rows) {
+            return hooked(() -> parties.importRowsInCallerTransaction(rows));
+        }
+
+        private ImportReport hooked(Supplier<ImportReport> importing) {
+            boolean hooked = chunks.incrementAndGet() == at;
+            if (hooked && before) {
+                hook.run();
+            }
+            ImportReport report = importing.get();
+            if (hooked && !before) {
+                hook.run();
+            }
+            return report;
+        }
+    }
+
+    @Test
+    void aJobRunningOnAnotherNodeIsCancelledAfterItsChunk() throws InterruptedException {
+        String source = unique();
+        ImportJobDTO job = as(alice, () -> jobs.submit(ndjsonRequest(), bytes(ndjson(source, 10))));
+        java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch cancelled = new java.util.concurrent.CountDownLatch(1);
+        List<String> handed = new CopyOnWriteArrayList<>();
+        ImportJobWorker a = newWorker(nodeTargets("a", handed, new Pause(2, reached, cancelled)), "node-a", 30_000);
+        try {
+            a.start();
+            assertTrue(reached.await(60, TimeUnit.SECONDS));
+            // this node (the test's worker, not started) cancels what node a runs
+            ImportJobDTO answer = as(alice, () -> jobs.cancel(job.id));
+            assertEquals(ImportJobState.CANCELLED, answer.state);
+            cancelled.countDown();
+            await(() -> a.files().parts(job.id) == 0, "node a lets go of the cancelled job and deletes its file");
+        } finally {
+            a.stop();
+        }
+        ImportJobDTO seen = as(alice, () -> jobs.find(job.id)).orElseThrow();
+        assertEquals(ImportJobState.CANCELLED, seen.state);
+        assertEquals(6, seen.rowsRead, "the chunk being written completes");
+        assertEquals(6, seen.lastCommittedLine);
+        assertEquals(6, handed.size(), handed::toString);
+    }
+
+    @Test
+    void anUploadOfSeveralPartsIsReadBackByteForByte() throws IOException {
+        byte[] upload = new byte[2 * ImportFiles.PART_BYTES + 12_345];
+        new java.util.Random(42).nextBytes(upload);
+        long newlines = 0;
+        for (byte b : upload) {
+            newlines += b == '\n' ? 1 : 0;
+        }
+        upload[upload.length - 1] = 'x';
+        String id = UUID.randomUUID().toString();
+        ImportFiles files = worker.files();
+        ImportFiles.Received received = files.write(id, new ByteArrayInputStream(upload));
+        try {
+            assertEquals(upload.length, received.bytes());
+            assertEquals(3, received.parts());
+            assertEquals(3, files.parts(id));
+            assertEquals(newlines + 1, received.lines());
+            byte[] read;
+            try (java.io.InputStream in = files.open(id, received.parts())) {
+                read = in.readAllBytes();
+            }
+            assertTrue(java.util.Arrays.equals(upload, read), "the bytes read back are the bytes written");
+            // a part gone (the job cancelled meanwhile): an error, never a file cut short
+            core.tx.required(em -> {
+                try (java.sql.PreparedStatement delete = em.unwrap(java.sql.Connection.class)
+                        .prepareStatement("DELETE FROM import_job_file WHERE job_id = ? AND part_no = 1")) {
+                    delete.setString(1, id);
+                    return delete.executeUpdate();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            IOException missing = assertThrows(IOException.class, () -> {
+                try (java.io.InputStream in = files.open(id, received.parts())) {
+                    in.readAllBytes();
+                }
+            });
+            assertTrue(missing.getMessage().contains("part 1 of 3"), missing::getMessage);
+        } finally {
+            files.delete(id);
+        }
+        assertEquals(0, files.parts(id));
+    }
+
+    @Test
+    void theFilePartsOfEndedJobsAndAbandonedUploadsAreSwept() {
+        worker.files().sweep(java.time.Instant.now().minusSeconds(3600));
+        ImportJobDTO queued = as(alice, () -> jobs.submit(ndjsonRequest(), bytes(ndjson(unique(), 2))));
+        String abandoned = UUID.randomUUID().toString();
+        worker.files().write(abandoned, bytes("{}\n"));
+        // a fresh upload without its job yet is kept: it may still be coming in
+        assertEquals(0, worker.files().sweep(java.time.Instant.now().minusSeconds(3600)));
+        assertEquals(1, worker.files().parts(abandoned));
+        assertEquals(1, worker.files().sweep(java.time.Instant.now().plusSeconds(1)));
+        assertEquals(0, worker.files().parts(abandoned));
+        assertEquals(1, worker.files().parts(queued.id), "a queued job's file stays");
+    }
+
+    /** The first column of the first row of a query. */
+    protected String queryString(String sql) {
+        return core.tx.required(em -> {
+            try (java.sql.PreparedStatement select = em.unwrap(java.sql.Connection.class).prepareStatement(sql);
+                    java.sql.ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** When {@code node} first handed rows to its target. */
+    private long firstOf(ImportJobWorker node) {
+        return firstRows.getOrDefault(node.nodeId(), Long.MAX_VALUE);
+    }
+
+    private final Map<String, Long> firstRows = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A node's targets: a party target that records "node|source|line" of each row it is handed. */
+    private ImportTargets nodeTargets(String node, List<String> handed, ChunkHook hook) {
+        ImportTargets on = new ImportTargets();
+        on.add(new ImportTarget<PartyDTO>() {
+            private final AtomicInteger chunks = new AtomicInteger();
+
+            @Override
+            public String entityType() {
+                return "party";
+            }
+
+            @Override
+            public Class<PartyDTO> rowType() {
+                return PartyDTO.class;
+            }
+
+            @Override
+            public String permission() {
+                return CorePermissions.PARTY_WRITE;
+            }
+
+            @Override
+            public ImportReport importRows(Iterator<ImportRow<PartyDTO>> rows) {
+                firstRows.putIfAbsent("node-" + node, System.nanoTime());
+                List<ImportRow<PartyDTO>> chunk = new ArrayList<>();
+                rows.forEachRemaining(chunk::add);
+                chunk.forEach(row -> handed.add(node + "|" + row.value.externalIds.keySet().iterator().next() + "|" + row.line));
+                if (hook != null && !hook.proceed(chunks.incrementAndGet())) {
+                    return new ImportReport();
+                }
+                return parties.importRows(chunk.iterator());
+            }
+        });
+        return on;
+    }
+
+    /** What a node's target does at a chunk: whether the chunk is then imported. */
+    @FunctionalInterface
+    private interface ChunkHook {
+        boolean proceed(int chunk);
+    }
+
+    /** The node dies at chunk {@code at}: its rows are never written. */
+    private record Death(int at, Runnable die) implements ChunkHook {
+        @Override
+        public boolean proceed(int chunk) {
+            if (chunk == at) {
+                die.run();
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /** At chunk {@code at}, says so and waits until released, then imports the chunk. */
+    private record Pause(int at, java.util.concurrent.CountDownLatch reached, java.util.concurrent.CountDownLatch release)
+            implements ChunkHook {
+        @Override
+        public boolean proceed(int chunk) {
+            if (chunk == at) {
+                reached.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return true;
+        }
+    }
+
+    private static ImportJobRequest ndjsonRequest() {
+        ImportJobRequest request = new ImportJobRequest();
+        request.entityType = "party";
+        request.format = ImportFormat.NDJSON;
+        return request;
+    }
+
+    private static String ndjson(String source, int rows) {
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 1; i <= rows; i++) {
+            ndjson.append("{\"type\":\"PERSON\",\"lastName\":\"Node").append(i).append("\",\"externalIds\":{\"").append(source)
+                    .append("\":\"").append(i).append("\"}}\n");
+        }
+        return ndjson.toString();
     }
 
     /** A party target that records the lines it was given and runs {@code onChunk} when it receives chunk number {@code at}. */
