@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +25,10 @@ import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,6 +41,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * wrote must be what the other serves: the same version, the same conflicts, one delivery per event.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(NodeLogsOnFailure.class)
 class ClusterIT implements NodeLogsOnFailure.WithNodes {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -64,6 +72,9 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
         for (Node node : List.of(a, b)) {
             node.script("tessera-db", "postgresql", "--url", url, "--user", "postgres", "--password-file", passwordFile.toString());
             node.configure("org.tessera.crm.webhooks", "allowLoopback", "true");
+            // a short lease, so that the job of a killed node is taken over within seconds
+            node.configure("org.tessera.crm.imports.jobs", "nodeId", "node-" + node.name);
+            node.configure("org.tessera.crm.imports.jobs", "leaseMillis", "5000");
         }
         // One after the other: the first migrates the schema, the second finds it migrated.
         a.start();
@@ -162,16 +173,18 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
     }
 
     @Test
-    void aModuleInstalledThroughAIsInstalledOnBAndLeavesBothWhenUninstalled() {
-        assertTrue(moduleOn(adminOnB, "dealer") == null, "the dealer pack ships uninstalled");
-        Api.Answer installed = adminOnA.post("/modules/dealer/install", "{}");
-        assertEquals(200, installed.status(), installed.toString());
+    void aModuleUninstalledThenInstalledThroughAFollowsOnB() {
+        assertTrue(moduleOn(adminOnB, "forecasting") != null, "the distribution boots the forecasting module");
+        Api.Answer uninstalled = adminOnA.post("/modules/forecasting/uninstall", "{}");
+        assertTrue(uninstalled.status() == 200 || uninstalled.status() == 204, uninstalled.toString());
+        eventually("forecasting gone from B", () -> moduleOn(adminOnB, "forecasting") == null ? true : null);
 
-        JsonNode onB = eventually("the dealer pack installed on B", () -> moduleOn(adminOnB, "dealer"));
+        Api.Answer installed = adminOnA.post("/modules/forecasting/install", "{}");
+        assertEquals(200, installed.status(), installed.toString());
+        JsonNode onB = eventually("forecasting installed again on B", () -> moduleOn(adminOnB, "forecasting"));
         assertEquals("INSTALLED", onB.path("desiredState").asText(), onB.toString());
-        eventually("B's vehicles endpoint", () -> adminOnB.get("/dealer/vehicles").status() == 200 ? true : null);
         JsonNode nodes = eventually("both nodes INSTALLED in the module's node states", () -> {
-            JsonNode module = moduleOn(adminOnA, "dealer");
+            JsonNode module = moduleOn(adminOnA, "forecasting");
             long installedNodes = 0;
             for (JsonNode node : module == null ? Api.JSON.createArrayNode() : module.path("nodes")) {
                 installedNodes += node.path("state").asText().equals("INSTALLED") ? 1 : 0;
@@ -179,10 +192,63 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
             return installedNodes == 2 ? module.path("nodes") : null;
         });
         assertEquals(2, nodes.size(), nodes.toString());
+    }
 
-        Api.Answer uninstalled = adminOnA.post("/modules/dealer/uninstall", "{}");
-        assertTrue(uninstalled.status() == 200 || uninstalled.status() == 204, uninstalled.toString());
-        eventually("the dealer pack gone from B", () -> moduleOn(adminOnB, "dealer") == null ? true : null);
+    /** Last: it kills a node. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theImportJobOfAKilledNodeIsFinishedByTheOtherWithEveryRowOnce() throws Exception {
+        int rows = 20_000;
+        String batch = "kill-" + System.nanoTime();
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            ndjson.append("{\"type\":\"PERSON\",\"firstName\":\"Killian\",\"lastName\":\"Row ").append(i)
+                    .append("\",\"externalIds\":{\"").append(batch).append("\":\"").append(i).append("\"}}\n");
+        }
+        Api.Answer submitted = adminOnA.postRaw("/import-jobs?type=party", "application/x-ndjson", ndjson.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(202, submitted.status(), submitted.toString());
+        String job = submitted.json().path("id").asText();
+
+        // whichever node claimed it, once it has committed some rows and before it is done
+        String[] claim = eventually("job " + job + " claimed and under way", () -> {
+            String[] row = jobRow(job);
+            return row != null && row[0] != null && "RUNNING".equals(row[1]) && Long.parseLong(row[2]) > 0 ? row : null;
+        });
+        Node running = claim[0].equals("node-a") ? a : b;
+        Node survivor = running == a ? b : a;
+        assertTrue(Long.parseLong(claim[2]) < rows, "the job ended before a node could be killed: " + String.join(",", claim));
+        running.kill();
+
+        Api survivorApi = Api.basic(survivor, "admin", "admin");
+        JsonNode done = eventually("job " + job + " DONE on node " + survivor.name, () -> {
+            JsonNode state = survivorApi.get("/import-jobs/" + job).json();
+            return state.path("state").asText().equals("DONE") ? state : null;
+        }, Duration.ofMinutes(5));
+        assertEquals(rows, done.path("created").asInt(), "every row created once: " + done);
+        assertEquals(0, done.path("rejected").asInt(), done.toString());
+        try (Connection connection = postgres.getDatabase("postgres", "tessera").getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "SELECT COUNT(*), COUNT(DISTINCT external_id) FROM party_external_id WHERE source = ?")) {
+            count.setString(1, batch);
+            try (ResultSet result = count.executeQuery()) {
+                result.next();
+                assertEquals(rows, result.getInt(1), "one party per line, none twice");
+                assertEquals(rows, result.getInt(2));
+            }
+        }
+    }
+
+    /** {claimed_by, state, last_line} of an import job, read in the database; null before it exists. */
+    private String[] jobRow(String job) {
+        try (Connection connection = postgres.getDatabase("postgres", "tessera").getConnection();
+                PreparedStatement read = connection.prepareStatement("SELECT claimed_by, state, last_line FROM import_job WHERE id = ?")) {
+            read.setString(1, job);
+            try (ResultSet row = read.executeQuery()) {
+                return row.next() ? new String[] {row.getString(1), row.getString(2), Long.toString(row.getLong(3))} : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The module as {@code GET /v1/modules} on a node lists it (installed there), or null. */
@@ -205,7 +271,11 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
 
     /** Polls until {@code probe} gives a non-null value; fails after {@link #PATIENCE}. */
     static <T> T eventually(String what, Supplier<T> probe) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        return eventually(what, probe, PATIENCE);
+    }
+
+    static <T> T eventually(String what, Supplier<T> probe, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             T value = probe.get();
             if (value != null) {
@@ -218,6 +288,6 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
                 break;
             }
         }
-        return fail("not seen within " + PATIENCE + ": " + what);
+        return fail("not seen within " + patience + ": " + what);
     }
 }
