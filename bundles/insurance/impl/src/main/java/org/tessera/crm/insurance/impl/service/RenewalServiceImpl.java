@@ -60,9 +60,9 @@ import org.tessera.crm.insurance.impl.rules.RenewalTerms;
  * next run, on any node: the run's row is held by the node planning it for {@link #REMINDER_LEASE}, so
  * that another node resumes it only once its holder died (see {@link RenewalRuns}).
  *
- * <p>Two runs over the same window on two nodes renew each term once: the second one's insert of a
- * term already renewed meets {@code uq_ins_policy_renewed_from_id} (it waits for the first to commit)
- * and the whole run is refused with a 409. The lapse run's UPDATE re-checks the status of the row it
+ * <p>Two runs over the same window on two nodes renew each term once: on PostgreSQL the second one's
+ * insert of a term already renewed meets {@code uq_ins_policy_renewed_from_id} (it waits for the first
+ * to commit) and the whole run is refused with a 409; on Derby its read waits and finds nothing left. The lapse run's UPDATE re-checks the status of the row it
  * writes, so that of two lapse runs at once each term is lapsed, audited and counted by one.
  */
 @Component(service = RenewalService.class)

@@ -338,6 +338,75 @@ abstract class AbstractInsuranceDatabaseTest {
     }
 
     @Test
+    void twoRenewalRunsAtOnceRenewEachTermOnce() throws Exception {
+        String holder = partyInUnit("renewal-race");
+        LocalDate expiry = TODAY.plusDays(1300);
+        List<String> old = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            old.add(policies.create(policy("RR-" + i, holder, expiry.minusYears(1), expiry)).id);
+        }
+        RenewalRunDTO run = new RenewalRunDTO();
+        run.expiringFrom = expiry;
+        run.expiringTo = expiry.plusDays(1);
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (EmfTx a = new EmfTx(InsuranceUnit.NAME, dataSource); EmfTx b = new EmfTx(InsuranceUnit.NAME, dataSource)) {
+            RenewalServiceImpl nodeA = node(held(a, 2, written, commit), plannedBy(plannedActivities, null, null), java.time.Clock.systemUTC());
+            RenewalServiceImpl nodeB = node(b, plannedBy(plannedActivities, null, null), java.time.Clock.systemUTC());
+            // its second transaction: the first one claims the runs whose reminders are pending
+            java.util.concurrent.Future<RunResultDTO> runA = pool.submit(() -> nodeA.renew(run));
+            assertTrue(written.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.Future<RunResultDTO> runB = pool.submit(() -> nodeB.renew(run));
+            Thread.sleep(1500); // B runs over the same window meanwhile
+            commit.countDown();
+            assertEquals(3, runA.get(60, java.util.concurrent.TimeUnit.SECONDS).terms);
+            // PostgreSQL: B read the window before A committed, its new terms meet A's on the unique
+            // renewed_from_id: refused whole (409). Derby: B's read waited for A's locks, and finds none left.
+            try {
+                assertEquals(0, runB.get(60, java.util.concurrent.TimeUnit.SECONDS).terms, "nothing left to renew");
+            } catch (java.util.concurrent.ExecutionException refused) {
+                assertTrue(refused.getCause() instanceof ConflictException, refused.getCause().toString());
+            }
+        } finally {
+            commit.countDown();
+            pool.shutdown();
+        }
+        for (String id : old) {
+            PolicyQuery query = new PolicyQuery();
+            query.number = policies.get(id, null).number;
+            assertEquals(2, policies.search(query).items.size(), "the old term and one renewal");
+        }
+    }
+
+    /**
+     * {@code nodeTx}, whose {@code which}-th transaction (from 1) waits for {@code commit} once its work
+     * is done, holding its locks.
+     */
+    private static Tx held(EmfTx nodeTx, int which, java.util.concurrent.CountDownLatch written, java.util.concurrent.CountDownLatch commit) {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        return new Tx() {
+            @Override
+            public <R> R required(java.util.function.Function<javax.persistence.EntityManager, R> work) {
+                boolean hold = calls.incrementAndGet() == which;
+                return nodeTx.required(em -> {
+                    R result = work.apply(em);
+                    if (!hold) {
+                        return result;
+                    }
+                    written.countDown();
+                    try {
+                        commit.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return result;
+                });
+            }
+        };
+    }
+
+    @Test
     void twoLapseRunsAtOnceLapseEachTermOnce() throws Exception {
         String holder = partyInUnit("lapse-race");
         List<String> unpaid = new ArrayList<>();
@@ -352,22 +421,7 @@ abstract class AbstractInsuranceDatabaseTest {
         java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try (EmfTx a = new EmfTx(InsuranceUnit.NAME, dataSource); EmfTx b = new EmfTx(InsuranceUnit.NAME, dataSource)) {
-            Tx held = new Tx() {
-                @Override
-                public <R> R required(java.util.function.Function<javax.persistence.EntityManager, R> work) {
-                    return a.required(em -> {
-                        R result = work.apply(em);
-                        written.countDown();
-                        try {
-                            commit.await(30, java.util.concurrent.TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return result;
-                    });
-                }
-            };
-            RenewalServiceImpl nodeA = node(held, plannedBy(plannedActivities, null, null), java.time.Clock.systemUTC());
+            RenewalServiceImpl nodeA = node(held(a, 1, written, commit), plannedBy(plannedActivities, null, null), java.time.Clock.systemUTC());
             RenewalServiceImpl nodeB = node(b, plannedBy(plannedActivities, null, null), java.time.Clock.systemUTC());
             LapseRunDTO run = new LapseRunDTO();
             run.graceDays = 30;
