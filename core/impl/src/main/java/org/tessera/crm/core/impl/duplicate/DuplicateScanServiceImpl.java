@@ -1,10 +1,14 @@
 package org.tessera.crm.core.impl.duplicate;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,7 @@ import org.tessera.crm.core.api.party.PartyType;
 import org.tessera.crm.core.api.security.CallerContext;
 import org.tessera.crm.core.api.security.RecordScope;
 import org.tessera.crm.core.impl.audit.AuditTrail;
+import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.security.ScopedUnits;
 import org.tessera.crm.core.impl.support.Times;
@@ -41,17 +46,28 @@ import org.tessera.crm.core.kit.jpa.Tx;
  * Batch duplicate scans, run one at a time by a background thread of their own. A scan left
  * queued or running by a stopped server is marked failed at the next start (a scan writes its
  * sets only at its end and is cheap to run again, so it is not resumed); see {@link DuplicateScanner}.
+ *
+ * <p>With several nodes, a scan runs on the node that queued it, which holds it for {@link #LEASE},
+ * renewed at each step of the scan. Another node's start, or a new scan asked on any node, marks
+ * failed only a scan whose lease lapsed (its node died), never one that a live node runs; on the
+ * embedded Derby (one node) a start marks failed every unfinished scan, as none can be running.
+ * Two nodes asked for a scan at the same instant may both start one: harmless, each writes its own sets.
  */
 @Component
 public class DuplicateScanServiceImpl implements DuplicateScanService {
     private static final Logger LOG = LoggerFactory.getLogger(DuplicateScanServiceImpl.class);
     static final String INTERRUPTED = "interrupted by a stop of the server; start a new scan";
+    /** Far longer than a step of a scan (a read of every matching key at most), which renews it. */
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     private final Tx tx;
     private final DuplicateScanner scanner;
     private final CallerContext callers;
     private final RecordScope scope;
     private final AuditTrail audit;
+    /** This node, in the scans it holds; two services in one JVM (tests) are two nodes. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final Duration lease;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "tessera-duplicate-scan");
         thread.setDaemon(true);
@@ -62,8 +78,13 @@ public class DuplicateScanServiceImpl implements DuplicateScanService {
     public DuplicateScanServiceImpl(@Reference(name = "tx", target = CoreUnit.TX) Tx tx,
             @Reference(name = "duplicates") PartyDuplicates duplicates, @Reference(name = "callers") CallerContext callers,
             @Reference(name = "scope") RecordScope scope, @Reference(name = "audit") AuditTrail audit) {
+        this(tx, duplicates, callers, scope, audit, LEASE);
+    }
+
+    DuplicateScanServiceImpl(Tx tx, PartyDuplicates duplicates, CallerContext callers, RecordScope scope, AuditTrail audit, Duration lease) {
         this.tx = tx;
-        this.scanner = new DuplicateScanner(tx, duplicates);
+        this.lease = lease;
+        this.scanner = new DuplicateScanner(tx, duplicates, node, lease);
         this.callers = callers;
         this.scope = scope;
         this.audit = audit;
@@ -83,10 +104,16 @@ public class DuplicateScanServiceImpl implements DuplicateScanService {
         PartyType type = partyType(partyType);
         DuplicateScanDTO queued = tx.required(em -> PartyDuplicates.sql(() -> {
             ScanTables tables = tables(em);
-            if (!tables.unfinished().isEmpty()) {
+            Instant now = Times.now();
+            for (long abandoned : tables.abandoned(now)) {
+                if (tables.failedAbandoned(abandoned, INTERRUPTED, now, false)) {
+                    LOG.warn("Duplicate scan {} was left unfinished by a node that stopped: marked failed", abandoned);
+                }
+            }
+            if (!tables.unfinished(now).isEmpty()) {
                 throw new ConflictException(null, "a duplicate scan is already queued or running: wait for its end");
             }
-            long id = tables.insertScan(type == null ? null : type.name(), callers.currentLogin(), Times.now());
+            long id = tables.insertScan(type == null ? null : type.name(), callers.currentLogin(), now, node, now.plus(lease));
             DuplicateScanDTO scan = tables.scan(id).orElseThrow();
             audit.record(em, ENTITY_TYPE, scan.id, AuditAction.CREATE, null, scan, Set.of());
             return scan;
@@ -189,8 +216,15 @@ public class DuplicateScanServiceImpl implements DuplicateScanService {
 
     private void failInterrupted() {
         try {
-            List<Long> interrupted = tx.required(em -> PartyDuplicates.sql(() -> tables(em).unfinished()));
-            interrupted.forEach(id -> markFailed(id, INTERRUPTED));
+            tx.required(em -> PartyDuplicates.sql(() -> {
+                ScanTables tables = tables(em);
+                Instant now = Times.now();
+                boolean singleNode = IdBlocks.isDerby(em.unwrap(Connection.class));
+                for (long id : singleNode ? tables.unfinished() : tables.abandoned(now)) {
+                    tables.failedAbandoned(id, INTERRUPTED, now, singleNode);
+                }
+                return null;
+            }));
         } catch (RuntimeException e) {
             LOG.error("Could not mark the interrupted duplicate scans as failed", e);
         }

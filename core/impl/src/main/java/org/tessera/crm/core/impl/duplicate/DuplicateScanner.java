@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,17 +40,28 @@ final class DuplicateScanner {
 
     private final Tx tx;
     private final PartyDuplicates duplicates;
+    private final String node;
+    private final Duration lease;
 
-    DuplicateScanner(Tx tx, PartyDuplicates duplicates) {
+    /** {@code node} holds the scans it runs, renewing its {@code lease} at each step (see {@link ScanTables#held}). */
+    DuplicateScanner(Tx tx, PartyDuplicates duplicates, String node, Duration lease) {
         this.tx = tx;
         this.duplicates = duplicates;
+        this.node = node;
+        this.lease = lease;
+    }
+
+    private ScanTables held(EntityManager em, long scanId) throws SQLException {
+        ScanTables tables = new ScanTables(connection(em));
+        tables.held(scanId, node, Times.now().plus(lease));
+        return tables;
     }
 
     /** Runs the scan {@code scanId} of {@code partyType} ({@code null}: every type) to its end. */
     void run(long scanId, PartyType partyType) {
         long started = System.nanoTime();
         tx.required(em -> PartyDuplicates.sql(() -> {
-            new ScanTables(connection(em)).started(scanId, Times.now());
+            held(em, scanId).started(scanId, Times.now());
             return null;
         }));
         duplicates.rebuildIfStale(); // keys built for other rules would pair the wrong parties
@@ -75,14 +87,14 @@ final class DuplicateScanner {
             tx.required(em -> {
                 score(em, rules, phones, batch, sets);
                 return PartyDuplicates.sql(() -> {
-                    new ScanTables(connection(em)).progress(scanId, candidates.keysRead(), parties, toScore.size(),
+                    held(em, scanId).progress(scanId, candidates.keysRead(), parties, toScore.size(),
                             candidates.poorKeys(), candidates.dismissedPairs(), sets.matchCount());
                     return null;
                 });
             });
         }
         tx.required(em -> PartyDuplicates.sql(() -> {
-            new ScanTables(connection(em)).progress(scanId, candidates.keysRead(), parties, toScore.size(),
+            held(em, scanId).progress(scanId, candidates.keysRead(), parties, toScore.size(),
                     candidates.poorKeys(), candidates.dismissedPairs(), sets.matchCount());
             return null;
         }));
@@ -92,7 +104,7 @@ final class DuplicateScanner {
             int first = from;
             List<DuplicateSets.Group> batch = groups.subList(from, Math.min(groups.size(), from + WRITE_BATCH));
             tx.required(em -> PartyDuplicates.sql(() -> {
-                new ScanTables(connection(em)).insertSets(scanId, first + 1, batch);
+                held(em, scanId).insertSets(scanId, first + 1, batch);
                 return null;
             }));
         }

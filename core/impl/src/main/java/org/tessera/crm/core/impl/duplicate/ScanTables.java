@@ -33,26 +33,46 @@ final class ScanTables {
         this.connection = connection;
     }
 
-    long insertScan(String partyType, String requestedBy, Instant at) throws SQLException {
+    /** A scan queued by {@code node}, which holds it until {@code until}. */
+    long insertScan(String partyType, String requestedBy, Instant at, String node, Instant until) throws SQLException {
         long id = new IdBlocks(connection).next("duplicate_scan_seq");
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO duplicate_scan (id, state, party_type, requested_by,"
-                + " requested_at) VALUES (?, ?, ?, ?, ?)")) {
+                + " requested_at, claimed_by, claimed_until) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, id);
             s.setString(2, DuplicateScanDTO.State.QUEUED.name());
             s.setString(3, partyType);
             s.setString(4, requestedBy);
             s.setTimestamp(5, Timestamp.from(at));
+            s.setString(6, node);
+            s.setTimestamp(7, Timestamp.from(until));
             s.executeUpdate();
         }
         return id;
     }
 
-    /** The scans queued or running: at most one while the server runs. */
+    /** The scans queued or running whose node holds them at {@code now}: at most one. */
+    List<Long> unfinished(Instant now) throws SQLException {
+        return unfinished(" AND claimed_until >= ?", now);
+    }
+
+    /** The scans queued or running whose node's lease lapsed at {@code now} (or that never had one): their node stopped. */
+    List<Long> abandoned(Instant now) throws SQLException {
+        return unfinished(" AND (claimed_until IS NULL OR claimed_until < ?)", now);
+    }
+
+    /** Every scan queued or running, whoever holds it. */
     List<Long> unfinished() throws SQLException {
+        return unfinished("", null);
+    }
+
+    private List<Long> unfinished(String lease, Instant now) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT id FROM duplicate_scan WHERE state IN (?, ?)")) {
+        try (PreparedStatement s = connection.prepareStatement("SELECT id FROM duplicate_scan WHERE state IN (?, ?)" + lease)) {
             s.setString(1, DuplicateScanDTO.State.QUEUED.name());
             s.setString(2, DuplicateScanDTO.State.RUNNING.name());
+            if (now != null) {
+                s.setTimestamp(3, Timestamp.from(now));
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
@@ -60,6 +80,47 @@ final class ScanTables {
             }
         }
         return ids;
+    }
+
+    /** The running scan's node holds it until {@code until}: said at each step of the scan. */
+    void held(long id, String node, Instant until) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE duplicate_scan SET claimed_until = ? WHERE id = ? AND claimed_by = ?")) {
+            s.setTimestamp(1, Timestamp.from(until));
+            s.setLong(2, id);
+            s.setString(3, node);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks failed a scan still unfinished whose lease lapsed before {@code at} (or, {@code anyLease},
+     * whatever its lease: a single-node database after a restart), re-checked by the UPDATE itself so
+     * that a scan whose node renewed its lease meanwhile is left alone; drops its sets then.
+     *
+     * @return whether it was marked
+     */
+    boolean failedAbandoned(long id, String error, Instant at, boolean anyLease) throws SQLException {
+        int marked;
+        try (PreparedStatement s = connection.prepareStatement("UPDATE duplicate_scan SET state = ?, error_message = ?, finished_at = ?,"
+                + " set_count = 0 WHERE id = ? AND state IN (?, ?)" + (anyLease ? "" : " AND (claimed_until IS NULL OR claimed_until < ?)"))) {
+            s.setString(1, DuplicateScanDTO.State.FAILED.name());
+            s.setString(2, error);
+            s.setTimestamp(3, Timestamp.from(at));
+            s.setLong(4, id);
+            s.setString(5, DuplicateScanDTO.State.QUEUED.name());
+            s.setString(6, DuplicateScanDTO.State.RUNNING.name());
+            if (!anyLease) {
+                s.setTimestamp(7, Timestamp.from(at));
+            }
+            marked = s.executeUpdate();
+        }
+        if (marked == 1) {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM duplicate_scan_set WHERE scan_id = ?")) {
+                s.setLong(1, id);
+                s.executeUpdate();
+            }
+        }
+        return marked == 1;
     }
 
     void started(long id, Instant at) throws SQLException {

@@ -215,6 +215,69 @@ abstract class AbstractDuplicateScanDatabaseTest {
         }
     }
 
+    @Test
+    void aScanThatALiveNodeRunsIsLeftToItAndOneWhoseNodeDiedIsFailedWhenItsLeaseLapses() throws Exception {
+        long id = 9_100_000L + (System.nanoTime() & 0xffff);
+        boolean derby;
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("INSERT INTO duplicate_scan (id, state, requested_at, claimed_by, claimed_until)"
+                        + " VALUES (?, 'RUNNING', ?, 'node-a', ?)")) {
+            derby = org.tessera.crm.core.impl.db.IdBlocks.isDerby(c);
+            s.setLong(1, id);
+            s.setTimestamp(2, Timestamp.from(Instant.now()));
+            s.setTimestamp(3, Timestamp.from(Instant.now().plus(DuplicateScanServiceImpl.LEASE)));
+            s.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        try {
+            DuplicateScanServiceImpl other = newService(); // another node starts
+            try {
+                DuplicateScanDTO scan = other.find(String.valueOf(id)).orElseThrow();
+                if (derby) {
+                    // the embedded database has one node: what it finds unfinished at its start cannot be running
+                    assertEquals(DuplicateScanDTO.State.FAILED, scan.state);
+                    return;
+                }
+                assertEquals(DuplicateScanDTO.State.RUNNING, scan.state, "node A still holds it");
+                assertThrows(org.tessera.crm.core.api.ConflictException.class, () -> other.start(null), "one scan at a time");
+                // node A dies: once its lease lapsed, a scan asked on another node marks A's failed and runs
+                try (Connection c = database.dataSource().getConnection();
+                        PreparedStatement s = c.prepareStatement("UPDATE duplicate_scan SET claimed_until = ? WHERE id = ?")) {
+                    s.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(1)));
+                    s.setLong(2, id);
+                    s.executeUpdate();
+                    if (!c.getAutoCommit()) {
+                        c.commit();
+                    }
+                }
+                DuplicateScanDTO queued = other.start(null);
+                DuplicateScanDTO abandoned = other.find(String.valueOf(id)).orElseThrow();
+                assertEquals(DuplicateScanDTO.State.FAILED, abandoned.state);
+                assertEquals(DuplicateScanServiceImpl.INTERRUPTED, abandoned.error);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                DuplicateScanDTO ran = other.find(queued.id).orElseThrow();
+                while (ran.state != DuplicateScanDTO.State.DONE && ran.state != DuplicateScanDTO.State.FAILED && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                    ran = other.find(queued.id).orElseThrow();
+                }
+                assertEquals(DuplicateScanDTO.State.DONE, ran.state, ran.error);
+            } finally {
+                other.deactivate();
+            }
+        } finally {
+            try (Connection c = database.dataSource().getConnection();
+                    PreparedStatement s = c.prepareStatement("UPDATE duplicate_scan SET state = 'FAILED' WHERE id = ? AND state = 'RUNNING'")) {
+                s.setLong(1, id);
+                s.executeUpdate();
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            }
+        }
+    }
+
     private long auditRecords(String entityId) throws SQLException {
         try (Connection c = database.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM audit_record WHERE entity_type = ? AND entity_id = ?")) {

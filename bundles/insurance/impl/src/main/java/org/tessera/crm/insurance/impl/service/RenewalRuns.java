@@ -17,6 +17,11 @@ import org.tessera.crm.insurance.impl.service.RenewalServiceImpl.Candidate;
  * "reminders not planned" until the second step has finished. A crash in between leaves it so, and
  * the reminders are planned again from the run's pairs (the core's import is idempotent by the new
  * term's id, so a step that did finish half-way plans nothing twice).
+ *
+ * <p>With several nodes, a run is planned by one node at a time: the node that writes the run holds
+ * it ({@code claimed_by}) until {@code claimed_until}, and another node resumes only a run no one
+ * holds or whose holder's lease lapsed (it died), claiming it by an UPDATE that re-checks exactly
+ * that, so that of two nodes resuming together one does.
  */
 final class RenewalRuns {
     /** A run whose reminders are still to plan. */
@@ -26,14 +31,27 @@ final class RenewalRuns {
     private RenewalRuns() {
     }
 
-    static void opened(Connection c, long runId, int reminderDaysBefore, Instant at) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO ins_renewal_run (id, reminder_days_before, reminders_planned, created_at) VALUES (?, ?, ?, ?)")) {
+    /** The run's row, held by {@code node} until {@code until}: it plans the reminders right after the commit. */
+    static void opened(Connection c, long runId, int reminderDaysBefore, Instant at, String node, Instant until) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO ins_renewal_run (id, reminder_days_before, reminders_planned,"
+                + " created_at, claimed_by, claimed_until) VALUES (?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, runId);
             insert.setInt(2, reminderDaysBefore);
             insert.setBoolean(3, false);
             insert.setTimestamp(4, Timestamp.from(at));
+            insert.setString(5, node);
+            insert.setTimestamp(6, Timestamp.from(until));
             insert.executeUpdate();
+        }
+    }
+
+    /** Lets the run go at once, for any node to resume: its holder could not plan the reminders. */
+    static void released(Connection c, long runId, String node) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE ins_renewal_run SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?")) {
+            update.setLong(1, runId);
+            update.setString(2, node);
+            update.executeUpdate();
         }
     }
 
@@ -45,18 +63,38 @@ final class RenewalRuns {
         }
     }
 
-    static List<Pending> pending(Connection c) throws SQLException {
-        List<Pending> runs = new ArrayList<>();
+    /**
+     * Claims for {@code node}, until {@code until}, the runs whose reminders are not planned and that no
+     * one holds at {@code now}; the claims are the caller's to commit before it plans.
+     */
+    static List<Pending> claimPending(Connection c, String node, Instant now, Instant until) throws SQLException {
+        String free = " AND (claimed_until IS NULL OR claimed_until < ?)";
+        List<Pending> candidates = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT id, reminder_days_before FROM ins_renewal_run WHERE reminders_planned = ? ORDER BY id")) {
+                "SELECT id, reminder_days_before FROM ins_renewal_run WHERE reminders_planned = ?" + free + " ORDER BY id")) {
             select.setBoolean(1, false);
+            select.setTimestamp(2, Timestamp.from(now));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    runs.add(new Pending(rows.getLong(1), rows.getInt(2)));
+                    candidates.add(new Pending(rows.getLong(1), rows.getInt(2)));
                 }
             }
         }
-        return runs;
+        List<Pending> claimed = new ArrayList<>();
+        try (PreparedStatement claim = c.prepareStatement(
+                "UPDATE ins_renewal_run SET claimed_by = ?, claimed_until = ? WHERE id = ? AND reminders_planned = ?" + free)) {
+            for (Pending run : candidates) {
+                claim.setString(1, node);
+                claim.setTimestamp(2, Timestamp.from(until));
+                claim.setLong(3, run.runId());
+                claim.setBoolean(4, false);
+                claim.setTimestamp(5, Timestamp.from(now));
+                if (claim.executeUpdate() == 1) {
+                    claimed.add(run);
+                }
+            }
+        }
+        return claimed;
     }
 
     /** The run's renewed terms as the run saw them, read back from its pairs and the terms it wrote. */

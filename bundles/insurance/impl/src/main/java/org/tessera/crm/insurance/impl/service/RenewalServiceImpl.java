@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,13 +57,24 @@ import org.tessera.crm.insurance.impl.rules.RenewalTerms;
  * reminders go to the core after the commit, through its bulk activity import, idempotent by the
  * new term's id; the run's row ({@link RenewalRuns}) says whether they were planned, and a run
  * interrupted between the two steps has them planned when the bundle starts again or before the
- * next run.
+ * next run, on any node: the run's row is held by the node planning it for {@link #REMINDER_LEASE}, so
+ * that another node resumes it only once its holder died (see {@link RenewalRuns}).
+ *
+ * <p>Two runs over the same window on two nodes renew each term once: on PostgreSQL the second one's
+ * insert of a term already renewed meets {@code uq_ins_policy_renewed_from_id} (it waits for the first
+ * to commit) and the whole run is refused with a 409; on Derby its read waits and finds nothing left. The lapse run's UPDATE re-checks the status of the row it
+ * writes, so that of two lapse runs at once each term is lapsed, audited and counted by one.
  */
 @Component(service = RenewalService.class)
 public class RenewalServiceImpl implements RenewalService {
     private static final Logger LOG = LoggerFactory.getLogger(RenewalServiceImpl.class);
     /** The policy sequence's increment, as EclipseLink preallocates it. */
     static final int ID_BLOCK = 50;
+    /**
+     * How long a node holds a run whose reminders it plans: far beyond the time the core's import takes
+     * for the largest run, and short beside the days ahead that a reminder is due.
+     */
+    static final Duration REMINDER_LEASE = Duration.ofMinutes(30);
 
     private final Tx tx;
     private final RecordScope scope;
@@ -68,6 +82,9 @@ public class RenewalServiceImpl implements RenewalService {
     private final DomainEventPublisher events;
     private final ActivityImportService activities;
     private final Clock clock;
+    private final Duration reminderLease;
+    /** This node, in the runs it holds; two services in one JVM (tests) are two nodes. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
     @Activate
     public RenewalServiceImpl(@Reference(target = InsuranceUnit.TX) Tx tx, @Reference RecordScope scope, @Reference AuditRecorder audit,
@@ -87,6 +104,12 @@ public class RenewalServiceImpl implements RenewalService {
     }
 
     RenewalServiceImpl(Tx tx, RecordScope scope, AuditRecorder audit, DomainEventPublisher events, ActivityImportService activities, Clock clock) {
+        this(tx, scope, audit, events, activities, clock, REMINDER_LEASE);
+    }
+
+    RenewalServiceImpl(Tx tx, RecordScope scope, AuditRecorder audit, DomainEventPublisher events, ActivityImportService activities, Clock clock,
+            Duration reminderLease) {
+        this.reminderLease = reminderLease;
         this.tx = tx;
         this.scope = scope;
         this.audit = audit;
@@ -142,7 +165,7 @@ public class RenewalServiceImpl implements RenewalService {
                     return candidates;
                 }
                 recordPairs(c, runId[0], candidates);
-                RenewalRuns.opened(c, runId[0], run.reminderDaysBefore, now);
+                RenewalRuns.opened(c, runId[0], run.reminderDaysBefore, now, node, now.plus(reminderLease));
                 split.lap("write.pairs");
                 copyTerms(c, runId[0], run.asQuotes ? "QUOTE" : "IN_FORCE", Timestamp.from(now), split);
                 audit.recordChanges(c, Insurance.RUN, String.valueOf(runId[0]), AuditAction.CREATE, List.of(
@@ -191,8 +214,11 @@ public class RenewalServiceImpl implements RenewalService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         long lapsed = tx.required(em -> {
             Connection c = em.unwrap(Connection.class);
+            // the status is checked again on the row written, not only in the subquery: on PostgreSQL a
+            // second lapse run waiting for this one's row locks re-checks the row's new version (LAPSED,
+            // skipped) but not the subquery's old one, and would count, audit and announce it again
             try (PreparedStatement update = c.prepareStatement("UPDATE ins_policy SET status = 'LAPSED', version = version + 1, updated_at = ?"
-                    + " WHERE id IN (SELECT p.id FROM ins_policy p WHERE p.status IN ('IN_FORCE', 'REINSTATED')"
+                    + " WHERE status IN ('IN_FORCE', 'REINSTATED') AND id IN (SELECT p.id FROM ins_policy p WHERE p.status IN ('IN_FORCE', 'REINSTATED')"
                     + " AND ((p.paid_through IS NOT NULL AND p.paid_through < ? AND p.paid_through < p.expiry_date)"
                     + " OR (p.expiry_date < ? AND NOT EXISTS (SELECT 1 FROM ins_policy r WHERE r.renewed_from_id = p.id)))"
                     + " AND " + visible + ")")) {
@@ -348,9 +374,10 @@ public class RenewalServiceImpl implements RenewalService {
      * @return how many runs it completed
      */
     synchronized int resumePendingReminders() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<RenewalRuns.Pending> pending = tx.required(em -> {
             try {
-                return RenewalRuns.pending(em.unwrap(Connection.class));
+                return RenewalRuns.claimPending(em.unwrap(Connection.class), node, now, now.plus(reminderLease));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the renewal runs", e);
             }
@@ -377,6 +404,26 @@ public class RenewalServiceImpl implements RenewalService {
      * refused again.
      */
     private void planReminders(long runId, List<Candidate> renewed, int daysBefore, RunResultDTO result) {
+        try {
+            planHeld(runId, renewed, daysBefore, result);
+        } catch (RuntimeException e) {
+            try {
+                tx.required(em -> {
+                    try {
+                        RenewalRuns.released(em.unwrap(Connection.class), runId, node);
+                    } catch (SQLException released) {
+                        throw new IllegalStateException("cannot release renewal run " + runId, released);
+                    }
+                    return null;
+                });
+            } catch (RuntimeException stays) {
+                e.addSuppressed(stays); // held until its lease lapses, then resumed all the same
+            }
+            throw e;
+        }
+    }
+
+    private void planHeld(long runId, List<Candidate> renewed, int daysBefore, RunResultDTO result) {
         Iterator<Candidate> withAgent = renewed.stream().filter(c -> c.agentId() != null).iterator();
         long[] line = {0};
         Iterator<ImportRow<ImportedActivityDTO>> rows = new Iterator<>() {

@@ -13,7 +13,8 @@ import java.util.List;
  * value differs by platform. Two values taken one after the other, exactly an increment apart
  * (vᵢ₊₁ = vᵢ + increment), make {@code [vᵢ, vᵢ₊₁)} ours whichever way blocks are read: it is the
  * block starting at vᵢ, or vᵢ plus the block ending at vᵢ₊₁. A pair with another writer's value
- * between them is skipped.
+ * between them is skipped. Every value is drawn from the database's sequence and nothing is counted
+ * in memory, so ids taken on several nodes at once never meet.
  */
 final class Sequences {
     private Sequences() {

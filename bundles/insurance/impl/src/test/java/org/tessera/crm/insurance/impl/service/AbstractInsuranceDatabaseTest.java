@@ -51,6 +51,7 @@ import org.tessera.crm.core.testkit.TestAudit;
 import org.tessera.crm.core.testkit.TestEvents;
 import org.tessera.crm.core.testkit.TestCallerContext;
 import org.tessera.crm.core.testkit.TestDatabase;
+import org.tessera.crm.core.kit.jpa.Tx;
 import org.tessera.crm.insurance.api.ClaimAmountDTO;
 import org.tessera.crm.insurance.api.ClaimDTO;
 import org.tessera.crm.insurance.api.ClaimPaymentDTO;
@@ -84,6 +85,9 @@ abstract class AbstractInsuranceDatabaseTest {
     private PolicyServiceImpl policies;
     private ClaimServiceImpl claims;
     private RenewalServiceImpl renewals;
+    private RecordScope scope;
+    private org.tessera.crm.core.api.audit.AuditRecorder audit;
+    private DomainEventPublisher events;
     private final TestCallerContext callers = new TestCallerContext();
     private final AtomicLong ids = new AtomicLong(700_000);
     private final Map<String, String> partyUnits = new ConcurrentHashMap<>();
@@ -111,7 +115,7 @@ abstract class AbstractInsuranceDatabaseTest {
             case "relationships" -> List.of();
             default -> null;
         });
-        RecordScope scope = Stubs.of(RecordScope.class, (name, args) -> switch (name) {
+        scope = Stubs.of(RecordScope.class, (name, args) -> switch (name) {
             case "canAccessParty" -> inPerimeter((String) args[0]);
             case "visibleOrgUnitIds" -> Optional.ofNullable(perimeter);
             default -> null;
@@ -133,8 +137,8 @@ abstract class AbstractInsuranceDatabaseTest {
             });
             return report;
         });
-        DomainEventPublisher events = TestEvents.outbox(callers, tx);
-        var audit = TestAudit.coreRecorder(callers);
+        events = TestEvents.outbox(callers, tx);
+        audit = TestAudit.coreRecorder(callers);
         policies = new PolicyServiceImpl(tx, parties, scope, callers, validation, customFields, activities, events, audit,
                 java.time.Clock.systemUTC());
         claims = new ClaimServiceImpl(tx, policies, parties, scope, validation, customFields, events, audit, java.time.Clock.systemUTC());
@@ -242,6 +246,201 @@ abstract class AbstractInsuranceDatabaseTest {
         assertEquals(expiry.minusDays(10).atTime(9, 0).toInstant(ZoneOffset.UTC), reminder.dueAt);
         assertEquals(policies.get(old, null).renewedById, reminder.externalIds.get("insurance-renewal"));
         assertEquals(0, renewals.resumePendingReminders(), "a resumed run is done");
+    }
+
+    /** A second node on the same database: its own unit, the given import of reminders, its own clock. */
+    private RenewalServiceImpl node(Tx nodeTx, ActivityImportService reminders, java.time.Clock clock) {
+        return new RenewalServiceImpl(nodeTx, scope, audit, events, reminders, clock);
+    }
+
+    /** A run whose terms committed and whose reminders (one, for agent 44) are not planned, held by no node. */
+    private long runCutShort(String number, LocalDate expiry) {
+        PolicyDTO draft = policy(number, partyInUnit("renewals"), expiry.minusYears(1), expiry);
+        draft.agentId = "44";
+        policies.create(draft);
+        RenewalRunDTO run = new RenewalRunDTO();
+        run.expiringFrom = expiry;
+        run.expiringTo = expiry.plusDays(1);
+        reminderImportFails.set(true);
+        try {
+            assertThrows(IllegalStateException.class, () -> renewals.renew(run));
+        } finally {
+            reminderImportFails.set(false);
+        }
+        return tx.required(em -> ((Number) em.createNativeQuery("SELECT MAX(id) FROM ins_renewal_run WHERE reminders_planned = ?")
+                .setParameter(1, false).getSingleResult()).longValue());
+    }
+
+    @Test
+    void aRunHeldByALiveNodeIsLeftToItAndOneWhoseNodeDiedIsResumedOnceElsewhere() throws Exception {
+        long runId = runCutShort("RN-DEAD", TODAY.plusDays(1100));
+        // a node claimed it for its lease, then died
+        Instant now = Instant.now();
+        tx.required(em -> em.createNativeQuery("UPDATE ins_renewal_run SET claimed_by = 'dead-node', claimed_until = ? WHERE id = ?")
+                .setParameter(1, Timestamp.from(now.plus(RenewalServiceImpl.REMINDER_LEASE))).setParameter(2, runId).executeUpdate());
+        int plannedBefore = plannedActivities.size();
+        assertEquals(0, renewals.resumePendingReminders(), "held by a node whose lease runs: not this node's to plan");
+        assertEquals(plannedBefore, plannedActivities.size());
+        try (EmfTx other = new EmfTx(InsuranceUnit.NAME, dataSource)) {
+            java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), RenewalServiceImpl.REMINDER_LEASE.plusMinutes(1));
+            RenewalServiceImpl survivor = node(other, plannedBy(plannedActivities, null, null), later);
+            assertEquals(1, survivor.resumePendingReminders(), "the lease lapsed: another node takes the run over");
+            assertEquals(plannedBefore + 1, plannedActivities.size());
+            assertEquals(0, survivor.resumePendingReminders() + renewals.resumePendingReminders(), "done, once");
+        }
+        assertEquals(plannedBefore + 1, plannedActivities.size());
+    }
+
+    @Test
+    void twoNodesResumingTheSameRunPlanItOnce() throws Exception {
+        runCutShort("RN-RACE", TODAY.plusDays(1200));
+        int plannedBefore = plannedActivities.size();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch proceed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (EmfTx other = new EmfTx(InsuranceUnit.NAME, dataSource)) {
+            RenewalServiceImpl slow = node(other, plannedBy(plannedActivities, entered, proceed), java.time.Clock.systemUTC());
+            java.util.concurrent.Future<Integer> first = pool.submit(slow::resumePendingReminders);
+            assertTrue(entered.await(30, java.util.concurrent.TimeUnit.SECONDS), "the first node plans the run");
+            // while it plans, this node resumes too: the run is held
+            assertEquals(0, renewals.resumePendingReminders());
+            proceed.countDown();
+            assertEquals(1, first.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            proceed.countDown();
+            pool.shutdown();
+        }
+        assertEquals(plannedBefore + 1, plannedActivities.size(), "one reminder, planned by one node");
+        assertEquals(0, renewals.resumePendingReminders());
+    }
+
+    /** The core's import of reminders into {@code planned}; when {@code entered} is given, it waits for {@code proceed} first. */
+    private static ActivityImportService plannedBy(List<ImportedActivityDTO> planned, java.util.concurrent.CountDownLatch entered,
+            java.util.concurrent.CountDownLatch proceed) {
+        return Stubs.of(ActivityImportService.class, (name, args) -> {
+            if (entered != null) {
+                entered.countDown();
+                try {
+                    proceed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            ImportReport report = new ImportReport();
+            @SuppressWarnings("unchecked")
+            Iterator<ImportRow<ImportedActivityDTO>> rows = (Iterator<ImportRow<ImportedActivityDTO>>) args[0];
+            rows.forEachRemaining(row -> {
+                planned.add(row.value);
+                report.created++;
+            });
+            return report;
+        });
+    }
+
+    @Test
+    void twoRenewalRunsAtOnceRenewEachTermOnce() throws Exception {
+        String holder = partyInUnit("renewal-race");
+        LocalDate expiry = TODAY.plusDays(1300);
+        List<String> old = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            old.add(policies.create(policy("RR-" + i, holder, expiry.minusYears(1), expiry)).id);
+        }
+        RenewalRunDTO run = new RenewalRunDTO();
+        run.expiringFrom = expiry;
+        run.expiringTo = expiry.plusDays(1);
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (EmfTx a = new EmfTx(InsuranceUnit.NAME, dataSource); EmfTx b = new EmfTx(InsuranceUnit.NAME, dataSource)) {
+            RenewalServiceImpl nodeA = node(held(a, 2, written, commit), plannedBy(plannedActivities, null, null), java.time.Clock.systemUTC());
+            RenewalServiceImpl nodeB = node(b, plannedBy(plannedActivities, null, null), java.time.Clock.systemUTC());
+            // its second transaction: the first one claims the runs whose reminders are pending
+            java.util.concurrent.Future<RunResultDTO> runA = pool.submit(() -> nodeA.renew(run));
+            assertTrue(written.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.Future<RunResultDTO> runB = pool.submit(() -> nodeB.renew(run));
+            Thread.sleep(1500); // B runs over the same window meanwhile
+            commit.countDown();
+            assertEquals(3, runA.get(60, java.util.concurrent.TimeUnit.SECONDS).terms);
+            // PostgreSQL: B read the window before A committed, its new terms meet A's on the unique
+            // renewed_from_id: refused whole (409). Derby: B's read waited for A's locks, and finds none left.
+            try {
+                assertEquals(0, runB.get(60, java.util.concurrent.TimeUnit.SECONDS).terms, "nothing left to renew");
+            } catch (java.util.concurrent.ExecutionException refused) {
+                assertTrue(refused.getCause() instanceof ConflictException, refused.getCause().toString());
+            }
+        } finally {
+            commit.countDown();
+            pool.shutdown();
+        }
+        for (String id : old) {
+            PolicyQuery query = new PolicyQuery();
+            query.number = policies.get(id, null).number;
+            assertEquals(2, policies.search(query).items.size(), "the old term and one renewal");
+        }
+    }
+
+    /**
+     * {@code nodeTx}, whose {@code which}-th transaction (from 1) waits for {@code commit} once its work
+     * is done, holding its locks.
+     */
+    private static Tx held(EmfTx nodeTx, int which, java.util.concurrent.CountDownLatch written, java.util.concurrent.CountDownLatch commit) {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        return new Tx() {
+            @Override
+            public <R> R required(java.util.function.Function<javax.persistence.EntityManager, R> work) {
+                boolean hold = calls.incrementAndGet() == which;
+                return nodeTx.required(em -> {
+                    R result = work.apply(em);
+                    if (!hold) {
+                        return result;
+                    }
+                    written.countDown();
+                    try {
+                        commit.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return result;
+                });
+            }
+        };
+    }
+
+    @Test
+    void twoLapseRunsAtOnceLapseEachTermOnce() throws Exception {
+        String holder = partyInUnit("lapse-race");
+        List<String> unpaid = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            PolicyDTO draft = policy("LR-" + i, holder, TODAY.minusDays(200), TODAY.plusDays(165));
+            draft.paidThrough = TODAY.minusDays(45);
+            unpaid.add(policies.create(draft).id);
+        }
+        long[] versions = unpaid.stream().mapToLong(id -> policies.get(id, null).version).toArray();
+        // node A's lapse run holds its row locks until it is let commit; node B's run starts meanwhile
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (EmfTx a = new EmfTx(InsuranceUnit.NAME, dataSource); EmfTx b = new EmfTx(InsuranceUnit.NAME, dataSource)) {
+            RenewalServiceImpl nodeA = node(held(a, 1, written, commit), plannedBy(plannedActivities, null, null), java.time.Clock.systemUTC());
+            RenewalServiceImpl nodeB = node(b, plannedBy(plannedActivities, null, null), java.time.Clock.systemUTC());
+            LapseRunDTO run = new LapseRunDTO();
+            run.graceDays = 30;
+            java.util.concurrent.Future<RunResultDTO> runA = pool.submit(() -> nodeA.lapse(run));
+            assertTrue(written.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.Future<RunResultDTO> runB = pool.submit(() -> nodeB.lapse(run));
+            Thread.sleep(1500); // B reaches A's row locks and waits
+            commit.countDown();
+            runA.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            runB.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            commit.countDown();
+            pool.shutdown();
+        }
+        for (int i = 0; i < unpaid.size(); i++) {
+            PolicyDTO lapsed = policies.get(unpaid.get(i), null);
+            assertEquals(PolicyStatus.LAPSED, lapsed.status);
+            assertEquals(versions[i] + 1, lapsed.version, "lapsed by one run, not written again by the other");
+        }
     }
 
     @Test

@@ -14,6 +14,9 @@ public @interface ServiceConfig {
     @AttributeDefinition(description = "Milestones fired at most per sweep transaction batch")
     int batchSize() default 500;
 
+    @AttributeDefinition(description = "Seconds a node has to run the actions of the SLA deadlines it fired; after that, another node's sweep runs them")
+    int slaActionLeaseSeconds() default 300;
+
     @AttributeDefinition(description = "Lets an administrator move the engine's clock forward (tests only)")
     boolean testClockEnabled() default false;
 

@@ -1,6 +1,9 @@
 package org.tessera.crm.service.impl.sla;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +29,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
 import org.tessera.crm.core.api.activity.ActivityStatus;
@@ -59,19 +63,25 @@ import org.tessera.crm.service.impl.entity.PolicyEntity;
  * scheduler ({@link #sweep}) finds due rows by the indexed {@code (state, next_deadline)} and claims
  * them a batch at a time with set-based UPDATEs guarded by their phase, so that a deadline fires once
  * whatever the number of nodes; a deadline passed while no node ran is found by the next sweep (catch-up). Actions
- * run after the claim committed: a failing action is logged, never fired again.
+ * run after the claim committed: a failing action is logged, never fired again. The claim also writes
+ * the actions as owed ({@link ActionRuns}), leased to this node and released once they ran, so that
+ * actions a dying node left undone are run by another node's sweep when the lease lapses.
  */
-@Component(service = {SlaEngine.class, SlaSetup.class, SlaEngineImpl.class})
+@Component(service = {SlaEngine.class, SlaSetup.class, SlaEngineImpl.class}, configurationPid = ServiceConfig.PID)
 public class SlaEngineImpl implements SlaEngine, SlaSetup {
     private static final Logger LOG = LoggerFactory.getLogger(SlaEngineImpl.class);
     private static final String RUNNING = MilestoneStatusDTO.State.RUNNING.name();
     private static final String PAUSED = MilestoneStatusDTO.State.PAUSED.name();
+    /** The external id source of the activities the actions create: a replay after a take-over finds them. */
+    static final String ACTIVITY_SOURCE = "sla-action";
+    static final Duration DEFAULT_ACTION_LEASE = Duration.ofMinutes(5);
 
     private final Tx tx;
     private final EngineClock clock;
     private final ModuleEvents events;
     private final ActivityService activities;
     private final CallerContext callers;
+    private final ActionRuns actionRuns;
     private final ObjectMapper json = ObjectMappers.create();
     private final Map<String, ComponentServiceObjects<SlaSubjectHandler>> handlers = new ConcurrentHashMap<>();
     /**
@@ -84,12 +94,23 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
 
     @Activate
     public SlaEngineImpl(@Reference(name = "tx", target = ServiceUnit.TX) Tx tx, @Reference EngineClock clock,
-            @Reference DomainEventPublisher events, @Reference ActivityService activities, @Reference CallerContext callers) {
+            @Reference DomainEventPublisher events, @Reference ActivityService activities, @Reference CallerContext callers,
+            ServiceConfig config) {
+        this(tx, clock, events, activities, callers, Duration.ofSeconds(config.slaActionLeaseSeconds()));
+    }
+
+    public SlaEngineImpl(Tx tx, EngineClock clock, DomainEventPublisher events, ActivityService activities, CallerContext callers) {
+        this(tx, clock, events, activities, callers, DEFAULT_ACTION_LEASE);
+    }
+
+    SlaEngineImpl(Tx tx, EngineClock clock, DomainEventPublisher events, ActivityService activities, CallerContext callers,
+            Duration actionLease) {
         this.tx = tx;
         this.clock = clock;
         this.events = new ModuleEvents(events);
         this.activities = activities;
         this.callers = callers;
+        this.actionRuns = new ActionRuns(actionLease);
     }
 
     /**
@@ -369,6 +390,12 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
      */
     public int sweep(int batchSize) {
         Instant now = clock.now();
+        try {
+            resumeLapsedActions(now, batchSize);
+        } catch (RuntimeException e) {
+            // the rows stay owed, for the next sweep: the deadlines due now are not held back by them
+            LOG.warn("SLA actions left by a stopped node could not be taken over: {}", e.toString());
+        }
         int firedCount = 0;
         Set<Long> tried = new HashSet<>();
         boolean byDeadline = true;
@@ -499,7 +526,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
     }
 
     /** The events of what fired, recorded in the transaction that claimed or completed it. */
-    private List<Fired> recorded(EntityManager em, List<Fired> fired) {
+    List<Fired> recorded(EntityManager em, List<Fired> fired) {
         List<DomainEvent> recorded = new ArrayList<>(fired.size());
         for (Fired f : fired) {
             ClockView c = f.clock();
@@ -512,29 +539,91 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             recorded.add(new DomainEvent(f.topic(), properties));
         }
         events.recordAll(em, recorded); // one batch: a burst after downtime fires thousands at once
+        List<ActionRuns.Owed> owed = fired.stream().filter(Fired::owesActions).map(Fired::owed).toList();
+        if (!owed.isEmpty()) {
+            try {
+                actionRuns.owe(em.unwrap(Connection.class), owed, clock.now());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot record the SLA actions owed", e);
+            }
+        }
         return fired;
+    }
+
+    /**
+     * The actions that another node (or this one, before a restart) claimed but did not finish: their
+     * lease lapsed, so they are claimed here and run again; their activities are found by their key
+     * rather than created twice.
+     */
+    private void resumeLapsedActions(Instant now, int batchSize) {
+        List<Fired> resumed = tx.required(em -> {
+            List<ActionRuns.Owed> taken;
+            try {
+                taken = actionRuns.takeOver(em.unwrap(Connection.class), now, batchSize);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot take over the lapsed SLA actions", e);
+            }
+            List<Fired> fired = new ArrayList<>();
+            for (ActionRuns.Owed owed : taken) {
+                ClockEntity c = em.find(ClockEntity.class, owed.clockId());
+                if (c == null) { // erased with its record meanwhile: nothing left to act on
+                    release(em, owed);
+                    continue;
+                }
+                MilestoneDefinitionDTO definition = definition(parsedPolicy(em, c.policyId), c.milestone);
+                fired.add(Fired.of(snapshot(c), definition, owed.kind()));
+            }
+            return fired;
+        });
+        if (!resumed.isEmpty()) {
+            LOG.info("SLA actions of {} deadlines left undone by a node whose lease lapsed: run again here ({})", resumed.size(),
+                    actionRuns.node());
+        }
+        resumed.forEach(this::act);
+    }
+
+    private void release(EntityManager em, ActionRuns.Owed owed) {
+        try {
+            actionRuns.release(em.unwrap(Connection.class), owed);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot release the SLA actions of clock " + owed.clockId(), e);
+        }
     }
 
     /** Runs the actions of a fired deadline, after its claim committed (its event with it), as the system. */
     private void act(Fired fired) {
         ClockView c = fired.clock();
-        for (SlaActionDTO action : fired.actions()) {
+        List<SlaActionDTO> actions = fired.actions();
+        for (int i = 0; i < actions.size(); i++) {
+            SlaActionDTO action = actions.get(i);
+            String key = c.clockId() + "-" + fired.kind() + "-" + i;
             try {
                 callers.callAsSystem(() -> {
-                    run(action, c);
+                    run(action, c, key);
                     return null;
                 });
             } catch (RuntimeException e) {
                 LOG.warn("SLA action {} of milestone {} on {} {} failed: {}", action.type, c.milestone(), c.subjectType(), c.subjectId(), e.toString());
             }
         }
+        if (fired.owesActions()) {
+            try {
+                tx.required(em -> {
+                    release(em, fired.owed());
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                // the row stays: when its lease lapses a sweep runs the actions again, idempotently
+                LOG.warn("SLA actions of clock {} ran but could not be marked done: {}", c.clockId(), e.toString());
+            }
+        }
     }
 
-    private void run(SlaActionDTO action, ClockView c) {
+    private void run(SlaActionDTO action, ClockView c, String key) {
         ComponentServiceObjects<SlaSubjectHandler> objects = handlers.get(c.subjectType());
         SlaSubjectHandler handler = objects == null ? null : objects.getService();
         try {
-            run(action, c, handler);
+            run(action, c, handler, key);
         } finally {
             if (handler != null) {
                 objects.ungetService(handler);
@@ -542,7 +631,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         }
     }
 
-    private void run(SlaActionDTO action, ClockView c, SlaSubjectHandler handler) {
+    private void run(SlaActionDTO action, ClockView c, SlaSubjectHandler handler, String key) {
         switch (action.type) {
             case EVENT -> { } // the milestone's event is always posted
             case ACTIVITY -> {
@@ -559,7 +648,15 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
                     activity.participants.add(Ids.format(c.partyId()));
                 }
                 activity.links.add(c.subjectLink());
-                activities.create(activity);
+                activity.externalIds.put(ACTIVITY_SOURCE, key);
+                try {
+                    activities.create(activity);
+                } catch (ConflictException e) {
+                    if (!("externalIds." + ACTIVITY_SOURCE).equals(e.field())) {
+                        throw e;
+                    }
+                    LOG.debug("SLA activity {} was created before its node stopped: not created again", key);
+                }
             }
             case ESCALATE -> {
                 if (handler != null) {
@@ -674,14 +771,37 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
     }
 
     private static ClockView snapshot(ClockEntity c) {
-        return new ClockView(c.subjectType, Ids.format(c.subjectId), c.subjectLink, c.partyId, c.milestone);
+        return new ClockView(c.id, c.subjectType, Ids.format(c.subjectId), c.subjectLink, c.partyId, c.milestone);
     }
 
     /** What the actions of a fired deadline need of its clock, read inside the claiming transaction. */
-    record ClockView(String subjectType, String subjectId, String subjectLink, Long partyId, String milestone) {
+    record ClockView(long clockId, String subjectType, String subjectId, String subjectLink, Long partyId, String milestone) {
     }
 
     record Fired(ClockView clock, List<SlaActionDTO> actions, String topic) {
+        /** The deadline of {@code kind} of the clock again, for actions taken over from another node. */
+        static Fired of(ClockView clock, MilestoneDefinitionDTO definition, String kind) {
+            return switch (kind) {
+                case "WARNED" -> new Fired(clock, definition.warningActions, ServiceTopics.MILESTONE_WARNED);
+                case "VIOLATED" -> new Fired(clock, definition.violationActions, ServiceTopics.MILESTONE_VIOLATED);
+                case "SUCCEEDED" -> new Fired(clock, definition.successActions, ServiceTopics.MILESTONE_SUCCEEDED);
+                default -> throw new IllegalStateException("no SLA deadline kind " + kind);
+            };
+        }
+
+        /** WARNED, VIOLATED or SUCCEEDED: the topic's last part. */
+        String kind() {
+            return topic.substring(topic.lastIndexOf('/') + 1);
+        }
+
+        /** Whether an action does more than the event, which is recorded with the claim itself. */
+        boolean owesActions() {
+            return actions != null && actions.stream().anyMatch(a -> a.type != SlaActionDTO.Type.EVENT);
+        }
+
+        ActionRuns.Owed owed() {
+            return new ActionRuns.Owed(clock.clockId(), kind());
+        }
     }
 
     /**

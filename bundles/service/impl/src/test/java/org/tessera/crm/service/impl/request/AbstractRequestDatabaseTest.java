@@ -517,6 +517,11 @@ abstract class AbstractRequestDatabaseTest {
             public int mailRetryMinutes() {
                 return 1;
             }
+
+            @Override
+            public int slaActionLeaseSeconds() {
+                return 300;
+            }
         };
     }
 

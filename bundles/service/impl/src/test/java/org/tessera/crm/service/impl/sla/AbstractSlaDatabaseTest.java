@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.activity.ActivityDTO;
 import org.tessera.crm.core.api.activity.ActivityService;
@@ -53,6 +56,10 @@ abstract class AbstractSlaDatabaseTest {
 
     private final TestCallerContext callers = new TestCallerContext();
     private final List<String> activities = new CopyOnWriteArrayList<>();
+    /** The first link of each activity created, one entry per activity. */
+    private final List<String> activityLinks = new CopyOnWriteArrayList<>();
+    /** The activities' SLA keys, unique as the core's activity_external_id makes them. */
+    private final Set<String> activityKeys = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(5_000_000);
     private TestDatabase database;
     private EmfTx nodeA;
@@ -76,7 +83,12 @@ abstract class AbstractSlaDatabaseTest {
                 new Class<?>[] {ActivityService.class}, (proxy, method, args) -> {
                     if (method.getName().equals("create")) {
                         ActivityDTO activity = (ActivityDTO) args[0];
+                        String key = activity.externalIds.get(SlaEngineImpl.ACTIVITY_SOURCE);
+                        if (key != null && !activityKeys.add(key)) {
+                            throw new ConflictException("externalIds." + SlaEngineImpl.ACTIVITY_SOURCE, "another activity has key " + key);
+                        }
                         activities.add(activity.subject + " " + activity.links);
+                        activityLinks.add(activity.links.get(0));
                         activity.id = "1";
                         return activity;
                     }
@@ -155,8 +167,10 @@ abstract class AbstractSlaDatabaseTest {
             assertEquals(1, count(ServiceTopics.MILESTONE_VIOLATED, subject));
             MilestoneStatusDTO status = engineA.milestones("THING", subject).get(0);
             assertTrue(status.violated && status.warned);
+            assertEquals(1, activitiesOf(subject), "the warning's task created once across the nodes");
         }
         assertEquals(0, engineA.sweep(10) + engineB.sweep(10), "nothing is due any more");
+        assertEquals(0, owedActions(subjects), "every action that ran was released");
         clockA.setOffset(Duration.ZERO);
         clockB.setOffset(Duration.ZERO);
     }
@@ -252,6 +266,95 @@ abstract class AbstractSlaDatabaseTest {
                     .setParameter(2, stuck.get(1)).executeUpdate());
             clockA.setOffset(Duration.ZERO);
         }
+    }
+
+    @Test
+    void actionsLeftUndoneByANodeThatDiedAreRunOnceByAnotherAfterTheLease() {
+        clockA.setOffset(Duration.ZERO);
+        List<String> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            subjects.add(open().id);
+        }
+        // 10:45 Paris: the warnings are due. Node A claims them (events and owed actions committed with
+        // the claim), then dies before running the actions; for the first subject, it had created the task
+        clockA.setOffset(Duration.ofMinutes(105));
+        clockB.setOffset(Duration.ofMinutes(105));
+        Instant now = clockA.now();
+        List<SlaEngineImpl.Fired> claimed = nodeA.required(em -> engineA.recorded(em, engineA.claimBatch(em, clocksOf(em, subjects), now)));
+        assertEquals(4, claimed.size());
+        long firstClock = clocksOf(nodeA, subjects.subList(0, 1)).get(0).id;
+        activityKeys.add(firstClock + "-WARNED-0");
+        activityLinks.add("test:thing:" + subjects.get(0));
+        assertEquals(4, owedActions(subjects));
+        try {
+            // node B sweeps within A's lease: the deadlines are claimed already, the actions are A's
+            engineB.sweep(100);
+            for (String subject : subjects) {
+                assertEquals(1, count(ServiceTopics.MILESTONE_WARNED, subject));
+                assertEquals(subject.equals(subjects.get(0)) ? 1 : 0, activitiesOf(subject), subject);
+            }
+            assertEquals(4, owedActions(subjects));
+            // the lease (5 min) lapses: B's next sweep takes the actions over and runs them, once
+            clockB.setOffset(Duration.ofMinutes(111));
+            engineB.sweep(100);
+            for (String subject : subjects) {
+                assertEquals(1, activitiesOf(subject), "the task of " + subject + " exists once, the first one not created again");
+                assertEquals(1, count(ServiceTopics.MILESTONE_WARNED, subject), "the event is not recorded again");
+            }
+            assertEquals(0, owedActions(subjects), "released by B");
+            engineA.sweep(100);
+            engineB.sweep(100);
+            for (String subject : subjects) {
+                assertEquals(1, activitiesOf(subject));
+            }
+        } finally {
+            clockA.setOffset(Duration.ZERO);
+            clockB.setOffset(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void twoNodesTakingOverTheSameLapsedActionsRunThemOnce() throws Exception {
+        clockA.setOffset(Duration.ZERO);
+        List<String> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            subjects.add(open().id);
+        }
+        // a third node claimed the warnings and died; A and B both find its lease lapsed and race for the rows
+        clockA.setOffset(Duration.ofMinutes(105));
+        Instant now = clockA.now();
+        SlaEngineImpl dead = new SlaEngineImpl(nodeA, clockA, TestEvents.outbox(callers, nodeA), null, callers, Duration.ofSeconds(1));
+        nodeA.required(em -> dead.recorded(em, dead.claimBatch(em, clocksOf(em, subjects), now)));
+        clockA.setOffset(Duration.ofMinutes(106));
+        clockB.setOffset(Duration.ofMinutes(106));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> a = () -> engineA.sweep(3);
+            Callable<Integer> b = () -> engineB.sweep(3);
+            for (Future<Integer> sweep : pool.invokeAll(List.of(a, b, a, b, a, b, a, b, a, b, a, b, a, b))) {
+                sweep.get();
+            }
+        } finally {
+            pool.shutdown();
+            clockA.setOffset(Duration.ZERO);
+            clockB.setOffset(Duration.ZERO);
+        }
+        for (String subject : subjects) {
+            assertEquals(1, activitiesOf(subject), subject);
+            assertEquals(1, count(ServiceTopics.MILESTONE_WARNED, subject), subject);
+        }
+        assertEquals(0, owedActions(subjects));
+    }
+
+    private long activitiesOf(String subject) {
+        return activityLinks.stream().filter(("test:thing:" + subject)::equals).count();
+    }
+
+    /** The rows of sla_action_run of the subjects' clocks: actions claimed and not yet run. */
+    private long owedActions(List<String> subjects) {
+        List<Long> clocks = clocksOf(nodeA, subjects).stream().map(c -> c.id).toList();
+        return nodeA.required(em -> em.createNativeQuery("SELECT clock_id FROM sla_action_run").getResultList().stream()
+                .filter(id -> clocks.contains(((Number) id).longValue())).count());
     }
 
     private static List<ClockEntity> clocksOf(EmfTx node, List<String> subjects) {
