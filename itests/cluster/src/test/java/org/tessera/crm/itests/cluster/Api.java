@@ -59,6 +59,10 @@ final class Api {
         return send(request(path).header("Content-Type", "application/json").POST(json(body)));
     }
 
+    Answer put(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(json(body)));
+    }
+
     Answer postRaw(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

@@ -75,6 +75,9 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
             // a short lease, so that the job of a killed node is taken over within seconds
             node.configure("org.tessera.crm.imports.jobs", "nodeId", "node-" + node.name);
             node.configure("org.tessera.crm.imports.jobs", "leaseMillis", "5000");
+            // the SLA test moves each engine's clock and sweeps both nodes at once itself
+            node.configure("org.tessera.crm.service", "testClockEnabled", "true");
+            node.configure("org.tessera.crm.service", "sweepSeconds", "3600");
         }
         // One after the other: the first migrates the schema, the second finds it migrated.
         a.start();
@@ -192,6 +195,67 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
             return installedNodes == 2 ? module.path("nodes") : null;
         });
         assertEquals(2, nodes.size(), nodes.toString());
+    }
+
+    @Test
+    void anSlaViolationFiresOnceWhenBothNodesSweepAtOnce() throws Exception {
+        String token = Long.toString(System.nanoTime(), 36).toUpperCase();
+        Api.Answer agents = adminOnA.get("/agents?limit=1");
+        String agentId = agents.json().path("items").path(0).path("id").asText();
+        assertTrue(!agentId.isEmpty(), agents.toString());
+        String allDay = "[\"00:00-24:00\"]";
+        Api.Answer calendar = adminOnA.put("/service/sla/calendars/ALWAYS-" + token, "{\"zone\":\"UTC\",\"hours\":{\"MONDAY\":" + allDay
+                + ",\"TUESDAY\":" + allDay + ",\"WEDNESDAY\":" + allDay + ",\"THURSDAY\":" + allDay + ",\"FRIDAY\":" + allDay
+                + ",\"SATURDAY\":" + allDay + ",\"SUNDAY\":" + allDay + "}}");
+        assertEquals(200, calendar.status(), calendar.toString());
+        String violated = "Violated " + token;
+        Api.Answer policy = adminOnB.put("/service/sla/policies/CLUSTER-" + token, "{\"name\":\"Cluster\",\"subjectType\":\"SERVICE_REQUEST\","
+                + "\"calendar\":\"ALWAYS-" + token + "\",\"position\":0,\"criteria\":{\"priority\":\"URGENT\",\"reason\":\"R-" + token + "\"},"
+                + "\"milestones\":[{\"code\":\"RESOLUTION\",\"targetMinutes\":30,\"completeOnStatuses\":[\"RESOLVED\"],"
+                + "\"violationActions\":[{\"type\":\"ACTIVITY\",\"activityType\":\"TASK\",\"subject\":\"" + violated + "\",\"assignee\":\"OWNER\"}]}]}");
+        assertEquals(200, policy.status(), policy.toString());
+        String customer = createParty(adminOnA, "Impatient");
+        Api.Answer request = adminOnA.post("/service/requests", Api.map("partyId", customer, "summary", "Cluster SLA " + token,
+                "priority", "URGENT", "reason", "R-" + token, "ownerId", agentId));
+        assertEquals(201, request.status(), request.toString());
+        String requestId = request.json().path("id").asText();
+        assertEquals(1, request.json().path("milestones").size(), request.toString());
+
+        for (Api node : List.of(adminOnA, adminOnB)) {
+            Api.Answer moved = node.put("/service/sla/clock", "{\"offsetMinutes\":60}");
+            assertEquals(200, moved.status(), moved.toString());
+        }
+        // both nodes sweep at the same moment: the deadline is claimed once
+        java.util.concurrent.CompletableFuture<Api.Answer> onA = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> adminOnA.post("/service/sla/sweep", "{}"));
+        java.util.concurrent.CompletableFuture<Api.Answer> onB = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> adminOnB.post("/service/sla/sweep", "{}"));
+        int fired = 0;
+        for (Api.Answer sweep : List.of(onA.get(), onB.get())) {
+            assertEquals(200, sweep.status(), sweep.toString());
+            fired += sweep.json().path("fired").asInt();
+        }
+        assertTrue(fired >= 1, "the due deadline fired");
+        eventually("the milestone violated, seen on B",
+                () -> adminOnB.get("/service/requests/" + requestId + "/milestones").json().path("items").path(0).path("violated").asBoolean()
+                        ? true : null);
+        eventually("the violation's task", () -> violationTasks(adminOnA, requestId, violated) > 0 ? true : null);
+        Thread.sleep(3_000); // an action run twice would have written its second task by now
+        assertEquals(1, violationTasks(adminOnB, requestId, violated), "one task for one violation, though both nodes swept");
+        for (Api node : List.of(adminOnA, adminOnB)) {
+            node.put("/service/sla/clock", "{\"offsetMinutes\":0}");
+        }
+    }
+
+    /** The activities linked to the request whose subject is {@code subject}. */
+    private static int violationTasks(Api api, String requestId, String subject) {
+        Api.Answer linked = api.get("/activities?link=service:request:" + requestId + "&limit=100");
+        assertEquals(200, linked.status(), linked.toString());
+        int count = 0;
+        for (JsonNode activity : linked.json().path("items")) {
+            count += activity.path("subject").asText().equals(subject) ? 1 : 0;
+        }
+        return count;
     }
 
     /** Last: it kills a node. */
