@@ -87,6 +87,7 @@ final class TesseraContainer {
                 options.add(systemProperty(passed).value(System.getProperty(passed)));
             }
         }
+        options.addAll(ItestDatabase.options());
         options.add(systemProperty(MalformedInputFuzzIT.REPORT_PROPERTY).value(new File("target/fuzz-report.txt").getAbsolutePath()));
         if (Boolean.getBoolean("tessera.itest.keep")) {
             options.add(keepRuntimeFolder()); // -Dtessera.itest.keep=true leaves target/exam/* for a post-mortem
