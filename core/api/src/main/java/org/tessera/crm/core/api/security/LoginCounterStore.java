@@ -26,8 +26,14 @@ public interface LoginCounterStore {
      */
     <R> R update(List<String> keys, Instant now, Function<List<LoginCounterDTO>, R> change);
 
-    /** Forgets the counter of {@code key}, if any. */
-    void remove(String key);
+    /**
+     * A password was right: forgets the counter of {@code clear}, if any, and takes one failure back
+     * from the counter of {@code decrement} (none when it has none), in one transaction and without
+     * reading either, so that a successful login costs one short write.
+     *
+     * @param decrement the key of the counter to take a failure back from, or {@code null}
+     */
+    void succeeded(String clear, String decrement);
 
     /**
      * Forgets the counters last seen before {@code idleBefore} and not locked at {@code now}; then,

@@ -68,11 +68,20 @@ public class JdbcLoginCounterStore implements LoginCounterStore {
     }
 
     @Override
-    public void remove(String key) {
+    public void succeeded(String clear, String decrement) {
         tx.required(em -> SqlWork.sql(TABLE, () -> {
-            try (PreparedStatement delete = em.unwrap(Connection.class).prepareStatement("DELETE FROM login_counter WHERE counter_key = ?")) {
-                delete.setString(1, digest(key));
-                return delete.executeUpdate();
+            Connection connection = em.unwrap(Connection.class);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM login_counter WHERE counter_key = ?")) {
+                delete.setString(1, digest(clear));
+                delete.executeUpdate();
+            }
+            if (decrement == null) {
+                return null;
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE login_counter SET failures = failures - 1 WHERE counter_key = ? AND failures > 0")) {
+                update.setString(1, digest(decrement));
+                return update.executeUpdate();
             }
         }));
     }

@@ -27,7 +27,7 @@ public @interface AuthConfig {
     @AttributeDefinition(description = "Seconds after which an idle failure counter is forgotten")
     int forgetSeconds() default 1800;
 
-    @AttributeDefinition(description = "At most this many failure counters are kept; the least recently used go first")
+    @AttributeDefinition(description = "About this many failure counters are kept (in the database, for all nodes); the least recently used go first")
     int maxTrackedEntries() default 10000;
 
     @AttributeDefinition(description = "Lifetime of a bearer token, in minutes")

@@ -112,16 +112,7 @@ public class LoginThrottle {
 
     /** The password was right: clears the pair's count and takes the attempt back from the address's. */
     public void succeeded(String address, String login) {
-        store.remove(pairKey(address, login));
-        if (address != null && limits.maxFailuresPerAddress() > 0) {
-            store.update(List.of(addressKey(address)), clock.instant(), counters -> {
-                LoginCounterDTO byAddress = counters.get(0);
-                if (byAddress.failures > 0) {
-                    byAddress.failures--;
-                }
-                return null;
-            });
-        }
+        store.succeeded(pairKey(address, login), address != null && limits.maxFailuresPerAddress() > 0 ? addressKey(address) : null);
     }
 
     /** How many counters are kept now. */

@@ -31,8 +31,12 @@ final class InMemoryLoginCounterStore implements LoginCounterStore {
     }
 
     @Override
-    public synchronized void remove(String key) {
-        counters.remove(key);
+    public synchronized void succeeded(String clear, String decrement) {
+        counters.remove(clear);
+        LoginCounterDTO counter = decrement == null ? null : counters.get(decrement);
+        if (counter != null && counter.failures > 0) {
+            counter.failures--;
+        }
     }
 
     @Override

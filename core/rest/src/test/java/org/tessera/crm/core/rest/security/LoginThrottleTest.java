@@ -82,6 +82,16 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aSuccessTakesItsAttemptBackFromTheAddressCount() {
+        LoginThrottle perAddress = new LoginThrottle(new InMemoryLoginCounterStore(), new LoginThrottle.Limits(100, 3, Duration.ofMinutes(1),
+                Duration.ofSeconds(60), Duration.ofMinutes(15), Duration.ofHours(1), 1000), clock);
+        for (int i = 0; i < 10; i++) {
+            assertTrue(perAddress.tryAttempt(HERE, "user" + i).isZero(), "login " + i);
+            perAddress.succeeded(HERE, "user" + i);
+        }
+    }
+
+    @Test
     void caseVariantsOfALoginShareOneCount() {
         fail(HERE, "Admin");
         fail(HERE, "ADMIN");
