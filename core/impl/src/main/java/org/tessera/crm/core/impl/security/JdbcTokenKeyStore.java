@@ -93,8 +93,14 @@ public class JdbcTokenKeyStore implements TokenKeyStore {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new TokenKey(Base64.getDecoder().decode(row.getString(1)), row.getLong(2),
-                        row.getTimestamp(3).toInstant()));
+                try {
+                    return Optional.of(new TokenKey(Base64.getDecoder().decode(row.getString(1)), row.getLong(2),
+                            row.getTimestamp(3).toInstant()));
+                } catch (IllegalArgumentException notAKey) {
+                    // not the decoder's message, which quotes a character of the secret
+                    throw new IllegalStateException("token_key: the stored key is not base64 of at least " + TokenKey.MIN_BYTES * 8
+                            + " bits; delete the row of token_key, a node then generates a new key");
+                }
             }
         }
     }

@@ -105,6 +105,14 @@ abstract class AbstractAuthenticationStoresTest {
     }
 
     @Test
+    void anUnusableStoredKeySaysWhatToDoWithoutShowingIt() {
+        execute("INSERT INTO token_key (id, secret, generation, created_at) VALUES (1, 'c2hvcnQ-', 1, CURRENT_TIMESTAMP)");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> keyNode().current());
+        assertTrue(refused.getMessage().contains("delete the row of token_key"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("2d") || refused.getMessage().contains("c2hvcnQ"), refused.getMessage());
+    }
+
+    @Test
     void aFirstKeyCreatedWhileAnotherNodesIsNotCommittedYetEndsWithTheOther() throws Exception {
         CountDownLatch inserted = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);

@@ -159,7 +159,8 @@ public class TokenService {
         TokenKey key = keys.createIfAbsent(offered);
         String kid = new TokenSigner(key.secret()).kid();
         if (!Arrays.equals(key.secret(), offered)) {
-            LOG.info("Token signing key created by another node: key id {}", kid);
+            LOG.info("Token signing key created by another node: key id {}{}", kid,
+                    legacy.isPresent() ? "; the key of " + legacyKeyFile + " was not adopted, tokens it signed are refused" : "");
         } else if (legacy.isPresent()) {
             LOG.info("Adopted the token signing key of {} into the database (key id {}), so that tokens issued before stay valid;"
                     + " the file is no longer read and can be deleted", legacyKeyFile, kid);
