@@ -69,21 +69,37 @@ public class JdbcLoginCounterStore implements LoginCounterStore {
 
     @Override
     public void succeeded(String clear, String decrement) {
+        String cleared = digest(clear);
+        String decremented = decrement == null ? null : digest(decrement);
         tx.required(em -> SqlWork.sql(TABLE, () -> {
             Connection connection = em.unwrap(Connection.class);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM login_counter WHERE counter_key = ?")) {
-                delete.setString(1, digest(clear));
-                delete.executeUpdate();
+            // in digest order, as update locks them, or a success and an attempt would wait on each other
+            if (decremented != null && decremented.compareTo(cleared) < 0) {
+                takeOneBack(connection, decremented);
+                delete(connection, cleared);
+            } else {
+                delete(connection, cleared);
+                if (decremented != null) {
+                    takeOneBack(connection, decremented);
+                }
             }
-            if (decrement == null) {
-                return null;
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE login_counter SET failures = failures - 1 WHERE counter_key = ? AND failures > 0")) {
-                update.setString(1, digest(decrement));
-                return update.executeUpdate();
-            }
+            return null;
         }));
+    }
+
+    private static void delete(Connection connection, String digest) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM login_counter WHERE counter_key = ?")) {
+            delete.setString(1, digest);
+            delete.executeUpdate();
+        }
+    }
+
+    private static void takeOneBack(Connection connection, String digest) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE login_counter SET failures = failures - 1 WHERE counter_key = ? AND failures > 0")) {
+            update.setString(1, digest);
+            update.executeUpdate();
+        }
     }
 
     @Override

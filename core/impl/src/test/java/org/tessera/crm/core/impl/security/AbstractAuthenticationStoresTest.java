@@ -222,6 +222,42 @@ abstract class AbstractAuthenticationStoresTest {
     }
 
     @Test
+    void successesAndAttemptsInParallelNeverWaitOnEachOtherInACycle() throws Exception {
+        String address = "address\n192.0.2.9";
+        String pair = null;
+        for (int i = 0; pair == null; i++) {
+            String candidate = "pair\n192.0.2.9\nuser" + i;
+            // a success touching the pair first would then take the rows in the other order than an attempt
+            if (JdbcLoginCounterStore.digest(address).compareTo(JdbcLoginCounterStore.digest(candidate)) < 0) {
+                pair = candidate;
+            }
+        }
+        String login = pair;
+        CyclicBarrier start = new CyclicBarrier(8);
+        List<Future<?>> nodes = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            JdbcLoginCounterStore node = new JdbcLoginCounterStore(tx);
+            nodes.add(pool.submit(() -> {
+                start.await(10, TimeUnit.SECONDS);
+                for (int i = 0; i < 40; i++) {
+                    node.update(List.of(login, address), NOW, counters -> {
+                        counters.get(0).failures++;
+                        counters.get(1).failures++;
+                        return null;
+                    });
+                    node.succeeded(login, address);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> node : nodes) {
+            node.get(120, TimeUnit.SECONDS);
+        }
+        int left = new JdbcLoginCounterStore(tx).update(List.of(address), NOW, counters -> counters.get(0).failures);
+        assertEquals(0, left, "every attempt was taken back");
+    }
+
+    @Test
     void idleUnlockedCountersAreForgottenAndTheLeastRecentlySeenGoBeyondTheBound() {
         JdbcLoginCounterStore store = new JdbcLoginCounterStore(tx);
         store.update(List.of("idle"), NOW, c -> null);
