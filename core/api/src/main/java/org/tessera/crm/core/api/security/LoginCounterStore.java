@@ -20,6 +20,8 @@ public interface LoginCounterStore {
      * made in {@code change} are therefore atomic. The counters' {@code lastSeen} is {@code now}
      * before {@code change} sees them; what {@code change} leaves in them is stored.
      *
+     * <p>Runs in a transaction of its own: never call it inside another one.
+     *
      * @param keys distinct keys, at most a few
      * @param change the work on the counters, in the order of {@code keys}; it must not call the store
      * @return what {@code change} returns
@@ -27,7 +29,7 @@ public interface LoginCounterStore {
     <R> R update(List<String> keys, Instant now, Function<List<LoginCounterDTO>, R> change);
 
     /**
-     * A password was right: forgets the counter of {@code clear}, if any, and takes one failure back
+     * A password was right: clears the counter of {@code clear} (failures, locks), if any, and takes one failure back
      * from the counter of {@code decrement} (none when it has none), in one transaction and without
      * reading either, so that a successful login costs one short write.
      *

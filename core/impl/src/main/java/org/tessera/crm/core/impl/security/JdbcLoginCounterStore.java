@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,11 +32,16 @@ import org.tessera.crm.core.kit.jpa.Tx;
  * are missing (a duplicate key means another node inserted it a moment ago: touch it then); only then
  * are the rows read, changed and written, so that no other attempt of any node reads them in
  * between. Rows are locked in the order of their digests, so that two attempts never wait on each
- * other in a cycle.
+ * other in a cycle; a success clears its pair in place (deleting it would have the next attempt
+ * insert it again, and Derby's locks of the deleted row then cross). Should the database still pick
+ * an update as a deadlock victim (a trim deleting idle rows in its own order), it is run again.
  */
 @Component
 public class JdbcLoginCounterStore implements LoginCounterStore {
     private static final String TABLE = "login_counter";
+    private static final int CONTENTION_ATTEMPTS = 3;
+    /** Deadlock victim (both databases, and PostgreSQL's own), Derby's lock wait timeouts. */
+    private static final Set<String> CONTENTION_STATES = Set.of("40001", "40P01", "40XL1", "40XL2");
 
     private final Tx tx;
 
@@ -49,7 +56,7 @@ public class JdbcLoginCounterStore implements LoginCounterStore {
             throw new IllegalArgumentException("the counters' keys must be distinct: " + keys.size() + " keys");
         }
         Instant seen = Times.millis(now);
-        return tx.required(em -> SqlWork.sql(TABLE, () -> {
+        return retryingContention(() -> tx.required(em -> sql(() -> {
             Connection connection = em.unwrap(Connection.class);
             List<String> digests = keys.stream().map(JdbcLoginCounterStore::digest).toList();
             for (String digest : digests.stream().sorted().toList()) {
@@ -64,33 +71,38 @@ public class JdbcLoginCounterStore implements LoginCounterStore {
                 write(connection, digests.get(i), counters.get(i));
             }
             return result;
-        }));
+        })));
     }
 
     @Override
     public void succeeded(String clear, String decrement) {
         String cleared = digest(clear);
         String decremented = decrement == null ? null : digest(decrement);
-        tx.required(em -> SqlWork.sql(TABLE, () -> {
+        retryingContention(() -> tx.required(em -> sql(() -> {
             Connection connection = em.unwrap(Connection.class);
             // in digest order, as update locks them, or a success and an attempt would wait on each other
             if (decremented != null && decremented.compareTo(cleared) < 0) {
                 takeOneBack(connection, decremented);
-                delete(connection, cleared);
+                reset(connection, cleared);
             } else {
-                delete(connection, cleared);
+                reset(connection, cleared);
                 if (decremented != null) {
                     takeOneBack(connection, decremented);
                 }
             }
             return null;
-        }));
+        })));
     }
 
-    private static void delete(Connection connection, String digest) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM login_counter WHERE counter_key = ?")) {
-            delete.setString(1, digest);
-            delete.executeUpdate();
+    /**
+     * Clears a counter in place rather than deleting it: a deleted row that the next attempt inserts
+     * again makes the two wait on each other on Derby; forgetIdle deletes it once idle.
+     */
+    private static void reset(Connection connection, String digest) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE login_counter SET failures = 0, locks = 0, locked_until = NULL WHERE counter_key = ?")) {
+            update.setString(1, digest);
+            update.executeUpdate();
         }
     }
 
@@ -144,6 +156,59 @@ public class JdbcLoginCounterStore implements LoginCounterStore {
                 return row.getInt(1);
             }
         }));
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own again when the database chose it as a deadlock
+     * victim (or timed its lock wait out): a login must not fail because a trim or another node's
+     * attempt crossed it. The store is never called inside another transaction, so nothing else is
+     * undone.
+     */
+    private static <T> T retryingContention(Supplier<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return work.get();
+            } catch (RuntimeException failure) {
+                Contention contention = contention(failure);
+                if (contention == null) {
+                    throw failure;
+                }
+                if (attempt == CONTENTION_ATTEMPTS) {
+                    throw new IllegalStateException("login_counter: still contended after " + attempt + " attempts (" + contention.getMessage()
+                            + ")");
+                }
+            }
+        }
+    }
+
+    /** The contention {@code failure} is or wraps (the transaction template may wrap what the work threw), if any. */
+    private static Contention contention(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Contention contention) {
+                return contention;
+            }
+        }
+        return null;
+    }
+
+    /** A deadlock or a lock wait timeout; no SQLException as cause, so that the Tx lets it through as it is. */
+    private static final class Contention extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Contention(String state) {
+            super("SQLState " + state, null, false, false);
+        }
+    }
+
+    private static <T> T sql(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            if (CONTENTION_STATES.contains(e.getSQLState())) {
+                throw new Contention(e.getSQLState());
+            }
+            throw new IllegalStateException(TABLE + ": " + e.getMessage(), e);
+        }
     }
 
     /** Holds the row of {@code digest} locked until the commit, inserting it when missing. */

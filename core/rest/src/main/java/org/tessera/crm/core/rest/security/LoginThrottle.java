@@ -166,9 +166,14 @@ public class LoginThrottle {
             trimmedAt = now;
             addedSinceTrim = 0;
         }
-        int forgotten = store.forgetIdle(now.minus(limits.forget()), now, Math.max(0, limits.maxEntries() - slack));
-        if (forgotten > 0) {
-            LOG.debug("Forgot {} idle failed-login counters", forgotten);
+        try {
+            int forgotten = store.forgetIdle(now.minus(limits.forget()), now, Math.max(0, limits.maxEntries() - slack));
+            if (forgotten > 0) {
+                LOG.debug("Forgot {} idle failed-login counters", forgotten);
+            }
+        } catch (RuntimeException trimFailed) {
+            // housekeeping: the login goes on, and the next trim (this node's or another's) catches up
+            LOG.warn("Could not forget idle failed-login counters: {}", trimFailed.toString());
         }
     }
 

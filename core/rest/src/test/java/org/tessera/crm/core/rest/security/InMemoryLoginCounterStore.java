@@ -32,7 +32,12 @@ final class InMemoryLoginCounterStore implements LoginCounterStore {
 
     @Override
     public synchronized void succeeded(String clear, String decrement) {
-        counters.remove(clear);
+        LoginCounterDTO cleared = counters.get(clear);
+        if (cleared != null) {
+            cleared.failures = 0;
+            cleared.locks = 0;
+            cleared.lockedUntil = null;
+        }
         LoginCounterDTO counter = decrement == null ? null : counters.get(decrement);
         if (counter != null && counter.failures > 0) {
             counter.failures--;
