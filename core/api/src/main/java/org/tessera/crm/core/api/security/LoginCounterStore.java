@@ -20,7 +20,8 @@ public interface LoginCounterStore {
      * made in {@code change} are therefore atomic. The counters' {@code lastSeen} is {@code now}
      * before {@code change} sees them; what {@code change} leaves in them is stored.
      *
-     * <p>Runs in a transaction of its own: never call it inside another one.
+     * <p>Runs in a transaction of its own: never call it inside another one. Should the database
+     * roll it back to break a deadlock, it runs again, {@code change} too, on counters read again.
      *
      * @param keys distinct keys, at most a few
      * @param change the work on the counters, in the order of {@code keys}; it must not call the store
