@@ -211,22 +211,28 @@ public class JdbcLoginCounterStore implements LoginCounterStore {
         }
     }
 
-    /** Holds the row of {@code digest} locked until the commit, inserting it when missing. */
+    /**
+     * Holds the row of {@code digest} locked until the commit, inserting it when missing. A row found
+     * missing, then inserted by another attempt, may even be gone again (a trim): a few rounds.
+     */
     private static void lock(Connection connection, String digest, Instant now) throws SQLException {
-        if (touch(connection, digest, now)) {
-            return;
-        }
-        boolean inserted = SqlWork.insertUnlessDuplicate(connection, () -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO login_counter (counter_key, failures, locks, last_seen) VALUES (?, 0, 0, ?)")) {
-                insert.setString(1, digest);
-                insert.setTimestamp(2, Timestamp.from(now));
-                return insert.executeUpdate();
+        for (int round = 0; round < 3; round++) {
+            if (touch(connection, digest, now)) {
+                return;
             }
-        });
-        if (!inserted && !touch(connection, digest, now)) {
-            throw new IllegalStateException("login_counter: a counter inserted by another attempt is gone");
+            boolean inserted = SqlWork.insertUnlessDuplicate(connection, () -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO login_counter (counter_key, failures, locks, last_seen) VALUES (?, 0, 0, ?)")) {
+                    insert.setString(1, digest);
+                    insert.setTimestamp(2, Timestamp.from(now));
+                    return insert.executeUpdate();
+                }
+            });
+            if (inserted) {
+                return;
+            }
         }
+        throw new IllegalStateException("login_counter: a counter kept being inserted and deleted by other transactions");
     }
 
     private static boolean touch(Connection connection, String digest, Instant now) throws SQLException {
