@@ -76,7 +76,8 @@ public class SecurityAdminResource {
         this.callers = callers;
     }
 
-    @Operation(summary = "Replaces the bearer token signing key, without a restart: every token issued before is refused from now on",
+    @Operation(summary = "Replaces the bearer token signing key, without a restart: every token issued before is refused from now on"
+            + " (by the other nodes within 5 s)",
             responses = @ApiResponse(responseCode = "200", description = "The new key's id, {\"kid\": ...}"))
     @POST
     @Path("token-key/rotate")

@@ -27,13 +27,13 @@ public @interface AuthConfig {
     @AttributeDefinition(description = "Seconds after which an idle failure counter is forgotten")
     int forgetSeconds() default 1800;
 
-    @AttributeDefinition(description = "At most this many failure counters are kept; the least recently used go first")
+    @AttributeDefinition(description = "About this many failure counters are kept (in the database, for all nodes); the least recently used go first")
     int maxTrackedEntries() default 10000;
 
     @AttributeDefinition(description = "Lifetime of a bearer token, in minutes")
     int tokenMinutes() default 60;
 
-    @AttributeDefinition(description = "File holding the token signing key; generated on first start, looked at again every second"
-            + " (replace or delete it to rotate the key)")
+    @AttributeDefinition(description = "Token signing key file of versions that kept the key there: adopted once, when the database"
+            + " holds no key yet, so that tokens issued before the upgrade stay valid; never read again nor written")
     String tokenKeyFile() default "${karaf.etc}/tessera-token.key";
 }

@@ -3,19 +3,22 @@ package org.tessera.crm.core.rest.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.security.LoginCounterDTO;
+import org.tessera.crm.core.api.security.LoginCounterStore;
 
 /**
- * Slows password guessing down to a few tries per lock period, in memory (a restart forgets).
+ * Slows password guessing down to a few tries per lock period, with counters in the core's database
+ * ({@link LoginCounterStore}) shared by every node: behind a load balancer, N nodes do not give a
+ * guesser N times the tries, and a restart forgets nothing.
  *
  * <p>Two counters see each attempt: one per client address and login (case-insensitive, so that
  * {@code Admin} and {@code admin} are one login, as LDAP sees them) and one per client address,
@@ -28,52 +31,50 @@ import org.slf4j.LoggerFactory;
  * and per lock period. Behind a reverse proxy every client has the proxy's address: raise
  * {@code maxFailuresPerAddress} there, or set it to 0 to count per login only.
  *
- * <p>Counting is atomic: {@link #tryAttempt} counts the attempt as a failure before the password is
- * checked, so parallel guesses cannot all pass the check; {@link #succeeded} takes it back.
- * Bounded: counters are forgotten once idle for {@code forgetSeconds}, and at most
- * {@code maxTrackedEntries} are kept (the least recently used go first).
+ * <p>Counting is atomic across nodes: {@link #tryAttempt} counts the attempt as a failure before the
+ * password is checked, while the store holds both counters locked, so parallel guesses cannot all
+ * pass the check; {@link #succeeded} takes it back. Bounded: counters are forgotten once idle for
+ * {@code forgetSeconds}, and about {@code maxTrackedEntries} are kept (the least recently used go
+ * first): each node trims the table once a minute, and as soon as it has added a tenth of the bound.
  */
 @Component(service = LoginThrottle.class, configurationPid = AuthConfig.PID)
 @Designate(ocd = AuthConfig.class)
 public class LoginThrottle {
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
+    private static final Duration TRIM_EVERY = Duration.ofMinutes(1);
 
     /** The limits; see {@link AuthConfig}. */
     record Limits(int maxFailures, int maxFailuresPerAddress, Duration addressWindow, Duration lock, Duration maxLock, Duration forget,
             int maxEntries) {
     }
 
-    private static final class Counter {
-        int failures;
-        /** Locks so far, for the backoff: the next lock lasts lock * 2^locks. */
-        int locks;
-        Instant lockedUntil = Instant.MIN;
-        Instant lastSeen;
-        /** Start of the address counter's window. */
-        Instant windowStart;
-    }
-
+    private final LoginCounterStore store;
     private final Limits limits;
     private final Clock clock;
-    /** Keys "address\nlogin" and "address"; access order, for eviction. Guarded by {@code this}. */
-    private final LinkedHashMap<String, Counter> counters = new LinkedHashMap<>(256, 0.75f, true);
+    /** This node's trimming schedule: when it last trimmed, and how many counters it may have added since. Guarded by {@code this}. */
+    private Instant trimmedAt = Instant.MIN;
+    private int addedSinceTrim;
 
     @Activate
-    public LoginThrottle(AuthConfig config) {
-        this(new Limits(config.maxFailures(), config.maxFailuresPerAddress(), Duration.ofSeconds(config.addressWindowSeconds()),
+    public LoginThrottle(@Reference(name = "store") LoginCounterStore store, AuthConfig config) {
+        this(store, new Limits(config.maxFailures(), config.maxFailuresPerAddress(), Duration.ofSeconds(config.addressWindowSeconds()),
                 Duration.ofSeconds(config.lockSeconds()),
                 Duration.ofSeconds(config.maxLockSeconds()), Duration.ofSeconds(config.forgetSeconds()), config.maxTrackedEntries()),
                 Clock.systemUTC());
     }
 
-    LoginThrottle(Limits limits, Clock clock) {
+    LoginThrottle(LoginCounterStore store, Limits limits, Clock clock) {
+        if (limits.maxEntries() < 1) {
+            throw new IllegalArgumentException("maxTrackedEntries must be at least 1, not " + limits.maxEntries());
+        }
+        this.store = store;
         this.limits = limits;
         this.clock = clock;
     }
 
     /** Defaults of {@link AuthConfig} but {@code maxFailures} and {@code lock}: for tests. */
-    LoginThrottle(int maxFailures, Duration lock, Clock clock) {
-        this(new Limits(maxFailures, 30, Duration.ofMinutes(1), lock, Duration.ofMinutes(15), Duration.ofMinutes(30), 10_000), clock);
+    LoginThrottle(LoginCounterStore store, int maxFailures, Duration lock, Clock clock) {
+        this(store, new Limits(maxFailures, 30, Duration.ofMinutes(1), lock, Duration.ofMinutes(15), Duration.ofMinutes(30), 10_000), clock);
     }
 
     /** The form of a login that the throttle counts under: trimmed, lower case. */
@@ -88,40 +89,39 @@ public class LoginThrottle {
      *
      * @return {@link Duration#ZERO} when the attempt may go on, else how long to wait
      */
-    public synchronized Duration tryAttempt(String address, String login) {
+    public Duration tryAttempt(String address, String login) {
         Instant now = clock.instant();
-        forgetIdle(now);
-        Counter pair = counter(pairKey(address, login), now);
-        Counter byAddress = address == null || limits.maxFailuresPerAddress() <= 0 ? null : addressCounter(address, now);
-        Duration wait = max(lockIfOver(pair, limits.maxFailures(), now, "login " + normalize(login) + " from " + address),
-                byAddress == null ? Duration.ZERO : lockIfOver(byAddress, limits.maxFailuresPerAddress(), now, "address " + address));
-        if (!wait.isZero()) {
-            return wait;
-        }
-        pair.failures++;
-        if (byAddress != null) {
-            byAddress.failures++;
-        }
-        return Duration.ZERO;
+        trimIfDue(now);
+        boolean byAddress = address != null && limits.maxFailuresPerAddress() > 0;
+        List<String> keys = byAddress ? List.of(pairKey(address, login), addressKey(address)) : List.of(pairKey(address, login));
+        return store.update(keys, now, counters -> {
+            LoginCounterDTO pair = counters.get(0);
+            LoginCounterDTO addressCounter = byAddress ? startWindowIfOver(counters.get(1), now) : null;
+            Duration wait = max(lockIfOver(pair, limits.maxFailures(), now, "login " + normalize(login) + " from " + address),
+                    addressCounter == null ? Duration.ZERO : lockIfOver(addressCounter, limits.maxFailuresPerAddress(), now, "address " + address));
+            if (!wait.isZero()) {
+                return wait;
+            }
+            pair.failures++;
+            if (addressCounter != null) {
+                addressCounter.failures++;
+            }
+            return Duration.ZERO;
+        });
     }
 
     /** The password was right: clears the pair's count and takes the attempt back from the address's. */
-    public synchronized void succeeded(String address, String login) {
-        counters.remove(pairKey(address, login));
-        Counter byAddress = address == null ? null : counters.get(address);
-        if (byAddress != null && byAddress.failures > 0) {
-            byAddress.failures--;
-        }
+    public void succeeded(String address, String login) {
+        store.succeeded(pairKey(address, login), address != null && limits.maxFailuresPerAddress() > 0 ? addressKey(address) : null);
     }
 
     /** How many counters are kept now. */
-    synchronized int tracked() {
-        return counters.size();
+    int tracked() {
+        return store.count();
     }
 
     /** The address's counter, its count started again once its window is over. */
-    private Counter addressCounter(String address, Instant now) {
-        Counter counter = counter(address, now);
+    private LoginCounterDTO startWindowIfOver(LoginCounterDTO counter, Instant now) {
         if (counter.windowStart == null || !now.isBefore(counter.windowStart.plus(limits.addressWindow()))) {
             counter.windowStart = now;
             counter.failures = 0;
@@ -129,8 +129,8 @@ public class LoginThrottle {
         return counter;
     }
 
-    private Duration lockIfOver(Counter counter, int max, Instant now, String what) {
-        if (now.isBefore(counter.lockedUntil)) {
+    private Duration lockIfOver(LoginCounterDTO counter, int max, Instant now, String what) {
+        if (counter.lockedUntil != null && now.isBefore(counter.lockedUntil)) {
             return Duration.between(now, counter.lockedUntil);
         }
         if (counter.failures < max) {
@@ -152,38 +152,37 @@ public class LoginThrottle {
         return lock.compareTo(limits.maxLock()) > 0 ? limits.maxLock() : lock;
     }
 
-    private Counter counter(String key, Instant now) {
-        Counter counter = counters.get(key);
-        if (counter == null) {
-            if (counters.size() >= limits.maxEntries()) {
-                Iterator<String> eldest = counters.keySet().iterator();
-                eldest.next();
-                eldest.remove();
-            }
-            counter = new Counter();
-            counters.put(key, counter);
-        }
-        counter.lastSeen = now;
-        return counter;
-    }
-
-    /** Drops the counters idle for {@code forget} and not locked: the eldest come first in access order. */
-    private void forgetIdle(Instant now) {
-        Instant horizon = now.minus(limits.forget());
-        Iterator<Map.Entry<String, Counter>> entries = counters.entrySet().iterator();
-        while (entries.hasNext()) {
-            Counter counter = entries.next().getValue();
-            if (counter.lastSeen.isAfter(horizon)) {
+    /**
+     * Forgets idle counters once a {@link #TRIM_EVERY}, or sooner when this node may have added a tenth
+     * of the bound since: trimming to nine tenths of the bound keeps a single node within it.
+     */
+    private void trimIfDue(Instant now) {
+        int slack = Math.max(1, limits.maxEntries() / 10);
+        synchronized (this) {
+            addedSinceTrim += 2;
+            if (now.isBefore(trimmedAt.plus(TRIM_EVERY)) && addedSinceTrim < slack) {
                 return;
             }
-            if (!now.isBefore(counter.lockedUntil)) {
-                entries.remove();
+            trimmedAt = now;
+            addedSinceTrim = 0;
+        }
+        try {
+            int forgotten = store.forgetIdle(now.minus(limits.forget()), now, Math.max(0, limits.maxEntries() - slack));
+            if (forgotten > 0) {
+                LOG.debug("Forgot {} idle failed-login counters", forgotten);
             }
+        } catch (RuntimeException trimFailed) {
+            // housekeeping: the login goes on, and the next trim (this node's or another's) catches up
+            LOG.warn("Could not forget idle failed-login counters: {}", trimFailed.toString());
         }
     }
 
     private static String pairKey(String address, String login) {
-        return (address == null ? "" : address) + "\n" + normalize(login);
+        return "pair\n" + (address == null ? "" : address) + "\n" + normalize(login);
+    }
+
+    private static String addressKey(String address) {
+        return "address\n" + address;
     }
 
     private static Duration max(Duration a, Duration b) {

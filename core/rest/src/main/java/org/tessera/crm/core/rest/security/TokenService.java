@@ -3,61 +3,72 @@ package org.tessera.crm.core.rest.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.security.TokenKey;
+import org.tessera.crm.core.api.security.TokenKeyStore;
 
 /**
- * Issues and verifies bearer tokens. The signing key lives in a file of {@code etc/} readable by its
- * owner only (not the bundle's data area, which a bundle update or a cache clean throws away),
- * generated on first start. Rotating it needs no restart: {@link #rotate()} (the admin API's
- * {@code POST /v1/security/token-key/rotate}), or replacing or deleting the file, which is looked
- * at again at most once a {@link #RECHECK} — from then on, tokens signed with the old key are
- * refused (their key id is no longer the current one). The file is written atomically; one found
- * empty or truncated (a crash while it was written) is replaced by a new key with a warning, so
- * that the API stays up.
+ * Issues and verifies bearer tokens. The signing key lives in the core's database
+ * ({@link TokenKeyStore}), so that a token issued by one node is accepted by every other node, and a
+ * node restart or a new node changes nothing. The first node to start generates it.
+ *
+ * <p>Rotating it needs no restart: {@link #rotate()} (the admin API's
+ * {@code POST /v1/security/token-key/rotate}) replaces it in the database at once; every node looks
+ * at the database again at most once a {@link #RECHECK}, from then on refusing the tokens signed with
+ * the old key (their key id is no longer the current one). A token naming a key id this node does
+ * not know (signed on a node that rotated a moment ago) makes it look again at once, though not more
+ * than once per {@link #UNKNOWN_KID_RECHECK}, so that forged key ids cannot flood the database: a
+ * fresh token is accepted everywhere at once, an old one is refused everywhere within a recheck.
+ *
+ * <p>Upgrade: the key file of earlier versions ({@code tokenKeyFile}, in {@code etc/}) is adopted
+ * when the database has no key yet, so that tokens issued before the upgrade stay valid; it is never
+ * read again afterwards, nor written.
  */
 @Component(service = TokenService.class, configurationPid = AuthConfig.PID)
 public class TokenService {
-    /** How often the key file is looked at for a change made outside this service. */
-    static final Duration RECHECK = Duration.ofSeconds(1);
+    /** How often the database is looked at for a rotation made on another node. */
+    static final Duration RECHECK = Duration.ofSeconds(5);
+    /** The least time between two lookups caused by tokens of an unknown key id. */
+    static final Duration UNKNOWN_KID_RECHECK = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
-    private static final int KEY_BYTES = 32;
 
-    private final Path keyFile;
+    private final TokenKeyStore keys;
     private final Duration lifetime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    /** The signer of the current key, and what the file looked like when it was read. */
-    private record Current(TokenSigner signer, FileTime modified, Instant checkedAt) {
+    /** The signer of the current key, and when the database was last looked at. */
+    private record Current(TokenSigner signer, Instant checkedAt) {
     }
 
     private volatile Current current;
 
     @Activate
-    public TokenService(AuthConfig config) {
-        this(Path.of(config.tokenKeyFile().replace("${karaf.etc}", System.getProperty("karaf.etc", "etc"))),
+    public TokenService(@Reference(name = "keys") TokenKeyStore keys, AuthConfig config) {
+        this(keys, Path.of(config.tokenKeyFile().replace("${karaf.etc}", System.getProperty("karaf.etc", "etc"))),
                 Duration.ofMinutes(config.tokenMinutes()), Clock.systemUTC());
     }
 
-    TokenService(Path keyFile, Duration lifetime, Clock clock) {
-        this.keyFile = keyFile;
+    /** @param legacyKeyFile the key file of earlier versions, adopted if the database has no key yet */
+    TokenService(TokenKeyStore keys, Path legacyKeyFile, Duration lifetime, Clock clock) {
+        this.keys = keys;
         this.lifetime = lifetime;
         this.clock = clock;
-        this.current = load();
+        this.current = new Current(new TokenSigner(firstKey(legacyKeyFile).secret()), clock.instant());
     }
 
     public String issue(String login, Set<String> roles) {
@@ -69,7 +80,14 @@ public class TokenService {
     }
 
     public Optional<TokenSigner.Claims> verify(String token) {
-        return signer().verify(token, clock.instant());
+        Instant now = clock.instant();
+        TokenSigner signer = signer();
+        Optional<TokenSigner.Claims> claims = signer.verify(token, now);
+        if (claims.isPresent() || TokenSigner.kidOf(token).filter(kid -> !kid.equals(signer.kid())).isEmpty()) {
+            return claims;
+        }
+        TokenSigner fresh = recheckIfOlderThan(UNKNOWN_KID_RECHECK);
+        return fresh.kid().equals(signer.kid()) ? claims : fresh.verify(token, now);
     }
 
     /** The id of the current key. */
@@ -78,99 +96,101 @@ public class TokenService {
     }
 
     /**
-     * Replaces the key by a new one, at once: every token issued before is refused from now on.
+     * Replaces the key by a new one, at once on this node and within a {@link #RECHECK} on the
+     * others: every token issued before is refused from then on.
      *
      * @return the new key's id
      */
     public synchronized String rotate() {
-        byte[] key = newKey();
-        try {
-            SecretFiles.write(keyFile, Base64.getEncoder().encodeToString(key));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the token key " + keyFile, e);
-        }
-        current = new Current(new TokenSigner(key), modified(), clock.instant());
-        LOG.warn("Token signing key rotated: key id {}; tokens signed before are refused", current.signer().kid());
+        TokenKey key = keys.replace(newKey());
+        current = new Current(new TokenSigner(key.secret()), clock.instant());
+        LOG.warn("Token signing key rotated: key id {} (generation {}); tokens signed before are refused", current.signer().kid(),
+                key.generation());
         return current.signer().kid();
     }
 
-    /** The current signer, after looking at the file again if it is time to. */
+    /** The current signer, after looking at the database again if it is time to. */
     private TokenSigner signer() {
+        return recheckIfOlderThan(RECHECK);
+    }
+
+    private TokenSigner recheckIfOlderThan(Duration age) {
         Current seen = current;
-        Instant now = clock.instant();
-        if (now.isBefore(seen.checkedAt().plus(RECHECK))) {
+        if (clock.instant().isBefore(seen.checkedAt().plus(age))) {
             return seen.signer();
         }
         synchronized (this) {
             seen = current;
-            if (!now.isBefore(seen.checkedAt().plus(RECHECK))) {
-                FileTime modified = modified();
-                if (modified == null || !modified.equals(seen.modified())) {
-                    current = load();
-                    if (!current.signer().kid().equals(seen.signer().kid())) {
-                        LOG.warn("Token signing key changed in {}: key id {}; tokens signed before are refused", keyFile,
-                                current.signer().kid());
-                    }
-                } else {
-                    current = new Current(seen.signer(), seen.modified(), now);
-                }
+            Instant now = clock.instant();
+            if (now.isBefore(seen.checkedAt().plus(age))) {
+                return seen.signer();
             }
-            return current.signer();
-        }
-    }
-
-    private Current load() {
-        return new Current(new TokenSigner(loadOrCreateKey(keyFile)), modified(), clock.instant());
-    }
-
-    private FileTime modified() {
-        try {
-            return Files.getLastModifiedTime(keyFile);
-        } catch (NoSuchFileException missing) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the token key " + keyFile, e);
-        }
-    }
-
-    /**
-     * The key in {@code keyFile}; a new one when the file is missing, or unusable (empty, truncated,
-     * not base64, too short), written atomically and readable by its owner only.
-     */
-    static byte[] loadOrCreateKey(Path keyFile) {
-        try {
-            if (Files.exists(keyFile)) {
-                Optional<byte[]> key = parse(Files.readString(keyFile));
-                if (key.isPresent()) {
-                    return key.get();
-                }
-                LOG.warn("The token key {} is unusable (empty or truncated, perhaps by a crash while it was written): "
-                        + "generating a new one; tokens issued before are refused", keyFile);
+            TokenSigner signer;
+            try {
+                signer = new TokenSigner(keys.current().orElseGet(() -> {
+                    LOG.warn("The token signing key is gone from the database: generating a new one; tokens issued before are refused");
+                    return keys.createIfAbsent(newKey());
+                }).secret());
+            } catch (RuntimeException databaseDown) {
+                // Keeps serving with the key known so far rather than refusing every caller; looks again at the next recheck.
+                LOG.warn("Cannot read the token signing key from the database, keeping key id {}: {}", seen.signer().kid(),
+                        databaseDown.toString());
+                signer = seen.signer();
             }
-            byte[] key = newKey(new SecureRandom());
-            SecretFiles.write(keyFile, Base64.getEncoder().encodeToString(key));
-            LOG.info("Generated the token signing key {}", keyFile);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the token key " + keyFile, e);
+            if (!signer.kid().equals(seen.signer().kid())) {
+                LOG.warn("Token signing key changed in the database: key id {}; tokens signed before are refused", signer.kid());
+            }
+            current = new Current(signer, now);
+            return signer;
         }
     }
 
-    private static Optional<byte[]> parse(String text) {
-        try {
-            byte[] key = Base64.getDecoder().decode(text.trim());
-            return key.length >= KEY_BYTES ? Optional.of(key) : Optional.empty();
-        } catch (IllegalArgumentException notBase64) {
+    /** The key in the database; else the legacy file's, adopted; else a new one. Whichever node stores first wins. */
+    private TokenKey firstKey(Path legacyKeyFile) {
+        Optional<TokenKey> stored = keys.current();
+        if (stored.isPresent()) {
+            if (Files.exists(legacyKeyFile)) {
+                LOG.info("The token key file {} is no longer read (the key is in the database): it can be deleted", legacyKeyFile);
+            }
+            return stored.get();
+        }
+        Optional<byte[]> legacy = readLegacyKey(legacyKeyFile);
+        byte[] offered = legacy.orElseGet(this::newKey);
+        TokenKey key = keys.createIfAbsent(offered);
+        String kid = new TokenSigner(key.secret()).kid();
+        if (!Arrays.equals(key.secret(), offered)) {
+            LOG.info("Token signing key created by another node: key id {}{}", kid,
+                    legacy.isPresent() ? "; the key of " + legacyKeyFile + " was not adopted, tokens it signed are refused" : "");
+        } else if (legacy.isPresent()) {
+            LOG.info("Adopted the token signing key of {} into the database (key id {}), so that tokens issued before stay valid;"
+                    + " the file is no longer read and can be deleted", legacyKeyFile, kid);
+        } else {
+            LOG.info("Generated the token signing key in the database: key id {}", kid);
+        }
+        return key;
+    }
+
+    /** The key of an earlier version's file, if the file holds a usable one (not empty, truncated, or too short). */
+    static Optional<byte[]> readLegacyKey(Path keyFile) {
+        if (!Files.exists(keyFile)) {
             return Optional.empty();
         }
+        try {
+            byte[] key = Base64.getDecoder().decode(Files.readString(keyFile).trim());
+            if (key.length >= TokenKey.MIN_BYTES) {
+                return Optional.of(key);
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // unusable, as below
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the token key file " + keyFile, e);
+        }
+        LOG.warn("The token key file {} is unusable (empty, truncated or not base64): not adopted; tokens issued before are refused", keyFile);
+        return Optional.empty();
     }
 
     private byte[] newKey() {
-        return newKey(random);
-    }
-
-    private static byte[] newKey(SecureRandom random) {
-        byte[] key = new byte[KEY_BYTES];
+        byte[] key = new byte[TokenKey.MIN_BYTES];
         random.nextBytes(key);
         return key;
     }

@@ -80,6 +80,23 @@ public final class TokenSigner {
         }
     }
 
+    /**
+     * The key id a token names, unverified: only to tell a token of another key (a rotation made on
+     * another node) from a forged or damaged one, never to trust the token.
+     */
+    public static Optional<String> kidOf(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8).split("\n", 3);
+            return parts.length == 3 && VERSION.equals(parts[0]) ? Optional.of(parts[1]) : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
     private static String keyId(byte[] key) {
         try {
             return ENCODER.encodeToString(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(key), 6));

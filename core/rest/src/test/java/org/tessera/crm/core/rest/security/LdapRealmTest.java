@@ -192,7 +192,7 @@ class LdapRealmTest {
     void aBasicRequestOfAnLdapUserBecomesACallerWithThePermissionsOfItsGroup() {
         Set<String> agentPermissions = Set.of("core.party.read", "core.party.write");
         RequestAuthenticator requests = new RequestAuthenticator(new JaasAuthenticator(),
-                new LoginThrottle(5, Duration.ofSeconds(60), java.time.Clock.systemUTC()),
+                new LoginThrottle(new InMemoryLoginCounterStore(), 5, Duration.ofSeconds(60), java.time.Clock.systemUTC()),
                 null, // tokens: not used by Basic authentication
                 rolesGranting(Map.of("agent", agentPermissions)), noAgents());
 

@@ -37,7 +37,8 @@ class LoginThrottleTest {
             return now;
         }
     };
-    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(60), clock);
+    private final InMemoryLoginCounterStore store = new InMemoryLoginCounterStore();
+    private final LoginThrottle throttle = new LoginThrottle(store, 3, Duration.ofSeconds(60), clock);
 
     private static final String HERE = "192.0.2.1";
     private static final String ELSEWHERE = "198.51.100.7";
@@ -60,6 +61,16 @@ class LoginThrottleTest {
     }
 
     @Test
+    void nodesOnOneDatabaseShareTheCountsSoThatMoreNodesGiveNoMoreGuesses() {
+        LoginThrottle other = new LoginThrottle(store, 3, Duration.ofSeconds(60), clock);
+        fail(HERE, "mdupont");
+        other.tryAttempt(HERE, "mdupont");
+        fail(HERE, "mdupont");
+        assertEquals(Duration.ofSeconds(60), other.tryAttempt(HERE, "mdupont"), "the fourth guess is refused, on either node");
+        assertFalse(throttle.tryAttempt(HERE, "mdupont").isZero());
+    }
+
+    @Test
     void aSuccessResetsTheCount() {
         fail(HERE, "mdupont");
         fail(HERE, "mdupont");
@@ -68,6 +79,16 @@ class LoginThrottleTest {
         fail(HERE, "mdupont");
         fail(HERE, "mdupont");
         assertTrue(throttle.tryAttempt(HERE, "mdupont").isZero());
+    }
+
+    @Test
+    void aSuccessTakesItsAttemptBackFromTheAddressCount() {
+        LoginThrottle perAddress = new LoginThrottle(new InMemoryLoginCounterStore(), new LoginThrottle.Limits(100, 3, Duration.ofMinutes(1),
+                Duration.ofSeconds(60), Duration.ofMinutes(15), Duration.ofHours(1), 1000), clock);
+        for (int i = 0; i < 10; i++) {
+            assertTrue(perAddress.tryAttempt(HERE, "user" + i).isZero(), "login " + i);
+            perAddress.succeeded(HERE, "user" + i);
+        }
     }
 
     @Test
@@ -89,7 +110,7 @@ class LoginThrottleTest {
 
     @Test
     void eachNewLockLastsTwiceAsLongUpToTheMaximum() {
-        LoginThrottle backoff = new LoginThrottle(new LoginThrottle.Limits(1, 100, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(200),
+        LoginThrottle backoff = new LoginThrottle(new InMemoryLoginCounterStore(), new LoginThrottle.Limits(1, 100, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofSeconds(200),
                 Duration.ofHours(1), 100), clock);
         List<Long> locks = new ArrayList<>();
         for (int lock = 0; lock < 4; lock++) {
@@ -103,7 +124,7 @@ class LoginThrottleTest {
 
     @Test
     void oneAddressTryingManyLoginsIsLockedWhateverTheLogin() {
-        LoginThrottle perAddress = new LoginThrottle(new LoginThrottle.Limits(3, 10, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
+        LoginThrottle perAddress = new LoginThrottle(new InMemoryLoginCounterStore(), new LoginThrottle.Limits(3, 10, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
                 Duration.ofHours(1), 1000), clock);
         for (int i = 0; i < 10; i++) {
             assertTrue(perAddress.tryAttempt(HERE, "user" + i).isZero());
@@ -116,13 +137,13 @@ class LoginThrottleTest {
 
     @Test
     void failuresSpreadBeyondTheAddressWindowNeverLockTheAddressAndZeroTurnsTheLimitOff() {
-        LoginThrottle perAddress = new LoginThrottle(new LoginThrottle.Limits(3, 10, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
+        LoginThrottle perAddress = new LoginThrottle(new InMemoryLoginCounterStore(), new LoginThrottle.Limits(3, 10, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
                 Duration.ofHours(1), 1000), clock);
         for (int i = 0; i < 30; i++) {
             assertTrue(perAddress.tryAttempt(HERE, "user" + i).isZero(), "attempt " + i);
             now = now.plusSeconds(7);
         }
-        LoginThrottle perLoginOnly = new LoginThrottle(new LoginThrottle.Limits(3, 0, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
+        LoginThrottle perLoginOnly = new LoginThrottle(new InMemoryLoginCounterStore(), new LoginThrottle.Limits(3, 0, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
                 Duration.ofHours(1), 1000), clock);
         for (int i = 0; i < 100; i++) {
             assertTrue(perLoginOnly.tryAttempt(HERE, "user" + i).isZero(), "attempt " + i);
@@ -158,7 +179,7 @@ class LoginThrottleTest {
 
     @Test
     void randomLoginsCannotGrowTheCountersBeyondTheBoundAndIdleOnesAreForgotten() {
-        LoginThrottle bounded = new LoginThrottle(new LoginThrottle.Limits(5, 1_000_000, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
+        LoginThrottle bounded = new LoginThrottle(new InMemoryLoginCounterStore(), new LoginThrottle.Limits(5, 1_000_000, Duration.ofMinutes(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
                 Duration.ofMinutes(30), 500), clock);
         for (int i = 0; i < 10_000; i++) {
             bounded.tryAttempt("10.0." + (i % 250) + "." + (i / 250), "random-" + i);

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class TokenSignerTest {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
@@ -46,11 +44,11 @@ class TokenSignerTest {
     }
 
     @Test
-    void theKeyIsGeneratedOnceAndKeptOwnerReadable(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("tessera-token.key");
-        byte[] first = TokenService.loadOrCreateKey(file);
-        assertEquals(32, first.length);
-        assertEquals(Base64.getEncoder().encodeToString(first), Base64.getEncoder().encodeToString(TokenService.loadOrCreateKey(file)));
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    void theKeyIdOfATokenIsReadWithoutTheKeyAndNothingElseGivesOne() {
+        String token = signer.sign(new TokenSigner.Claims("mdupont", Set.of("agent"), NOW.plusSeconds(60)));
+        assertEquals(Optional.of(signer.kid()), TokenSigner.kidOf(token));
+        assertEquals(Optional.empty(), TokenSigner.kidOf("not a token"));
+        assertEquals(Optional.empty(), TokenSigner.kidOf("%%%.abc"));
+        assertEquals(Optional.empty(), TokenSigner.kidOf(Base64.getUrlEncoder().encodeToString("v1\nkid\nx".getBytes(StandardCharsets.UTF_8)) + ".x"));
     }
 }
