@@ -132,6 +132,25 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
     }
 
     @Test
+    void aTokenIssuedByAIsAcceptedByBUntilARotationOnBRefusesItOnA() {
+        Api.Answer issued = adminOnA.post("/auth/token", "");
+        assertEquals(200, issued.status(), issued.toString());
+        Api bearerOnB = Api.bearer(b, issued.json().path("access_token").asText());
+        Api bearerOnA = Api.bearer(a, issued.json().path("access_token").asText());
+        Api.Answer me = bearerOnB.get("/auth/me");
+        assertEquals(200, me.status(), "B accepts the token A signed: " + me);
+
+        Api.Answer rotated = adminOnB.post("/security/token-key/rotate", "{}");
+        assertEquals(200, rotated.status(), rotated.toString());
+        assertEquals(401, bearerOnB.get("/auth/me").status(), "the node that rotated refuses the old token at once");
+        eventually("A refusing the token signed before B's rotation", () -> bearerOnA.get("/auth/me").status() == 401 ? true : null);
+
+        Api.Answer fresh = adminOnB.post("/auth/token", "");
+        assertEquals(200, Api.bearer(a, fresh.json().path("access_token").asText()).get("/auth/me").status(),
+                "A accepts at once a token signed with B's new key");
+    }
+
+    @Test
     void aChangeOnAIsInTheFeedOfB() {
         String next = adminOnB.get("/changes?since=now").json().path("next").asText();
         String id = createParty(adminOnA, "Fed");
