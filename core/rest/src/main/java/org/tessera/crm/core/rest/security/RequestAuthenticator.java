@@ -18,7 +18,8 @@ import org.tessera.crm.core.api.security.RoleService;
 
 /**
  * Turns an {@code Authorization} header into a {@link Caller}: HTTP Basic through the JAAS realm
- * (throttled per client address and login, see {@link LoginThrottle}), or a bearer token. Either way a disabled login (in the role
+ * (throttled per client address and login, see {@link LoginThrottle}, unless the same credentials
+ * passed from the same address a moment ago, see {@link VerifiedCredentials}), or a bearer token. Either way a disabled login (in the role
  * configuration, or an inactive agent) is refused, and the permissions come from the roles as
  * configured now. The caller's org unit is that of the agent with the same login.
  */
@@ -33,6 +34,7 @@ public class RequestAuthenticator {
     private final TokenService tokens;
     private final RoleService roles;
     private final OrgService org;
+    private final VerifiedCredentials verified;
 
     @Activate
     public RequestAuthenticator(@Reference(name = "jaas") JaasAuthenticator jaas, @Reference(name = "throttle") LoginThrottle throttle,
@@ -43,6 +45,7 @@ public class RequestAuthenticator {
         this.tokens = tokens;
         this.roles = roles;
         this.org = org;
+        this.verified = new VerifiedCredentials(java.time.Clock.systemUTC(), Duration.ofMinutes(1), 10_000);
     }
 
     /**
@@ -75,17 +78,33 @@ public class RequestAuthenticator {
             return new Authentication.Refused("malformed basic credentials");
         }
         String login = decoded.substring(0, colon);
-        // counted before the password is checked, so that parallel guesses cannot all get past the throttle
-        Duration locked = throttle.tryAttempt(clientAddress, login);
-        if (!locked.isZero()) {
-            return new Authentication.Throttled(locked);
+        String password = decoded.substring(colon + 1);
+        VerifiedCredentials.Entry entry = verified.entry(clientAddress, login, password);
+        boolean known = verified.recentlyVerified(entry);
+        if (!known) {
+            // counted before the password is checked, so that parallel guesses cannot all get past the throttle
+            Duration locked = throttle.tryAttempt(clientAddress, login);
+            if (!locked.isZero()) {
+                return new Authentication.Throttled(locked);
+            }
         }
-        Optional<Set<String>> granted = jaas.login(login, decoded.substring(colon + 1).toCharArray());
+        Optional<Set<String>> granted = jaas.login(login, password.toCharArray());
         if (granted.isEmpty()) {
             LOG.info("Failed login for {} from {}", login, clientAddress);
+            verified.failed(entry);
+            if (known) {
+                // accepted a moment ago, refused now (the password changed): this one counts as a failure
+                Duration locked = throttle.tryAttempt(clientAddress, login);
+                if (!locked.isZero()) {
+                    return new Authentication.Throttled(locked);
+                }
+            }
             return new Authentication.Refused("invalid login or password");
         }
-        throttle.succeeded(clientAddress, login);
+        if (!known) {
+            throttle.succeeded(clientAddress, login);
+            verified.verified(entry);
+        }
         return caller(login, granted.get());
     }
 
