@@ -69,7 +69,7 @@ final class ChunkedImport<T> {
      * {@link #run} the rows in transactions of their own.
      */
     ImportReport runInCallerTransaction(Iterator<ImportRow<T>> rows) {
-        return run(rows, this::runJoined);
+        return run(rows, this::write);
     }
 
     private ImportReport run(Iterator<ImportRow<T>> rows, Function<List<ImportRow<T>>, List<Outcome>> runner) {
@@ -88,7 +88,8 @@ final class ChunkedImport<T> {
         return report;
     }
 
-    private List<Outcome> runJoined(List<ImportRow<T>> rows) {
+    /** Writes the chunk and its events in a transaction of {@code tx} (the caller's, when one runs). */
+    private List<Outcome> write(List<ImportRow<T>> rows) {
         return tx.required(em -> {
             try {
                 List<Outcome> outcomes = chunk.run(em, rows);
@@ -110,15 +111,7 @@ final class ChunkedImport<T> {
      */
     private List<Outcome> runChunk(List<ImportRow<T>> rows, boolean retryConflict) {
         try {
-            return tx.required(em -> {
-                try {
-                    List<Outcome> outcomes = chunk.run(em, rows);
-                    events.events().recordAll(em.unwrap(Connection.class), eventsOf(outcomes));
-                    return outcomes;
-                } catch (SQLException e) {
-                    throw new ChunkRefused(e);
-                }
-            });
+            return write(rows);
         } catch (RuntimeException e) {
             if (rows.size() == 1 && retryConflict && OptimisticLocks.isCause(e)) {
                 LOG.info("Import row {} met a concurrent change of its record; trying it again", rows.get(0).line);

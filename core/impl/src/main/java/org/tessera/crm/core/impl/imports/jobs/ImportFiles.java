@@ -3,16 +3,12 @@ package org.tessera.crm.core.impl.imports.jobs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
 
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.jpa.Tx;
@@ -226,19 +222,7 @@ final class ImportFiles {
         }
     }
 
-    @FunctionalInterface
-    private interface Sql<R> {
-        R run(Connection connection) throws SQLException;
-    }
-
-    private <R> R jdbc(Sql<R> work) {
-        Function<EntityManager, R> inTx = em -> {
-            try {
-                return work.run(em.unwrap(Connection.class));
-            } catch (SQLException e) {
-                throw new IllegalStateException("import file storage failed: " + e.getMessage(), e);
-            }
-        };
-        return tx.required(inTx);
+    private <R> R jdbc(JobSql.Work<R> work) {
+        return JobSql.run(tx, "import file storage", work);
     }
 }

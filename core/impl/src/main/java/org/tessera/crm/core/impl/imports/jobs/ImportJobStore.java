@@ -14,9 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -402,19 +400,7 @@ final class ImportJobStore {
         return text == null || text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
 
-    @FunctionalInterface
-    private interface Sql<R> {
-        R run(Connection connection) throws SQLException;
-    }
-
-    private <R> R jdbc(Sql<R> work) {
-        Function<EntityManager, R> inTx = em -> {
-            try {
-                return work.run(em.unwrap(Connection.class));
-            } catch (SQLException e) {
-                throw new IllegalStateException("import job storage failed: " + e.getMessage(), e);
-            }
-        };
-        return tx.required(inTx);
+    private <R> R jdbc(JobSql.Work<R> work) {
+        return JobSql.run(tx, "import job storage", work);
     }
 }
