@@ -1,6 +1,5 @@
 package org.tessera.crm.core.modules;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -38,18 +37,11 @@ final class ModuleOperationAudit {
             changes.add(new FieldChangeDTO("location", null, location));
         }
         changes.add(new FieldChangeDTO("outcome", null, outcome));
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
+        try {
+            JdbcTransaction.run(dataSource, connection -> {
                 recorder.recordChanges(connection, ENTITY_TYPE, module, action, changes);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("the " + operation + " of module " + module + " was done but could not be audited", e);
         }
