@@ -285,7 +285,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             List<Fired> done = new ArrayList<>();
             Cache cache = new Cache(em);
             for (ClockEntity c : liveClocks(em, entityType, id)) {
-                SlaPolicyDTO policy = cache.policy(c.policyId);
+                SlaPolicyDTO policy = parsedPolicy(em, c.policyId);
                 MilestoneDefinitionDTO definition = definition(policy, c.milestone);
                 BusinessCalendar calendar = cache.calendar(policy.calendar);
                 if (definition.completeOnStatuses.contains(status) || (category != null && definition.completeOnStatuses.contains(category))) {
@@ -308,7 +308,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             List<Fired> done = new ArrayList<>();
             Cache cache = new Cache(em);
             for (ClockEntity c : liveClocks(em, entityType, id)) {
-                SlaPolicyDTO policy = cache.policy(c.policyId);
+                SlaPolicyDTO policy = parsedPolicy(em, c.policyId);
                 MilestoneDefinitionDTO definition = definition(policy, c.milestone);
                 if (activityType != null && activityType.equals(definition.completeOnActivityType)) {
                     done.add(complete(em, c, policy, definition, cache.calendar(policy.calendar), now));
@@ -327,7 +327,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             Cache cache = new Cache(em);
             for (ClockEntity c : em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectLink = :link AND c.state IN :states",
                     ClockEntity.class).setParameter("link", link).setParameter("states", List.of(RUNNING, PAUSED)).getResultList()) {
-                SlaPolicyDTO policy = cache.policy(c.policyId);
+                SlaPolicyDTO policy = parsedPolicy(em, c.policyId);
                 MilestoneDefinitionDTO definition = definition(policy, c.milestone);
                 if (activityType != null && activityType.equals(definition.completeOnActivityType)) {
                     done.add(complete(em, c, policy, definition, cache.calendar(policy.calendar), now));
@@ -367,7 +367,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
             Cache cache = new Cache(em);
             return em.createQuery("SELECT c FROM ClockEntity c WHERE c.subjectType = :type AND c.subjectId = :id ORDER BY c.id",
                     ClockEntity.class).setParameter("type", entityType).setParameter("id", key).getResultList().stream().map(c -> {
-                        SlaPolicyDTO policy = cache.policy(c.policyId);
+                        SlaPolicyDTO policy = parsedPolicy(em, c.policyId);
                         return status(c, policy, definition(policy, c.milestone), cache.calendar(policy.calendar), now);
                     }).toList();
         });
@@ -466,7 +466,7 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
                 throw new ClaimLost(ids.size() - updated);
             }
             for (ClockEntity c : group.getValue()) {
-                MilestoneDefinitionDTO definition = definition(cache.policy(c.policyId), c.milestone);
+                MilestoneDefinitionDTO definition = definition(parsedPolicy(em, c.policyId), c.milestone);
                 ClockView view = snapshot(c);
                 if (transition.warn()) {
                     claimed.add(new Fired(view, definition.warningActions, ServiceTopics.MILESTONE_WARNED));
@@ -871,17 +871,13 @@ public class SlaEngineImpl implements SlaEngine, SlaSetup {
         }
     }
 
-    /** Calendars read once per transaction; policies come from the node's parsed rows. */
+    /** Calendars read once per transaction (policies come parsed from {@link #parsedPolicy}). */
     private final class Cache {
         private final EntityManager em;
         private final Map<String, BusinessCalendar> calendars = new HashMap<>();
 
         Cache(EntityManager em) {
             this.em = em;
-        }
-
-        SlaPolicyDTO policy(long id) {
-            return parsedPolicy(em, id); // parsed once per node already
         }
 
         BusinessCalendar calendar(String code) {
