@@ -396,7 +396,7 @@ abstract class AbstractImportJobsDatabaseTest {
     }
 
     /** The core's party target, joining the worker's transaction, that runs {@code hook} before or after importing chunk {@code at}. */
-    private final class JoiningTarget implements ImportTarget<PartyDTO>, InTransactionTarget<PartyDTO> {
+    private final class JoiningTarget extends PartyTarget implements InTransactionTarget<PartyDTO> {
         final AtomicInteger chunks = new AtomicInteger();
         private final int at;
         private final boolean before;
@@ -406,21 +406,6 @@ abstract class AbstractImportJobsDatabaseTest {
             this.at = at;
             this.before = before;
             this.hook = hook;
-        }
-
-        @Override
-        public String entityType() {
-            return "party";
-        }
-
-        @Override
-        public Class<PartyDTO> rowType() {
-            return PartyDTO.class;
-        }
-
-        @Override
-        public String permission() {
-            return CorePermissions.PARTY_WRITE;
         }
 
         @Override
@@ -552,23 +537,8 @@ abstract class AbstractImportJobsDatabaseTest {
     /** A node's targets: a party target that records "node|source|line" of each row it is handed. */
     private ImportTargets nodeTargets(String node, List<String> handed, ChunkHook hook) {
         ImportTargets on = new ImportTargets();
-        on.add(new ImportTarget<PartyDTO>() {
+        on.add(new PartyTarget() {
             private final AtomicInteger chunks = new AtomicInteger();
-
-            @Override
-            public String entityType() {
-                return "party";
-            }
-
-            @Override
-            public Class<PartyDTO> rowType() {
-                return PartyDTO.class;
-            }
-
-            @Override
-            public String permission() {
-                return CorePermissions.PARTY_WRITE;
-            }
 
             @Override
             public ImportReport importRows(Iterator<ImportRow<PartyDTO>> rows) {
@@ -637,17 +607,8 @@ abstract class AbstractImportJobsDatabaseTest {
     }
 
     /** A party target that records the lines it was given and runs {@code onChunk} when it receives chunk number {@code at}. */
-    private final class Recording implements ImportTarget<PartyDTO> {
-        final List<Long> lines = new CopyOnWriteArrayList<>();
-        private final AtomicInteger chunks = new AtomicInteger();
-        private final int at;
-        private final Runnable onChunk;
-
-        Recording(int at, Runnable onChunk) {
-            this.at = at;
-            this.onChunk = onChunk;
-        }
-
+    /** A target of the core's party type, as the job knows it: what the test's targets have in common. */
+    private abstract static class PartyTarget implements ImportTarget<PartyDTO> {
         @Override
         public String entityType() {
             return "party";
@@ -661,6 +622,18 @@ abstract class AbstractImportJobsDatabaseTest {
         @Override
         public String permission() {
             return CorePermissions.PARTY_WRITE;
+        }
+    }
+
+    private final class Recording extends PartyTarget {
+        final List<Long> lines = new CopyOnWriteArrayList<>();
+        private final AtomicInteger chunks = new AtomicInteger();
+        private final int at;
+        private final Runnable onChunk;
+
+        Recording(int at, Runnable onChunk) {
+            this.at = at;
+            this.onChunk = onChunk;
         }
 
         @Override
