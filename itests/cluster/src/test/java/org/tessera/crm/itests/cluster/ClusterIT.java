@@ -183,12 +183,22 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
             String id = createParty(adminOnA, "Hooked");
             assertEquals(200, adminOnA.patch("/parties/" + id, "\"1\"", Api.map("jobTitle", "Announced")).status());
 
-            eventually("the update of party " + id + " at the receiver",
-                    () -> received.stream().anyMatch(line -> line.contains("\"recordId\":\"" + id + "\"")) ? true : null);
-            Thread.sleep(5_000); // both nodes' workers poll every second: a second delivery would come now
+            String subscriptionId = subscription.json().path("id").asText();
+            // the delivery log is where a second delivery would start: one row per change and subscription,
+            // written once by whichever node fans out; once it is DELIVERED, the receiver has had its POST
+            List<JsonNode> logged = eventually("the update of party " + id + " DELIVERED in the delivery log", () -> {
+                List<JsonNode> ofParty = new java.util.ArrayList<>();
+                for (JsonNode delivery : adminOnB.get("/webhooks/" + subscriptionId + "/deliveries?limit=100").json().path("items")) {
+                    if (delivery.path("recordId").asText().equals(id)) {
+                        ofParty.add(delivery);
+                    }
+                }
+                return !ofParty.isEmpty() && ofParty.stream().allMatch(d -> d.path("state").asText().equals("DELIVERED")) ? ofParty : null;
+            });
+            assertEquals(1, logged.size(), "one delivery row for the update, whatever the number of nodes: " + logged);
             List<String> ofThisParty = received.stream().filter(line -> line.contains("\"recordId\":\"" + id + "\"")).toList();
             assertEquals(1, ofThisParty.size(), "one delivery of the update, whatever the number of nodes: " + ofThisParty);
-            adminOnA.send("DELETE", "/webhooks/" + subscription.json().path("id").asText());
+            adminOnA.send("DELETE", "/webhooks/" + subscriptionId);
         } finally {
             receiver.stop(0);
         }
@@ -258,11 +268,23 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
         eventually("the milestone violated, seen on B",
                 () -> adminOnB.get("/service/requests/" + requestId + "/milestones").json().path("items").path(0).path("violated").asBoolean()
                         ? true : null);
-        eventually("the violation's task", () -> violationTasks(adminOnA, requestId, violated) > 0 ? true : null);
-        Thread.sleep(3_000); // an action run twice would have written its second task by now
+        // the actions a fired deadline owes are rows of sla_action_run until they ran: none left, none to come
+        eventually("no SLA action still owed", () -> owedSlaActions() == 0 ? true : null);
         assertEquals(1, violationTasks(adminOnB, requestId, violated), "one task for one violation, though both nodes swept");
         for (Api node : List.of(adminOnA, adminOnB)) {
             node.put("/service/sla/clock", "{\"offsetMinutes\":0}");
+        }
+    }
+
+    /** The SLA actions owed now by any node: fired deadlines whose actions have not run yet. */
+    private long owedSlaActions() {
+        try (Connection connection = postgres.getDatabase("postgres", "tessera").getConnection();
+                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM sla_action_run");
+                ResultSet result = count.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

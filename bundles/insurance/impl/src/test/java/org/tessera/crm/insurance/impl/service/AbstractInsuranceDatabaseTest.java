@@ -358,7 +358,7 @@ abstract class AbstractInsuranceDatabaseTest {
             java.util.concurrent.Future<RunResultDTO> runA = pool.submit(() -> nodeA.renew(run));
             assertTrue(written.await(30, java.util.concurrent.TimeUnit.SECONDS));
             java.util.concurrent.Future<RunResultDTO> runB = pool.submit(() -> nodeB.renew(run));
-            Thread.sleep(1500); // B runs over the same window meanwhile
+            awaitLockWaitOr(runB); // B runs over the same window meanwhile, into A's uncommitted rows
             commit.countDown();
             assertEquals(3, runA.get(60, java.util.concurrent.TimeUnit.SECONDS).terms);
             // PostgreSQL: B read the window before A committed, its new terms meet A's on the unique
@@ -376,6 +376,31 @@ abstract class AbstractInsuranceDatabaseTest {
             PolicyQuery query = new PolicyQuery();
             query.number = policies.get(id, null).number;
             assertEquals(2, policies.search(query).items.size(), "the old term and one renewal");
+        }
+    }
+
+    /**
+     * Waits until a transaction of the database waits for a lock (the other run has reached the rows
+     * the held run wrote), or {@code other} ended without waiting; fails after 30 s.
+     */
+    private void awaitLockWaitOr(java.util.concurrent.Future<?> other) throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!other.isDone() && lockWaits() == 0) {
+            assertTrue(System.nanoTime() < deadline, "no transaction waited for a lock within 30 s");
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    /** How many lock requests wait now, as the database reports them. */
+    private int lockWaits() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String sql = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                    ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+                    : "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT'";
+            try (PreparedStatement count = connection.prepareStatement(sql); java.sql.ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
         }
     }
 
@@ -428,7 +453,7 @@ abstract class AbstractInsuranceDatabaseTest {
             java.util.concurrent.Future<RunResultDTO> runA = pool.submit(() -> nodeA.lapse(run));
             assertTrue(written.await(30, java.util.concurrent.TimeUnit.SECONDS));
             java.util.concurrent.Future<RunResultDTO> runB = pool.submit(() -> nodeB.lapse(run));
-            Thread.sleep(1500); // B reaches A's row locks and waits
+            awaitLockWaitOr(runB); // B reaches A's row locks and waits
             commit.countDown();
             runA.get(60, java.util.concurrent.TimeUnit.SECONDS);
             runB.get(60, java.util.concurrent.TimeUnit.SECONDS);
