@@ -15,6 +15,9 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.tessera.crm.core.api.schema.SchemaReady;
 import org.tessera.crm.core.migrations.impl.MigrationRunner;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -35,6 +38,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public abstract class TestDatabase implements AutoCloseable {
     /** Where the core implementation keeps its changelog (its bundle's {@code Tessera-Changelog}). */
+    /** Enough for the tests that race several transactions, each on a connection of its own. */
+    private static final int POSTGRES_POOL_SIZE = 24;
     public static final String CORE_CHANGELOG = "org/tessera/crm/core/impl/db/changelog.xml";
 
     private boolean coreMigrated;
@@ -108,18 +113,32 @@ public abstract class TestDatabase implements AutoCloseable {
         };
     }
 
-    /** A PostgreSQL server of its own, stopped on {@link #close}. */
+    /**
+     * A PostgreSQL server of its own, stopped on {@link #close}. Its connections are pooled, as the
+     * server's are: each new PostgreSQL connection forks a backend and authenticates (tens of
+     * milliseconds here), and the persistence units open one per transaction.
+     */
     public static TestDatabase postgres() throws IOException {
         EmbeddedPostgres postgres = EmbeddedPostgres.start();
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(postgres.getPostgresDatabase());
+        pool.setPoolName("test-postgresql");
+        pool.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        pool.setMinimumIdle(0);
+        HikariDataSource pooled = new HikariDataSource(pool);
         return new TestDatabase() {
             @Override
             public DataSource dataSource() {
-                return postgres.getPostgresDatabase();
+                return pooled;
             }
 
             @Override
             public void close() throws IOException {
-                postgres.close();
+                try {
+                    pooled.close();
+                } finally {
+                    postgres.close();
+                }
             }
         };
     }
