@@ -151,6 +151,31 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
     }
 
     @Test
+    void aLoginDisabledOnAIsRefusedOnBAndARoleGrantedOnBGrantsOnA() {
+        Api agentOnA = Api.basic(a, "mdupont", "mdupont");
+        Api agentOnB = Api.basic(b, "mdupont", "mdupont");
+        assertEquals(200, agentOnB.get("/auth/me").status());
+        try {
+            assertEquals(204, adminOnA.put("/security/logins/mdupont", Api.map("disabled", true)).status());
+            assertEquals(401, agentOnA.get("/auth/me").status(), "the node that answered refuses the login at once");
+            eventually("B refusing the login disabled on A", () -> agentOnB.get("/auth/me").status() == 401 ? true : null,
+                    Duration.ofSeconds(10));
+        } finally {
+            assertEquals(204, adminOnB.put("/security/logins/mdupont", Api.map("disabled", false)).status());
+        }
+        eventually("A accepting the login enabled again on B", () -> agentOnA.get("/auth/me").status() == 200 ? true : null,
+                Duration.ofSeconds(10));
+
+        assertEquals(204, adminOnB.put("/security/roles/cluster-auditor", Api.map("permissions", List.of("core.audit.read"))).status());
+        try {
+            eventually("the role granted on B in A's roles", () -> adminOnA.get("/security/roles").json().path("cluster-auditor").toString()
+                    .equals("[\"core.audit.read\"]") ? true : null, Duration.ofSeconds(10));
+        } finally {
+            adminOnA.send("DELETE", "/security/roles/cluster-auditor");
+        }
+    }
+
+    @Test
     void aChangeOnAIsInTheFeedOfB() {
         String next = adminOnB.get("/changes?since=now").json().path("next").asText();
         String id = createParty(adminOnA, "Fed");

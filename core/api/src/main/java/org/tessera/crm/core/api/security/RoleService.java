@@ -6,8 +6,9 @@ import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Roles and the permissions they grant, kept in configuration ({@code etc/org.tessera.crm.security.roles.cfg})
- * and changed through the admin API. A role may be granted only permissions that some registered
+ * Roles and the permissions they grant, and disabled logins: kept in the database, where every node
+ * reads them, first copied from {@code etc/org.tessera.crm.security.roles.cfg}, and changed through
+ * the admin API. A role may be granted only permissions that some registered
  * {@link PermissionProvider} declares; a permission whose module is gone grants nothing.
  */
 @ProviderType

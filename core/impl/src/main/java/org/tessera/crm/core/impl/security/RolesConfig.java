@@ -4,10 +4,12 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Roles and disabled logins, in {@code etc/org.tessera.crm.security.roles.cfg}. Plain strings, so
- * that the file stays a readable {@code .cfg} when the admin API writes it back.
+ * The first roles and disabled logins, in {@code etc/org.tessera.crm.security.roles.cfg}: the first
+ * node that starts on an empty database copies them there, and every node reads them from the
+ * database since ({@link SharedRoleService}). Plain strings, so that the file stays readable.
  */
-@ObjectClassDefinition(name = "Tessera roles", description = "Roles, the permissions they grant, and disabled logins")
+@ObjectClassDefinition(name = "Tessera roles",
+        description = "The roles, the permissions they grant, and the disabled logins an empty database starts with")
 public @interface RolesConfig {
     String PID = "org.tessera.crm.security.roles";
 

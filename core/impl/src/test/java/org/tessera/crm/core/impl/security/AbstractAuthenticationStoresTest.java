@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,14 +36,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.ValidationException;
 import org.tessera.crm.core.api.security.LoginCounterDTO;
+import org.tessera.crm.core.api.security.PermissionProvider;
 import org.tessera.crm.core.api.security.TokenKey;
+import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
+import org.tessera.crm.core.impl.testing.SystemUnlessBoundCallers;
 import org.tessera.crm.core.testkit.EmfTx;
 import org.tessera.crm.core.testkit.TestDatabase;
 
 /**
- * The token key and the failed-login counters on a real database, as nodes share them: each "node"
+ * The token key, the failed-login counters, and the roles and disabled logins on a real database, as nodes share them: each "node"
  * is a store instance of its own, every transaction on a connection of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,6 +71,10 @@ abstract class AbstractAuthenticationStoresTest {
     void empty() {
         execute("DELETE FROM token_key");
         execute("DELETE FROM login_counter");
+        execute("DELETE FROM security_role_permission");
+        execute("DELETE FROM security_role");
+        execute("DELETE FROM disabled_login");
+        execute("DELETE FROM security_revision");
     }
 
     @AfterAll
@@ -280,6 +290,110 @@ abstract class AbstractAuthenticationStoresTest {
                     "recent " + i);
         }
         assertFalse(store.forgetIdle(NOW, NOW, 6) > 0, "nothing beyond the bound, nothing idle");
+    }
+
+    private static RolesConfig rolesFile(String roles, String disabledLogins) {
+        return new RolesConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return RolesConfig.class;
+            }
+
+            @Override
+            public String roles() {
+                return roles;
+            }
+
+            @Override
+            public String disabledLogins() {
+                return disabledLogins;
+            }
+        };
+    }
+
+    /** A node's role service with its own roles file, comparing with the database at every call. */
+    private SharedRoleService roleNode(String roles, String disabledLogins) {
+        SharedRoleService node = new SharedRoleService(tx, new AuditTrail(new SystemUnlessBoundCallers()),
+                rolesFile(roles, disabledLogins), Duration.ZERO);
+        node.addPermissionProvider(new PermissionProvider() {
+            @Override
+            public String module() {
+                return "core";
+            }
+
+            @Override
+            public Set<String> permissions() {
+                return Set.of("core.party.read", "core.party.write", "core.audit.read");
+            }
+        });
+        return node;
+    }
+
+    @Test
+    void theFirstNodeSeedsRolesAndDisabledLoginsFromItsFileOnceAndEveryNodeReadsThemFromTheDatabase() {
+        SharedRoleService a = roleNode("admin=*; agent=core.party.read", "leaver");
+        assertEquals(Set.of("admin", "agent"), a.roles().keySet());
+        SharedRoleService b = roleNode("admin=*; other=core.audit.read", "");
+        assertEquals(Set.of("admin", "agent"), b.roles().keySet(), "B's file came after the database was seeded");
+        assertEquals(Set.of("core.party.read"), b.permissionsOf(Set.of("agent")));
+        assertTrue(b.isDisabled("leaver"));
+        assertEquals(1, rows("SELECT revision FROM security_revision"));
+    }
+
+    @Test
+    void aChangeOnOneNodeIsSeenOnTheOtherAndAudited() {
+        SharedRoleService a = roleNode("admin=*", "");
+        SharedRoleService b = roleNode("admin=*", "");
+        assertEquals(Set.of(), b.permissionsOf(Set.of("auditor")));
+        a.grant("auditor", Set.of("core.audit.read"));
+        assertEquals(Set.of("core.audit.read"), b.permissionsOf(Set.of("auditor")));
+        a.setDisabled("leaver", true);
+        assertTrue(b.isDisabled("leaver"));
+        b.setDisabled("leaver", false);
+        assertFalse(a.isDisabled("leaver"));
+        b.remove("auditor");
+        assertFalse(a.roles().containsKey("auditor"));
+        assertEquals(2, rows("SELECT COUNT(*) FROM audit_record WHERE entity_type = 'ROLE' AND entity_id = 'auditor'"));
+        assertEquals(2, rows("SELECT COUNT(*) FROM audit_record WHERE entity_type = 'LOGIN' AND entity_id = 'leaver'"));
+        a.setDisabled("leaver", false);
+        assertEquals(2, rows("SELECT COUNT(*) FROM audit_record WHERE entity_type = 'LOGIN' AND entity_id = 'leaver'"),
+                "enabling an enabled login changes nothing, so it is not audited");
+    }
+
+    @Test
+    void badRolesPermissionsAndLoginsAreRefusedBeforeTheDatabase() {
+        SharedRoleService a = roleNode("admin=*", "");
+        assertEquals("permissions", assertThrows(ValidationException.class,
+                () -> a.grant("auditor", Set.of("sales.deal.read"))).errors().get(0).field);
+        assertEquals("role", assertThrows(ValidationException.class, () -> a.grant("no spaces", Set.of())).errors().get(0).field);
+        assertEquals("login", assertThrows(ValidationException.class, () -> a.setDisabled("x".repeat(201), true)).errors().get(0).field);
+        assertFalse(a.roles().containsKey("auditor"));
+    }
+
+    @Test
+    void rolesGrantedAtOnceOnTwoNodesAreBothKept() throws Exception {
+        SharedRoleService a = roleNode("admin=*", "");
+        SharedRoleService b = roleNode("admin=*", "");
+        a.roles();
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Future<?>> grants = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            SharedRoleService roles = node == 0 ? a : b;
+            String role = "role" + node;
+            grants.add(pool.submit(() -> {
+                for (int i = 0; i < 10; i++) {
+                    together.await(10, TimeUnit.SECONDS);
+                    roles.grant(role + "-" + i, Set.of("core.party.read"));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> grant : grants) {
+            grant.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(21, a.roles().size(), "admin and the 20 roles: " + a.roles().keySet());
+        assertEquals(a.roles(), b.roles());
+        assertEquals(21, rows("SELECT revision FROM security_revision"));
     }
 
     private static byte[] hmac(byte[] key, String payload) throws Exception {
