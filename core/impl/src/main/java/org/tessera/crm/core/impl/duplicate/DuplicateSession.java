@@ -40,6 +40,8 @@ public final class DuplicateSession {
     private final PhoneNumbers phones;
     private final LocalDate today;
     private final Map<String, List<PartyFacts>> pendingByKey = new HashMap<>();
+    /** Stored holders of keys looked up ahead for a whole import chunk ({@link #prefetch}), until keys are written. */
+    private final Map<String, Set<Long>> prefetched = new HashMap<>();
 
     DuplicateSession(EntityManager em, List<MatchRule> rules, PhoneNumbers phones, LocalDate today) {
         this.em = em;
@@ -75,7 +77,9 @@ public final class DuplicateSession {
                 return List.of();
             }
             Set<Long> ids = new LinkedHashSet<>();
-            keys.holders(allKeys, MAX_CANDIDATES).values().forEach(ids::addAll);
+            for (Set<Long> holders : holders(allKeys).values()) {
+                holders.stream().takeWhile(id -> ids.size() < MAX_CANDIDATES).forEach(ids::add);
+            }
             if (selfId != null) {
                 ids.remove(Long.valueOf(selfId));
             }
@@ -91,6 +95,43 @@ public final class DuplicateSession {
         } catch (SQLException e) {
             throw new IllegalStateException("duplicate check failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Looks up at once the stored parties holding the keys of many rows, so that an import chunk
+     * asks the database once instead of once per row: a round trip each on PostgreSQL. Keys that
+     * {@link #find} needs beyond these (a row changed by validation, an employer) are asked then.
+     */
+    public void prefetch(Collection<PartyDTO> candidates) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (PartyDTO candidate : candidates) {
+            PartyFacts facts = new PartyFacts(candidate, Set.of());
+            rules.forEach(rule -> wanted.addAll(rule.blockingKeys(facts, phones)));
+        }
+        wanted.removeAll(prefetched.keySet());
+        try {
+            prefetched.putAll(keys.holdersOfEach(wanted, MAX_CANDIDATES));
+        } catch (SQLException e) {
+            throw new IllegalStateException("duplicate check failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored holders of each key, from the prefetched ones where they are, else from the table. */
+    private Map<String, Set<Long>> holders(Set<String> allKeys) throws SQLException {
+        Set<String> unknown = new LinkedHashSet<>(allKeys);
+        unknown.removeAll(prefetched.keySet());
+        Map<String, Set<Long>> asked = unknown.isEmpty() ? Map.of() : keys.holders(unknown, MAX_CANDIDATES);
+        Map<String, Set<Long>> holders = new LinkedHashMap<>();
+        for (String key : allKeys) {
+            Set<Long> found = prefetched.containsKey(key) ? prefetched.get(key) : asked.get(key);
+            if (found != null) {
+                holders.put(key, found);
+            }
+        }
+        return holders;
     }
 
     /**
@@ -130,6 +171,19 @@ public final class DuplicateSession {
 
     /** Writes the keys of parties stored (or changed) in this transaction. */
     public void keep(Collection<PartyDTO> parties) {
+        write(parties, true);
+    }
+
+    /**
+     * Writes the keys of parties created in this transaction, which have none to replace: no delete
+     * per party before the insert.
+     */
+    public void keepNew(Collection<PartyDTO> created) {
+        write(created, false);
+    }
+
+    private void write(Collection<PartyDTO> parties, boolean replace) {
+        prefetched.clear();
         if (parties.isEmpty()) {
             return;
         }
@@ -144,7 +198,11 @@ public final class DuplicateSession {
                 rules.forEach(rule -> partyKeys.addAll(rule.blockingKeys(facts, phones)));
                 keysByParty.put(id, partyKeys);
             }
-            keys.replace(keysByParty);
+            if (replace) {
+                keys.replace(keysByParty);
+            } else {
+                keys.insert(keysByParty);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not write the matching keys: " + e.getMessage(), e);
         }
@@ -152,6 +210,7 @@ public final class DuplicateSession {
 
     /** Removes the keys of a party being deleted. */
     public void forget(long partyId) {
+        prefetched.clear();
         try {
             keys.delete(List.of(partyId));
         } catch (SQLException e) {

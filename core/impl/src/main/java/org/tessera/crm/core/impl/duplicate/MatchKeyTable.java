@@ -33,6 +33,11 @@ final class MatchKeyTable {
     /** Replaces the keys of each party by the given ones. */
     void replace(Map<Long, Set<String>> keysByParty) throws SQLException {
         delete(keysByParty.keySet());
+        insert(keysByParty);
+    }
+
+    /** Writes the keys of parties that have none yet: those created in this transaction. */
+    void insert(Map<Long, Set<String>> keysByParty) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO party_match_key (party_id, match_key) VALUES (?, ?)")) {
             int pending = 0;
             for (Map.Entry<Long, Set<String>> e : keysByParty.entrySet()) {
@@ -89,6 +94,42 @@ final class MatchKeyTable {
                         result.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>()).add(party);
                     }
                 }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The parties holding each of {@code keys}, at most {@code perKey} for a key, for many rows at
+     * once: one query per {@value #IN_LIST} keys. A key missing from the answer was not looked up,
+     * because its query read more rows than {@code perKey} per key on average (poor keys shared by
+     * many parties): the caller then asks for it alone, under the bound of {@link #holders}. A key
+     * looked up and held by nobody maps to an empty set.
+     */
+    Map<String, Set<Long>> holdersOfEach(Collection<String> keys, int perKey) throws SQLException {
+        Map<String, Set<Long>> result = new HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(keys))) {
+            int maxRows = chunk.size() * perKey;
+            Map<String, Set<Long>> found = new HashMap<>();
+            int read = 0;
+            try (PreparedStatement s = connection.prepareStatement("SELECT match_key, party_id FROM party_match_key WHERE match_key IN ("
+                    + marks(chunk.size()) + ")")) {
+                s.setMaxRows(maxRows);
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        read++;
+                        Set<Long> parties = found.computeIfAbsent(rs.getString(1), k -> new LinkedHashSet<>());
+                        if (parties.size() < perKey) {
+                            parties.add(rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            if (read < maxRows) {
+                chunk.forEach(key -> result.put(key, found.getOrDefault(key, Set.of())));
             }
         }
         return result;

@@ -85,6 +85,7 @@ final class PartyImportChunk {
         StoredRecords<PartyEntity, PartyDTO> stored = readStored(connection, rows);
         RowMatches<PartyDTO> matches = new RowMatches<>(stored.holders());
         Optional<DuplicateSession> session = duplicates.session(em);
+        session.ifPresent(s -> s.prefetch(newParties(rows, stored.holders())));
         Writes writes = new Writes(connection, stored, matches, candidates.sensitiveFields().masked(), session);
         Outcome[] outcomes = new Outcome[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -108,6 +109,17 @@ final class PartyImportChunk {
         }
         writes.finish(outcomes);
         return List.of(outcomes);
+    }
+
+    /**
+     * The readable rows whose external ids no stored party holds: the parties the chunk will create,
+     * whose duplicate check is then asked of the database once for them all. A re-import of stored
+     * parties asks nothing.
+     */
+    private static List<PartyDTO> newParties(List<ImportRow<PartyDTO>> rows, Map<String, Long> storedHolders) {
+        return rows.stream().filter(row -> row.errors.isEmpty())
+                .filter(row -> ExternalIdIndex.lookupKeys(row.value.externalIds).stream().noneMatch(storedHolders::containsKey))
+                .map(row -> row.value).toList();
     }
 
     /** Writes the row unless the duplicate rules refuse it; notes the candidates either way. */
@@ -301,9 +313,10 @@ final class PartyImportChunk {
                 }
             }
             audit.write(connection, ids);
-            List<PartyDTO> written = new ArrayList<>(inserts.list());
-            written.addAll(after.values());
-            duplicateKeys.ifPresent(session -> session.keep(written));
+            duplicateKeys.ifPresent(session -> {
+                session.keepNew(inserts.list());
+                session.keep(after.values());
+            });
         }
     }
 }

@@ -291,4 +291,49 @@ abstract class AbstractDuplicatesDatabaseTest {
         ImportReport again = importer.importParties(List.of(ImportRow.of(1, clash)).iterator());
         assertEquals(1L, again.unchanged, "the same row again is unchanged, not refused");
     }
+    @Test
+    void aChunksKeysAreLookedUpAtOnceAndAKeyHeldTooOftenIsLeftToBeAskedAlone() throws SQLException {
+        String word = unique();
+        List<Long> holders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            holders.add(Long.valueOf(core.parties.create(person("Probe" + i, "Holder" + word, "probe" + i + "." + word + "@example.com")).id));
+        }
+        String shared = "probe:" + word;
+        String unheld = "unheld:" + word;
+        try (Connection c = database.dataSource().getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO party_match_key (party_id, match_key) VALUES (?, ?)")) {
+            for (Long holder : holders) {
+                insert.setLong(1, holder);
+                insert.setString(2, shared);
+                insert.executeUpdate();
+            }
+            MatchKeyTable table = new MatchKeyTable(c);
+            java.util.Map<String, Set<Long>> found = table.holdersOfEach(List.of(shared, unheld), 2);
+            assertEquals(2, found.get(shared).size(), "at most two per key");
+            assertTrue(holders.containsAll(found.get(shared)));
+            assertEquals(Set.of(), found.get(unheld), "looked up, held by nobody");
+            assertEquals(java.util.Map.of(), table.holdersOfEach(List.of(shared, unheld), 1),
+                    "3 rows for a bound of 1 per key on 2 keys: neither key is answered, each is asked alone later");
+        }
+    }
+
+    @Test
+    void anImportedPartyHasItsKeysOnceAndAChangedOneHasItsNewKeys() throws SQLException {
+        String word = unique();
+        PartyDTO row = person("Keyed", "Imported" + word, "keyed." + word + "@example.com");
+        row.externalIds.put("test", "keyed-" + word);
+        ImportReport created = importer.importParties(List.of(ImportRow.of(1, row)).iterator());
+        assertEquals(1, created.created);
+        org.tessera.crm.core.api.party.PartyQuery byWord = new org.tessera.crm.core.api.party.PartyQuery();
+        byWord.q = "Imported" + word;
+        String id = core.parties.search(byWord).items.get(0).id;
+        List<String> keys = keysOf(id);
+        assertEquals(keys.size(), new java.util.HashSet<>(keys).size(), "each key once: " + keys);
+        assertEquals(List.of("person-email|keyed." + word + "@example.com"), keys);
+
+        PartyDTO changed = person("Keyed", "Imported" + word, "changed." + word + "@example.com");
+        changed.externalIds.put("test", "keyed-" + word);
+        assertEquals(1, importer.importParties(List.of(ImportRow.of(1, changed)).iterator()).updated);
+        assertEquals(List.of("person-email|changed." + word + "@example.com"), keysOf(id), "the old e-mail's key is replaced");
+    }
 }
