@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +92,39 @@ final class RuleTable {
     void keySignature(String signature) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("UPDATE duplicate_key_state SET signature = ? WHERE id = 1")) {
             s.setString(1, signature);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Takes the rebuild of the keys for {@code node} until {@code until}, unless another node holds a
+     * lease that has not lapsed at {@code now}; a node may take its own again.
+     */
+    boolean claimRebuild(String node, Instant now, Instant until) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE duplicate_key_state SET rebuild_by = ?, rebuild_until = ?"
+                + " WHERE id = 1 AND (rebuild_until IS NULL OR rebuild_until < ? OR rebuild_by = ?)")) {
+            s.setString(1, node);
+            s.setTimestamp(2, Timestamp.from(until));
+            s.setTimestamp(3, Timestamp.from(now));
+            s.setString(4, node);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Extends the node's lease; false when the node no longer holds it (it lapsed and another node took it). */
+    boolean renewRebuild(String node, Instant until) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE duplicate_key_state SET rebuild_until = ? WHERE id = 1 AND rebuild_by = ?")) {
+            s.setTimestamp(1, Timestamp.from(until));
+            s.setString(2, node);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    void releaseRebuild(String node) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "UPDATE duplicate_key_state SET rebuild_by = NULL, rebuild_until = NULL WHERE id = 1 AND rebuild_by = ?")) {
+            s.setString(1, node);
             s.executeUpdate();
         }
     }

@@ -336,4 +336,42 @@ abstract class AbstractDuplicatesDatabaseTest {
         assertEquals(1, importer.importParties(List.of(ImportRow.of(1, changed)).iterator()).updated);
         assertEquals(List.of("person-email|changed." + word + "@example.com"), keysOf(id), "the old e-mail's key is replaced");
     }
+    @Test
+    void aNodeDoesNotRebuildTheKeysWhileAnotherHoldsTheRebuildAndTakesItOverOnceItsLeaseLapsed() throws Exception {
+        core.parties.create(person("Leased", "Rebuild" + unique(), "leased." + unique() + "@example.com"));
+        keyState("UPDATE duplicate_key_state SET signature = 'stale', rebuild_by = 'a-node-that-stopped', rebuild_until = ?",
+                java.time.Instant.now().plusSeconds(3600));
+        PartyDuplicates node = new PartyDuplicates(core.tx, callingCode("33"), java.time.Duration.ofMinutes(2));
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Long> rebuild = thread.submit(node::rebuildIfStale);
+            assertThrows(java.util.concurrent.TimeoutException.class, () -> rebuild.get(1500, java.util.concurrent.TimeUnit.MILLISECONDS),
+                    "no rebuild while another node's lease runs");
+            assertEquals("stale", keyState("SELECT signature FROM duplicate_key_state WHERE id = 1"));
+
+            keyState("UPDATE duplicate_key_state SET rebuild_until = ?", java.time.Instant.now().minusSeconds(1));
+            rebuild.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            node.rebuildLater().get(60, java.util.concurrent.TimeUnit.SECONDS); // and the one it started on activation
+            assertFalse("stale".equals(keyState("SELECT signature FROM duplicate_key_state WHERE id = 1")), "rebuilt once the lease lapsed");
+            assertEquals(null, keyState("SELECT rebuild_by FROM duplicate_key_state WHERE id = 1"), "and released");
+        } finally {
+            thread.shutdownNow();
+            node.deactivate();
+        }
+    }
+
+    /** Runs an update of the key state with one timestamp, or reads one string of it. */
+    private String keyState(String sql, java.time.Instant... at) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (at.length > 0) {
+                s.setTimestamp(1, java.sql.Timestamp.from(at[0]));
+                s.executeUpdate();
+                return null;
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
 }
