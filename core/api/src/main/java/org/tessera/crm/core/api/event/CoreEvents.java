@@ -17,6 +17,17 @@ public final class CoreEvents {
     public static final String CHANGED_FIELDS = "changedFields";
     /** Property: login of the user who made the change, when known. */
     public static final String USER = "user";
+    /**
+     * Property: {@code true} on the copy of an event that a node posts for a change another node
+     * dispatched. With several nodes, each posts every event once: the node that dispatched it
+     * without this property, every other node with it, so that a subscriber keeping state in its
+     * node (a cache, a push channel) hears every change. A subscriber doing durable work (writing a
+     * record, sending a message) must do it once in the cluster: it registers with
+     * {@link #ONCE_PER_CLUSTER} as its {@code event.filter}.
+     */
+    public static final String REPLICA = "tessera.replica";
+    /** Event filter of a subscriber that must hear each event once in the whole cluster: {@value}. */
+    public static final String ONCE_PER_CLUSTER = "(!(" + REPLICA + "=true))";
 
     public static final String PARTY_CREATED = "org/tessera/crm/core/party/CREATED";
     public static final String PARTY_UPDATED = "org/tessera/crm/core/party/UPDATED";

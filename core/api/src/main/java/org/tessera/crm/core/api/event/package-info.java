@@ -3,5 +3,5 @@
  * transactional outbox, and the change feed read from it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.tessera.crm.core.api.event;

@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,10 +16,12 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tessera.crm.core.api.event.CoreEvents;
 import org.tessera.crm.core.impl.jpa.CoreUnit;
 import org.tessera.crm.core.impl.support.Times;
 import org.tessera.crm.core.kit.jpa.Tx;
@@ -26,6 +32,10 @@ import org.tessera.crm.core.kit.jpa.Tx;
  * what other nodes wrote) — and purges the changes older than the retention now and then. A crash
  * or a stop between a change's commit and its pass loses nothing: the row waits, undispatched,
  * for the next start. Readers of the feed wait here for new positions ({@link #awaitBeyond}).
+ *
+ * <p>With several nodes, the events another node dispatched are posted here too, once each, marked
+ * {@link CoreEvents#REPLICA} ({@link #follow}): every node's subscribers hear every change, and
+ * those doing durable work filter the copies out ({@link CoreEvents#ONCE_PER_CLUSTER}).
  */
 @Component(service = OutboxDispatcher.class, immediate = true, configurationPid = OutboxConfig.PID)
 @Designate(ocd = OutboxConfig.class)
@@ -53,6 +63,11 @@ public class OutboxDispatcher {
     private boolean nudged;
     /** The highest position this node saw committed. */
     private long head = -1;
+    /** The position up to which this node posted every event, its own and the others'; -1 until it first looked. */
+    private long followed = -1;
+    /** Positions beyond {@link #followed} that this node dispatched, and so posted, itself. */
+    private final NavigableSet<Long> ownPositions = new TreeSet<>();
+    private long nextFollowAt;
     private Instant nextPurge = Instant.MIN;
 
     /** For DS, which injects the references, then activates. */
@@ -149,6 +164,9 @@ public class OutboxDispatcher {
         });
         if (!dispatched.isEmpty()) {
             long last = dispatched.get(dispatched.size() - 1).position();
+            synchronized (ownPositions) {
+                dispatched.forEach(event -> ownPositions.add(event.position()));
+            }
             synchronized (monitor) {
                 head = Math.max(head, last);
                 monitor.notifyAll();
@@ -159,6 +177,40 @@ public class OutboxDispatcher {
             }
         }
         return dispatched.size();
+    }
+
+    /**
+     * Posts, marked {@link CoreEvents#REPLICA}, the events that other nodes dispatched since this
+     * node last looked, in position order: the number read (own events included, not posted again).
+     * The first call only notes where the feed stands: as after a restart of one node, what was
+     * dispatched before this node started is not posted here.
+     */
+    public int follow() {
+        List<OutboxPass.Positioned> read = tx.required(em -> {
+            try {
+                Connection connection = em.unwrap(Connection.class);
+                if (followed < 0) {
+                    followed = OutboxPass.readState(connection)[0];
+                    return List.of();
+                }
+                return OutboxPass.dispatchedAfter(connection, followed, batchSize);
+            } catch (SQLException e) {
+                throw new IllegalStateException("outbox follow failed", e);
+            }
+        });
+        EventAdmin admin = eventAdmin;
+        synchronized (ownPositions) {
+            for (OutboxPass.Positioned event : read) {
+                if (!ownPositions.contains(event.position()) && admin != null) {
+                    Map<String, Object> properties = new HashMap<>(event.properties());
+                    properties.put(CoreEvents.REPLICA, Boolean.TRUE);
+                    admin.postEvent(new Event(event.topic(), properties));
+                }
+                followed = event.position();
+            }
+            ownPositions.headSet(followed, true).clear();
+        }
+        return read.size();
     }
 
     /** Purges the dispatched changes older than the retention: the number deleted. */
@@ -185,8 +237,14 @@ public class OutboxDispatcher {
         long failures = 0;
         while (running) {
             int dispatched = 0;
+            int followedNow = 0;
             try {
                 dispatched = dispatchOnce();
+                if (System.currentTimeMillis() >= nextFollowAt) {
+                    followedNow = follow();
+                    // at the poll interval, not at every eager look after a local commit
+                    nextFollowAt = followedNow == batchSize ? 0 : System.currentTimeMillis() + pollMillis;
+                }
                 if (!Instant.now().isBefore(nextPurge)) {
                     nextPurge = Instant.now().plus(purgeEvery);
                     purge(Times.now());
@@ -196,7 +254,7 @@ public class OutboxDispatcher {
                 failures++;
                 LOG.warn("Outbox pass failed ({} in a row); retrying", failures, e);
             }
-            if (dispatched == batchSize && failures == 0) {
+            if ((dispatched == batchSize || followedNow == batchSize) && failures == 0) {
                 continue; // more are waiting
             }
             idle(failures);

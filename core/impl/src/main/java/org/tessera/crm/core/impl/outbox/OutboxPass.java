@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -65,6 +66,25 @@ final class OutboxPass {
             events.forEach(eventAdmin::postEvent);
         }
         return dispatched;
+    }
+
+    /** An event as dispatched: its position, topic and properties. */
+    record Positioned(long position, String topic, Map<String, Object> properties) {
+    }
+
+    /** The events dispatched after {@code after}, by any node, in position order; at most {@code limit}. */
+    static List<Positioned> dispatchedAfter(Connection connection, long after, int limit) throws SQLException {
+        List<Positioned> events = new ArrayList<>();
+        try (PreparedStatement read = connection.prepareStatement("SELECT feed_position, topic, properties_json FROM event_outbox"
+                + " WHERE feed_position > ? ORDER BY feed_position FETCH FIRST " + limit + " ROWS ONLY")) {
+            read.setLong(1, after);
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new Positioned(rows.getLong(1), rows.getString(2), EventCodec.decode(rows.getString(3))));
+                }
+            }
+        }
+        return events;
     }
 
     /**

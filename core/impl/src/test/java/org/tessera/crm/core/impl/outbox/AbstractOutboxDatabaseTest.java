@@ -318,6 +318,40 @@ abstract class AbstractOutboxDatabaseTest {
         assertEquals(changes.get(2).position, oldest.items.get(0).position, "without since, the oldest change kept");
     }
 
+    @Test
+    void eachNodePostsTheEventsOthersDispatchedOnceMarkedAsCopiesAndNeverItsOwnTwice() {
+        String before = unique("Before");
+        post(before, 1);
+        drain();
+        dispatcher.follow(); // node A notes where the feed stands
+        List<Event> postedOnB = new CopyOnWriteArrayList<>();
+        OutboxDispatcher nodeB = new OutboxDispatcher(tx, recordingEventAdmin(postedOnB), 50, 20, 7, Duration.ofHours(1));
+        assertEquals(0, nodeB.follow(), "a node starting notes the head: what came before it is not posted there");
+
+        String onA = unique("OnA");
+        post(onA, 1);
+        drain();
+        String onB = unique("OnB");
+        post(onB, 1);
+        while (nodeB.dispatchOnce() > 0) {
+            // B dispatches this one
+        }
+        nodeB.follow();
+        dispatcher.follow();
+        assertEquals(0, nodeB.follow() + dispatcher.follow(), "nothing is posted twice");
+
+        assertEquals(List.of(false), replicaFlags(posted, onA), "A dispatched it: posted once on A, as the original");
+        assertEquals(List.of(true), replicaFlags(postedOnB, onA), "and once on B, as a copy");
+        assertEquals(List.of(false), replicaFlags(postedOnB, onB));
+        assertEquals(List.of(true), replicaFlags(posted, onB));
+        assertEquals(List.of(), replicaFlags(postedOnB, before));
+    }
+
+    private static List<Boolean> replicaFlags(List<Event> events, String record) {
+        return events.stream().filter(e -> record.equals(e.getProperty(CoreEvents.ID)))
+                .map(e -> Boolean.TRUE.equals(e.getProperty(CoreEvents.REPLICA))).toList();
+    }
+
     private void post(String record, long version) {
         tx.required(em -> {
             events.record(em.unwrap(Connection.class), CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, record, version));
@@ -393,6 +427,10 @@ abstract class AbstractOutboxDatabaseTest {
     }
 
     private EventAdmin recordingEventAdmin() {
+        return recordingEventAdmin(posted);
+    }
+
+    private static EventAdmin recordingEventAdmin(List<Event> posted) {
         return new EventAdmin() {
             @Override
             public void postEvent(Event event) {

@@ -30,7 +30,8 @@ import org.tessera.crm.forecasting.api.PositionDTO;
  * not write activities in their manager's name. A failure is logged and loses nothing but the task:
  * the revision is stored and the event was posted.
  */
-@Component(property = EventConstants.EVENT_TOPIC + "=" + ForecastingTopics.SUBMITTED, service = EventHandler.class)
+@Component(property = {EventConstants.EVENT_TOPIC + "=" + ForecastingTopics.SUBMITTED,
+        EventConstants.EVENT_FILTER + "=" + CoreEvents.ONCE_PER_CLUSTER}, service = EventHandler.class)
 public class SubmitNotifier implements EventHandler {
     static final String LINK_PREFIX = "forecasting:revision:";
     private static final Logger LOG = LoggerFactory.getLogger(SubmitNotifier.class);

@@ -19,8 +19,8 @@ import org.tessera.crm.core.api.security.CallerContext;
  * engine runs clocks for, whatever its module. Updates are not heard on purpose: an edit of an
  * activity already logged would otherwise complete the next cycle of a recurring milestone.
  */
-@Component(property = EventConstants.EVENT_TOPIC + "=" + CoreEvents.ACTIVITY_CREATED,
-        service = EventHandler.class)
+@Component(property = {EventConstants.EVENT_TOPIC + "=" + CoreEvents.ACTIVITY_CREATED,
+        EventConstants.EVENT_FILTER + "=" + CoreEvents.ONCE_PER_CLUSTER}, service = EventHandler.class)
 public class ActivityWatcher implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityWatcher.class);
 
