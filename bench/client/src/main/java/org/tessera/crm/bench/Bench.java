@@ -299,9 +299,10 @@ public final class Bench {
     private static final long CLUSTER_FIRST_ID = 70_000_000L;
 
     /**
-     * Scale-out, with {@code --database postgresql} only: P2 (a party by id) on this node, then with a
-     * second node of the same distribution on the same database and the client's requests spread
-     * over both at random, with the same number of client threads ({@code --cluster-threads}, 4),
+     * Scale-out, with {@code --database postgresql} only: P2 (a party by id), P3 (typeahead) and P4
+     * (a filtered, sorted page), each on this node, then with a second node of the same distribution
+     * on the same database and the client's requests spread over both at random, with the same
+     * number of client threads ({@code --cluster-threads}, 4),
      * then on this node alone again (the database's caches are warmer by then: the two nodes are
      * compared with the better one-node figure).
      * Without the load phase, the data set is first written with JDBC while the server is stopped.
@@ -331,13 +332,19 @@ public final class Bench {
             }
         }
         int threads = Integer.parseInt(options.getOrDefault("cluster-threads", "4"));
-        String path = "/v1/parties/";
-        double cpuBefore = postgres.cpuSeconds();
-        long before = System.nanoTime();
-        List<Stats> one = load(threads, r -> http.uri(path + ids.get(r.nextInt(ids.size()))));
-        double oneDbCores = (postgres.cpuSeconds() - cpuBefore) / ((System.nanoTime() - before) / 1e9);
-        double oneRate = Stats.medianThroughput(one);
-        say("Cluster P2 one node, %d threads: %,.0f req/s, database %.2f cores busy", threads, oneRate, oneDbCores);
+        List<String> prefixes = prefixes();
+        // each figure as a path under the API, drawn per request
+        Map<String, Function<SplittableRandom, String>> figures = new LinkedHashMap<>();
+        figures.put("P2 a party by id", r -> "/v1/parties/" + ids.get(r.nextInt(ids.size())));
+        figures.put("P3 typeahead", r -> "/v1/parties?limit=10&q=" + URLEncoder.encode(prefixes.get(r.nextInt(prefixes.size())), StandardCharsets.UTF_8));
+        figures.put("P4 classification+owner, by name, 50",
+                r -> "/v1/parties?classification=CUSTOMER&ownerId=" + owners.get(r.nextInt(owners.size())) + "&sort=name&limit=50");
+        String base = "http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api";
+        Map<String, ClusterRun> one = new LinkedHashMap<>();
+        for (Map.Entry<String, Function<SplittableRandom, String>> figure : figures.entrySet()) {
+            one.put(figure.getKey(), clusterRun(threads, r -> URI.create(base + figure.getValue().apply(r))));
+            say("Cluster %s, one node, %d threads: %s", figure.getKey(), threads, one.get(figure.getKey()));
+        }
 
         int portB = Integer.parseInt(options.getOrDefault("port", "8181")) + 100;
         SecondNode b = SecondNode.copyOf(dist, portB);
@@ -346,39 +353,56 @@ public final class Bench {
             Http onB = new Http("http://localhost:" + portB + "/tessera/api", mapper);
             awaitHealthy(onB, System.nanoTime() + TimeUnit.MINUTES.toNanos(5));
             // and its party endpoint up, answering the first node's token
-            URI probeOnB = URI.create("http://localhost:" + portB + "/tessera/api" + path + ids.get(0));
+            URI probeOnB = URI.create("http://localhost:" + portB + "/tessera/api/v1/parties/" + ids.get(0));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (http.status(probeOnB) != 200 && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
             }
-            String base = "http://localhost:" + options.getOrDefault("port", "8181") + "/tessera/api";
             String baseB = "http://localhost:" + portB + "/tessera/api";
             // the token node A issued: node B must accept it (its signing key is in the database)
-            cpuBefore = postgres.cpuSeconds();
-            before = System.nanoTime();
-            List<Stats> two = load(threads, r -> URI.create((r.nextBoolean() ? base : baseB) + path + ids.get(r.nextInt(ids.size()))));
-            double twoDbCores = (postgres.cpuSeconds() - cpuBefore) / ((System.nanoTime() - before) / 1e9);
-            double twoRate = Stats.medianThroughput(two);
-            long errors = two.stream().mapToLong(Stats::errors).sum();
-            say("Cluster P2 two nodes, %d threads spread over both: %,.0f req/s (%d errors), database %.2f cores busy", threads, twoRate,
-                    errors, twoDbCores);
+            Map<String, ClusterRun> two = new LinkedHashMap<>();
+            for (Map.Entry<String, Function<SplittableRandom, String>> figure : figures.entrySet()) {
+                two.put(figure.getKey(), clusterRun(threads, r -> URI.create((r.nextBoolean() ? base : baseB) + figure.getValue().apply(r))));
+                say("Cluster %s, two nodes, %d threads spread over both: %s", figure.getKey(), threads, two.get(figure.getKey()));
+            }
             b.stop();
             // one node again, now that the database's caches are as warm as for the two: the better of
             // the two one-node figures is the one the two nodes are compared with
-            List<Stats> oneAgain = load(threads, r -> http.uri(path + ids.get(r.nextInt(ids.size()))));
-            double oneAgainRate = Stats.medianThroughput(oneAgain);
-            say("Cluster P2 one node again, %d threads: %,.0f req/s", threads, oneAgainRate);
-            double bestOne = Math.max(oneRate, oneAgainRate);
-            row(fmt("P2 on PostgreSQL, one node, %d threads", threads), fmt("%,.0f req/s (before), %,.0f req/s (after)", oneRate, oneAgainRate),
-                    fmt("database %.2f cores busy", oneDbCores), Double.NaN, "-", true);
-            row(fmt("P2 on PostgreSQL, two nodes, %d threads", threads), fmt("%,.0f req/s (%d errors)", twoRate, errors),
-                    fmt("%,.0f req/s one node; database %.2f cores busy", bestOne, twoDbCores), twoRate / bestOne, ">= 1.6 x one node",
-                    twoRate / bestOne >= 1.6 && errors == 0);
+            for (Map.Entry<String, Function<SplittableRandom, String>> figure : figures.entrySet()) {
+                ClusterRun again = clusterRun(threads, r -> URI.create(base + figure.getValue().apply(r)));
+                say("Cluster %s, one node again, %d threads: %s", figure.getKey(), threads, again);
+                ClusterRun before = one.get(figure.getKey());
+                ClusterRun best = again.rate() > before.rate() ? again : before;
+                ClusterRun spread = two.get(figure.getKey());
+                row(fmt("%s on PostgreSQL, one node, %d threads", figure.getKey(), threads),
+                        fmt("%,.0f req/s (before), %,.0f req/s (after); p95 %.1f ms", before.rate(), again.rate(), best.p95()),
+                        fmt("database %.2f cores busy", best.databaseCores()), Double.NaN, "-", true);
+                row(fmt("%s on PostgreSQL, two nodes, %d threads", figure.getKey(), threads),
+                        fmt("%,.0f req/s (%d errors); p95 %.1f ms", spread.rate(), spread.errors(), spread.p95()),
+                        fmt("%,.0f req/s one node; database %.2f cores busy", best.rate(), spread.databaseCores()), spread.rate() / best.rate(),
+                        ">= 1.6 x one node", spread.rate() / best.rate() >= 1.6 && spread.errors() == 0);
+            }
         } finally {
             if (b.process().isPresent()) {
                 b.stop();
             }
         }
+    }
+
+    /** One closed-loop measurement of the cluster phase, with the database's CPU use meanwhile. */
+    private record ClusterRun(double rate, double p95, long errors, double databaseCores) {
+        @Override
+        public String toString() {
+            return String.format("%,.0f req/s, p95 %.1f ms, %d errors, database %.2f cores busy", rate, p95, errors, databaseCores);
+        }
+    }
+
+    private ClusterRun clusterRun(int threads, Function<SplittableRandom, URI> next) throws Exception {
+        double cpuBefore = postgres.cpuSeconds();
+        long before = System.nanoTime();
+        List<Stats> rounds = load(threads, next);
+        double cores = (postgres.cpuSeconds() - cpuBefore) / ((System.nanoTime() - before) / 1e9);
+        return new ClusterRun(Stats.medianThroughput(rounds), Stats.median(rounds).p95(), rounds.stream().mapToLong(Stats::errors).sum(), cores);
     }
 
     /** P2 to P5 on the data set the server holds. */

@@ -1,5 +1,7 @@
 package org.tessera.crm.core.impl.party;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.tessera.crm.core.api.search.PartySearchTerms;
 import org.tessera.crm.core.impl.customfield.CustomValueCodec;
 import org.tessera.crm.core.impl.customfield.CustomValueNormalizer;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
+import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.entity.CustomValueEntity;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.search.SearchLimits;
@@ -108,16 +111,18 @@ final class PartySearch {
         }
         List<String> tokens = PartySearchTerms.queryTokens(query.q);
         SearchLimits.checkTokens(tokens);
+        boolean asRange = !tokens.isEmpty() && onPostgres();
         for (int i = 0; i < tokens.size(); i++) {
             if (i == 0) {
-                Optional<List<Long>> few = TermMatches.sparse(em, TermMatches.likePrefix(tokens.get(0)));
+                Optional<List<Long>> few = TermMatches.sparse(em, tokens.get(0), asRange);
                 if (few.isPresent()) {
                     TermMatches.appendIn(sql, few.get());
                     continue;
                 }
             }
-            sql.append(" AND EXISTS (SELECT 1 FROM party_search_term t WHERE t.party_id = p.id AND t.term LIKE ")
-                    .param(TermMatches.likePrefix(tokens.get(i))).append(" ESCAPE '!')");
+            sql.append(" AND EXISTS (SELECT 1 FROM party_search_term t WHERE t.party_id = p.id AND ");
+            TermMatches.appendPrefix(sql, tokens.get(i), asRange);
+            sql.append(")");
         }
         for (Map.Entry<String, String> filter : canonicalCustomFilters(query.customFields).entrySet()) {
             sql.append(" AND EXISTS (SELECT 1 FROM custom_value v WHERE v.entity_type = '")
@@ -127,6 +132,14 @@ final class PartySearch {
                     .param(filter.getValue()).append(")");
         }
         return true;
+    }
+
+    private boolean onPostgres() {
+        try {
+            return !IdBlocks.isDerby(em.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not tell the database: " + e.getMessage(), e);
+        }
     }
 
     /** The filters' values in canonical text form, per the type of their field. */

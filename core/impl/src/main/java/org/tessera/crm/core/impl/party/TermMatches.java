@@ -30,10 +30,43 @@ final class TermMatches {
         return token.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
-    /** The parties having a term with this LIKE prefix, if there are at most {@link #SPARSE} such terms. */
-    static Optional<List<Long>> sparse(EntityManager em, String likePrefix) {
-        List<?> rows = em.createNativeQuery("SELECT t.party_id FROM party_search_term t WHERE t.term LIKE ?1 ESCAPE '!'")
-                .setParameter(1, likePrefix).setMaxResults(SPARSE + 1).getResultList();
+    /**
+     * The smallest string above every string starting with {@code prefix} in code point order: the
+     * last character one higher (dropping trailing maximal characters); empty when there is none.
+     */
+    static Optional<String> upperBound(String prefix) {
+        StringBuilder upper = new StringBuilder(prefix);
+        while (upper.length() > 0) {
+            char last = upper.charAt(upper.length() - 1);
+            if (last < Character.MAX_VALUE) {
+                upper.setCharAt(upper.length() - 1, (char) (last + 1));
+                return Optional.of(upper.toString());
+            }
+            upper.setLength(upper.length() - 1);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code t.term} starting with {@code token}. With {@code asRange} (PostgreSQL), also as a range
+     * of the term index ({@code t.term >= ? AND t.term < ?}): PostgreSQL may plan a prepared
+     * statement once for every parameter value, and such a plan cannot use an index for
+     * {@code LIKE ?}, so a rare prefix read all 7 million terms of a million parties (3.6 s); with
+     * the range, the same plan reads the index (4 ms). The {@code LIKE} stays, and is exact.
+     */
+    static void appendPrefix(SqlBuilder sql, String token, boolean asRange) {
+        Optional<String> upper = asRange ? upperBound(token) : Optional.empty();
+        if (upper.isPresent()) {
+            sql.append("t.term >= ").param(token).append(" AND t.term < ").param(upper.get()).append(" AND ");
+        }
+        sql.append("t.term LIKE ").param(likePrefix(token)).append(" ESCAPE '!'");
+    }
+
+    /** The parties having a term starting with {@code token}, if there are at most {@link #SPARSE} such terms. */
+    static Optional<List<Long>> sparse(EntityManager em, String token, boolean asRange) {
+        SqlBuilder sql = new SqlBuilder().append("SELECT t.party_id FROM party_search_term t WHERE ");
+        appendPrefix(sql, token, asRange);
+        List<?> rows = sql.build(em).setMaxResults(SPARSE + 1).getResultList();
         if (rows.size() > SPARSE) {
             return Optional.empty();
         }

@@ -42,4 +42,13 @@ class TermMatchesTest {
         TermMatches.appendIn(none, List.of());
         assertEquals(" AND 1 = 0", none.toString());
     }
+    @Test
+    void aPrefixsUpperBoundIsItsLastCharacterOneHigher() {
+        assertEquals("mas", TermMatches.upperBound("mar").orElseThrow());
+        assertEquals("b", TermMatches.upperBound("a\uffff").orElseThrow(), "a maximal last character is dropped");
+        assertTrue(TermMatches.upperBound("\uffff").isEmpty());
+        SqlBuilder range = new SqlBuilder();
+        TermMatches.appendPrefix(range, "ma_", true);
+        assertEquals("t.term >= ? AND t.term < ? AND t.term LIKE ? ESCAPE '!'", range.toString().replaceAll("\\?\\d+", "?").trim());
+    }
 }
