@@ -59,6 +59,12 @@ final class PartySearch {
         }
         order.appendKeyset(query.cursor, sql);
         sql.append(order.orderBy());
+        if (onPostgres()) {
+            // The row limit that setMaxResults gives the driver never reaches PostgreSQL's planner,
+            // which then plans for every match: it sorted an owner's 50,000 parties for a page of 50
+            // (P4 at a million parties: 378 ms p95). In the statement, it picks the ordered index.
+            sql.append(" LIMIT " + (query.limit + 1));
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = sql.build(em).setMaxResults(query.limit + 1).getResultList();
         boolean more = rows.size() > query.limit;
