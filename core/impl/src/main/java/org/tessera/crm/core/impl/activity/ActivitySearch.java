@@ -153,7 +153,7 @@ final class ActivitySearch {
     }
 
     private List<Long> ids(SqlBuilder sql, int max) {
-        List<?> rows = sql.build(em).setMaxResults(max).getResultList();
+        List<?> rows = sql.firstRows(em, max);
         List<Long> ids = new ArrayList<>();
         rows.forEach(row -> ids.add(((Number) row).longValue()));
         return ids;

@@ -66,7 +66,7 @@ final class TermMatches {
     static Optional<List<Long>> sparse(EntityManager em, String token, boolean asRange) {
         SqlBuilder sql = new SqlBuilder().append("SELECT t.party_id FROM party_search_term t WHERE ");
         appendPrefix(sql, token, asRange);
-        List<?> rows = sql.build(em).setMaxResults(SPARSE + 1).getResultList();
+        List<?> rows = sql.firstRows(em, SPARSE + 1);
         if (rows.size() > SPARSE) {
             return Optional.empty();
         }

@@ -10,6 +10,8 @@ import java.util.List;
 import javax.persistence.EntityManager;
 import javax.persistence.Query;
 
+import org.tessera.crm.core.impl.db.IdBlocks;
+
 /**
  * A native SQL statement built from optional criteria, with parameters: numbered ({@code ?1}) for a
  * JPA native query, plain ({@code ?}) for JDBC.
@@ -42,6 +44,27 @@ public final class SqlBuilder {
     /** Whether nothing was appended (a fragment of no criteria). */
     public boolean isEmpty() {
         return parameters.isEmpty() && texts.get(0).length() == 0;
+    }
+
+    /**
+     * Runs the statement as a native query for its first {@code max} rows. On PostgreSQL the limit is
+     * also written into the statement: the row limit given to the driver never reaches the planner,
+     * which then plans for every match (it sorted an owner's 50,000 parties for a page of 50).
+     */
+    public List<?> firstRows(EntityManager em, int max) {
+        if (onPostgres(em)) {
+            append(" LIMIT " + max);
+        }
+        return build(em).setMaxResults(max).getResultList();
+    }
+
+    /** Whether the entity manager's database is PostgreSQL rather than Derby, whose SQL differs. */
+    public static boolean onPostgres(EntityManager em) {
+        try {
+            return !IdBlocks.isDerby(em.unwrap(Connection.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not tell the database: " + e.getMessage(), e);
+        }
     }
 
     public Query build(EntityManager em) {
