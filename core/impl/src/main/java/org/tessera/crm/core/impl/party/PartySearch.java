@@ -117,8 +117,10 @@ final class PartySearch {
                     continue;
                 }
             }
+            // a LIKE alone: the plan then walks the parties in page order and probes their terms,
+            // which finds a page at once for a frequent prefix (a rare first one took the IN list)
             sql.append(" AND EXISTS (SELECT 1 FROM party_search_term t WHERE t.party_id = p.id AND ");
-            TermMatches.appendPrefix(sql, tokens.get(i), asRange);
+            TermMatches.appendPrefix(sql, tokens.get(i), false);
             sql.append(")");
         }
         for (Map.Entry<String, String> filter : canonicalCustomFilters(query.customFields).entrySet()) {

@@ -52,7 +52,9 @@ final class TermMatches {
      * of the term index ({@code t.term >= ? AND t.term < ?}): PostgreSQL may plan a prepared
      * statement once for every parameter value, and such a plan cannot use an index for
      * {@code LIKE ?}, so a rare prefix read all 7 million terms of a million parties (3.6 s); with
-     * the range, the same plan reads the index (4 ms). The {@code LIKE} stays, and is exact.
+     * the range, the same plan reads the index (4 ms). The {@code LIKE} stays, and is exact. Only
+     * for {@link #sparse}: in a page's {@code EXISTS}, the range makes that plan gather every term of
+     * a frequent prefix first (74,000 for "mar": 1 s) instead of walking the parties in page order.
      */
     static void appendPrefix(SqlBuilder sql, String token, boolean asRange) {
         Optional<String> upper = asRange ? upperBound(token) : Optional.empty();
