@@ -52,10 +52,7 @@ public final class SqlBuilder {
      * which then plans for every match (it sorted an owner's 50,000 parties for a page of 50).
      */
     public List<?> firstRows(EntityManager em, int max) {
-        if (onPostgres(em)) {
-            append(" LIMIT " + max);
-        }
-        return build(em).setMaxResults(max).getResultList();
+        return bind(em.createNativeQuery(toString() + (onPostgres(em) ? " LIMIT " + max : ""))).setMaxResults(max).getResultList();
     }
 
     /** Whether the entity manager's database is PostgreSQL rather than Derby, whose SQL differs. */
@@ -68,7 +65,10 @@ public final class SqlBuilder {
     }
 
     public Query build(EntityManager em) {
-        Query query = em.createNativeQuery(toString());
+        return bind(em.createNativeQuery(toString()));
+    }
+
+    private Query bind(Query query) {
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
