@@ -171,6 +171,9 @@ public final class Bench {
             withoutDuplicateRules();
         }
         long batch = Math.min(rawParties, Long.parseLong(options.getOrDefault("import-batch", "100000")));
+        if (postgres != null) {
+            postgres.resetStatementStatistics();
+        }
         long start = System.nanoTime();
         long[] counts = new long[4];
         double sliceSeconds = Double.NaN;
@@ -196,6 +199,10 @@ public final class Bench {
         say("P1 REST import: %,.0f parties/s over all %,d (%.1f s), %,.0f parties/s over the first %,d: created %d,"
                 + " updated %d, unchanged %d, rejected %d", restRate, parties, importSeconds, sliceRate, rawParties,
                 counts[0], counts[1], counts[2], counts[3]);
+        if (postgres != null) {
+            say("P1 on PostgreSQL, the statements that took the most of the database's time during the import:");
+            postgres.busiestStatements(15).forEach(line -> say("  %s", line));
+        }
         long sample = Math.min(parties, 20_000);
         long againStart = System.nanoTime();
         JsonNode again = importRange(generator, 0, sample);

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +44,9 @@ final class BenchPostgres implements AutoCloseable {
         EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on")
                 .setServerConfig("shared_buffers", "512MB").setServerConfig("max_connections", "200")
-                .setServerConfig("max_wal_size", "4GB").start();
+                .setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements") // the load phase reports where the database spent its time
+                .start();
         BenchPostgres postgres = new BenchPostgres(server, data);
         postgres.sql("CREATE DATABASE tessera");
         return postgres;
@@ -81,6 +86,36 @@ final class BenchPostgres implements AutoCloseable {
         try (Connection connection = serverDatabase().dataSource().getConnection(); Statement s = connection.createStatement()) {
             s.execute("ANALYZE");
         }
+    }
+
+    /** Forgets the statement statistics gathered so far, so that {@link #busiestStatements} covers what follows. */
+    void resetStatementStatistics() throws SQLException {
+        try (Connection connection = serverDatabase().dataSource().getConnection(); Statement s = connection.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * The statements of the server's database that took the most execution time since the last
+     * {@link #resetStatementStatistics}, one line each: total milliseconds, calls, rows, the text.
+     */
+    List<String> busiestStatements(int count) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = serverDatabase().dataSource().getConnection();
+                PreparedStatement s = connection.prepareStatement("SELECT total_exec_time, calls, rows, query"
+                        + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                        + " ORDER BY total_exec_time DESC LIMIT ?")) {
+            s.setInt(1, count);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    String query = rows.getString(4).replaceAll("\\s+", " ");
+                    lines.add(String.format("%,10.0f ms %,9d calls %,10d rows  %s", rows.getDouble(1), rows.getLong(2), rows.getLong(3),
+                            query.length() > 160 ? query.substring(0, 160) + "..." : query));
+                }
+            }
+        }
+        return lines;
     }
 
     /**
