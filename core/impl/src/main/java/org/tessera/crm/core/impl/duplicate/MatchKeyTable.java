@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tessera.crm.core.impl.db.CustomPlans;
+
 /**
  * The matching keys of every party ({@code party_match_key}), written in the party's own
  * transaction, and the lookups the duplicate check makes by them. Also reads the organizations a
@@ -107,6 +109,11 @@ final class MatchKeyTable {
      * looked up and held by nobody maps to an empty set.
      */
     Map<String, Set<Long>> holdersOfEach(Collection<String> keys, int perKey) throws SQLException {
+        // planned with the keys: a generic plan made while party_match_key was small reads all of it
+        return CustomPlans.during(connection, () -> holdersOfEachKey(keys, perKey));
+    }
+
+    private Map<String, Set<Long>> holdersOfEachKey(Collection<String> keys, int perKey) throws SQLException {
         Map<String, Set<Long>> result = new HashMap<>();
         for (List<String> chunk : chunks(new ArrayList<>(keys))) {
             int maxRows = chunk.size() * perKey;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.tessera.crm.core.impl.db.CustomPlans;
 import org.tessera.crm.core.impl.support.ExternalIds;
 import org.tessera.crm.core.kit.FieldErrors;
 
@@ -79,8 +80,10 @@ final class ExternalIdIndex {
             return holders;
         }
         if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-            holdersBySource(connection, keys, holders);
-            return holders;
+            return CustomPlans.during(connection, () -> {
+                holdersBySource(connection, keys, holders);
+                return holders;
+            });
         }
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT " + ownerColumn + " FROM " + table + " WHERE source = ? AND external_id = ?")) {
