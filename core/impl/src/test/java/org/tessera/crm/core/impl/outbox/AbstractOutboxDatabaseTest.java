@@ -347,12 +347,32 @@ abstract class AbstractOutboxDatabaseTest {
         assertEquals(List.of(), replicaFlags(postedOnB, before));
     }
 
+    @Test
+    void aNodeAloneDoesNotReadItsOwnEventsBack() {
+        dispatcher.follow(); // notes where the feed stands
+        String mine = unique("Mine");
+        for (long version = 1; version <= 3; version++) {
+            post(mine, version);
+        }
+        drain();
+        assertEquals(0, dispatcher.follow(), "its own events come right after the last one followed: nothing to read");
+        assertEquals(List.of(false, false, false), replicaFlags(posted, mine), "each posted once, as the original");
+        String other = unique("Other");
+        OutboxDispatcher nodeB = new OutboxDispatcher(tx, recordingEventAdmin(new CopyOnWriteArrayList<>()), 50, 20, 7, Duration.ofHours(1));
+        post(other, 1);
+        while (nodeB.dispatchOnce() > 0) {
+            // B dispatches it
+        }
+        assertEquals(1, dispatcher.follow(), "another node's event is still read");
+        assertEquals(List.of(true), replicaFlags(posted, other));
+    }
+
     private static List<Boolean> replicaFlags(List<Event> events, String record) {
         return events.stream().filter(e -> record.equals(e.getProperty(CoreEvents.ID)))
                 .map(e -> Boolean.TRUE.equals(e.getProperty(CoreEvents.REPLICA))).toList();
     }
 
-    private void post(String record, long version) {
+    protected void post(String record, long version) {
         tx.required(em -> {
             events.record(em.unwrap(Connection.class), CoreEvents.PARTY_UPDATED, EventProperties.of(EntityTypes.PARTY, record, version));
             return null;
@@ -371,7 +391,7 @@ abstract class AbstractOutboxDatabaseTest {
         return query;
     }
 
-    private void drain() {
+    protected void drain() {
         while (dispatcher.dispatchOnce() > 0) {
             // until nothing waits
         }
@@ -401,6 +421,10 @@ abstract class AbstractOutboxDatabaseTest {
             Thread.onSpinWait();
             state = thread.getState();
         }
+    }
+
+    protected DataSource dataSource() {
+        return dataSource;
     }
 
     private int undispatched() {
