@@ -95,6 +95,7 @@ public class AuditServiceImpl implements AuditService {
         dto.entityType = entity.entityType;
         dto.entityId = entity.entityId;
         dto.action = AuditAction.valueOf(entity.action);
+        dto.changes.addAll(AuditChangeList.decode(entity.changeList));
         for (AuditChange change : entity.changes) {
             dto.changes.add(new FieldChangeDTO(change.field, change.oldValue, change.newValue));
         }

@@ -36,6 +36,9 @@ public class AuditRecordEntity {
     public String entityId;
     @Column(nullable = false, updatable = false)
     public String action;
+    /** The changes as one JSON array ({@code AuditChangeList}) when written with JDBC; then {@link #changes} is empty. */
+    @Column(name = "change_list", updatable = false, length = 32000)
+    public String changeList;
     @ElementCollection
     @CollectionTable(name = "audit_change", joinColumns = @JoinColumn(name = "audit_id"))
     @OrderColumn(name = "position")

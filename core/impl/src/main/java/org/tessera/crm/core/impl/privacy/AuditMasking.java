@@ -2,10 +2,12 @@ package org.tessera.crm.core.impl.privacy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 
 import org.tessera.crm.core.api.audit.FieldChangeDTO;
+import org.tessera.crm.core.impl.audit.AuditChangeList;
 
 /**
  * Masks the values of a record's audit entries after its erasure: who changed which field and when
@@ -29,6 +31,31 @@ final class AuditMasking {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot mask the audit of " + entityType + " " + ids + ": " + e.getMessage(), e);
             }
+        }
+        try {
+            maskChangeLists(connection, entityType, ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot mask the audit of " + entityType + " " + ids + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The records whose changes are one column ({@link AuditChangeList}): read, masked, written back. */
+    private static void maskChangeLists(Connection connection, String entityType, Collection<String> ids) throws SQLException {
+        try (PreparedStatement read = connection.prepareStatement("SELECT id, change_list FROM audit_record"
+                + " WHERE entity_type = ? AND entity_id = ? AND change_list IS NOT NULL");
+                PreparedStatement write = connection.prepareStatement("UPDATE audit_record SET change_list = ? WHERE id = ?")) {
+            for (String id : ids) {
+                read.setString(1, entityType);
+                read.setString(2, id);
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        write.setString(1, AuditChangeList.encode(AuditChangeList.masked(AuditChangeList.decode(rows.getString(2)))));
+                        write.setLong(2, rows.getLong(1));
+                        write.addBatch();
+                    }
+                }
+            }
+            write.executeBatch();
         }
     }
 }

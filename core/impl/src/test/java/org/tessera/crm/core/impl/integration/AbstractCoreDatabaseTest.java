@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,6 +65,7 @@ import org.tessera.crm.core.api.timeline.TimelineEntryDTO;
 import org.tessera.crm.core.impl.timeline.TimelineOrder;
 import org.tessera.crm.core.api.timeline.TimelineQuery;
 import org.tessera.crm.core.impl.activity.ActivityTimelineContributor;
+import org.tessera.crm.core.impl.audit.AuditChangeList;
 import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.audit.JdbcAuditRecorder;
 import org.tessera.crm.core.impl.entity.CustomFieldDefinitionEntity;
@@ -848,12 +850,11 @@ abstract class AbstractCoreDatabaseTest {
         assertEquals("widgets-002", database.migrate("widgets", changelog), "a second start changes nothing");
 
         assertEquals(List.of("TABLE widget_part", "TABLE widget", "SEQUENCE widget_seq"), migrations.purge("widgets"));
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-                ResultSet audit = sql.executeQuery("SELECT r.action, COUNT(c.position) FROM audit_record r JOIN audit_change c"
-                        + " ON c.audit_id = r.id WHERE r.entity_type = 'MODULE' AND r.entity_id = 'widgets' GROUP BY r.id, r.action")) {
-            assertTrue(audit.next(), "the purge is audited");
-            assertEquals("DELETE", audit.getString(1));
-            assertEquals(3, audit.getInt(2), "one change per dropped object");
+        try (Connection connection = dataSource.getConnection()) {
+            List<AuditRecordDTO> audit = AuditChangeList.read(connection, "MODULE", "widgets");
+            assertEquals(1, audit.size(), "the purge is audited");
+            assertEquals(AuditAction.DELETE, audit.get(0).action);
+            assertEquals(3, audit.get(0).changes.size(), "one change per dropped object");
         }
         assertEquals(Optional.empty(), migrations.appliedVersion("widgets"));
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
@@ -955,6 +956,43 @@ abstract class AbstractCoreDatabaseTest {
         assertEquals(List.of("name=null>Widget", "pin=null>***", "customFields.note=null>***"), changes(records.get(2)));
         assertEquals(List.of("name=Widget>Sprocket", "pin=***>***"), changes(records.get(1)), "no bookkeeping field");
         assertEquals(List.of("name=Sprocket>null", "pin=***>null", "customFields.note=***>null"), changes(records.get(0)));
+    }
+
+    @Test
+    void aModuleAuditIsOneRowAndOneTooLongForItsColumnKeepsARowPerFieldBothReadBackWhole() throws SQLException {
+        String type = unique("GADGET_").toUpperCase(java.util.Locale.ROOT);
+        List<FieldChangeDTO> small = List.of(new FieldChangeDTO("name", null, "Widget \"quoted\" \\ ü"), new FieldChangeDTO("pin", null, null));
+        List<FieldChangeDTO> large = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            large.add(new FieldChangeDTO("part" + i, "a".repeat(4000), "b".repeat(4000))); // 80,000 characters in all
+        }
+        JdbcAuditRecorder recorder = new JdbcAuditRecorder(core.callers);
+        core.tx.required(em -> {
+            recorder.recordChanges(em.unwrap(Connection.class), type, "1", AuditAction.CREATE, small);
+            recorder.recordChanges(em.unwrap(Connection.class), type, "2", AuditAction.UPDATE, large);
+            return null;
+        });
+
+        assertEquals(List.of("name=null>Widget \"quoted\" \\ ü", "pin=null>null"), changes(auditOf(type, "1").get(0)));
+        List<String> expected = large.stream().map(c -> c.field + "=" + c.oldValue + ">" + c.newValue).toList();
+        assertEquals(expected, changes(auditOf(type, "2").get(0)));
+        try (Connection connection = dataSource.getConnection()) {
+            assertEquals(expected, changes(AuditChangeList.read(connection, type, "2").get(0)), "the JDBC reader too");
+            assertEquals(List.of(0L, 10L), List.of(auditChangeRows(connection, type, "1"), auditChangeRows(connection, type, "2")),
+                    "the short list in its column, the long one a row per field");
+        }
+    }
+
+    private static long auditChangeRows(Connection connection, String type, String id) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM audit_change c JOIN audit_record r"
+                + " ON r.id = c.audit_id WHERE r.entity_type = ? AND r.entity_id = ?")) {
+            count.setString(1, type);
+            count.setString(2, id);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private static List<String> changes(AuditRecordDTO record) {

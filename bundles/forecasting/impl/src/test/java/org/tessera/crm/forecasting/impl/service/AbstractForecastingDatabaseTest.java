@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.audit.AuditRecordDTO;
+import org.tessera.crm.core.impl.audit.AuditChangeList;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.DependentRecordsException;
 import org.tessera.crm.core.api.ForbiddenException;
@@ -399,15 +401,13 @@ abstract class AbstractForecastingDatabaseTest {
     /** The audit trail of a record, oldest first: "ACTION login field old>new" per changed field. */
     private List<String> auditOf(String type, String id) throws SQLException {
         List<String> rows = new java.util.ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement("SELECT r.action, r.user_login,"
-                + " c.field, c.old_value, c.new_value FROM audit_record r LEFT JOIN audit_change c ON c.audit_id = r.id"
-                + " WHERE r.entity_type = ? AND r.entity_id = ? ORDER BY r.id, c.position")) {
-            query.setString(1, type);
-            query.setString(2, id);
-            try (java.sql.ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    rows.add(row.getString(1) + " " + row.getString(2) + " " + row.getString(3) + " " + row.getString(4) + ">" + row.getString(5));
+        try (Connection c = dataSource.getConnection()) {
+            for (AuditRecordDTO record : AuditChangeList.read(c, type, id)) {
+                if (record.changes.isEmpty()) {
+                    rows.add(record.action + " " + record.userId + " null null>null");
                 }
+                record.changes.forEach(change -> rows.add(record.action + " " + record.userId + " " + change.field + " "
+                        + change.oldValue + ">" + change.newValue));
             }
         }
         return rows;

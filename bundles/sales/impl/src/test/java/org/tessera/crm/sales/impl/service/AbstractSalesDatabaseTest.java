@@ -38,6 +38,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tessera.crm.core.api.audit.AuditRecordDTO;
+import org.tessera.crm.core.impl.audit.AuditChangeList;
 import org.tessera.crm.core.api.ConflictException;
 import org.tessera.crm.core.api.NotFoundException;
 import org.tessera.crm.core.api.Page;
@@ -839,19 +841,10 @@ abstract class AbstractSalesDatabaseTest {
 
     private Map<String, Map<String, String>> auditOf(String type, String id) throws SQLException {
         Map<String, Map<String, String>> records = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("SELECT r.action, r.user_login, c.field, c.old_value, c.new_value"
-                        + " FROM audit_record r LEFT JOIN audit_change c ON c.audit_id = r.id"
-                        + " WHERE r.entity_type = ? AND r.entity_id = ? ORDER BY r.id, c.position")) {
-            query.setString(1, type);
-            query.setString(2, id);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Map<String, String> changes = records.computeIfAbsent(rows.getString(1) + " " + rows.getString(2), k -> new LinkedHashMap<>());
-                    if (rows.getString(3) != null) {
-                        changes.put(rows.getString(3), rows.getString(4) + ">" + rows.getString(5));
-                    }
-                }
+        try (Connection connection = dataSource.getConnection()) {
+            for (AuditRecordDTO record : AuditChangeList.read(connection, type, id)) {
+                Map<String, String> changes = records.computeIfAbsent(record.action + " " + record.userId, k -> new LinkedHashMap<>());
+                record.changes.forEach(change -> changes.put(change.field, change.oldValue + ">" + change.newValue));
             }
         }
         return records;
