@@ -202,6 +202,7 @@ public final class Bench {
         if (postgres != null) {
             say("P1 on PostgreSQL, the statements that took the most of the database's time during the import:");
             postgres.busiestStatements(15).forEach(line -> say("  %s", line));
+            postgres.resetStatementStatistics();
         }
         long sample = Math.min(parties, 20_000);
         long againStart = System.nanoTime();
@@ -209,6 +210,10 @@ public final class Bench {
         say("P1 the first %,d rows imported again: created %d, unchanged %d (%,.0f rows/s)", sample,
                 again.path("created").asLong(), again.path("unchanged").asLong(),
                 sample / ((System.nanoTime() - againStart) / 1e9));
+        if (postgres != null) {
+            say("P1 on PostgreSQL, the statements that took the most of the database's time during the import again:");
+            postgres.busiestStatements(8).forEach(line -> say("  %s", line));
+        }
         row(fmt("P1 import, first %,d parties", rawParties), fmt("%,.0f parties/s NDJSON over REST", sliceRate),
                 fmt("%,.0f parties/s raw JDBC batches", rawRate), sliceRate / rawRate, ">= 0.70 x raw", sliceRate / rawRate >= 0.7);
         row(fmt("P1 import, all %,d parties", parties), fmt("%,.0f parties/s (%.0f s)", restRate, importSeconds),

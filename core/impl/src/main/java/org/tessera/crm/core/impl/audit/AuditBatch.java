@@ -54,6 +54,7 @@ public final class AuditBatch {
         if (entries.isEmpty()) {
             return;
         }
+        ids.reserve(SEQUENCE, entries.size());
         try (PreparedStatement record = connection.prepareStatement("INSERT INTO audit_record"
                 + " (id, occurred_at, user_login, entity_type, entity_id, action, change_list) VALUES (?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement change = connection.prepareStatement("INSERT INTO audit_change"

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,7 @@ public final class IdBlocks {
     private final Connection connection;
     private final boolean postgres;
     private final Map<String, long[]> blocks = new HashMap<>();
+    private final Map<String, Deque<long[]>> reserved = new HashMap<>();
 
     public IdBlocks(Connection connection) throws SQLException {
         this.connection = connection;
@@ -34,11 +37,41 @@ public final class IdBlocks {
     public long next(String sequence) throws SQLException {
         long[] block = blocks.get(sequence);
         if (block == null || block[0] > block[1]) {
-            long last = nextValue(sequence);
-            block = new long[] {last - BLOCK + 1, last};
+            Deque<long[]> ahead = reserved.get(sequence);
+            if (ahead != null && !ahead.isEmpty()) {
+                block = ahead.poll();
+            } else {
+                long last = nextValue(sequence);
+                block = new long[] {last - BLOCK + 1, last};
+            }
             blocks.put(sequence, block);
         }
         return block[0]++;
+    }
+
+    /**
+     * Takes, on PostgreSQL, enough blocks for the next {@code count} ids of {@code sequence} in one
+     * round trip, where {@link #next} would take them one block at a time: a chunk of 500 imported
+     * parties needed about 50 sequence calls. Nothing on Derby, where a call is no round trip.
+     */
+    public void reserve(String sequence, int count) throws SQLException {
+        long[] block = blocks.get(sequence);
+        long available = block == null ? 0 : Math.max(0, block[1] - block[0] + 1);
+        Deque<long[]> ahead = reserved.computeIfAbsent(sequence, s -> new ArrayDeque<>());
+        available += (long) ahead.size() * BLOCK;
+        if (!postgres || count <= available) {
+            return;
+        }
+        int needed = (int) ((count - available + BLOCK - 1) / BLOCK);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT nextval('" + sequence + "') FROM generate_series(1, ?)")) {
+            statement.setInt(1, needed);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long last = rs.getLong(1);
+                    ahead.add(new long[] {last - BLOCK + 1, last});
+                }
+            }
+        }
     }
 
     private long nextValue(String sequence) throws SQLException {

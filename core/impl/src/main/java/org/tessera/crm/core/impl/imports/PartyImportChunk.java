@@ -31,6 +31,7 @@ import org.tessera.crm.core.impl.audit.AuditTrail;
 import org.tessera.crm.core.impl.customfield.CustomValueStore;
 import org.tessera.crm.core.impl.duplicate.DuplicateMatch;
 import org.tessera.crm.core.impl.duplicate.DuplicateSession;
+import org.tessera.crm.core.impl.db.CustomPlans;
 import org.tessera.crm.core.impl.db.IdBlocks;
 import org.tessera.crm.core.impl.entity.PartyEntity;
 import org.tessera.crm.core.impl.party.PartyCandidates;
@@ -85,8 +86,10 @@ final class PartyImportChunk {
         StoredRecords<PartyEntity, PartyDTO> stored = readStored(connection, rows);
         RowMatches<PartyDTO> matches = new RowMatches<>(stored.holders());
         Optional<DuplicateSession> session = duplicates.session(em);
-        session.ifPresent(s -> s.prefetch(newParties(rows, stored.holders())));
+        List<PartyDTO> newParties = newParties(rows, stored.holders());
+        session.ifPresent(s -> s.prefetch(newParties));
         Writes writes = new Writes(connection, stored, matches, candidates.sensitiveFields().masked(), session);
+        writes.reserveIds(newParties);
         Outcome[] outcomes = new Outcome[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             ImportRow<PartyDTO> row = rows.get(i);
@@ -164,7 +167,9 @@ final class PartyImportChunk {
         rows.stream().filter(row -> row.errors.isEmpty())
                 .forEach(row -> keys.addAll(ExternalIdIndex.lookupKeys(row.value.externalIds)));
         Map<String, Long> holders = ExternalIdIndex.PARTIES.holders(connection, keys);
-        Map<Long, PartyDTO> dtos = new PartyReader(em).readWithoutEntities(connection, new LinkedHashSet<>(holders.values()));
+        // planned with the chunk's ids: a generic plan made while the tables were small reads them whole
+        Map<Long, PartyDTO> dtos = CustomPlans.during(connection,
+                () -> new PartyReader(em).readWithoutEntities(connection, new LinkedHashSet<>(holders.values())));
         return new StoredRecords<>(holders, new HashMap<>(), dtos);
     }
 
@@ -200,6 +205,12 @@ final class PartyImportChunk {
             this.connection = connection;
             this.masked = masked;
             this.ids = new IdBlocks(connection);
+        }
+
+        /** The ids the chunk's new parties and their contact mechanisms will take, in two round trips. */
+        void reserveIds(List<PartyDTO> newParties) throws SQLException {
+            ids.reserve(PartyRowWriter.PARTY_SEQUENCE, newParties.size());
+            ids.reserve(PartyRowWriter.MECHANISM_SEQUENCE, newParties.stream().mapToInt(p -> p.contactMechanisms == null ? 0 : p.contactMechanisms.size()).sum());
         }
 
         /** Writes a valid candidate over {@code previous} (stored), over {@code earlier} (created by this chunk), or anew. */

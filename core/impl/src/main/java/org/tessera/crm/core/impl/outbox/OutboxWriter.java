@@ -42,6 +42,7 @@ final class OutboxWriter {
         }
         Map<Long, Long> partyUnits = partyUnits(connection, events);
         IdBlocks ids = new IdBlocks(connection);
+        ids.reserve(SEQUENCE, events.size());
         Timestamp now = Timestamp.from(Times.now());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_outbox (id, topic, feed_type, action,"
                 + " entity_type, record_id, record_num, record_version, scope_unit_id, changed_fields, properties_json, user_login,"
