@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.tessera.crm.core.impl.db.IdBlocks;
 
 /**
  * One serialized pass of the dispatcher, in the caller's transaction. It first takes the lock row
@@ -49,17 +50,7 @@ final class OutboxPass {
         if (dispatched.isEmpty()) {
             return dispatched;
         }
-        try (PreparedStatement mark = connection.prepareStatement(
-                "UPDATE event_outbox SET feed_position = ?, dispatched_at = ? WHERE id = ?")) {
-            Timestamp at = Timestamp.from(now);
-            for (Dispatched event : dispatched) {
-                mark.setLong(1, event.position());
-                mark.setTimestamp(2, at);
-                mark.setLong(3, event.id());
-                mark.addBatch();
-            }
-            mark.executeBatch();
-        }
+        mark(connection, dispatched, Timestamp.from(now));
         try (PreparedStatement state = connection.prepareStatement("UPDATE event_outbox_state SET last_position = ? WHERE id = 1")) {
             state.setLong(1, last);
             state.executeUpdate();
@@ -81,6 +72,33 @@ final class OutboxPass {
                 "SELECT id FROM event_outbox WHERE feed_position IS NULL FETCH FIRST 1 ROWS ONLY");
                 ResultSet row = waiting.executeQuery()) {
             return row.next();
+        }
+    }
+
+    /**
+     * Writes the positions given: on PostgreSQL in one statement over two arrays (a pass of 200
+     * events was 200 statements), on Derby in one JDBC batch of single-row updates.
+     */
+    private static void mark(Connection connection, List<Dispatched> dispatched, Timestamp at) throws SQLException {
+        if (!IdBlocks.isDerby(connection)) {
+            try (PreparedStatement mark = connection.prepareStatement("UPDATE event_outbox e SET feed_position = v.position,"
+                    + " dispatched_at = ? FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS v(id, position) WHERE e.id = v.id")) {
+                mark.setTimestamp(1, at);
+                mark.setArray(2, connection.createArrayOf("bigint", dispatched.stream().map(Dispatched::id).toArray()));
+                mark.setArray(3, connection.createArrayOf("bigint", dispatched.stream().map(Dispatched::position).toArray()));
+                mark.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement mark = connection.prepareStatement(
+                "UPDATE event_outbox SET feed_position = ?, dispatched_at = ? WHERE id = ?")) {
+            for (Dispatched event : dispatched) {
+                mark.setLong(1, event.position());
+                mark.setTimestamp(2, at);
+                mark.setLong(3, event.id());
+                mark.addBatch();
+            }
+            mark.executeBatch();
         }
     }
 

@@ -82,21 +82,31 @@ final class OutboxWriter {
                 .map(event -> Ids.parse(text(event.properties().get(CoreEvents.ID)))).flatMap(Optional::stream)
                 .distinct().toList();
         Map<Long, Long> units = new HashMap<>();
+        boolean postgres = !IdBlocks.isDerby(connection);
         for (int from = 0; from < parties.size(); from += 500) {
             List<Long> slice = parties.subList(from, Math.min(parties.size(), from + 500));
             String in = slice.stream().map(String::valueOf).collect(Collectors.joining(", "));
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, org_unit_id FROM party WHERE id IN (" + in + ")");
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long unit = rows.getLong(2);
-                    if (!rows.wasNull()) {
-                        units.put(rows.getLong(1), unit);
-                    }
+            // PostgreSQL: one statement with an array, parsed once; Derby: the ids written into the list
+            try (PreparedStatement query = connection.prepareStatement(postgres ? "SELECT id, org_unit_id FROM party WHERE id = ANY (?)"
+                    : "SELECT id, org_unit_id FROM party WHERE id IN (" + in + ")")) {
+                if (postgres) {
+                    query.setArray(1, connection.createArrayOf("bigint", slice.toArray()));
                 }
+                readUnits(query, units);
             }
         }
         return units;
+    }
+
+    private static void readUnits(PreparedStatement query, Map<Long, Long> units) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                long unit = rows.getLong(2);
+                if (!rows.wasNull()) {
+                    units.put(rows.getLong(1), unit);
+                }
+            }
+        }
     }
 
     private static boolean isParty(Map<String, Object> properties) {
