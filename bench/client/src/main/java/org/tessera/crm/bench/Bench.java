@@ -202,6 +202,8 @@ public final class Bench {
         if (postgres != null) {
             say("P1 on PostgreSQL, the statements that took the most of the database's time during the import:");
             postgres.busiestStatements(15).forEach(line -> say("  %s", line));
+            say("P1 on PostgreSQL, the planner's statistics before the rows are imported again:");
+            postgres.plannerStatistics().forEach(line -> say("  %s", line));
             postgres.resetStatementStatistics();
         }
         long sample = Math.min(parties, 20_000);

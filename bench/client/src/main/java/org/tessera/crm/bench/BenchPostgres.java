@@ -119,6 +119,25 @@ final class BenchPostgres implements AutoCloseable {
     }
 
     /**
+     * What the planner believes of the tables an import fills, one line each: the rows in its
+     * statistics beside the rows there are, and when autovacuum last analyzed the table.
+     */
+    List<String> plannerStatistics() throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = serverDatabase().dataSource().getConnection();
+                Statement s = connection.createStatement();
+                ResultSet rows = s.executeQuery("SELECT c.relname, c.reltuples, t.n_live_tup, t.last_autoanalyze"
+                        + " FROM pg_class c JOIN pg_stat_user_tables t ON t.relid = c.oid WHERE c.relname IN ('party', 'contact_mechanism',"
+                        + " 'custom_value', 'party_external_id', 'party_search_term', 'party_match_key') ORDER BY c.relname")) {
+            while (rows.next()) {
+                lines.add(String.format("%-20s planner's rows %,12.0f, rows %,12d, last analyzed %s", rows.getString(1), rows.getDouble(2),
+                        rows.getLong(3), rows.getTimestamp(4)));
+            }
+        }
+        return lines;
+    }
+
+    /**
      * The CPU seconds the PostgreSQL server and its backends used so far (from /proc), to tell how
      * busy the database was during a measurement: the difference over a round, divided by the
      * round's seconds, is the cores it kept busy.
