@@ -12,7 +12,7 @@ import java.sql.Statement;
  * a sequential scan, and it stays until the table is analyzed again, which a running import does
  * not wait for. The import's external-id lookup ({@code external_id = ANY (?)}) then compared each
  * stored row with each of the chunk's 500 values: 130 ms a chunk at 100,000 parties, more than a
- * quarter of the database's time. Planned with its values, it probes the unique index (6 ms).
+ * quarter of the database's time. Planned with its values, it probes the unique index: 5 to 10 ms.
  *
  * <p>Only around the lookups, not the whole transaction: planned each time with their values, the
  * chunk's multi-row inserts took three times as long in the database.

@@ -210,7 +210,8 @@ final class PartyImportChunk {
         /** The ids the chunk's new parties and their contact mechanisms will take, in two round trips. */
         void reserveIds(List<PartyDTO> newParties) throws SQLException {
             ids.reserve(PartyRowWriter.PARTY_SEQUENCE, newParties.size());
-            ids.reserve(PartyRowWriter.MECHANISM_SEQUENCE, newParties.stream().mapToInt(p -> p.contactMechanisms == null ? 0 : p.contactMechanisms.size()).sum());
+            int mechanisms = newParties.stream().mapToInt(p -> p.contactMechanisms == null ? 0 : p.contactMechanisms.size()).sum();
+            ids.reserve(PartyRowWriter.MECHANISM_SEQUENCE, mechanisms);
         }
 
         /** Writes a valid candidate over {@code previous} (stored), over {@code earlier} (created by this chunk), or anew. */
