@@ -17,7 +17,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +51,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @ExtendWith(NodeLogsOnFailure.class)
 class ClusterIT implements NodeLogsOnFailure.WithNodes {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PROBE_EVERY = Duration.ofMillis(250);
 
     EmbeddedPostgres postgres;
     Node a;
@@ -180,7 +187,7 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
         String next = adminOnB.get("/changes?since=now").json().path("next").asText();
         String id = createParty(adminOnA, "Fed");
         JsonNode found = eventually("the creation of party " + id + " in B's feed", () -> {
-            for (JsonNode change : adminOnB.get("/changes?since=" + next + "&types=party&limit=1000").json().path("items")) {
+            for (JsonNode change : adminOnB.get("/changes?since=" + next + "&types=party&limit=1000&wait=2").json().path("items")) {
                 if (change.path("recordId").asText().equals(id) && change.path("action").asText().equals("CREATED")) {
                     return change;
                 }
@@ -399,25 +406,40 @@ class ClusterIT implements NodeLogsOnFailure.WithNodes {
         return created.json().path("id").asText();
     }
 
-    /** Polls until {@code probe} gives a non-null value; fails after {@link #PATIENCE}. */
+    /**
+     * Waits until {@code probe} gives a non-null value; fails after {@link #PATIENCE}. The condition
+     * lives in another process (a node's background work), which sends the test no notification:
+     * a scheduler asks again every {@link #PROBE_EVERY} and completes a future when the answer
+     * comes, and the test waits on that future.
+     */
     static <T> T eventually(String what, Supplier<T> probe) {
         return eventually(what, probe, PATIENCE);
     }
 
     static <T> T eventually(String what, Supplier<T> probe, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            T value = probe.get();
-            if (value != null) {
-                return value;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        CompletableFuture<T> seen = new CompletableFuture<>();
+        ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
+        try {
+            prober.scheduleWithFixedDelay(() -> {
+                try {
+                    T value = probe.get();
+                    if (value != null) {
+                        seen.complete(value);
+                    }
+                } catch (RuntimeException | AssertionError e) {
+                    seen.completeExceptionally(e);
+                }
+            }, 0, PROBE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            return seen.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return fail("not seen within " + patience + ": " + what);
+        } catch (ExecutionException e) {
+            return fail("while waiting for " + what + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted while waiting for " + what);
+        } finally {
+            prober.shutdownNow();
         }
-        return fail("not seen within " + patience + ": " + what);
     }
 }
