@@ -88,8 +88,9 @@ public final class AuditChangeList {
     }
 
     /**
-     * The audit trail of one record, oldest first, read with JDBC from both places changes are kept.
-     * For the erasure's masking, and for tests of modules that audit through {@code AuditRecorder}.
+     * The audit trail of one record, oldest first, read with JDBC from both places changes are kept:
+     * for the tests of the core and of modules that audit through {@code AuditRecorder}, which check
+     * the stored trail without the core's services.
      */
     public static List<AuditRecordDTO> read(Connection connection, String entityType, String entityId) throws SQLException {
         Map<Long, AuditRecordDTO> records = new LinkedHashMap<>();

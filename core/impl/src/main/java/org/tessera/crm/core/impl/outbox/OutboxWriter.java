@@ -85,10 +85,10 @@ final class OutboxWriter {
         boolean postgres = !IdBlocks.isDerby(connection);
         for (int from = 0; from < parties.size(); from += 500) {
             List<Long> slice = parties.subList(from, Math.min(parties.size(), from + 500));
-            String in = slice.stream().map(String::valueOf).collect(Collectors.joining(", "));
             // PostgreSQL: one statement with an array, parsed once; Derby: the ids written into the list
             try (PreparedStatement query = connection.prepareStatement(postgres ? "SELECT id, org_unit_id FROM party WHERE id = ANY (?)"
-                    : "SELECT id, org_unit_id FROM party WHERE id IN (" + in + ")")) {
+                    : "SELECT id, org_unit_id FROM party WHERE id IN ("
+                            + slice.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")")) {
                 if (postgres) {
                     query.setArray(1, connection.createArrayOf("bigint", slice.toArray()));
                 }
